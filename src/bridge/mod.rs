@@ -1,0 +1,6 @@
+//! The only code that touches the browser: DOM selection, storage, files, clipboard, clock.
+
+pub mod clock;
+pub mod files;
+pub mod selection;
+pub mod storage;

@@ -1,0 +1,130 @@
+//! Labels and the annotation record the store keeps.
+
+use super::span::CharSpan;
+use super::text::{CharOffset, TextIndex};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How many code points of text before and after a span are kept as its context, so that a
+/// span can be found again if the text changes (the Hypothesis client keeps about 32 too).
+pub const CONTEXT_CHARS: usize = 32;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Label {
+    Actor,
+    Claim,
+    Date,
+}
+
+impl Label {
+    pub const ALL: [Label; 3] = [Label::Actor, Label::Claim, Label::Date];
+
+    /// The lowercase name used in files and CSS classes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Actor => "actor",
+            Label::Claim => "claim",
+            Label::Date => "date",
+        }
+    }
+
+    /// The capitalised name shown on buttons.
+    pub fn title(self) -> &'static str {
+        match self {
+            Label::Actor => "Actor",
+            Label::Claim => "Claim",
+            Label::Date => "Date",
+        }
+    }
+
+    /// The two keys that apply the label: a digit and a mnemonic letter.
+    pub fn keys(self) -> (char, char) {
+        match self {
+            Label::Actor => ('1', 'a'),
+            Label::Claim => ('2', 'c'),
+            Label::Date => ('3', 'd'),
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Label> {
+        let mut chars = key.chars();
+        let ch = chars.next()?.to_ascii_lowercase();
+        if chars.next().is_some() {
+            return None;
+        }
+        Label::ALL
+            .into_iter()
+            .find(|label| label.keys().0 == ch || label.keys().1 == ch)
+    }
+
+    pub fn parse(name: &str) -> Option<Label> {
+        Label::ALL.into_iter().find(|label| label.as_str() == name)
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One labelled span. The quote and context are derived from the text when the span is set,
+/// and travel with the annotation so that an export can be checked without this app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Annotation {
+    pub id: String,
+    pub label: Label,
+    pub span: CharSpan,
+    pub quote: String,
+    pub prefix: String,
+    pub suffix: String,
+    pub note: String,
+    /// RFC 3339 times, supplied by the caller (the model never reads a clock).
+    pub created: String,
+    pub updated: String,
+}
+
+impl Annotation {
+    pub fn new(index: &TextIndex, id: String, label: Label, span: CharSpan, now: &str) -> Self {
+        let mut annotation = Annotation {
+            id,
+            label,
+            span,
+            quote: String::new(),
+            prefix: String::new(),
+            suffix: String::new(),
+            note: String::new(),
+            created: now.to_owned(),
+            updated: now.to_owned(),
+        };
+        annotation.set_span(index, span);
+        annotation
+    }
+
+    /// Moves the annotation and refreshes its quote and context from the text.
+    pub fn set_span(&mut self, index: &TextIndex, span: CharSpan) {
+        self.span = span;
+        self.quote = index.slice(span.start(), span.end()).to_owned();
+        self.prefix = index
+            .slice(
+                CharOffset(span.start.saturating_sub(CONTEXT_CHARS)),
+                span.start(),
+            )
+            .to_owned();
+        self.suffix = index
+            .slice(span.end(), CharOffset(span.end + CONTEXT_CHARS))
+            .to_owned();
+    }
+
+    /// Document order: by start, then longer first (outer before inner), then label and id so
+    /// the order is total and stable.
+    pub fn order_key(&self) -> (usize, std::cmp::Reverse<usize>, Label, &str) {
+        (
+            self.span.start,
+            std::cmp::Reverse(self.span.end),
+            self.label,
+            &self.id,
+        )
+    }
+}

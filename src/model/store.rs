@@ -1,0 +1,397 @@
+//! The annotation set with an undo/redo history. Every change goes through [`Store::commit`],
+//! which records its inverse, so undo covers every kind of edit, batches included.
+
+use super::annotation::{Annotation, Label};
+use super::span::CharSpan;
+use super::text::{CharOffset, TextIndex};
+use std::fmt;
+
+/// How many changes the history keeps; older ones are forgotten, never the annotations.
+pub const HISTORY_LIMIT: usize = 500;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// The same label on the same span exists already.
+    Duplicate {
+        label: Label,
+        quote: String,
+    },
+    NotFound(String),
+    IdTaken(String),
+    EmptySpan,
+    OutOfRange {
+        span: CharSpan,
+        len: usize,
+    },
+    /// An edge would cut a grapheme cluster (an emoji sequence, a letter with its accent).
+    SplitsGrapheme {
+        at: usize,
+    },
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Duplicate { label, quote } => {
+                write!(f, "“{}” is already labelled {label}", shorten(quote, 60))
+            }
+            StoreError::NotFound(id) => write!(f, "annotation {id} no longer exists"),
+            StoreError::IdTaken(id) => write!(f, "annotation id {id} is already in use"),
+            StoreError::EmptySpan => f.write_str("the span is empty"),
+            StoreError::OutOfRange { span, len } => write!(
+                f,
+                "offsets {}–{} are outside the text (length {len})",
+                span.start, span.end
+            ),
+            StoreError::SplitsGrapheme { at } => {
+                write!(f, "offset {at} splits a character (grapheme cluster)")
+            }
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+/// Shortens text for messages and lists, cutting on a char boundary and adding an ellipsis.
+pub fn shorten(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        text.to_owned()
+    } else {
+        let mut out: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// A reversible edit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Change {
+    Insert(Annotation),
+    Delete(Annotation),
+    Update {
+        before: Annotation,
+        after: Annotation,
+    },
+    Batch(Vec<Change>),
+}
+
+impl Change {
+    fn inverse(self) -> Change {
+        match self {
+            Change::Insert(a) => Change::Delete(a),
+            Change::Delete(a) => Change::Insert(a),
+            Change::Update { before, after } => Change::Update {
+                before: after,
+                after: before,
+            },
+            Change::Batch(changes) => {
+                Change::Batch(changes.into_iter().rev().map(Change::inverse).collect())
+            }
+        }
+    }
+}
+
+/// How an import combines with what is there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportMode {
+    /// Remove every current annotation first.
+    Replace,
+    /// Keep current annotations; add imported ones, skipping exact duplicates (same label,
+    /// same span) and giving a fresh id to an imported annotation whose id is taken.
+    Merge,
+}
+
+/// What an import did, for the message shown to the user.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub added: usize,
+    pub removed: usize,
+    pub skipped_duplicates: usize,
+    pub renamed_ids: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Store {
+    /// Kept in document order (see [`Annotation::order_key`]).
+    annotations: Vec<Annotation>,
+    undo: Vec<Change>,
+    redo: Vec<Change>,
+    /// Bumped by every change, undo and redo: what persistence and views watch.
+    revision: u64,
+}
+
+impl Store {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A store holding annotations that were validated elsewhere (loaded from storage), with
+    /// an empty history.
+    pub fn from_annotations(mut annotations: Vec<Annotation>) -> Self {
+        annotations.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        Store {
+            annotations,
+            ..Self::default()
+        }
+    }
+
+    pub fn annotations(&self) -> &[Annotation] {
+        &self.annotations
+    }
+
+    pub fn len(&self) -> usize {
+        self.annotations.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.annotations.is_empty()
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Annotation> {
+        self.annotations.iter().find(|a| a.id == id)
+    }
+
+    pub fn count(&self, label: Label) -> usize {
+        self.annotations.iter().filter(|a| a.label == label).count()
+    }
+
+    /// Every annotation whose span contains `at`, shortest first (the one a click means).
+    pub fn covering(&self, at: CharOffset) -> Vec<&Annotation> {
+        let mut hits: Vec<&Annotation> = self
+            .annotations
+            .iter()
+            .take_while(|a| a.span.start <= at.0)
+            .filter(|a| a.span.contains(at))
+            .collect();
+        hits.sort_by_key(|a| (a.span.len(), a.span.start, a.label));
+        hits
+    }
+
+    fn position_of(&self, id: &str) -> Result<usize, StoreError> {
+        self.annotations
+            .iter()
+            .position(|a| a.id == id)
+            .ok_or_else(|| StoreError::NotFound(id.to_owned()))
+    }
+
+    fn find_duplicate(&self, label: Label, span: CharSpan, except_id: &str) -> Option<&Annotation> {
+        self.annotations
+            .iter()
+            .find(|a| a.label == label && a.span == span && a.id != except_id)
+    }
+
+    fn check_span(index: &TextIndex, span: CharSpan) -> Result<(), StoreError> {
+        if span.end > index.len_chars() || span.start > span.end {
+            return Err(StoreError::OutOfRange {
+                span,
+                len: index.len_chars(),
+            });
+        }
+        if span.is_empty() {
+            return Err(StoreError::EmptySpan);
+        }
+        for edge in [span.start, span.end] {
+            if !index.is_grapheme_boundary(CharOffset(edge)) {
+                return Err(StoreError::SplitsGrapheme { at: edge });
+            }
+        }
+        Ok(())
+    }
+
+    fn insert_sorted(&mut self, annotation: Annotation) {
+        let at = self
+            .annotations
+            .partition_point(|a| a.order_key() < annotation.order_key());
+        self.annotations.insert(at, annotation);
+    }
+
+    fn remove_by_id(&mut self, id: &str) -> Option<Annotation> {
+        let at = self.annotations.iter().position(|a| a.id == id)?;
+        Some(self.annotations.remove(at))
+    }
+
+    fn apply(&mut self, change: &Change) {
+        match change {
+            Change::Insert(a) => self.insert_sorted(a.clone()),
+            Change::Delete(a) => {
+                self.remove_by_id(&a.id);
+            }
+            Change::Update { before, after } => {
+                self.remove_by_id(&before.id);
+                self.insert_sorted(after.clone());
+            }
+            Change::Batch(changes) => changes.iter().for_each(|c| self.apply(c)),
+        }
+    }
+
+    fn commit(&mut self, change: Change) {
+        self.apply(&change);
+        self.undo.push(change);
+        if self.undo.len() > HISTORY_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.revision += 1;
+    }
+
+    /// Labels a span. Refuses an identical span with the same label; the same span with another
+    /// label is allowed (it may be both an actor and part of a claim's wording, say).
+    pub fn add(
+        &mut self,
+        index: &TextIndex,
+        id: String,
+        label: Label,
+        span: CharSpan,
+        now: &str,
+    ) -> Result<&Annotation, StoreError> {
+        Self::check_span(index, span)?;
+        if self.get(&id).is_some() {
+            return Err(StoreError::IdTaken(id));
+        }
+        if let Some(dup) = self.find_duplicate(label, span, "") {
+            return Err(StoreError::Duplicate {
+                label,
+                quote: dup.quote.clone(),
+            });
+        }
+        let annotation = Annotation::new(index, id.clone(), label, span, now);
+        self.commit(Change::Insert(annotation));
+        Ok(self.get(&id).expect("just inserted"))
+    }
+
+    fn update(
+        &mut self,
+        id: &str,
+        edit: impl FnOnce(&mut Annotation),
+        now: &str,
+    ) -> Result<bool, StoreError> {
+        let before = self.annotations[self.position_of(id)?].clone();
+        let mut after = before.clone();
+        edit(&mut after);
+        if after == before {
+            return Ok(false);
+        }
+        if let Some(dup) = self.find_duplicate(after.label, after.span, id) {
+            return Err(StoreError::Duplicate {
+                label: after.label,
+                quote: dup.quote.clone(),
+            });
+        }
+        after.updated = now.to_owned();
+        self.commit(Change::Update { before, after });
+        Ok(true)
+    }
+
+    /// Returns whether anything changed.
+    pub fn relabel(&mut self, id: &str, label: Label, now: &str) -> Result<bool, StoreError> {
+        self.update(id, |a| a.label = label, now)
+    }
+
+    pub fn set_note(&mut self, id: &str, note: &str, now: &str) -> Result<bool, StoreError> {
+        self.update(id, |a| a.note = note.to_owned(), now)
+    }
+
+    pub fn set_span(
+        &mut self,
+        index: &TextIndex,
+        id: &str,
+        span: CharSpan,
+        now: &str,
+    ) -> Result<bool, StoreError> {
+        Self::check_span(index, span)?;
+        self.update(id, |a| a.set_span(index, span), now)
+    }
+
+    pub fn remove(&mut self, id: &str) -> Result<Annotation, StoreError> {
+        let annotation = self.annotations[self.position_of(id)?].clone();
+        self.commit(Change::Delete(annotation.clone()));
+        Ok(annotation)
+    }
+
+    /// Deletes every annotation as one undoable step. Returns how many were removed.
+    pub fn clear(&mut self) -> usize {
+        let removed = self.annotations.len();
+        if removed > 0 {
+            let batch = self
+                .annotations
+                .iter()
+                .cloned()
+                .map(Change::Delete)
+                .collect();
+            self.commit(Change::Batch(batch));
+        }
+        removed
+    }
+
+    /// Applies validated annotations as one undoable step. `fresh_id` supplies a new id when
+    /// a merged annotation's id is already taken.
+    pub fn import(
+        &mut self,
+        incoming: Vec<Annotation>,
+        mode: ImportMode,
+        mut fresh_id: impl FnMut() -> String,
+    ) -> ImportSummary {
+        let mut summary = ImportSummary::default();
+        let mut batch = Vec::new();
+        let mut staged = Store::default();
+        if mode == ImportMode::Merge {
+            staged.annotations = self.annotations.clone();
+        } else {
+            summary.removed = self.annotations.len();
+            batch.extend(self.annotations.iter().cloned().map(Change::Delete));
+        }
+        for mut annotation in incoming {
+            if staged
+                .find_duplicate(annotation.label, annotation.span, "")
+                .is_some()
+            {
+                summary.skipped_duplicates += 1;
+                continue;
+            }
+            while staged.get(&annotation.id).is_some() {
+                annotation.id = fresh_id();
+                summary.renamed_ids += 1;
+            }
+            staged.insert_sorted(annotation.clone());
+            batch.push(Change::Insert(annotation));
+            summary.added += 1;
+        }
+        if !batch.is_empty() {
+            self.commit(Change::Batch(batch));
+        }
+        summary
+    }
+
+    pub fn undo(&mut self) -> bool {
+        let Some(change) = self.undo.pop() else {
+            return false;
+        };
+        let inverse = change.inverse();
+        self.apply(&inverse);
+        self.redo.push(inverse.inverse());
+        self.revision += 1;
+        true
+    }
+
+    pub fn redo(&mut self) -> bool {
+        let Some(change) = self.redo.pop() else {
+            return false;
+        };
+        self.apply(&change);
+        self.undo.push(change);
+        self.revision += 1;
+        true
+    }
+}

@@ -1,0 +1,373 @@
+//! The document text and its offset index.
+//!
+//! Three units meet here: Unicode code points (what we store and export, what Python's `str`
+//! and the W3C `TextPositionSelector` count), UTF-16 code units (what the DOM's `Range`
+//! reports) and UTF-8 bytes (what Rust slices). Each has its own newtype so that mixing them
+//! fails to compile; every conversion goes through [`TextIndex`], which is built once per text.
+
+use std::fmt;
+use unicode_segmentation::UnicodeSegmentation;
+
+macro_rules! offset_newtype {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(pub usize);
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
+}
+
+offset_newtype!(
+    /// A position counted in Unicode code points from the start of the document.
+    CharOffset
+);
+offset_newtype!(
+    /// A position counted in UTF-16 code units, as the DOM counts inside text nodes.
+    Utf16Offset
+);
+offset_newtype!(
+    /// A position counted in UTF-8 bytes, as Rust string slicing counts.
+    ByteOffset
+);
+
+/// Why an offset from outside could not be turned into a code-point position.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OffsetError {
+    /// The offset lies beyond the end of the text.
+    OutOfRange { offset: usize, len: usize },
+    /// A UTF-16 offset between the two halves of a surrogate pair (inside an emoji, say).
+    InsideSurrogatePair(Utf16Offset),
+    /// A byte offset inside the UTF-8 encoding of one character.
+    InsideCharacter(ByteOffset),
+}
+
+impl fmt::Display for OffsetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OffsetError::OutOfRange { offset, len } => {
+                write!(f, "offset {offset} is beyond the end of the text ({len})")
+            }
+            OffsetError::InsideSurrogatePair(at) => {
+                write!(f, "UTF-16 offset {at} falls inside a surrogate pair")
+            }
+            OffsetError::InsideCharacter(at) => {
+                write!(f, "byte offset {at} falls inside a UTF-8 character")
+            }
+        }
+    }
+}
+
+impl std::error::Error for OffsetError {}
+
+/// One line of the document as rendered: a paragraph, without its line break.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub start: CharOffset,
+    pub end: CharOffset,
+}
+
+/// A word-boundary segment (UAX #29) of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct WordSegment {
+    start: CharOffset,
+    /// True when the segment holds a letter or digit, i.e. it is a word rather than
+    /// whitespace or punctuation.
+    is_word: bool,
+}
+
+/// The text with precomputed tables for every offset conversion and boundary query.
+///
+/// Memory is a few `u32`s per code point; a 1 MB article costs a few MB, paid once.
+#[derive(Debug, PartialEq, Eq)]
+pub struct TextIndex {
+    text: String,
+    /// `byte_at[i]` is the UTF-8 byte offset of code point `i`; one extra entry for the end.
+    byte_at: Vec<u32>,
+    /// `utf16_at[i]` is the UTF-16 offset of code point `i`; one extra entry for the end.
+    utf16_at: Vec<u32>,
+    /// Code-point offsets of every extended grapheme cluster boundary, ascending, including
+    /// 0 and the end.
+    grapheme_bounds: Vec<u32>,
+    words: Vec<WordSegment>,
+    paragraphs: Vec<Paragraph>,
+}
+
+impl TextIndex {
+    pub fn new(text: impl Into<String>) -> Self {
+        let text = text.into();
+        let mut byte_at = Vec::with_capacity(text.len() + 1);
+        let mut utf16_at = Vec::with_capacity(text.len() + 1);
+        let mut utf16 = 0u32;
+        for (byte, ch) in text.char_indices() {
+            byte_at.push(byte as u32);
+            utf16_at.push(utf16);
+            utf16 += ch.len_utf16() as u32;
+        }
+        byte_at.push(text.len() as u32);
+        utf16_at.push(utf16);
+
+        let char_of_byte = |byte: usize| -> u32 {
+            // byte_at is ascending, and every grapheme or word boundary is a char boundary.
+            byte_at.binary_search(&(byte as u32)).unwrap_or_else(|i| i) as u32
+        };
+        let mut grapheme_bounds: Vec<u32> = text
+            .grapheme_indices(true)
+            .map(|(byte, _)| char_of_byte(byte))
+            .collect();
+        grapheme_bounds.push((byte_at.len() - 1) as u32);
+
+        let words = text
+            .split_word_bound_indices()
+            .map(|(byte, piece)| WordSegment {
+                start: CharOffset(char_of_byte(byte) as usize),
+                is_word: piece.chars().any(char::is_alphanumeric),
+            })
+            .collect();
+
+        let mut paragraphs = Vec::new();
+        let mut line_start = 0usize;
+        let mut chars_seen = 0usize;
+        for ch in text.chars() {
+            if ch == '\n' {
+                paragraphs.push(Paragraph {
+                    start: CharOffset(line_start),
+                    end: CharOffset(chars_seen),
+                });
+                line_start = chars_seen + 1;
+            }
+            chars_seen += 1;
+        }
+        paragraphs.push(Paragraph {
+            start: CharOffset(line_start),
+            end: CharOffset(chars_seen),
+        });
+
+        TextIndex {
+            text,
+            byte_at,
+            utf16_at,
+            grapheme_bounds,
+            words,
+            paragraphs,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Length in code points.
+    pub fn len_chars(&self) -> usize {
+        self.byte_at.len() - 1
+    }
+
+    pub fn len_utf16(&self) -> usize {
+        *self.utf16_at.last().unwrap_or(&0) as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The lines of the text; a trailing line break yields a final empty paragraph.
+    pub fn paragraphs(&self) -> &[Paragraph] {
+        &self.paragraphs
+    }
+
+    /// The index of the paragraph holding `at` (a line break belongs to the line it ends).
+    pub fn paragraph_of(&self, at: CharOffset) -> usize {
+        match self.paragraphs.binary_search_by(|p| p.start.cmp(&at)) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    fn check(&self, at: CharOffset) -> Result<(), OffsetError> {
+        if at.0 > self.len_chars() {
+            Err(OffsetError::OutOfRange {
+                offset: at.0,
+                len: self.len_chars(),
+            })
+        } else {
+            Ok(())
+        }
+    }
+
+    pub fn char_to_utf16(&self, at: CharOffset) -> Result<Utf16Offset, OffsetError> {
+        self.check(at)?;
+        Ok(Utf16Offset(self.utf16_at[at.0] as usize))
+    }
+
+    pub fn char_to_byte(&self, at: CharOffset) -> Result<ByteOffset, OffsetError> {
+        self.check(at)?;
+        Ok(ByteOffset(self.byte_at[at.0] as usize))
+    }
+
+    /// The one conversion from DOM offsets. An offset between the halves of a surrogate pair
+    /// is an error, never silently rounded: the caller decides which way to snap.
+    pub fn utf16_to_char(&self, at: Utf16Offset) -> Result<CharOffset, OffsetError> {
+        match self.utf16_at.binary_search(&(at.0 as u32)) {
+            Ok(i) => Ok(CharOffset(i)),
+            Err(i) if i < self.utf16_at.len() => Err(OffsetError::InsideSurrogatePair(at)),
+            Err(_) => Err(OffsetError::OutOfRange {
+                offset: at.0,
+                len: self.len_utf16(),
+            }),
+        }
+    }
+
+    pub fn byte_to_char(&self, at: ByteOffset) -> Result<CharOffset, OffsetError> {
+        match self.byte_at.binary_search(&(at.0 as u32)) {
+            Ok(i) => Ok(CharOffset(i)),
+            Err(i) if i < self.byte_at.len() => Err(OffsetError::InsideCharacter(at)),
+            Err(_) => Err(OffsetError::OutOfRange {
+                offset: at.0,
+                len: self.text.len(),
+            }),
+        }
+    }
+
+    /// The text between two code-point offsets. Offsets are clamped to the text, and an
+    /// inverted range gives "".
+    pub fn slice(&self, start: CharOffset, end: CharOffset) -> &str {
+        let end = end.0.min(self.len_chars());
+        let start = start.0.min(end);
+        &self.text[self.byte_at[start] as usize..self.byte_at[end] as usize]
+    }
+
+    /// The character at a code-point offset, if any.
+    pub fn char_at(&self, at: CharOffset) -> Option<char> {
+        self.slice(at, CharOffset(at.0 + 1)).chars().next()
+    }
+
+    pub fn is_grapheme_boundary(&self, at: CharOffset) -> bool {
+        self.grapheme_bounds.binary_search(&(at.0 as u32)).is_ok()
+    }
+
+    /// The nearest grapheme boundary at or before `at`.
+    pub fn grapheme_floor(&self, at: CharOffset) -> CharOffset {
+        let at = at.0.min(self.len_chars()) as u32;
+        match self.grapheme_bounds.binary_search(&at) {
+            Ok(_) => CharOffset(at as usize),
+            Err(i) => CharOffset(self.grapheme_bounds[i.saturating_sub(1)] as usize),
+        }
+    }
+
+    /// The nearest grapheme boundary at or after `at`.
+    pub fn grapheme_ceil(&self, at: CharOffset) -> CharOffset {
+        let at = at.0.min(self.len_chars()) as u32;
+        match self.grapheme_bounds.binary_search(&at) {
+            Ok(_) => CharOffset(at as usize),
+            Err(i) => CharOffset(
+                *self
+                    .grapheme_bounds
+                    .get(i)
+                    .unwrap_or(&(self.len_chars() as u32)) as usize,
+            ),
+        }
+    }
+
+    fn word_segment_index(&self, at: CharOffset) -> usize {
+        match self.words.binary_search_by(|w| w.start.cmp(&at)) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    fn word_segment_end(&self, i: usize) -> CharOffset {
+        self.words
+            .get(i + 1)
+            .map_or(CharOffset(self.len_chars()), |w| w.start)
+    }
+
+    /// The word-boundary segment containing `at`: (start, end, is_word).
+    pub fn word_segment_at(&self, at: CharOffset) -> Option<(CharOffset, CharOffset, bool)> {
+        if at.0 >= self.len_chars() {
+            return None;
+        }
+        let i = self.word_segment_index(at);
+        let w = self.words.get(i)?;
+        Some((w.start, self.word_segment_end(i), w.is_word))
+    }
+
+    /// The start of the next word (letters or digits) strictly after `at`, if any.
+    pub fn next_word_start(&self, at: CharOffset) -> Option<CharOffset> {
+        let i = self.word_segment_index(at);
+        self.words[i..]
+            .iter()
+            .find(|w| w.is_word && w.start > at)
+            .map(|w| w.start)
+    }
+
+    /// The end of the previous word strictly before `at`, if any.
+    pub fn prev_word_end(&self, at: CharOffset) -> Option<CharOffset> {
+        let i = self.word_segment_index(at.0.saturating_sub(1).into());
+        (0..=i)
+            .rev()
+            .filter(|&j| self.words[j].is_word)
+            .map(|j| self.word_segment_end(j))
+            .find(|&end| end < at)
+    }
+
+    /// The end of the word that follows `at` (skipping spaces and punctuation), if any.
+    pub fn next_word_end(&self, at: CharOffset) -> Option<CharOffset> {
+        let i = self.word_segment_index(at);
+        (i..self.words.len())
+            .filter(|&j| self.words[j].is_word)
+            .map(|j| self.word_segment_end(j))
+            .find(|&end| end > at)
+    }
+
+    /// The start of the word that precedes `at`, if any.
+    pub fn prev_word_start(&self, at: CharOffset) -> Option<CharOffset> {
+        if at.0 == 0 {
+            return None;
+        }
+        let i = self.word_segment_index(CharOffset(at.0 - 1));
+        (0..=i)
+            .rev()
+            .filter(|&j| self.words[j].is_word)
+            .map(|j| self.words[j].start)
+            .find(|&start| start < at)
+    }
+}
+
+impl From<usize> for CharOffset {
+    fn from(value: usize) -> Self {
+        CharOffset(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_follow_lines() {
+        let index = TextIndex::new("ab\ncd\n");
+        assert_eq!(
+            index.paragraphs(),
+            &[
+                Paragraph {
+                    start: CharOffset(0),
+                    end: CharOffset(2)
+                },
+                Paragraph {
+                    start: CharOffset(3),
+                    end: CharOffset(5)
+                },
+                Paragraph {
+                    start: CharOffset(6),
+                    end: CharOffset(6)
+                },
+            ]
+        );
+        assert_eq!(index.paragraph_of(CharOffset(2)), 0);
+        assert_eq!(index.paragraph_of(CharOffset(3)), 1);
+    }
+}

@@ -1,0 +1,481 @@
+//! The root component: owns the reducer, runs persistence in an effect, and routes global
+//! keyboard shortcuts, file drops and exports.
+
+use crate::bridge::storage::LoadProblem;
+use crate::bridge::{clock, files, selection, storage};
+use crate::model::annotation::{Annotation, Label};
+use crate::model::schema::{self, TextInclusion};
+use crate::model::span::{Direction, Edge};
+use crate::model::store::Store;
+use crate::ui::components::article::ArticleView;
+use crate::ui::components::dialogs::{ChoicesPopover, HelpDialog, ImportDialog};
+use crate::ui::components::sidebar::Sidebar;
+use crate::ui::components::status::{NoticeBanner, StatusLine};
+use crate::ui::components::toolbar::Toolbar;
+use crate::ui::state::{Action, AppState, Notice, StagedImport, Tone};
+use crate::ui::DocRef;
+use gloo::events::{EventListener, EventListenerOptions};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, KeyboardEvent};
+use yew::prelude::*;
+
+/// Imports larger than this are refused before parsing, with the limit in the message.
+pub const MAX_IMPORT_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub doc: DocRef,
+    pub initial: Rc<Vec<Annotation>>,
+    pub load_problem: Option<LoadProblem>,
+    /// Off for generated documents (the benchmark), which must not fill the user's storage.
+    #[prop_or(true)]
+    pub persist: bool,
+}
+
+fn error(text: String) -> Action {
+    Action::Notify(Notice {
+        tone: Tone::Error,
+        text,
+    })
+}
+
+fn info(text: String) -> Action {
+    Action::Notify(Notice {
+        tone: Tone::Info,
+        text,
+    })
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let state = {
+        let doc = props.doc.0.clone();
+        let initial = props.initial.clone();
+        use_reducer(move || AppState::new(doc, Store::from_annotations((*initial).clone())))
+    };
+    let dispatcher = state.dispatcher();
+    let on_action = {
+        let dispatcher = dispatcher.clone();
+        use_callback((), move |action: Action, _| dispatcher.dispatch(action))
+    };
+    let article_root = use_node_ref();
+    // The newest state, for listeners registered once.
+    let latest: Rc<RefCell<Rc<AppState>>> = use_mut_ref(|| Rc::new((*state).clone()));
+    *latest.borrow_mut() = Rc::new((*state).clone());
+
+    // Tell the user once about stored data that could not be read.
+    {
+        let dispatcher = dispatcher.clone();
+        let problem = props.load_problem.clone();
+        let persist = props.persist;
+        use_effect_with((), move |_| {
+            if let Some(problem) = problem {
+                let mut text = format!(
+                    "The annotations saved for this document could not be read: {}.",
+                    problem.reason
+                );
+                match &problem.backup_key {
+                    Some(key) => text.push_str(&format!(
+                        " The stored data was kept unchanged under the key “{key}”; new work is saved as usual."
+                    )),
+                    None if problem.raw.is_some() => {
+                        text.push_str(" It could not be copied aside, so saving is paused to avoid overwriting it.");
+                        dispatcher.dispatch(Action::PauseSaving(
+                            "stored data could not be read and could not be backed up".to_owned(),
+                        ));
+                    }
+                    None => {
+                        dispatcher.dispatch(Action::PauseSaving(problem.reason.clone()));
+                    }
+                }
+                if let Some(raw) = problem.raw {
+                    dispatcher.dispatch(Action::Recovered(Rc::new((text.clone(), raw))));
+                } else {
+                    dispatcher.dispatch(error(text));
+                }
+            }
+            if !persist {
+                dispatcher.dispatch(Action::PauseSaving(
+                    "this generated document is not stored".to_owned(),
+                ));
+            }
+        });
+    }
+
+    // Persistence: every change is written at once. Revision 0 is what was loaded, so nothing
+    // is written until the user changes something.
+    {
+        let dispatcher = dispatcher.clone();
+        let doc = props.doc.clone();
+        let paused = matches!(state.save, crate::ui::state::SaveStatus::Paused(_));
+        use_effect_with(state.store.clone(), move |store| {
+            if store.revision() > 0 && !paused {
+                let result = storage::save(&doc.0, store.borrow().annotations());
+                dispatcher.dispatch(Action::SaveResult(result));
+            }
+        });
+    }
+
+    // Warn before leaving while the work is not saved.
+    {
+        let unsaved = !matches!(state.save, crate::ui::state::SaveStatus::Saved);
+        use_effect_with(unsaved, move |&unsaved| {
+            let listener = unsaved.then(|| {
+                EventListener::new_with_options(
+                    &gloo::utils::window(),
+                    "beforeunload",
+                    EventListenerOptions::enable_prevent_default(),
+                    |event| event.prevent_default(),
+                )
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Scroll the selected annotation into view when the list asks for it.
+    {
+        let root = article_root.clone();
+        let selected = state.selected.clone();
+        use_effect_with(state.reveal, move |_| {
+            if let (Some(root), Some(id)) = (root.cast::<Element>(), selected) {
+                selection::scroll_to_annotation(&root, &id);
+            }
+        });
+    }
+
+    // Keyboard shortcuts, registered once.
+    {
+        let dispatcher = dispatcher.clone();
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new_with_options(
+                &gloo::utils::window(),
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                move |event| {
+                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    let state = latest.borrow().clone();
+                    if let Some(action) = shortcut(event, &state) {
+                        event.prevent_default();
+                        dispatcher.dispatch(action);
+                    }
+                },
+            );
+            move || drop(listener)
+        });
+    }
+
+    let on_import_file = {
+        let dispatcher = dispatcher.clone();
+        let doc = props.doc.clone();
+        use_callback((), move |file: web_sys::File, _| {
+            let dispatcher = dispatcher.clone();
+            let doc = doc.clone();
+            let name = file.name();
+            if file.size() > MAX_IMPORT_BYTES {
+                dispatcher.dispatch(error(format!(
+                    "Import of {name} refused: the file is {:.1} MB, above the {:.0} MB limit. Nothing was changed.",
+                    file.size() / 1_048_576.0,
+                    MAX_IMPORT_BYTES / 1_048_576.0
+                )));
+                return;
+            }
+            yew::platform::spawn_local(async move {
+                let text = match files::read_text(file).await {
+                    Ok(text) => text,
+                    Err(e) => {
+                        dispatcher.dispatch(error(format!(
+                            "Import of {name} failed: {e}. Nothing was changed."
+                        )));
+                        return;
+                    }
+                };
+                match schema::parse(&text, &doc.0) {
+                    Ok(annotations) => dispatcher.dispatch(Action::StageImport(StagedImport {
+                        source: name,
+                        annotations: Rc::new(annotations),
+                    })),
+                    Err(e) => dispatcher.dispatch(error(format!(
+                        "Import of {name} rejected: {e}. Nothing was changed."
+                    ))),
+                }
+            });
+        })
+    };
+
+    let export_json = {
+        let doc = props.doc.clone();
+        let store = state.store.clone();
+        let dispatcher = dispatcher.clone();
+        move || {
+            let json = schema::to_json(
+                &doc.0,
+                store.borrow().annotations(),
+                TextInclusion::WithText,
+            );
+            (json, dispatcher.clone())
+        }
+    };
+    let on_export_json = {
+        let export_json = export_json.clone();
+        let doc_id = props.doc.0.id.clone();
+        Callback::from(move |_| {
+            let (json, dispatcher) = export_json();
+            let name = format!("{doc_id}.annotations.json");
+            if let Err(e) = files::download(&name, "application/json", &json) {
+                dispatcher.dispatch(error(format!("Export failed: {e}.")));
+            }
+        })
+    };
+    let on_copy_json = Callback::from(move |_| {
+        let (json, dispatcher) = export_json();
+        yew::platform::spawn_local(async move {
+            match files::copy_text(&json).await {
+                Ok(()) => {
+                    dispatcher.dispatch(info("Copied the JSON export to the clipboard.".to_owned()))
+                }
+                Err(e) => dispatcher.dispatch(error(format!(
+                    "Copy failed: {e}. Use Download JSON instead."
+                ))),
+            }
+        });
+    });
+
+    let dragging = use_state(|| false);
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            if !*dragging {
+                dragging.set(true);
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            // Only when the pointer leaves the window, not when it crosses child elements.
+            if event.related_target().is_none() {
+                dragging.set(false);
+            }
+        })
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        let on_import_file = on_import_file.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            dragging.set(false);
+            if let Some(file) = event
+                .data_transfer()
+                .and_then(|t| t.files())
+                .and_then(|f| f.get(0))
+            {
+                on_import_file.emit(file);
+            }
+        })
+    };
+
+    let store = state.store.borrow();
+    let counts = Label::ALL.map(|l| store.count(l));
+    let recovered = state.recovered.clone().map(|recovered| {
+        let dispatcher = dispatcher.clone();
+        let doc_id = props.doc.0.id.clone();
+        let download = {
+            let recovered = recovered.clone();
+            let dispatcher = dispatcher.clone();
+            Callback::from(move |_| {
+                if let Err(e) = files::download(&format!("{doc_id}.unreadable-backup.json"), "application/json", &recovered.1) {
+                    dispatcher.dispatch(error(format!("Download failed: {e}.")));
+                }
+            })
+        };
+        let dismiss = Callback::from(move |_| dispatcher.dispatch(Action::DismissRecovered));
+        html! {
+            <div class="notice error" role="alert">
+                <span class="notice-text">{ recovered.0.clone() }</span>
+                <button type="button" onclick={download}>{ "Download the unreadable data" }</button>
+                <button type="button" class="dismiss" aria-label="Dismiss message" onclick={dismiss}>{ "×" }</button>
+            </div>
+        }
+    });
+
+    html! {
+        <div class={classes!("app", (*dragging).then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
+            <Toolbar
+                title={AttrValue::from(props.doc.0.title.clone())}
+                sticky={state.sticky}
+                can_undo={store.can_undo()}
+                can_redo={store.can_redo()}
+                has_annotations={!store.is_empty()}
+                on_action={on_action.clone()}
+                {on_import_file}
+                {on_export_json}
+                {on_copy_json}
+            />
+            <div class="notices">
+                { recovered.unwrap_or_default() }
+                if let Some(notice) = state.notice.clone() {
+                    <NoticeBanner {notice} on_action={on_action.clone()} />
+                }
+            </div>
+            <main class="layout">
+                <article class="reader" lang="en" aria-label="Article">
+                    <header class="reader-head">
+                        <p class="reader-title">{ props.doc.0.title.clone() }</p>
+                        if let Some(date) = &props.doc.0.published {
+                            <p class="reader-date">{ format!("Published {date}") }</p>
+                        }
+                    </header>
+                    <ArticleView
+                        doc={props.doc.clone()}
+                        store={state.store.clone()}
+                        selected={state.selected.clone()}
+                        pending={state.pending}
+                        sticky={state.sticky}
+                        on_action={on_action.clone()}
+                        root={article_root.clone()}
+                    />
+                </article>
+                <Sidebar store={state.store.clone()} selected={state.selected.clone()} filter={state.filter} on_action={on_action.clone()} />
+            </main>
+            <StatusLine save={state.save.clone()} {counts} />
+            if let Some(choices) = state.choices.clone() {
+                <ChoicesPopover {choices} selected={state.selected.clone()} store={state.store.clone()} on_action={on_action.clone()} />
+            }
+            if let Some(staged) = state.staged_import.clone() {
+                <ImportDialog {staged} current={store.len()} on_action={on_action.clone()} />
+            }
+            if state.help_open {
+                <HelpDialog on_action={on_action.clone()} />
+            }
+            if *dragging {
+                <div class="drop-hint" aria-hidden="true">{ "Drop a JSON annotation file to import it" }</div>
+            }
+        </div>
+    }
+}
+
+fn typing_in_field(event: &KeyboardEvent) -> bool {
+    let Some(target) = event
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+    else {
+        return false;
+    };
+    matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || target.is_content_editable()
+}
+
+/// Maps a key press to an action. `None` leaves the key to the browser.
+fn shortcut(event: &KeyboardEvent, state: &AppState) -> Option<Action> {
+    if event.is_composing() || typing_in_field(event) {
+        return None;
+    }
+    let key = event.key();
+    let ctrl = event.ctrl_key() || event.meta_key();
+    let shift = event.shift_key();
+    if event.alt_key() {
+        return None;
+    }
+    let now = clock::now_rfc3339;
+    if state.help_open || state.staged_import.is_some() {
+        return (key == "Escape").then_some(Action::Escape);
+    }
+    if ctrl {
+        return match key.as_str() {
+            "z" | "Z" if shift => Some(Action::Redo),
+            "z" | "Z" => Some(Action::Undo),
+            "y" | "Y" => Some(Action::Redo),
+            "s" | "S" => Some(info(
+                "No need to save: every change is saved in this browser as you make it.".to_owned(),
+            )),
+            "ArrowLeft" | "ArrowRight" if shift && state.selected.is_some() => {
+                Some(Action::Nudge {
+                    edge: Edge::Start,
+                    direction: if key == "ArrowLeft" {
+                        Direction::Backward
+                    } else {
+                        Direction::Forward
+                    },
+                    now: now(),
+                })
+            }
+            _ => None,
+        };
+    }
+    match key.as_str() {
+        "Escape" => return Some(Action::Escape),
+        "?" => return Some(Action::ToggleHelp(true)),
+        "Delete" | "Backspace" if state.selected.is_some() => return Some(Action::DeleteSelected),
+        "ArrowLeft" | "ArrowRight" if shift && state.selected.is_some() => {
+            return Some(Action::Nudge {
+                edge: Edge::End,
+                direction: if key == "ArrowLeft" {
+                    Direction::Backward
+                } else {
+                    Direction::Forward
+                },
+                now: now(),
+            })
+        }
+        "j" | "k" => return step_selection(state, if key == "j" { 1 } else { -1 }),
+        "n" if state.selected.is_some() => {
+            if let Some(field) = gloo::utils::document()
+                .get_element_by_id("note-field")
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            {
+                let _ = field.focus();
+                event.prevent_default();
+            }
+            return None;
+        }
+        _ => {}
+    }
+    if shift {
+        // Shift+digit pins a label; read the physical key, since Shift+1 types "!".
+        let label = match event.code().as_str() {
+            "Digit1" | "Numpad1" => Label::Actor,
+            "Digit2" | "Numpad2" => Label::Claim,
+            "Digit3" | "Numpad3" => Label::Date,
+            _ => return None,
+        };
+        return Some(Action::ToggleSticky(label));
+    }
+    let label = Label::from_key(&key)?;
+    Some(Action::ApplyLabel {
+        label,
+        id: clock::fresh_id(),
+        now: now(),
+    })
+}
+
+/// Selects the next or previous annotation (in document order, within the filter).
+fn step_selection(state: &AppState, step: isize) -> Option<Action> {
+    let store = state.store.borrow();
+    let shown: Vec<&Annotation> = store
+        .annotations()
+        .iter()
+        .filter(|a| state.filter.is_none_or(|f| a.label == f))
+        .collect();
+    if shown.is_empty() {
+        return None;
+    }
+    let current = state
+        .selected
+        .as_ref()
+        .and_then(|id| shown.iter().position(|a| a.id == id.as_str()));
+    let next = match current {
+        Some(i) => (i as isize + step).clamp(0, shown.len() as isize - 1) as usize,
+        None if step > 0 => 0,
+        None => shown.len() - 1,
+    };
+    Some(Action::Select {
+        id: Some(AttrValue::from(shown[next].id.clone())),
+        reveal: true,
+    })
+}

@@ -1,0 +1,258 @@
+//! The article: paragraphs of flat segments, each listing the annotations that cover it.
+
+use crate::bridge::{clock, selection};
+use crate::model::annotation::Label;
+use crate::model::segment::segments;
+use crate::model::span::{snap, CharSpan, SnapMode};
+use crate::ui::state::{Action, StoreHandle};
+use crate::ui::DocRef;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+use yew::prelude::*;
+
+/// What a paragraph needs to know about one annotation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpanView {
+    pub id: AttrValue,
+    pub label: Label,
+    pub span: CharSpan,
+    pub has_note: bool,
+}
+
+/// Groups the annotations by the paragraphs they touch (a span crossing a line break is in
+/// each of its paragraphs). Linear in annotations plus paragraphs.
+fn spans_by_paragraph(doc: &DocRef, store: &StoreHandle) -> Vec<Rc<[SpanView]>> {
+    let index = &doc.0.index;
+    let mut grouped: Vec<Vec<SpanView>> = vec![Vec::new(); index.paragraphs().len()];
+    for annotation in store.borrow().annotations() {
+        let first = index.paragraph_of(annotation.span.start());
+        let last = index.paragraph_of(crate::model::CharOffset(annotation.span.end - 1));
+        let view = SpanView {
+            id: AttrValue::from(annotation.id.clone()),
+            label: annotation.label,
+            span: annotation.span,
+            has_note: !annotation.note.is_empty(),
+        };
+        for group in &mut grouped[first..=last] {
+            group.push(view.clone());
+        }
+    }
+    grouped.into_iter().map(Rc::from).collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleProps {
+    pub doc: DocRef,
+    pub store: StoreHandle,
+    pub selected: Option<AttrValue>,
+    pub pending: Option<CharSpan>,
+    pub sticky: Option<Label>,
+    pub on_action: Callback<Action>,
+    pub root: NodeRef,
+}
+
+#[component]
+pub fn ArticleView(props: &ArticleProps) -> Html {
+    let by_paragraph = {
+        let doc = props.doc.clone();
+        use_memo(props.store.clone(), move |store| {
+            spans_by_paragraph(&doc, store)
+        })
+    };
+
+    let onmouseup = {
+        let doc = props.doc.clone();
+        let root = props.root.clone();
+        let on_action = props.on_action.clone();
+        let sticky = props.sticky;
+        let store = props.store.clone();
+        Callback::from(move |event: MouseEvent| {
+            if event.button() != 0 {
+                return;
+            }
+            let Some(root_el) = root.cast::<Element>() else {
+                return;
+            };
+            let index = &doc.0.index;
+            let mode = if event.alt_key() {
+                SnapMode::Exact
+            } else {
+                SnapMode::Words
+            };
+            if let Some(raw) = selection::current_selection_span(index, &root_el) {
+                let snapped = snap(index, raw, mode);
+                selection::clear_selection();
+                match (snapped, sticky) {
+                    (Some(span), Some(label)) => on_action.emit(Action::AddSpan {
+                        label,
+                        span,
+                        id: clock::fresh_id(),
+                        now: clock::now_rfc3339(),
+                    }),
+                    (snapped, _) => on_action.emit(Action::SetPending(snapped)),
+                }
+                return;
+            }
+            // A plain click: pick the annotations under the pointer.
+            let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+                return;
+            };
+            let ids: Vec<AttrValue> = selection::segment_start_of(&target)
+                .map(|at| {
+                    store
+                        .borrow()
+                        .covering(at)
+                        .into_iter()
+                        .map(|a| AttrValue::from(a.id.clone()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            on_action.emit(Action::ClickAt {
+                ids,
+                x: event.client_x(),
+                y: event.client_y(),
+            });
+        })
+    };
+
+    let paragraphs = props.doc.0.index.paragraphs();
+    let selected_span = props
+        .selected
+        .as_ref()
+        .and_then(|id| props.store.borrow().get(id).map(|a| a.span));
+    html! {
+        <div class="doc-text" ref={props.root.clone()} {onmouseup}>
+            { for (0..paragraphs.len()).map(|number| {
+                let p = paragraphs[number];
+                let range = CharSpan { start: p.start.0, end: p.end.0 };
+                let touches = |span: &CharSpan| {
+                    span.overlaps(&range) || (range.is_empty() && span.contains(p.start))
+                };
+                let selected = props.selected.clone().filter(|_| selected_span.is_some_and(|s| touches(&s)));
+                let pending = props.pending.filter(|s| s.overlaps(&range));
+                html! {
+                    <ParagraphView
+                        key={number}
+                        doc={props.doc.clone()}
+                        {number}
+                        spans={by_paragraph[number].clone()}
+                        {selected}
+                        {pending}
+                    />
+                }
+            }) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ParagraphProps {
+    pub doc: DocRef,
+    pub number: usize,
+    pub spans: Rc<[SpanView]>,
+    pub selected: Option<AttrValue>,
+    pub pending: Option<CharSpan>,
+}
+
+/// The bar drawn under a segment for one covering annotation at a nesting depth. Patterns
+/// differ per label (solid, thick, dashed) so colour is never the only cue.
+fn depth_bar(label: Label, depth: usize) -> String {
+    let offset = depth * 4;
+    match label {
+        Label::Actor => format!(
+            "linear-gradient(var(--actor-line),var(--actor-line)) 0 calc(100% - {offset}px)/100% 2px no-repeat"
+        ),
+        Label::Claim => format!(
+            "linear-gradient(var(--claim-line),var(--claim-line)) 0 calc(100% - {offset}px)/100% 3px no-repeat"
+        ),
+        Label::Date => format!(
+            "repeating-linear-gradient(90deg,var(--date-line) 0 5px,transparent 5px 8px) 0 calc(100% - {offset}px)/100% 2px no-repeat"
+        ),
+    }
+}
+
+#[component]
+pub fn ParagraphView(props: &ParagraphProps) -> Html {
+    let index = &props.doc.0.index;
+    let p = index.paragraphs()[props.number];
+    let range = CharSpan {
+        start: p.start.0,
+        end: p.end.0,
+    };
+    let mut all: Vec<CharSpan> = props.spans.iter().map(|s| s.span).collect();
+    let pending_at = all.len();
+    if let Some(pending) = props.pending {
+        all.push(pending);
+    }
+    let pieces = segments(range, &all);
+    html! {
+        <p data-start={p.start.0.to_string()} data-end={p.end.0.to_string()}>
+            { for pieces.iter().map(|seg| {
+                let text = index.slice(seg.span.start(), seg.span.end()).to_owned();
+                let s = seg.span.start.to_string();
+                let e = seg.span.end.to_string();
+                if seg.covering.is_empty() {
+                    return html! { <span key={s.clone()} data-s={s} data-e={e}>{ text }</span> };
+                }
+                let is_pending = seg.covering.contains(&pending_at);
+                let covering: Vec<&SpanView> = seg
+                    .covering
+                    .iter()
+                    .filter(|&&i| i != pending_at)
+                    .map(|&i| &props.spans[i])
+                    .collect();
+                let mut class = classes!("seg");
+                if is_pending {
+                    class.push("is-pending");
+                }
+                let mut style = String::new();
+                let mut title = Vec::new();
+                if let Some(inner) = covering.last() {
+                    class.push("hl");
+                    class.push(format!("tint-{}", inner.label));
+                    if covering.iter().any(|v| Some(&v.id) == props.selected.as_ref()) {
+                        class.push("is-selected");
+                    }
+                    if covering.iter().any(|v| v.span.start == seg.span.start) {
+                        class.push("starts");
+                    }
+                    if covering.iter().any(|v| v.span.end == seg.span.end) {
+                        class.push("ends");
+                    }
+                    let bars: Vec<String> = covering
+                        .iter()
+                        .rev()
+                        .enumerate()
+                        .map(|(depth, v)| depth_bar(v.label, depth))
+                        .collect();
+                    style = format!(
+                        "background:{};padding-bottom:{}px",
+                        bars.join(","),
+                        covering.len() * 4
+                    );
+                    for v in &covering {
+                        let quote = index.slice(v.span.start(), v.span.end());
+                        let mut line = format!("{}: {}", v.label, crate::model::store::shorten(quote, 60));
+                        if v.has_note {
+                            line.push_str(" ✎");
+                        }
+                        title.push(line);
+                    }
+                }
+                let ids: Vec<&str> = covering.iter().map(|v| v.id.as_str()).collect();
+                html! {
+                    <span
+                        key={s.clone()}
+                        class={class}
+                        style={(!style.is_empty()).then_some(style)}
+                        title={(!title.is_empty()).then(|| title.join("\n"))}
+                        data-ids={(!ids.is_empty()).then(|| ids.join(" "))}
+                        data-s={s}
+                        data-e={e}
+                    >{ text }</span>
+                }
+            }) }
+        </p>
+    }
+}

@@ -1,0 +1,127 @@
+//! The import question, the shortcut sheet and the overlap popover.
+
+use crate::model::store::{shorten, ImportMode, Store};
+use crate::ui::state::{Action, Choices, StagedImport};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ImportDialogProps {
+    pub staged: StagedImport,
+    pub current: usize,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn ImportDialog(props: &ImportDialogProps) -> Html {
+    let count = props.staged.annotations.len();
+    let choose = |mode: ImportMode| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_| {
+            let fresh_ids = (0..count)
+                .map(|_| crate::bridge::clock::fresh_id())
+                .collect();
+            on_action.emit(Action::ConfirmImport { mode, fresh_ids })
+        })
+    };
+    let on_action = props.on_action.clone();
+    let cancel = Callback::from(move |_| on_action.emit(Action::CancelImport));
+    html! {
+        <div class="backdrop">
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
+                <h2 id="import-title">{ format!("Import {count} annotation{} from {}", if count == 1 { "" } else { "s" }, props.staged.source) }</h2>
+                <p>{ format!("The document has {} annotation{} now. Both choices can be undone with Ctrl+Z.", props.current, if props.current == 1 { "" } else { "s" }) }</p>
+                <div class="dialog-actions">
+                    <button type="button" class="primary" onclick={choose(ImportMode::Merge)} autofocus=true>{ "Merge (keep current, add new)" }</button>
+                    <button type="button" onclick={choose(ImportMode::Replace)}>{ "Replace current annotations" }</button>
+                    <button type="button" onclick={cancel}>{ "Cancel" }</button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// Every shortcut, in one place, so the sheet and the README can be checked against each other.
+pub const SHORTCUTS: &[(&str, &str)] = &[
+    ("Select with the mouse", "drag, double-click a word, triple-click a paragraph, Shift+click to extend; snaps to whole words"),
+    ("Alt while selecting", "keep exact character boundaries (still never splits a character)"),
+    ("1 or a", "label the selection Actor (or relabel the selected annotation)"),
+    ("2 or c", "label the selection Claim"),
+    ("3 or d", "label the selection Date"),
+    ("Shift+1 / Shift+2 / Shift+3", "sticky label: every selection gets that label as soon as the mouse is released; again to turn off"),
+    ("Click a highlight", "select the shortest annotation there; a list offers the others when spans overlap"),
+    ("Delete or Backspace", "delete the selected annotation"),
+    ("Shift+← / Shift+→", "move the selected annotation's end one word back / forward"),
+    ("Ctrl+Shift+← / Ctrl+Shift+→", "move its start one word back / forward"),
+    ("n", "edit the selected annotation's note (saved when you leave the field)"),
+    ("j / k", "select the next / previous annotation in the document"),
+    ("↑ / ↓ in the list", "move through the annotation list"),
+    ("Ctrl+Z", "undo (every change, imports and delete-all included)"),
+    ("Ctrl+Shift+Z or Ctrl+Y", "redo"),
+    ("Escape", "close a dialog or list, then drop the pending selection, then deselect"),
+    ("?", "show this sheet"),
+];
+
+#[derive(Properties, PartialEq)]
+pub struct HelpProps {
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn HelpDialog(props: &HelpProps) -> Html {
+    let on_action = props.on_action.clone();
+    let close = Callback::from(move |_| on_action.emit(Action::ToggleHelp(false)));
+    html! {
+        <div class="backdrop">
+            <div class="dialog help" role="dialog" aria-modal="true" aria-labelledby="help-title">
+                <h2 id="help-title">{ "Keyboard and mouse" }</h2>
+                <table class="shortcuts">
+                    <tbody>
+                    { for SHORTCUTS.iter().map(|(keys, what)| html! {
+                        <tr><th scope="row"><kbd>{ *keys }</kbd></th><td>{ *what }</td></tr>
+                    }) }
+                    </tbody>
+                </table>
+                <div class="dialog-actions">
+                    <button type="button" class="primary" onclick={close} autofocus=true>{ "Close" }</button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChoicesProps {
+    pub choices: Choices,
+    pub selected: Option<AttrValue>,
+    pub store: crate::ui::state::StoreHandle,
+    pub on_action: Callback<Action>,
+}
+
+/// Lists every annotation under a click on overlapping spans, so any of them can be chosen.
+#[component]
+pub fn ChoicesPopover(props: &ChoicesProps) -> Html {
+    let store = props.store.borrow();
+    let store: &Store = &store;
+    let style = format!("left:{}px;top:{}px", props.choices.x, props.choices.y + 14);
+    html! {
+        <div class="popover" role="dialog" aria-label="Annotations here" {style}>
+            <p class="popover-title">{ "Annotations here" }</p>
+            <ul>
+            { for props.choices.ids.iter().filter_map(|id| store.get(id)).map(|a| {
+                let id = AttrValue::from(a.id.clone());
+                let on = props.selected.as_ref() == Some(&id);
+                let on_action = props.on_action.clone();
+                html! {
+                    <li key={a.id.clone()}>
+                        <button type="button" class={classes!("ann-item", on.then_some("on"))}
+                            onclick={Callback::from(move |_| on_action.emit(Action::Select { id: Some(id.clone()), reveal: false }))}>
+                            <span class={classes!("chip", format!("chip-{}", a.label))}>{ a.label.as_str() }</span>
+                            <span class="quote">{ shorten(&a.quote, 60) }</span>
+                        </button>
+                    </li>
+                }
+            }) }
+            </ul>
+        </div>
+    }
+}

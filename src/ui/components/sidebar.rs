@@ -1,0 +1,205 @@
+//! The side panel: the selected annotation's editor and the list of annotations.
+
+use crate::bridge::clock;
+use crate::model::annotation::Label;
+use crate::model::span::{Direction, Edge};
+use crate::model::store::shorten;
+use crate::ui::state::{Action, StoreHandle};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// How much of a long quote the list shows.
+const LIST_QUOTE_CHARS: usize = 90;
+
+#[derive(Properties, PartialEq)]
+pub struct SidebarProps {
+    pub store: StoreHandle,
+    pub selected: Option<AttrValue>,
+    pub filter: Option<Label>,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn Sidebar(props: &SidebarProps) -> Html {
+    let store = props.store.borrow();
+    let total = store.len();
+    let filter_button = |filter: Option<Label>, text: String| {
+        let on_action = props.on_action.clone();
+        let pressed = props.filter == filter;
+        let class = classes!(
+            "filter",
+            filter.map(|l| format!("chip-{l}")),
+            pressed.then_some("on")
+        );
+        html! {
+            <button type="button" {class} aria-pressed={pressed.to_string()}
+                onclick={Callback::from(move |_| on_action.emit(Action::SetFilter(filter)))}>
+                { text }
+            </button>
+        }
+    };
+    let shown: Vec<_> = store
+        .annotations()
+        .iter()
+        .filter(|a| props.filter.is_none_or(|f| a.label == f))
+        .collect();
+
+    let onkeydown = Callback::from(|event: KeyboardEvent| {
+        // Arrow keys move focus between the list's buttons.
+        let step: i32 = match event.key().as_str() {
+            "ArrowDown" => 1,
+            "ArrowUp" => -1,
+            _ => return,
+        };
+        let Some(current) = event
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+        else {
+            return;
+        };
+        let Some(list) = current.closest("ul").ok().flatten() else {
+            return;
+        };
+        let Ok(buttons) = list.query_selector_all("button") else {
+            return;
+        };
+        let count = buttons.length() as i32;
+        let position = (0..count).find(|&i| {
+            buttons
+                .item(i as u32)
+                .is_some_and(|b| b.is_same_node(Some(current.as_ref())))
+        });
+        if let Some(position) = position {
+            let next = (position + step).clamp(0, count - 1);
+            if let Some(button) = buttons
+                .item(next as u32)
+                .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+            {
+                event.prevent_default();
+                let _ = button.focus();
+                button.click();
+            }
+        }
+    });
+
+    html! {
+        <aside class="sidebar" aria-label="Annotation panel">
+            <Editor store={props.store.clone()} selected={props.selected.clone()} on_action={props.on_action.clone()} />
+            <h2 class="panel-title">{ format!("Annotations ({total})") }</h2>
+            <div class="filters" role="group" aria-label="Filter by label">
+                { filter_button(None, format!("All {total}")) }
+                { for Label::ALL.iter().map(|&l| filter_button(Some(l), format!("{} {}", l.title(), store.count(l)))) }
+            </div>
+            if shown.is_empty() {
+                <p class="empty-list">{
+                    if total == 0 {
+                        "No annotations yet. Select text in the article, then press 1, 2 or 3 (or a, c, d)."
+                    } else {
+                        "No annotations with this label."
+                    }
+                }</p>
+            }
+            <ul class="ann-list" aria-label="Annotations" {onkeydown}>
+                { for shown.iter().map(|a| {
+                    let id = AttrValue::from(a.id.clone());
+                    let is_selected = props.selected.as_ref() == Some(&id);
+                    let on_action = props.on_action.clone();
+                    let onclick = {
+                        let id = id.clone();
+                        Callback::from(move |_| on_action.emit(Action::Select { id: Some(id.clone()), reveal: true }))
+                    };
+                    html! {
+                        <li key={a.id.clone()}>
+                            <button type="button" class={classes!("ann-item", is_selected.then_some("on"))}
+                                aria-current={is_selected.then_some("true")} data-id={id.clone()} {onclick}>
+                                <span class={classes!("chip", format!("chip-{}", a.label))}>{ a.label.as_str() }</span>
+                                <span class="quote">{ shorten(&a.quote, LIST_QUOTE_CHARS) }</span>
+                                if !a.note.is_empty() {
+                                    <span class="note-mark" title={a.note.clone()} aria-label="has a note">{ "✎" }</span>
+                                }
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </aside>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EditorProps {
+    store: StoreHandle,
+    selected: Option<AttrValue>,
+    on_action: Callback<Action>,
+}
+
+#[component]
+fn Editor(props: &EditorProps) -> Html {
+    let store = props.store.borrow();
+    let Some(annotation) = props.selected.as_ref().and_then(|id| store.get(id)) else {
+        return html! {};
+    };
+    let id = AttrValue::from(annotation.id.clone());
+    let on_note = {
+        let on_action = props.on_action.clone();
+        let id = id.clone();
+        Callback::from(move |event: Event| {
+            if let Some(area) = event
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+            {
+                on_action.emit(Action::SetNote {
+                    id: id.clone(),
+                    note: area.value(),
+                    now: clock::now_rfc3339(),
+                });
+            }
+        })
+    };
+    let nudge = |edge: Edge, direction: Direction, text: &'static str, label: &'static str| {
+        let on_action = props.on_action.clone();
+        html! {
+            <button type="button" class="nudge" aria-label={label} title={label}
+                onclick={Callback::from(move |_| on_action.emit(Action::Nudge { edge, direction, now: clock::now_rfc3339() }))}>
+                { text }
+            </button>
+        }
+    };
+    let on_delete = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_| on_action.emit(Action::DeleteSelected))
+    };
+    html! {
+        <section class="editor" aria-label="Selected annotation">
+            <div class="editor-labels" role="group" aria-label="Label of the selected annotation">
+                { for Label::ALL.iter().map(|&label| {
+                    let on_action = props.on_action.clone();
+                    let on = annotation.label == label;
+                    html! {
+                        <button type="button" class={classes!("chip", format!("chip-{label}"), on.then_some("on"))}
+                            aria-pressed={on.to_string()}
+                            onclick={Callback::from(move |_| on_action.emit(Action::ApplyLabel { label, id: clock::fresh_id(), now: clock::now_rfc3339() }))}>
+                            { format!("Make {}", label.title()) }
+                        </button>
+                    }
+                }) }
+            </div>
+            <blockquote class="editor-quote">{ shorten(&annotation.quote, 400) }</blockquote>
+            <p class="editor-meta">{ format!("{} · characters {}–{}", annotation.label, annotation.span.start, annotation.span.end) }</p>
+            <div class="editor-bounds" role="group" aria-label="Adjust boundaries by a word">
+                <span>{ "start" }</span>
+                { nudge(Edge::Start, Direction::Backward, "◂", "Move start one word earlier") }
+                { nudge(Edge::Start, Direction::Forward, "▸", "Move start one word later") }
+                <span>{ "end" }</span>
+                { nudge(Edge::End, Direction::Backward, "◂", "Move end one word earlier") }
+                { nudge(Edge::End, Direction::Forward, "▸", "Move end one word later") }
+            </div>
+            <label class="note-label" for="note-field">{ "Note" }</label>
+            <textarea id="note-field" key={annotation.id.clone()} class="note" rows="3"
+                placeholder="Add a note (saved when you leave the field)"
+                value={annotation.note.clone()} onchange={on_note} />
+            <button type="button" class="danger" onclick={on_delete}>{ "Delete annotation" }</button>
+        </section>
+    }
+}

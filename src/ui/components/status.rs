@@ -1,0 +1,62 @@
+//! The notice banner and the status line that always says whether the work is saved.
+
+use crate::model::annotation::Label;
+use crate::ui::state::{Action, Notice, SaveStatus, Tone};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NoticeProps {
+    pub notice: Notice,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn NoticeBanner(props: &NoticeProps) -> Html {
+    let on_action = props.on_action.clone();
+    let dismiss = Callback::from(move |_| on_action.emit(Action::DismissNotice));
+    let (class, role) = match props.notice.tone {
+        Tone::Info => ("notice info", "status"),
+        Tone::Error => ("notice error", "alert"),
+    };
+    html! {
+        <div {class} {role}>
+            <span class="notice-text">{ props.notice.text.clone() }</span>
+            <button type="button" class="dismiss" aria-label="Dismiss message" onclick={dismiss}>{ "×" }</button>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StatusProps {
+    pub save: SaveStatus,
+    pub counts: [usize; 3],
+}
+
+#[component]
+pub fn StatusLine(props: &StatusProps) -> Html {
+    let total: usize = props.counts.iter().sum();
+    let breakdown = Label::ALL
+        .iter()
+        .zip(props.counts)
+        .map(|(l, n)| format!("{n} {l}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let counts = format!(
+        "{total} annotation{} ({breakdown})",
+        if total == 1 { "" } else { "s" }
+    );
+    let (class, text) = match &props.save {
+        SaveStatus::Saved => ("status ok", format!("Saved locally · {counts}")),
+        SaveStatus::Failed(why) => (
+            "status bad",
+            format!(
+                "Not saved: {why}. Your work is still here in this tab; export it now. · {counts}"
+            ),
+        ),
+        SaveStatus::Paused(why) => (
+            "status bad",
+            format!("Saving is paused: {why}. Export your work to keep it. · {counts}"),
+        ),
+    };
+    html! { <footer {class} role="status" aria-live="polite">{ text }</footer> }
+}

@@ -1,0 +1,134 @@
+//! The sticky toolbar: labels, undo/redo, import, export and help.
+
+use crate::bridge::clock;
+use crate::model::annotation::Label;
+use crate::ui::state::Action;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub title: AttrValue,
+    pub sticky: Option<Label>,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub has_annotations: bool,
+    pub on_action: Callback<Action>,
+    /// A file chosen for import.
+    pub on_import_file: Callback<web_sys::File>,
+    pub on_export_json: Callback<()>,
+    pub on_copy_json: Callback<()>,
+}
+
+#[component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let file_input = use_node_ref();
+    let export_open = use_state(|| false);
+
+    let label_button = |label: Label| {
+        let (digit, letter) = label.keys();
+        let on_action = props.on_action.clone();
+        let apply = Callback::from(move |_| {
+            on_action.emit(Action::ApplyLabel {
+                label,
+                id: clock::fresh_id(),
+                now: clock::now_rfc3339(),
+            })
+        });
+        let on_action = props.on_action.clone();
+        let pin = Callback::from(move |_| on_action.emit(Action::ToggleSticky(label)));
+        let pinned = props.sticky == Some(label);
+        let pin_name = format!(
+            "Sticky {}: label every selection {} as soon as the mouse is released (Shift+{digit})",
+            label.as_str(),
+            label.as_str()
+        );
+        html! {
+            <span class={classes!("label-group", format!("chip-{label}"), pinned.then_some("pinned"))}>
+                <button type="button" class="label-btn"
+                    aria-label={format!("{} (keys {digit} or {letter})", label.title())}
+                    title={format!("Label the selection {} — key {digit} or {letter}", label.as_str())}
+                    onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}
+                    onclick={apply}>
+                    <span class="swatch" aria-hidden="true"></span>
+                    { label.title() }
+                    <kbd aria-hidden="true">{ digit }</kbd>
+                </button>
+                <button type="button" class="pin" aria-label={pin_name.clone()} title={pin_name}
+                    aria-pressed={pinned.to_string()} onclick={pin}>
+                    { if pinned { "●" } else { "○" } }
+                </button>
+            </span>
+        }
+    };
+
+    let simple = |text: &'static str, name: &'static str, enabled: bool, action: fn() -> Action| {
+        let on_action = props.on_action.clone();
+        html! {
+            <button type="button" class="tool" aria-label={name} title={name} disabled={!enabled}
+                onclick={Callback::from(move |_| on_action.emit(action()))}>{ text }</button>
+        }
+    };
+
+    let open_picker = {
+        let file_input = file_input.clone();
+        Callback::from(move |_| {
+            if let Some(input) = file_input.cast::<HtmlInputElement>() {
+                input.set_value("");
+                input.click();
+            }
+        })
+    };
+    let on_file = {
+        let on_import_file = props.on_import_file.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                on_import_file.emit(file);
+            }
+        })
+    };
+    let toggle_export = {
+        let export_open = export_open.clone();
+        Callback::from(move |_| export_open.set(!*export_open))
+    };
+    let menu_item = |text: &'static str, hint: &'static str, callback: Callback<()>| {
+        let export_open = export_open.clone();
+        html! {
+            <button type="button" role="menuitem" class="menu-item"
+                onclick={Callback::from(move |_| { export_open.set(false); callback.emit(()); })}>
+                <span class="menu-title">{ text }</span>
+                <span class="menu-hint">{ hint }</span>
+            </button>
+        }
+    };
+
+    html! {
+        <header class="toolbar">
+            <h1 class="doc-title" title={props.title.clone()}>{ props.title.clone() }</h1>
+            <div class="labels" role="group" aria-label="Labels">
+                { for Label::ALL.into_iter().map(label_button) }
+            </div>
+            <div class="tools">
+                { simple("⟲", "Undo (Ctrl+Z)", props.can_undo, || Action::Undo) }
+                { simple("⟳", "Redo (Ctrl+Shift+Z)", props.can_redo, || Action::Redo) }
+                <button type="button" class="tool text" onclick={open_picker}
+                    title="Import annotations from a JSON file (or drop the file on the page)">{ "Import…" }</button>
+                <input type="file" ref={file_input} class="visually-hidden" tabindex="-1" aria-hidden="true"
+                    accept=".json,application/json" onchange={on_file} />
+                <span class="menu-anchor">
+                    <button type="button" class="tool text" aria-haspopup="menu"
+                        aria-expanded={export_open.to_string()} onclick={toggle_export}>{ "Export ▾" }</button>
+                    if *export_open {
+                        <div class="menu" role="menu" aria-label="Export formats">
+                            { menu_item("Download JSON", "all annotations with the text, offsets in code points", props.on_export_json.clone()) }
+                            { menu_item("Copy JSON", "the same file, to the clipboard", props.on_copy_json.clone()) }
+                        </div>
+                    }
+                </span>
+                { simple("Delete all", "Delete all annotations (Ctrl+Z undoes)", props.has_annotations, || Action::ClearAll) }
+                { simple("?", "Keyboard shortcuts (?)", true, || Action::ToggleHelp(true)) }
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,20 @@
+//! The Yew interface: one root reducer (`state`), the root component (`app`) and components
+//! that take props and callbacks.
+
+pub mod app;
+pub mod components;
+pub mod state;
+
+use crate::model::schema::Document;
+use std::rc::Rc;
+
+/// The open document, compared by identity: comparing a 1 MB text on every render would cost
+/// more than the render.
+#[derive(Clone, Debug)]
+pub struct DocRef(pub Rc<Document>);
+
+impl PartialEq for DocRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}

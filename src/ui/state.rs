@@ -1,0 +1,467 @@
+//! The root state, its actions and the one reducer. Each action calls one model method; the
+//! reducer never touches the browser (persistence runs in an effect in `app.rs`).
+
+use crate::model::annotation::{Annotation, Label};
+use crate::model::schema::Document;
+use crate::model::span::{self, CharSpan};
+use crate::model::store::{shorten, ImportMode, ImportSummary, Store};
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Shared handle to the store. The store is mutated in place by the reducer (cloning 10,000
+/// annotations on every keypress would cost the frame budget); `revision` makes equality, and
+/// so re-rendering, follow every change.
+#[derive(Clone)]
+pub struct StoreHandle {
+    inner: Rc<RefCell<Store>>,
+    revision: u64,
+}
+
+impl StoreHandle {
+    pub fn new(store: Store) -> Self {
+        StoreHandle {
+            revision: store.revision(),
+            inner: Rc::new(RefCell::new(store)),
+        }
+    }
+
+    pub fn borrow(&self) -> std::cell::Ref<'_, Store> {
+        self.inner.borrow()
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    fn mutate<T>(&self, f: impl FnOnce(&mut Store) -> T) -> (StoreHandle, T) {
+        let out = f(&mut self.inner.borrow_mut());
+        let revision = self.inner.borrow().revision();
+        (
+            StoreHandle {
+                inner: self.inner.clone(),
+                revision,
+            },
+            out,
+        )
+    }
+}
+
+impl PartialEq for StoreHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.inner, &other.inner) && self.revision == other.revision
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub tone: Tone,
+    pub text: String,
+}
+
+/// Whether the latest state is safely in local storage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    Saved,
+    /// The last write failed; the work is in memory only.
+    Failed(String),
+    /// Saving is off so that an unreadable stored value is not overwritten.
+    Paused(String),
+}
+
+/// An import that passed validation and waits for "replace or merge".
+#[derive(Clone, Debug, PartialEq)]
+pub struct StagedImport {
+    pub source: String,
+    pub annotations: Rc<Vec<Annotation>>,
+}
+
+/// The popover that lists every annotation under a click.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choices {
+    pub ids: Vec<AttrValue>,
+    pub x: i32,
+    pub y: i32,
+}
+
+#[derive(Clone, PartialEq)]
+pub struct AppState {
+    pub doc: Rc<Document>,
+    pub store: StoreHandle,
+    /// A selection snapped and waiting for a label.
+    pub pending: Option<CharSpan>,
+    pub selected: Option<AttrValue>,
+    /// When set, a finished mouse selection gets this label at once.
+    pub sticky: Option<Label>,
+    pub filter: Option<Label>,
+    pub notice: Option<Notice>,
+    pub save: SaveStatus,
+    pub staged_import: Option<StagedImport>,
+    pub choices: Option<Choices>,
+    pub help_open: bool,
+    /// An unreadable stored value the user can download.
+    pub recovered: Option<Rc<(String, String)>>,
+    /// Bumped when the selected annotation should be scrolled into view.
+    pub reveal: u64,
+}
+
+impl AppState {
+    pub fn new(doc: Rc<Document>, store: Store) -> Self {
+        AppState {
+            doc,
+            store: StoreHandle::new(store),
+            pending: None,
+            selected: None,
+            sticky: None,
+            filter: None,
+            notice: None,
+            save: SaveStatus::Saved,
+            staged_import: None,
+            choices: None,
+            help_open: false,
+            recovered: None,
+            reveal: 0,
+        }
+    }
+}
+
+/// Everything that changes the state. Actions that create or edit carry their id and time so
+/// the reducer stays deterministic.
+pub enum Action {
+    SetPending(Option<CharSpan>),
+    /// Apply a label to the pending span, or relabel the selected annotation.
+    ApplyLabel {
+        label: Label,
+        id: String,
+        now: String,
+    },
+    /// Label a span directly (sticky mode).
+    AddSpan {
+        label: Label,
+        span: CharSpan,
+        id: String,
+        now: String,
+    },
+    Select {
+        id: Option<AttrValue>,
+        reveal: bool,
+    },
+    /// A click on text: select the shortest annotation there, list all if several.
+    ClickAt {
+        ids: Vec<AttrValue>,
+        x: i32,
+        y: i32,
+    },
+    CloseChoices,
+    DeleteSelected,
+    SetNote {
+        id: AttrValue,
+        note: String,
+        now: String,
+    },
+    Nudge {
+        edge: span::Edge,
+        direction: span::Direction,
+        now: String,
+    },
+    Undo,
+    Redo,
+    ClearAll,
+    StageImport(StagedImport),
+    ConfirmImport {
+        mode: ImportMode,
+        fresh_ids: Vec<String>,
+    },
+    CancelImport,
+    ToggleSticky(Label),
+    SetFilter(Option<Label>),
+    Notify(Notice),
+    DismissNotice,
+    SaveResult(Result<(), String>),
+    PauseSaving(String),
+    Recovered(Rc<(String, String)>),
+    DismissRecovered,
+    ToggleHelp(bool),
+    /// Escape: close what is open, else drop the pending span, else the selection.
+    Escape,
+}
+
+fn info(text: impl Into<String>) -> Option<Notice> {
+    Some(Notice {
+        tone: Tone::Info,
+        text: text.into(),
+    })
+}
+
+fn error(text: impl Into<String>) -> Option<Notice> {
+    Some(Notice {
+        tone: Tone::Error,
+        text: text.into(),
+    })
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let index = &self.doc.index;
+        match action {
+            Action::SetPending(span) => {
+                if next.pending == span && next.choices.is_none() {
+                    return self;
+                }
+                next.pending = span;
+                next.choices = None;
+                if span.is_some() {
+                    next.selected = None;
+                }
+            }
+            Action::ApplyLabel { label, id, now } => {
+                if let Some(span) = next.pending {
+                    next.reduce_add(label, span, id, &now);
+                } else if let Some(selected) = next.selected.clone() {
+                    let (store, result) = next.store.mutate(|s| s.relabel(&selected, label, &now));
+                    next.store = store;
+                    match result {
+                        Ok(true) => next.notice = None,
+                        Ok(false) => return self,
+                        Err(e) => next.notice = error(format!("Not relabelled: {e}.")),
+                    }
+                } else {
+                    next.notice = info(format!(
+                        "Select some text first, then press {} to label it {}.",
+                        label.keys().0,
+                        label.as_str()
+                    ));
+                }
+            }
+            Action::AddSpan {
+                label,
+                span,
+                id,
+                now,
+            } => next.reduce_add(label, span, id, &now),
+            Action::Select { id, reveal } => {
+                next.selected = id;
+                next.pending = None;
+                next.choices = None;
+                if reveal {
+                    next.reveal += 1;
+                }
+            }
+            Action::ClickAt { ids, x, y } => {
+                next.pending = None;
+                next.selected = ids.first().cloned();
+                next.choices = (ids.len() > 1).then_some(Choices { ids, x, y });
+            }
+            Action::CloseChoices => next.choices = None,
+            Action::DeleteSelected => {
+                let Some(selected) = next.selected.take() else {
+                    return self;
+                };
+                let (store, result) = next.store.mutate(|s| s.remove(&selected));
+                next.store = store;
+                next.choices = None;
+                next.notice = match result {
+                    Ok(a) => info(format!(
+                        "Deleted {}: “{}”. Ctrl+Z brings it back.",
+                        a.label,
+                        shorten(&a.quote, 50)
+                    )),
+                    Err(e) => error(format!("Not deleted: {e}.")),
+                };
+            }
+            Action::SetNote { id, note, now } => {
+                let (store, result) = next.store.mutate(|s| s.set_note(&id, &note, &now));
+                next.store = store;
+                match result {
+                    Ok(true) => {}
+                    Ok(false) => return self,
+                    Err(e) => next.notice = error(format!("Note not saved: {e}.")),
+                }
+            }
+            Action::Nudge {
+                edge,
+                direction,
+                now,
+            } => {
+                let Some(selected) = next.selected.clone() else {
+                    return self;
+                };
+                let Some(current) = next.store.borrow().get(&selected).map(|a| a.span) else {
+                    return self;
+                };
+                let Some(moved) = span::nudge(index, current, edge, direction) else {
+                    return self;
+                };
+                let (store, result) = next
+                    .store
+                    .mutate(|s| s.set_span(index, &selected, moved, &now));
+                next.store = store;
+                if let Err(e) = result {
+                    next.notice = error(format!("Boundary not moved: {e}."));
+                }
+            }
+            Action::Undo | Action::Redo => {
+                let redo = matches!(action, Action::Redo);
+                let (store, changed) = next
+                    .store
+                    .mutate(|s| if redo { s.redo() } else { s.undo() });
+                if !changed {
+                    return self;
+                }
+                next.store = store;
+                next.notice = None;
+                next.choices = None;
+                // The selection may point at an annotation that undo removed.
+                if let Some(id) = &next.selected {
+                    if next.store.borrow().get(id).is_none() {
+                        next.selected = None;
+                    }
+                }
+            }
+            Action::ClearAll => {
+                let (store, removed) = next.store.mutate(Store::clear);
+                if removed == 0 {
+                    return self;
+                }
+                next.store = store;
+                next.selected = None;
+                next.choices = None;
+                next.notice = info(format!(
+                    "Deleted all {removed} annotations. Ctrl+Z brings them back."
+                ));
+            }
+            Action::StageImport(staged) => {
+                if next.store.borrow().is_empty() {
+                    // Nothing to replace or merge with: import at once (still undoable).
+                    let (store, summary) = next.store.mutate(|s| {
+                        s.import(
+                            (*staged.annotations).clone(),
+                            ImportMode::Replace,
+                            String::new,
+                        )
+                    });
+                    next.store = store;
+                    next.selected = None;
+                    next.notice = info(import_message(&staged.source, &summary));
+                } else {
+                    next.staged_import = Some(staged);
+                    next.notice = None;
+                }
+            }
+            Action::ConfirmImport { mode, fresh_ids } => {
+                let Some(staged) = next.staged_import.take() else {
+                    return self;
+                };
+                let mut fresh = fresh_ids.into_iter();
+                let mut counter = 0usize;
+                let (store, summary) = next.store.mutate(|s| {
+                    s.import((*staged.annotations).clone(), mode, || {
+                        fresh.next().unwrap_or_else(|| {
+                            counter += 1;
+                            format!("imported-{counter}")
+                        })
+                    })
+                });
+                next.store = store;
+                next.selected = None;
+                next.notice = info(import_message(&staged.source, &summary));
+            }
+            Action::CancelImport => {
+                next.staged_import = None;
+                next.notice = info("Import cancelled. Nothing was changed.");
+            }
+            Action::ToggleSticky(label) => {
+                next.sticky = if next.sticky == Some(label) {
+                    None
+                } else {
+                    Some(label)
+                };
+            }
+            Action::SetFilter(filter) => next.filter = filter,
+            Action::Notify(notice) => next.notice = Some(notice),
+            Action::DismissNotice => next.notice = None,
+            Action::SaveResult(result) => {
+                if matches!(next.save, SaveStatus::Paused(_)) {
+                    return self;
+                }
+                next.save = match result {
+                    Ok(()) => SaveStatus::Saved,
+                    Err(why) => SaveStatus::Failed(why),
+                };
+                if next.save == self.save {
+                    return self;
+                }
+            }
+            Action::PauseSaving(why) => next.save = SaveStatus::Paused(why),
+            Action::Recovered(raw) => next.recovered = Some(raw),
+            Action::DismissRecovered => next.recovered = None,
+            Action::ToggleHelp(open) => next.help_open = open,
+            Action::Escape => {
+                if next.help_open {
+                    next.help_open = false;
+                } else if next.choices.is_some() {
+                    next.choices = None;
+                } else if next.staged_import.is_some() {
+                    next.staged_import = None;
+                } else if next.pending.is_some() {
+                    next.pending = None;
+                } else if next.selected.is_some() {
+                    next.selected = None;
+                } else if next.notice.is_some() {
+                    next.notice = None;
+                } else {
+                    return self;
+                }
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+impl AppState {
+    fn reduce_add(&mut self, label: Label, span: CharSpan, id: String, now: &str) {
+        let index = &self.doc.index;
+        let (store, result) = self
+            .store
+            .mutate(|s| s.add(index, id, label, span, now).map(|a| a.id.clone()));
+        self.store = store;
+        match result {
+            Ok(id) => {
+                self.pending = None;
+                self.selected = Some(id.into());
+                self.notice = None;
+            }
+            Err(e) => self.notice = error(format!("Not added: {e}.")),
+        }
+    }
+}
+
+fn import_message(source: &str, summary: &ImportSummary) -> String {
+    let mut parts = vec![format!(
+        "Imported {} annotation{} from {source}",
+        summary.added,
+        if summary.added == 1 { "" } else { "s" }
+    )];
+    if summary.removed > 0 {
+        parts.push(format!("replaced {} existing", summary.removed));
+    }
+    if summary.skipped_duplicates > 0 {
+        parts.push(format!(
+            "skipped {} already present",
+            summary.skipped_duplicates
+        ));
+    }
+    if summary.renamed_ids > 0 {
+        parts.push(format!("gave {} a new id", summary.renamed_ids));
+    }
+    format!("{}. Ctrl+Z undoes the import.", parts.join("; "))
+}

@@ -1,0 +1,224 @@
+//! The JSON file shared by storage and export: round trip and every rejection path.
+
+use annotator::model::schema::{self, Document, SchemaError, TextInclusion, FORMAT_NAME};
+use annotator::model::span::CharSpan;
+use annotator::model::store::Store;
+use annotator::model::{default_document, Label};
+use serde_json::{json, Value};
+
+fn span_of(doc: &Document, needle: &str) -> CharSpan {
+    let text = doc.index.text();
+    let byte = text.find(needle).unwrap();
+    let start = text[..byte].chars().count();
+    CharSpan {
+        start,
+        end: start + needle.chars().count(),
+    }
+}
+
+fn sample() -> (Document, Store) {
+    let doc = default_document();
+    let mut store = Store::new();
+    store
+        .add(
+            &doc.index,
+            "a1".into(),
+            Label::Actor,
+            span_of(&doc, "Sergey Lavrov"),
+            "2025-01-01T00:00:00.000Z",
+        )
+        .unwrap();
+    store
+        .add(
+            &doc.index,
+            "d1".into(),
+            Label::Date,
+            span_of(&doc, "January 24"),
+            "2025-01-01T00:00:00.000Z",
+        )
+        .unwrap();
+    store
+        .add(
+            &doc.index,
+            "c1".into(),
+            Label::Claim,
+            span_of(
+                &doc,
+                "Russian-Armenian relations are experiencing a challenging period",
+            ),
+            "2025-01-01T00:00:00.000Z",
+        )
+        .unwrap();
+    store
+        .set_note(
+            "a1",
+            "Foreign Minister — “quoted”",
+            "2025-01-02T00:00:00.000Z",
+        )
+        .unwrap();
+    (doc, store)
+}
+
+fn export(doc: &Document, store: &Store) -> Value {
+    serde_json::from_str(&schema::to_json(
+        doc,
+        store.annotations(),
+        TextInclusion::WithText,
+    ))
+    .unwrap()
+}
+
+fn reject(doc: &Document, file: &Value) -> String {
+    schema::parse(&file.to_string(), doc)
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn export_round_trips_exactly_and_quotes_match_code_point_slices() {
+    let (doc, store) = sample();
+    let value = export(&doc, &store);
+    assert_eq!(value["format"], FORMAT_NAME);
+    assert_eq!(value["version"], 1);
+    assert_eq!(value["offset_unit"], "codepoint");
+    assert_eq!(value["relations"], json!([]));
+    assert_eq!(value["document"]["text_sha256"].as_str().unwrap().len(), 64);
+    let text: Vec<char> = value["document"]["text"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .collect();
+    for a in value["annotations"].as_array().unwrap() {
+        let (start, end) = (
+            a["start"].as_u64().unwrap() as usize,
+            a["end"].as_u64().unwrap() as usize,
+        );
+        let slice: String = text[start..end].iter().collect();
+        assert_eq!(slice, a["quote"].as_str().unwrap());
+    }
+    let parsed = schema::parse(&value.to_string(), &doc).unwrap();
+    assert_eq!(parsed, store.annotations());
+    // Storage leaves the text out and still round-trips.
+    let stored = schema::to_json(&doc, store.annotations(), TextInclusion::HashOnly);
+    assert!(!stored.contains("Relations between Russia"));
+    assert_eq!(schema::parse(&stored, &doc).unwrap(), store.annotations());
+}
+
+#[test]
+fn every_problem_is_rejected_with_where_and_what() {
+    let (doc, store) = sample();
+    let good = export(&doc, &store);
+    let cases: Vec<(Box<dyn Fn(&mut Value)>, &str)> = vec![
+        (
+            Box::new(|v| v["format"] = json!("brat")),
+            "not a text-annotator annotation file",
+        ),
+        (
+            Box::new(|v| v["version"] = json!(7)),
+            "version 7, newer than this app",
+        ),
+        (
+            Box::new(|v| v["version"] = json!("one")),
+            "\"version\" is \"one\"",
+        ),
+        (
+            Box::new(|v| v["offset_unit"] = json!("utf16")),
+            "counts offsets in \"\"utf16\"\"",
+        ),
+        (
+            Box::new(|v| v["annotations"] = json!({})),
+            "\"annotations\" must be a list",
+        ),
+        (
+            Box::new(|v| v["relations"] = json!(3)),
+            "\"relations\" must be a list",
+        ),
+        (Box::new(|v| v["document"] = json!(null)), "\"document\""),
+        (
+            Box::new(|v| v["document"]["text"] = json!("Other text")),
+            "differs from the open document",
+        ),
+        (
+            Box::new(|v| {
+                v["document"].as_object_mut().unwrap().remove("text");
+                v["document"]["text_sha256"] = json!("00ff");
+            }),
+            "different text",
+        ),
+        (
+            Box::new(|v| v["annotations"][1]["label"] = json!("person")),
+            "annotation 2: unknown label \"person\"",
+        ),
+        (
+            Box::new(|v| v["annotations"][2]["end"] = json!(99999)),
+            "annotation 3: offsets",
+        ),
+        (
+            Box::new(|v| v["annotations"][0]["start"] = v["annotations"][0]["end"].clone()),
+            "annotation 1: start",
+        ),
+        (
+            Box::new(|v| v["annotations"][1]["quote"] = json!("January 25")),
+            "annotation 2: quote “January 25” does not match the text at",
+        ),
+        (
+            Box::new(|v| v["annotations"][1]["id"] = v["annotations"][0]["id"].clone()),
+            "annotation 2: id",
+        ),
+        (
+            Box::new(|v| v["annotations"][2]["id"] = json!("  ")),
+            "annotation 3: the id is empty",
+        ),
+        (
+            Box::new(|v| {
+                let first = v["annotations"][0].clone();
+                let mut copy = first;
+                copy["id"] = json!("zz");
+                v["annotations"].as_array_mut().unwrap().push(copy);
+            }),
+            "annotation 4: same",
+        ),
+        (
+            Box::new(|v| {
+                v["annotations"][0].as_object_mut().unwrap().remove("end");
+            }),
+            "annotation 1: missing field `end`",
+        ),
+    ];
+    for (break_it, expected) in cases {
+        let mut file = good.clone();
+        break_it(&mut file);
+        let message = reject(&doc, &file);
+        assert!(
+            message.contains(expected),
+            "expected “{expected}” in “{message}”"
+        );
+    }
+    assert!(matches!(
+        schema::parse("{\"format\": ", &doc),
+        Err(SchemaError::Syntax(_))
+    ));
+    assert!(schema::parse("[1,2]", &doc)
+        .unwrap_err()
+        .to_string()
+        .contains("JSON object"));
+}
+
+#[test]
+fn an_offset_inside_an_emoji_is_rejected() {
+    let doc = Document::new("emoji", "Emoji", None, "Flag 🇦🇲 here");
+    let mut store = Store::new();
+    store
+        .add(
+            &doc.index,
+            "f".into(),
+            Label::Actor,
+            CharSpan { start: 5, end: 7 },
+            "t",
+        )
+        .unwrap();
+    let mut value = export(&doc, &store);
+    value["annotations"][0]["end"] = json!(6);
+    value["annotations"][0]["quote"] = json!("🇦");
+    assert!(reject(&doc, &value).contains("annotation 1: offset 6 splits a character"));
+}

@@ -1,0 +1,131 @@
+//! Snapping a rough selection to what the reader meant.
+
+use annotator::model::span::{nudge, snap, CharSpan, Direction, Edge, SnapMode};
+use annotator::model::text::TextIndex;
+use annotator::model::DEFAULT_ARTICLE_TEXT;
+
+fn span_of(text: &str, needle: &str) -> CharSpan {
+    let byte = text.find(needle).expect("needle in text");
+    let start = text[..byte].chars().count();
+    CharSpan {
+        start,
+        end: start + needle.chars().count(),
+    }
+}
+
+fn snapped(text: &str, start: usize, end: usize, mode: SnapMode) -> Option<String> {
+    let index = TextIndex::new(text);
+    snap(&index, CharSpan { start, end }, mode)
+        .map(|s| text.chars().skip(s.start).take(s.len()).collect())
+}
+
+#[test]
+fn partial_words_extend_to_whole_words() {
+    let text = "Foreign Minister Sergey Lavrov summarizing";
+    // "eign Minister Serg" → "Foreign Minister Sergey"
+    assert_eq!(
+        snapped(text, 3, 21, SnapMode::Words).as_deref(),
+        Some("Foreign Minister Sergey")
+    );
+}
+
+#[test]
+fn edge_whitespace_and_punctuation_are_trimmed() {
+    let text = "the Russian Ministry of Foreign Affairs (MFA) on January 24 in";
+    let s = span_of(text, " (MFA) ");
+    assert_eq!(
+        snapped(text, s.start, s.end, SnapMode::Words).as_deref(),
+        Some("MFA")
+    );
+    let s = span_of(text, "January 24 ");
+    assert_eq!(
+        snapped(text, s.start, s.end, SnapMode::Words).as_deref(),
+        Some("January 24")
+    );
+}
+
+#[test]
+fn a_quoted_sentence_loses_its_outer_quotes_and_period() {
+    let text = DEFAULT_ARTICLE_TEXT;
+    let s = span_of(
+        text,
+        "“Moscow has always valued and continues to value its brotherly relations with Yerevan.",
+    );
+    assert_eq!(
+        snapped(text, s.start, s.end, SnapMode::Words).as_deref(),
+        Some(
+            "Moscow has always valued and continues to value its brotherly relations with Yerevan"
+        )
+    );
+}
+
+#[test]
+fn apostrophes_stay_inside_words() {
+    let text = "Russian diplomacy’s 2024 results";
+    let s = span_of(text, "diplomacy");
+    assert_eq!(
+        snapped(text, s.start + 2, s.end, SnapMode::Words).as_deref(),
+        Some("diplomacy’s")
+    );
+}
+
+#[test]
+fn whitespace_or_punctuation_only_selections_do_nothing() {
+    let text = "one ,  — two";
+    assert_eq!(snapped(text, 3, 8, SnapMode::Words), None);
+    assert_eq!(snapped(text, 3, 4, SnapMode::Exact), None);
+    assert_eq!(snapped(text, 2, 2, SnapMode::Words), None);
+}
+
+#[test]
+fn exact_mode_keeps_characters_but_never_splits_graphemes() {
+    let text = "Flag 🇦🇲 and firefighter 👨🏻‍🚒 here";
+    // Start in the middle of "Flag", end between the two regional indicators.
+    let got = snapped(text, 2, 6, SnapMode::Exact).unwrap();
+    assert_eq!(got, "ag 🇦🇲");
+    let s = span_of(text, "👨🏻‍🚒");
+    // End inside the ZWJ sequence: widened to the whole cluster.
+    assert_eq!(
+        snapped(text, s.start, s.start + 2, SnapMode::Exact).as_deref(),
+        Some("👨🏻‍🚒")
+    );
+    // Word mode on the emoji alone: an emoji is not a word, so nothing remains.
+    assert_eq!(snapped(text, s.start, s.end, SnapMode::Words), None);
+}
+
+#[test]
+fn combining_marks_and_non_latin_words_snap_whole() {
+    let text = "Cafe\u{301} Հայաստան 中文 text";
+    assert_eq!(
+        snapped(text, 1, 4, SnapMode::Words).as_deref(),
+        Some("Cafe\u{301}")
+    );
+    assert_eq!(
+        snapped(text, 7, 9, SnapMode::Words).as_deref(),
+        Some("Հայաստան")
+    );
+}
+
+#[test]
+fn nudging_moves_one_word_and_keeps_spans_non_empty() {
+    let text = "Foreign Minister Sergey Lavrov summarizing";
+    let index = TextIndex::new(text);
+    let lavrov = span_of(text, "Sergey Lavrov");
+    let wider = nudge(&index, lavrov, Edge::Start, Direction::Backward).unwrap();
+    assert_eq!(
+        index.slice(wider.start(), wider.end()),
+        "Minister Sergey Lavrov"
+    );
+    let longer = nudge(&index, lavrov, Edge::End, Direction::Forward).unwrap();
+    assert_eq!(
+        index.slice(longer.start(), longer.end()),
+        "Sergey Lavrov summarizing"
+    );
+    let shorter = nudge(&index, lavrov, Edge::End, Direction::Backward).unwrap();
+    assert_eq!(index.slice(shorter.start(), shorter.end()), "Sergey");
+    let later = nudge(&index, lavrov, Edge::Start, Direction::Forward).unwrap();
+    assert_eq!(index.slice(later.start(), later.end()), "Lavrov");
+    let one = span_of(text, "Sergey");
+    assert_eq!(nudge(&index, one, Edge::End, Direction::Backward), None);
+    assert_eq!(nudge(&index, one, Edge::Start, Direction::Forward), None);
+}

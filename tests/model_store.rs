@@ -1,0 +1,217 @@
+//! The annotation store: adding, overlap rules, editing and undo/redo of every change.
+
+use annotator::model::span::CharSpan;
+use annotator::model::store::{ImportMode, Store, StoreError};
+use annotator::model::text::TextIndex;
+use annotator::model::Label;
+
+const TEXT: &str = "Pashinyan declared that Armenia considers itself outside the CSTO 🇦🇲.";
+
+fn span_of(needle: &str) -> CharSpan {
+    let byte = TEXT.find(needle).unwrap();
+    let start = TEXT[..byte].chars().count();
+    CharSpan {
+        start,
+        end: start + needle.chars().count(),
+    }
+}
+
+fn ids(store: &Store) -> Vec<(String, Label, String)> {
+    store
+        .annotations()
+        .iter()
+        .map(|a| (a.id.clone(), a.label, a.quote.clone()))
+        .collect()
+}
+
+#[test]
+fn nested_and_overlapping_spans_are_kept_in_document_order() {
+    let index = TextIndex::new(TEXT);
+    let mut store = Store::new();
+    store
+        .add(&index, "a".into(), Label::Actor, span_of("Pashinyan"), "t1")
+        .unwrap();
+    store
+        .add(
+            &index,
+            "c".into(),
+            Label::Claim,
+            span_of("Pashinyan declared that Armenia considers itself outside the CSTO"),
+            "t1",
+        )
+        .unwrap();
+    store
+        .add(&index, "b".into(), Label::Actor, span_of("Armenia"), "t1")
+        .unwrap();
+    let order: Vec<&str> = store.annotations().iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(
+        order,
+        ["c", "a", "b"],
+        "outer claim first, then inner spans by start"
+    );
+    let covering: Vec<&str> = store
+        .covering(span_of("Pashinyan").start())
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(covering, ["a", "c"], "a click picks the shortest first");
+}
+
+#[test]
+fn identical_span_with_same_label_is_refused_other_label_allowed() {
+    let index = TextIndex::new(TEXT);
+    let mut store = Store::new();
+    let cs = span_of("CSTO");
+    store
+        .add(&index, "1".into(), Label::Actor, cs, "t")
+        .unwrap();
+    let err = store
+        .add(&index, "2".into(), Label::Actor, cs, "t")
+        .unwrap_err();
+    assert_eq!(
+        err,
+        StoreError::Duplicate {
+            label: Label::Actor,
+            quote: "CSTO".into()
+        }
+    );
+    assert!(err.to_string().contains("already labelled actor"));
+    store
+        .add(&index, "3".into(), Label::Claim, cs, "t")
+        .unwrap();
+    assert_eq!(store.len(), 2);
+    // Relabelling into a duplicate is refused too.
+    assert!(matches!(
+        store.relabel("3", Label::Actor, "t"),
+        Err(StoreError::Duplicate { .. })
+    ));
+}
+
+#[test]
+fn bad_spans_are_refused_with_reasons() {
+    let index = TextIndex::new(TEXT);
+    let mut store = Store::new();
+    let flag = span_of("🇦🇲");
+    let inside = CharSpan {
+        start: flag.start,
+        end: flag.start + 1,
+    };
+    assert_eq!(
+        store.add(&index, "x".into(), Label::Actor, inside, "t"),
+        Err(StoreError::SplitsGrapheme { at: flag.start + 1 })
+    );
+    let past = CharSpan {
+        start: 3,
+        end: index.len_chars() + 1,
+    };
+    assert!(matches!(
+        store.add(&index, "x".into(), Label::Actor, past, "t"),
+        Err(StoreError::OutOfRange { .. })
+    ));
+    assert_eq!(
+        store.add(
+            &index,
+            "x".into(),
+            Label::Actor,
+            CharSpan { start: 4, end: 4 },
+            "t"
+        ),
+        Err(StoreError::EmptySpan)
+    );
+    assert!(store.is_empty());
+    assert!(!store.can_undo(), "refused changes leave no history");
+}
+
+#[test]
+fn undo_and_redo_walk_every_kind_of_change() {
+    let index = TextIndex::new(TEXT);
+    let mut store = Store::new();
+    let mut snapshots = vec![ids(&store)];
+    store
+        .add(&index, "a".into(), Label::Actor, span_of("Pashinyan"), "t1")
+        .unwrap();
+    snapshots.push(ids(&store));
+    store
+        .add(&index, "d".into(), Label::Date, span_of("CSTO"), "t1")
+        .unwrap();
+    snapshots.push(ids(&store));
+    store.relabel("d", Label::Actor, "t2").unwrap();
+    snapshots.push(ids(&store));
+    store
+        .set_note("a", "Prime Minister of Armenia", "t3")
+        .unwrap();
+    assert_eq!(store.get("a").unwrap().note, "Prime Minister of Armenia");
+    assert_eq!(store.get("a").unwrap().updated, "t3");
+    store
+        .set_span(&index, "a", span_of("Pashinyan declared"), "t4")
+        .unwrap();
+    assert_eq!(store.get("a").unwrap().quote, "Pashinyan declared");
+    store.remove("d").unwrap();
+    let full_state = store.annotations().to_vec();
+    assert_eq!(store.clear(), 1);
+    assert!(store.is_empty());
+
+    // Undo everything, checking the states we recorded on the way back.
+    for _ in 0..4 {
+        assert!(store.undo());
+    }
+    assert_eq!(ids(&store), snapshots[3]);
+    assert_eq!(store.get("a").unwrap().note, "");
+    assert!(store.undo());
+    assert_eq!(ids(&store), snapshots[2]);
+    assert!(store.undo());
+    assert!(store.undo());
+    assert_eq!(ids(&store), snapshots[0]);
+    assert!(!store.undo());
+    // Redo everything: back to the empty state after clear, through the exact same states.
+    for _ in 0..6 {
+        assert!(store.redo());
+    }
+    assert_eq!(store.annotations(), full_state.as_slice());
+    assert!(store.redo());
+    assert!(store.is_empty());
+    assert!(!store.redo());
+    // A new change after undo drops the redo branch.
+    store.undo();
+    store
+        .add(&index, "n".into(), Label::Claim, span_of("outside"), "t5")
+        .unwrap();
+    assert!(!store.can_redo());
+}
+
+#[test]
+fn merge_import_skips_duplicates_and_renames_taken_ids_and_undoes_as_one() {
+    let index = TextIndex::new(TEXT);
+    let mut store = Store::new();
+    store
+        .add(&index, "a".into(), Label::Actor, span_of("Pashinyan"), "t")
+        .unwrap();
+    let mut other = Store::new();
+    other
+        .add(&index, "a".into(), Label::Actor, span_of("Armenia"), "t")
+        .unwrap();
+    other
+        .add(&index, "b".into(), Label::Actor, span_of("Pashinyan"), "t")
+        .unwrap();
+    let incoming = other.annotations().to_vec();
+    let mut fresh = vec!["z".to_string()].into_iter();
+    let summary = store.import(incoming.clone(), ImportMode::Merge, || {
+        fresh.next().unwrap()
+    });
+    assert_eq!(
+        (
+            summary.added,
+            summary.skipped_duplicates,
+            summary.renamed_ids
+        ),
+        (1, 1, 1)
+    );
+    assert_eq!(store.get("z").unwrap().quote, "Armenia");
+    assert!(store.undo());
+    assert_eq!(store.len(), 1);
+    let summary = store.import(incoming, ImportMode::Replace, String::new);
+    assert_eq!((summary.added, summary.removed), (2, 1));
+    assert!(store.undo());
+    assert_eq!(store.annotations()[0].id, "a");
+    assert_eq!(store.annotations()[0].quote, "Pashinyan");
+}
