@@ -2,18 +2,37 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use annotator::bridge::{clock, storage};
+    use annotator::bridge::{clock, page, storage};
+    use annotator::model::synthetic;
     use annotator::ui::{app::App, app::AppProps, DocRef};
     use std::rc::Rc;
 
     console_error_panic_hook::set_once();
-    let doc = Rc::new(annotator::model::default_document());
-    let loaded = storage::load(&doc, clock::now_millis());
-    let props = AppProps {
-        doc: DocRef(doc),
-        initial: Rc::new(loaded.annotations),
-        load_problem: loaded.problem,
-        persist: true,
+    // `?bench=<bytes>&spans=<n>` opens a generated document for the benchmark; it is never
+    // stored, so it cannot touch the user's saved work.
+    let props = match page::query_param("bench").and_then(|b| b.parse::<usize>().ok()) {
+        Some(bytes) => {
+            let spans = page::query_param("spans")
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(10_000);
+            let (doc, annotations) = synthetic::generate(bytes, spans);
+            AppProps {
+                doc: DocRef(Rc::new(doc)),
+                initial: Rc::new(annotations),
+                load_problem: None,
+                persist: false,
+            }
+        }
+        None => {
+            let doc = Rc::new(annotator::model::default_document());
+            let loaded = storage::load(&doc, clock::now_millis());
+            AppProps {
+                doc: DocRef(doc),
+                initial: Rc::new(loaded.annotations),
+                load_problem: loaded.problem,
+                persist: true,
+            }
+        }
     };
     let root = gloo::utils::document()
         .get_element_by_id("app")

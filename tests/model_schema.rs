@@ -1,4 +1,5 @@
 //! The JSON file shared by storage and export: round trip and every rejection path.
+#![cfg(not(target_arch = "wasm32"))]
 
 use annotator::model::schema::{self, Document, SchemaError, TextInclusion, FORMAT_NAME};
 use annotator::model::span::CharSpan;
@@ -68,6 +69,9 @@ fn export(doc: &Document, store: &Store) -> Value {
     .unwrap()
 }
 
+/// A change that breaks a valid file in one way.
+type Breaker = Box<dyn Fn(&mut Value)>;
+
 fn reject(doc: &Document, file: &Value) -> String {
     schema::parse(&file.to_string(), doc)
         .unwrap_err()
@@ -108,7 +112,7 @@ fn export_round_trips_exactly_and_quotes_match_code_point_slices() {
 fn every_problem_is_rejected_with_where_and_what() {
     let (doc, store) = sample();
     let good = export(&doc, &store);
-    let cases: Vec<(Box<dyn Fn(&mut Value)>, &str)> = vec![
+    let cases: Vec<(Breaker, &str)> = vec![
         (
             Box::new(|v| v["format"] = json!("brat")),
             "not a text-annotator annotation file",

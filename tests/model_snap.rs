@@ -1,4 +1,5 @@
 //! Snapping a rough selection to what the reader meant.
+#![cfg(not(target_arch = "wasm32"))]
 
 use annotator::model::span::{nudge, snap, CharSpan, Direction, Edge, SnapMode};
 use annotator::model::text::TextIndex;

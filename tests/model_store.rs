@@ -1,4 +1,5 @@
 //! The annotation store: adding, overlap rules, editing and undo/redo of every change.
+#![cfg(not(target_arch = "wasm32"))]
 
 use annotator::model::span::CharSpan;
 use annotator::model::store::{ImportMode, Store, StoreError};

@@ -2,5 +2,6 @@
 
 pub mod clock;
 pub mod files;
+pub mod page;
 pub mod selection;
 pub mod storage;

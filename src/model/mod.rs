@@ -9,6 +9,7 @@ pub mod schema;
 pub mod segment;
 pub mod span;
 pub mod store;
+pub mod synthetic;
 pub mod text;
 
 pub use annotation::{Annotation, Label};

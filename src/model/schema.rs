@@ -237,10 +237,7 @@ pub fn parse(json: &str, doc: &Document) -> Result<Vec<Annotation>, SchemaError>
             "\"annotations\" must be a list".to_owned(),
         ));
     };
-    if !object
-        .get("relations")
-        .is_none_or(|r| r.as_array().is_some())
-    {
+    if object.get("relations").is_some_and(|r| !r.is_array()) {
         return Err(SchemaError::Structure(
             "\"relations\" must be a list".to_owned(),
         ));

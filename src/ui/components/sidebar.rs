@@ -33,7 +33,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
             pressed.then_some("on")
         );
         html! {
-            <button type="button" {class} aria-pressed={pressed.to_string()}
+            <button type="button" {class} aria-pressed={pressed.to_string()} aria-label={format!("Filter: {text}")}
                 onclick={Callback::from(move |_| on_action.emit(Action::SetFilter(filter)))}>
                 { text }
             </button>

@@ -86,6 +86,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             if let Some(file) = input.files().and_then(|files| files.get(0)) {
                 on_import_file.emit(file);
             }
+            // Choosing the same file again must import it again.
+            input.set_value("");
         })
     };
     let toggle_export = {

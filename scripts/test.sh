@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs every check and test layer:
+#   formatting, clippy (native and wasm32), native model tests, browser tests
+#   (wasm-bindgen-test in headless Chromium), and Playwright end-to-end tests against
+#   a release build served on 127.0.0.1.
+# Any failure stops the run with a non-zero exit; no layer is skipped for a missing tool.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. scripts/setup.sh --tests
+
+step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
+LOG_DIR="$(mktemp -d)"
+trap 'rm -rf "$LOG_DIR"' EXIT
+count() { grep -Eo 'test result: ok\. [0-9]+ passed' "$1" | awk '{s+=$4} END {print s+0}'; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (native, all targets)"
+cargo clippy --all-targets --locked -- -D warnings
+
+step "cargo clippy (wasm32, all targets)"
+cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests (cargo test)"
+cargo test --locked 2>&1 | tee "$LOG_DIR/native.log"
+NATIVE=$(count "$LOG_DIR/native.log")
+
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+# webdriver.json in the project root gives ChromeDriver the Chromium binary and headless flags.
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --locked --target wasm32-unknown-unknown --test browser 2>&1 | tee "$LOG_DIR/browser.log"
+BROWSER=$(count "$LOG_DIR/browser.log")
+[ "$BROWSER" -gt 0 ] || { echo "browser tests: none ran" >&2; exit 1; }
+
+step "release build (trunk build --release, wasm-opt -Oz)"
+trunk build --release
+
+step "end-to-end tests (Playwright + /usr/bin/chromium against dist/ on 127.0.0.1)"
+npx playwright test --config tests/e2e/playwright.config.mjs 2>&1 | tee "$LOG_DIR/e2e.log"
+E2E=$(grep -Eo '[0-9]+ passed' "$LOG_DIR/e2e.log" | tail -1 | awk '{print $1}')
+[ "${E2E:-0}" -gt 0 ] || { echo "e2e tests: none ran" >&2; exit 1; }
+
+step "summary"
+echo "native tests passed:  $NATIVE"
+echo "browser tests passed: $BROWSER"
+echo "e2e tests passed:     $E2E"
+scripts/size.sh

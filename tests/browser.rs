@@ -1,0 +1,221 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the article view renders, and DOM
+//! Ranges over its text map back through the bridge to the model's code-point spans, with
+//! overlapping highlights splitting the text into several nodes.
+#![cfg(target_arch = "wasm32")]
+
+use annotator::bridge::selection::{dom_point_to_char, range_to_span, Bias};
+use annotator::model::schema::Document;
+use annotator::model::span::CharSpan;
+use annotator::model::store::Store;
+use annotator::model::{default_document, CharOffset, Label};
+use annotator::ui::components::article::ArticleView;
+use annotator::ui::state::StoreHandle;
+use annotator::ui::DocRef;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Node, Range, Text};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[derive(Properties, PartialEq)]
+struct HostProps {
+    doc: DocRef,
+    store: StoreHandle,
+    root: NodeRef,
+}
+
+#[component]
+fn Host(props: &HostProps) -> Html {
+    html! {
+        <article>
+            <h1 id="outside-title">{ "Title outside the text" }</h1>
+            <ArticleView doc={props.doc.clone()} store={props.store.clone()} selected={None::<AttrValue>}
+                pending={None::<CharSpan>} sticky={None::<Label>} on_action={Callback::noop()} root={props.root.clone()} />
+        </article>
+    }
+}
+
+fn span_of(doc: &Document, needle: &str) -> CharSpan {
+    let text = doc.index.text();
+    let byte = text.find(needle).expect("needle in text");
+    let start = text[..byte].chars().count();
+    CharSpan {
+        start,
+        end: start + needle.chars().count(),
+    }
+}
+
+/// Renders the article into a fresh visible element (the harness's own output is hidden).
+async fn render(doc: Rc<Document>, store: Store) -> (Element, Element) {
+    let document = gloo::utils::document();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let root = NodeRef::default();
+    yew::Renderer::<Host>::with_root_and_props(
+        host.clone(),
+        HostProps {
+            doc: DocRef(doc),
+            store: StoreHandle::new(store),
+            root: root.clone(),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let root = root.cast::<Element>().expect("article root rendered");
+    (host, root)
+}
+
+fn text_nodes(node: &Node, out: &mut Vec<Text>) {
+    if let Some(text) = node.dyn_ref::<Text>() {
+        out.push(text.clone());
+    }
+    let children = node.child_nodes();
+    for i in 0..children.length() {
+        text_nodes(&children.item(i).unwrap(), out);
+    }
+}
+
+/// Builds a Range over the first occurrence of `needle` in the rendered text, the way a
+/// browser would: node + UTF-16 offset at each end, found through JS string search.
+fn dom_range_over(root: &Element, needle: &str) -> Range {
+    let mut nodes = Vec::new();
+    text_nodes(root, &mut nodes);
+    let joined = js_sys::JsString::from("");
+    let mut starts = Vec::new();
+    let mut total = 0u32;
+    for node in &nodes {
+        starts.push(total);
+        let data = node.data();
+        total += js_sys::JsString::from(data.as_str()).length();
+    }
+    let all: String = nodes.iter().map(|n| n.data()).collect();
+    let all = joined.concat(&all.into());
+    let at = all.index_of(needle, 0);
+    assert!(at >= 0, "{needle} is rendered");
+    let start = at as u32;
+    let end = start + js_sys::JsString::from(needle).length();
+    let locate = |pos: u32, is_end: bool| -> (Text, u32) {
+        let i = starts
+            .iter()
+            .rposition(|&s| if is_end { s < pos } else { s <= pos })
+            .unwrap();
+        (nodes[i].clone(), pos - starts[i])
+    };
+    let range = gloo::utils::document().create_range().unwrap();
+    let (node, offset) = locate(start, false);
+    range.set_start(&node, offset).unwrap();
+    let (node, offset) = locate(end, true);
+    range.set_end(&node, offset).unwrap();
+    range
+}
+
+#[wasm_bindgen_test]
+async fn article_renders_and_a_range_over_sergey_lavrov_maps_to_its_code_points() {
+    let doc = Rc::new(default_document());
+    let (host, root) = render(doc.clone(), Store::new()).await;
+    let paragraphs = root.query_selector_all("p").unwrap().length();
+    assert_eq!(paragraphs as usize, doc.index.paragraphs().len());
+    assert!(root
+        .text_content()
+        .unwrap()
+        .starts_with("Relations between Russia and Armenia"));
+    let range = dom_range_over(&root, "Sergey Lavrov");
+    assert_eq!(
+        range_to_span(&doc.index, &root, &range),
+        Some(span_of(&doc, "Sergey Lavrov"))
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn ranges_map_back_with_overlapping_highlights_and_emoji_before_them() {
+    let text = "Flags 🇦🇲🇷🇺 and 👨🏻‍🚒 first.\n“Quoted” Foreign Minister Sergey Lavrov said Հայաստան’s ties hold.";
+    let doc = Rc::new(Document::new("t", "Test", None, text));
+    let mut store = Store::new();
+    let claim = span_of(
+        &doc,
+        "Foreign Minister Sergey Lavrov said Հայաստան’s ties hold",
+    );
+    store
+        .add(&doc.index, "c".into(), Label::Claim, claim, "t")
+        .unwrap();
+    store
+        .add(
+            &doc.index,
+            "a".into(),
+            Label::Actor,
+            span_of(&doc, "Lavrov said"),
+            "t",
+        )
+        .unwrap();
+    store
+        .add(
+            &doc.index,
+            "d".into(),
+            Label::Date,
+            span_of(&doc, "Հայաստան"),
+            "t",
+        )
+        .unwrap();
+    let (host, root) = render(doc.clone(), store).await;
+    // The highlights split the text into several segments.
+    assert!(root.query_selector_all("[data-ids]").unwrap().length() >= 4);
+    for needle in [
+        "Sergey Lavrov",
+        "Minister Sergey",
+        "Lavrov said Հայաստան’s",
+        "👨🏻‍🚒 first",
+        "first.\n“Quoted",
+    ] {
+        let needle_dom = needle.replace('\n', "");
+        let range = dom_range_over(&root, &needle_dom);
+        let got = range_to_span(&doc.index, &root, &range).expect("maps");
+        let expected = span_of(&doc, needle);
+        // A range across the line break starts and ends at the same characters; the break
+        // itself is not rendered text but lies inside the span.
+        assert_eq!(got, expected, "{needle}");
+    }
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn points_inside_an_emoji_round_outward_and_outside_points_are_clipped() {
+    let text = "Flag 🇦🇲 here and there.";
+    let doc = Rc::new(Document::new("t", "Test", None, text));
+    let (host, root) = render(doc.clone(), Store::new()).await;
+    let mut nodes = Vec::new();
+    text_nodes(&root, &mut nodes);
+    let node = &nodes[0];
+    // UTF-16 offset 6 is between the surrogate halves of 🇦 (which starts at 5).
+    assert_eq!(
+        dom_point_to_char(&doc.index, node, 6, Bias::Backward),
+        Some(CharOffset(5))
+    );
+    assert_eq!(
+        dom_point_to_char(&doc.index, node, 6, Bias::Forward),
+        Some(CharOffset(6))
+    );
+    // A range that starts in the title outside the text is clipped to the text start.
+    let title = gloo::utils::document()
+        .get_element_by_id("outside-title")
+        .unwrap();
+    let range = gloo::utils::document().create_range().unwrap();
+    range.set_start(&title, 0).unwrap();
+    range.set_end(node, 4).unwrap();
+    assert_eq!(
+        range_to_span(&doc.index, &root, &range),
+        Some(CharSpan { start: 0, end: 4 })
+    );
+    // An element point on the paragraph (child index) maps through the segment marks.
+    let paragraph = root.query_selector("p").unwrap().unwrap();
+    assert_eq!(
+        dom_point_to_char(&doc.index, &paragraph, 1, Bias::Forward),
+        Some(CharOffset(doc.index.len_chars()))
+    );
+    // A range wholly outside the text is ignored.
+    range.set_end(&title, 1).unwrap();
+    assert_eq!(range_to_span(&doc.index, &root, &range), None);
+    host.remove();
+}

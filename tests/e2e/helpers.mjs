@@ -1,0 +1,77 @@
+// Shared steps for the e2e specs: they drive the app the way a person does.
+import { expect } from '@playwright/test';
+
+/** Opens the app with empty storage and waits for the article. */
+export async function openFresh(page) {
+  await page.goto('/index.html');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.locator('article .doc-text')).toContainText('Relations between Russia and Armenia');
+}
+
+/**
+ * Screen points of the first and last character of `needle` (its n-th occurrence) in the
+ * article, found through DOM text nodes, so a real mouse drag can select it.
+ */
+export async function textPoints(page, needle, occurrence = 0) {
+  return page.evaluate(([needle, occurrence]) => {
+    const root = document.querySelector('.doc-text');
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    let all = '';
+    while (walker.nextNode()) { nodes.push([walker.currentNode, all.length]); all += walker.currentNode.data; }
+    let at = -1;
+    for (let i = 0; i <= occurrence; i++) at = all.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`not rendered: ${needle}`);
+    const point = (pos) => {
+      let k = nodes.length - 1;
+      while (nodes[k][1] > pos) k--;
+      return [nodes[k][0], pos - nodes[k][1]];
+    };
+    const rectOf = (pos) => {
+      const [node, off] = point(pos);
+      const r = document.createRange();
+      r.setStart(node, off);
+      r.setEnd(node, off + 1);
+      const rects = r.getClientRects();
+      return rects[rects.length - 1];
+    };
+    // Scroll the text into view first, as a person would before dragging across it.
+    point(at)[0].parentElement.scrollIntoView({ block: 'center', behavior: 'instant' });
+    const first = rectOf(at);
+    const last = rectOf(at + needle.length - 1);
+    return {
+      start: { x: first.left + 1, y: first.top + first.height / 2 },
+      end: { x: last.right - 1, y: last.top + last.height / 2 },
+    };
+  }, [needle, occurrence]);
+}
+
+/** Drags the mouse across `needle` like a person selecting it. */
+export async function dragSelect(page, needle, { occurrence = 0, alt = false } = {}) {
+  const { start, end } = await textPoints(page, needle, occurrence);
+  await page.mouse.move(start.x, start.y);
+  if (alt) await page.keyboard.down('Alt');
+  await page.mouse.down();
+  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 4 });
+  await page.mouse.move(end.x, end.y, { steps: 4 });
+  await page.mouse.up();
+  if (alt) await page.keyboard.up('Alt');
+}
+
+export function annotationList(page) {
+  return page.getByRole('list', { name: 'Annotations' });
+}
+
+/** The annotations as stored in localStorage for the default document. */
+export async function stored(page) {
+  return page.evaluate(() => {
+    const raw = localStorage.getItem('text-annotator:doc:russia-armenia-2025-01-24');
+    return raw ? JSON.parse(raw) : null;
+  });
+}
+
+/** Code-point slicing, as Python's str does: text[start:end]. */
+export function slice(text, start, end) {
+  return Array.from(text).slice(start, end).join('');
+}
