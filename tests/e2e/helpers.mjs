@@ -14,7 +14,7 @@ export async function openFresh(page) {
  * article, found through DOM text nodes, so a real mouse drag can select it.
  */
 export async function textPoints(page, needle, occurrence = 0) {
-  return page.evaluate(([needle, occurrence]) => {
+  return page.evaluate(async ([needle, occurrence]) => {
     const root = document.querySelector('.doc-text');
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const nodes = [];
@@ -36,8 +36,15 @@ export async function textPoints(page, needle, occurrence = 0) {
       const rects = r.getClientRects();
       return rects[rects.length - 1];
     };
-    // Scroll the text into view first, as a person would before dragging across it.
+    // Scroll the text into view first, as a person would before dragging across it, and
+    // wait until the page stops moving (a smooth scroll from the list may still be running).
     point(at)[0].parentElement.scrollIntoView({ block: 'center', behavior: 'instant' });
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    for (let still = 0, last = -1; still < 3; ) {
+      await frame();
+      still = scrollY === last ? still + 1 : 0;
+      last = scrollY;
+    }
     const first = rectOf(at);
     const last = rectOf(at + needle.length - 1);
     return {
