@@ -130,3 +130,77 @@ fn nudging_moves_one_word_and_keeps_spans_non_empty() {
     assert_eq!(nudge(&index, one, Edge::End, Direction::Backward), None);
     assert_eq!(nudge(&index, one, Edge::Start, Direction::Forward), None);
 }
+
+mod properties {
+    use super::*;
+    use annotator::model::text::CharOffset;
+    use proptest::prelude::*;
+
+    /// Text drawn from pieces that stress boundaries: words, spaces, punctuation, emoji
+    /// sequences, combining marks, CJK and Armenian.
+    fn text_strategy() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "word",
+            "Lavrov",
+            " ",
+            "  ",
+            ", ",
+            ".",
+            "“",
+            "”",
+            "’s",
+            "🇦🇲",
+            "👨🏻‍🚒",
+            "e\u{301}",
+            "中文",
+            "Հայաստան",
+            "\n",
+            "-",
+            "(",
+            ")",
+            "2024",
+        ]);
+        prop::collection::vec(pieces, 1..30).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn snapped_spans_are_trimmed_in_range_and_never_split_graphemes(
+            text in text_strategy(), a in 0usize..200, b in 0usize..200, exact in any::<bool>()
+        ) {
+            let index = TextIndex::new(text.as_str());
+            let len = index.len_chars();
+            let raw = CharSpan::new(CharOffset(a.min(len)), CharOffset(b.min(len)));
+            let mode = if exact { SnapMode::Exact } else { SnapMode::Words };
+            if let Some(span) = snap(&index, raw, mode) {
+                prop_assert!(span.start < span.end && span.end <= len);
+                prop_assert!(index.is_grapheme_boundary(span.start()));
+                prop_assert!(index.is_grapheme_boundary(span.end()));
+                let quote = index.slice(span.start(), span.end());
+                prop_assert!(!quote.starts_with(char::is_whitespace));
+                prop_assert!(!quote.ends_with(char::is_whitespace));
+                if mode == SnapMode::Words {
+                    // Word mode: starts with a letter or digit, ends with one (or its mark), and
+                    // does not cut a word at either edge.
+                    prop_assert!(quote.chars().next().is_some_and(char::is_alphanumeric));
+                    let last = quote.trim_end_matches(|c: char| !c.is_alphanumeric());
+                    let trailing_bytes = quote.len() - last.len();
+                    let combining_acute_bytes = 2;
+                    prop_assert!(trailing_bytes <= combining_acute_bytes);
+                    for edge in [span.start(), span.end()] {
+                        if let Some((seg_start, seg_end, true)) = index.word_segment_at(edge) {
+                            prop_assert!(seg_start == edge || seg_end == edge);
+                        }
+                    }
+                } else {
+                    // Exact mode stays inside the selection widened to whole graphemes.
+                    prop_assert!(span.start >= index.grapheme_floor(raw.start()).0);
+                    prop_assert!(span.end <= index.grapheme_ceil(raw.end()).0);
+                }
+            } else if mode == SnapMode::Exact && !raw.is_empty() {
+                let selected = index.slice(raw.start(), raw.end());
+                prop_assert!(selected.trim().is_empty() || index.grapheme_floor(raw.start()) == index.grapheme_ceil(raw.end()));
+            }
+        }
+    }
+}

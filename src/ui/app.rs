@@ -104,17 +104,23 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Persistence: every change is written at once. Revision 0 is what was loaded, so nothing
-    // is written until the user changes something.
+    // Persistence: every change is written at once, in a task right after the render, so a
+    // large document's serialisation does not delay the repaint; a newer change replaces a
+    // write still waiting. Revision 0 is what was loaded, so nothing is written until the
+    // user changes something.
     {
         let dispatcher = dispatcher.clone();
         let doc = props.doc.clone();
         let paused = matches!(state.save, crate::ui::state::SaveStatus::Paused(_));
         use_effect_with(state.store.clone(), move |store| {
-            if store.revision() > 0 && !paused {
-                let result = storage::save(&doc.0, store.borrow().annotations());
-                dispatcher.dispatch(Action::SaveResult(result));
-            }
+            let store = store.clone();
+            let pending = (store.revision() > 0 && !paused).then(|| {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    let result = storage::save(&doc.0, store.borrow().annotations());
+                    dispatcher.dispatch(Action::SaveResult(result));
+                })
+            });
+            move || drop(pending)
         });
     }
 

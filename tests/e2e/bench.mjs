@@ -12,7 +12,10 @@ const BYTES = Number(process.env.BENCH_BYTES || 1_000_000);
 const SPANS = Number(process.env.BENCH_SPANS || 10_000);
 const ADDS = 50;
 const PORT = Number(process.env.BENCH_PORT || 4174);
-const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
+const dist = process.env.BENCH_DIST || path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
+// BENCH_PROFILE=1 prints the functions with the most self time during the 50 adds (build
+// with names kept for readable output).
+const PROFILE = process.env.BENCH_PROFILE === '1';
 
 const server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '--directory', dist], { stdio: 'ignore' });
 const stop = () => server.kill();
@@ -46,23 +49,34 @@ const shape = await page.evaluate(() => ({
   paragraphs: document.querySelectorAll('.doc-text p').length,
   segments: document.querySelectorAll('.doc-text [data-s]').length,
   chars: Array.from(document.querySelector('.doc-text').textContent).length,
-  listed: document.querySelectorAll('.ann-list li').length,
+  listed: Number(/(\d+) annotations/.exec(document.querySelector('.status').textContent)[1]),
 }));
 
+let cdp;
+if (PROFILE) {
+  cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'blink'] });
+}
 // 50 adds: a DOM selection over a word, released like a mouse (pending span), then the
 // label key. Measured: key → DOM updated and laid out; and key → the next animation frame.
 const timings = await page.evaluate(async (adds) => {
   const root = document.querySelector('.doc-text');
   const paragraphs = root.querySelectorAll('p');
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  const count = () => Number(/(\d+) annotations/.exec(document.querySelector('.status').textContent)[1]);
   const tick = () => new Promise((r) => setTimeout(r, 0));
   const work = [], toFrame = [];
   for (let i = 0; i < adds; i++) {
     const p = paragraphs[Math.floor((i + 0.5) * paragraphs.length / adds)];
-    const seg = p.querySelector('[data-s]:not([data-ids])') || p.querySelector('[data-s]');
+    // A word in an unannotated stretch when there is one, so each add is a new span.
+    const segs = [...p.querySelectorAll('[data-s]')].filter((s) => /\p{L}{4,}/u.test(s.textContent));
+    const seg = segs.find((s) => !s.hasAttribute('data-ids')) || segs[i % segs.length];
     const node = seg.firstChild;
     const words = [...node.data.matchAll(/\p{L}{4,}/gu)];
-    const m = words[i % Math.max(1, words.length)] || { index: 0, 0: node.data.slice(0, 1) };
+    const m = words[i % words.length];
     const range = document.createRange();
     range.setStart(node, m.index);
     range.setEnd(node, m.index + m[0].length);
@@ -72,7 +86,7 @@ const timings = await page.evaluate(async (adds) => {
     root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
     await frame();
     await tick();
-    const before = document.querySelectorAll('.ann-list li').length;
+    const before = count();
     const t0 = performance.now();
     window.dispatchEvent(new KeyboardEvent('keydown', { key: ['1', '2', '3'][i % 3], bubbles: true }));
     await Promise.resolve();
@@ -81,13 +95,39 @@ const timings = await page.evaluate(async (adds) => {
     const t1 = performance.now();
     await frame();
     const t2 = performance.now();
-    if (document.querySelectorAll('.ann-list li').length !== before + 1) throw new Error(`add ${i} did not land`);
+    if (count() !== before + 1) {
+      throw new Error(`add ${i} did not land: ${document.querySelector('.notice')?.textContent}`);
+    }
     work.push(t1 - t0);
     toFrame.push(t2 - t0);
   }
   return { work, toFrame };
 }, ADDS);
 
+if (PROFILE) {
+  const { profile } = await cdp.send('Profiler.stop');
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const dt = profile.timeDeltas;
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id).callFrame;
+    const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}`;
+    self.set(name, (self.get(name) || 0) + (dt[i] || 0) / 1000);
+  });
+  const trace = JSON.parse((await browser.stopTracing()).toString());
+  const byName = new Map();
+  for (const e of trace.traceEvents) {
+    if (e.ph === 'X' && e.dur) byName.set(e.name, (byName.get(e.name) || 0) + e.dur / 1000);
+  }
+  const layouts = trace.traceEvents.filter((e) => e.name === 'Layout' && e.ph === 'X').slice(0, 400);
+  const big = layouts.sort((a, b) => b.dur - a.dur).slice(0, 6);
+  for (const e of big) console.log('layout', (e.dur / 1000).toFixed(1), 'ms', JSON.stringify(e.args?.beginData || {}).slice(0, 200));
+  console.log('layouts:', layouts.length);
+  console.log('trace events by total duration:');
+  for (const [name, ms] of [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30);
+  for (const [name, ms] of top) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name.slice(0, 140)}`);
+}
 // Export: the click on "Download JSON" runs serialisation, Blob and the download start.
 await page.getByRole('button', { name: /Export/ }).click();
 const [download, exportMs] = await Promise.all([

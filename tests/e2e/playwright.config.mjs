@@ -30,6 +30,7 @@ export default defineConfig({
     command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory ../../dist`,
     url: `http://127.0.0.1:${PORT}/index.html`,
     reuseExistingServer: false,
+    stderr: 'ignore', // the static server logs every request
     timeout: 30_000,
   },
 });

@@ -11,8 +11,13 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
+/// Paragraphs are grouped into chunks of this many. The browser lays out and the diff visits
+/// a few hundred chunks instead of thousands of paragraphs, and an unchanged chunk is skipped
+/// whole, which keeps a label keypress on a 1 MB article within a frame.
+pub const PARAGRAPHS_PER_CHUNK: usize = 64;
+
 /// What a paragraph needs to know about one annotation.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SpanView {
     pub id: AttrValue,
     pub label: Label,
@@ -22,7 +27,13 @@ pub struct SpanView {
 
 /// Groups the annotations by the paragraphs they touch (a span crossing a line break is in
 /// each of its paragraphs). Linear in annotations plus paragraphs.
-fn spans_by_paragraph(doc: &DocRef, store: &StoreHandle) -> Vec<Rc<[SpanView]>> {
+/// Lists that did not change keep their previous allocation (`previous`), so the props of
+/// untouched paragraphs compare equal by pointer.
+fn spans_by_paragraph(
+    doc: &DocRef,
+    store: &StoreHandle,
+    previous: &[Rc<[SpanView]>],
+) -> Vec<Rc<[SpanView]>> {
     let index = &doc.0.index;
     let mut grouped: Vec<Vec<SpanView>> = vec![Vec::new(); index.paragraphs().len()];
     for annotation in store.borrow().annotations() {
@@ -38,7 +49,14 @@ fn spans_by_paragraph(doc: &DocRef, store: &StoreHandle) -> Vec<Rc<[SpanView]>> 
             group.push(view.clone());
         }
     }
-    grouped.into_iter().map(Rc::from).collect()
+    grouped
+        .into_iter()
+        .enumerate()
+        .map(|(i, group)| match previous.get(i) {
+            Some(old) if **old == *group => old.clone(),
+            _ => Rc::from(group),
+        })
+        .collect()
 }
 
 #[derive(Properties, PartialEq)]
@@ -54,10 +72,13 @@ pub struct ArticleProps {
 
 #[component]
 pub fn ArticleView(props: &ArticleProps) -> Html {
+    let cache = use_mut_ref(Vec::<Rc<[SpanView]>>::new);
     let by_paragraph = {
         let doc = props.doc.clone();
         use_memo(props.store.clone(), move |store| {
-            spans_by_paragraph(&doc, store)
+            let fresh = spans_by_paragraph(&doc, store, &cache.borrow());
+            *cache.borrow_mut() = fresh.clone();
+            fresh
         })
     };
 
@@ -116,27 +137,74 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
         })
     };
 
-    let paragraphs = props.doc.0.index.paragraphs();
-    let selected_span = props
+    let paragraph_count = props.doc.0.index.paragraphs().len();
+    let selected = props
         .selected
         .as_ref()
-        .and_then(|id| props.store.borrow().get(id).map(|a| a.span));
+        .and_then(|id| props.store.borrow().get(id).map(|a| (id.clone(), a.span)));
     html! {
         <div class="doc-text" ref={props.root.clone()} {onmouseup}>
-            { for (0..paragraphs.len()).map(|number| {
+            { for (0..paragraph_count).step_by(PARAGRAPHS_PER_CHUNK).map(|first| {
+                let last = (first + PARAGRAPHS_PER_CHUNK).min(paragraph_count);
+                let range = chunk_range(&props.doc, first, last);
+                let touches = |span: &CharSpan| span.overlaps(&range) || (span.start == range.end && range.is_empty());
+                html! {
+                    <ChunkView
+                        key={first}
+                        doc={props.doc.clone()}
+                        {first}
+                        spans={Rc::<[Rc<[SpanView]>]>::from(&by_paragraph[first..last])}
+                        selected={selected.clone().filter(|(_, s)| touches(s))}
+                        pending={props.pending.filter(|s| touches(s))}
+                    />
+                }
+            }) }
+        </div>
+    }
+}
+
+/// The text range covered by paragraphs `first..last`.
+fn chunk_range(doc: &DocRef, first: usize, last: usize) -> CharSpan {
+    let paragraphs = doc.0.index.paragraphs();
+    CharSpan {
+        start: paragraphs[first].start.0,
+        end: paragraphs[last - 1].end.0,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ChunkProps {
+    doc: DocRef,
+    first: usize,
+    spans: Rc<[Rc<[SpanView]>]>,
+    selected: Option<(AttrValue, CharSpan)>,
+    pending: Option<CharSpan>,
+}
+
+#[component]
+fn ChunkView(props: &ChunkProps) -> Html {
+    let paragraphs = props.doc.0.index.paragraphs();
+    html! {
+        <div class="chunk">
+            { for props.spans.iter().enumerate().map(|(offset, spans)| {
+                let number = props.first + offset;
                 let p = paragraphs[number];
                 let range = CharSpan { start: p.start.0, end: p.end.0 };
                 let touches = |span: &CharSpan| {
                     span.overlaps(&range) || (range.is_empty() && span.contains(p.start))
                 };
-                let selected = props.selected.clone().filter(|_| selected_span.is_some_and(|s| touches(&s)));
+                let selected = props
+                    .selected
+                    .as_ref()
+                    .filter(|(_, s)| touches(s))
+                    .map(|(id, _)| id.clone());
                 let pending = props.pending.filter(|s| s.overlaps(&range));
                 html! {
                     <ParagraphView
                         key={number}
                         doc={props.doc.clone()}
                         {number}
-                        spans={by_paragraph[number].clone()}
+                        spans={spans.clone()}
                         {selected}
                         {pending}
                     />

@@ -9,8 +9,16 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-/// How much of a long quote the list shows.
+/// How much of a long quote the list shows (the row also cuts it with an ellipsis).
 const LIST_QUOTE_CHARS: usize = 90;
+/// Every list row has this height (styles/app.css keeps rows on one line), so the list can
+/// render only the rows in view: thousands of rows would cost every keypress a list diff and
+/// a layout of hundreds of elements.
+const ROW_HEIGHT_PX: i32 = 32;
+/// Rows rendered above and below the visible ones, so arrow keys always find a neighbour.
+const OVERSCAN_ROWS: i32 = 6;
+/// Assumed visible height before the list has been measured.
+const DEFAULT_VIEWPORT_PX: i32 = 640;
 
 #[derive(Properties, PartialEq)]
 pub struct SidebarProps {
@@ -22,6 +30,9 @@ pub struct SidebarProps {
 
 #[component]
 pub fn Sidebar(props: &SidebarProps) -> Html {
+    let viewport = use_node_ref();
+    // (scrollTop, clientHeight) of the list viewport, in CSS pixels.
+    let scroll = use_state(|| (0i32, DEFAULT_VIEWPORT_PX));
     let store = props.store.borrow();
     let total = store.len();
     let filter_button = |filter: Option<Label>, text: String| {
@@ -44,6 +55,39 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
         .iter()
         .filter(|a| props.filter.is_none_or(|f| a.label == f))
         .collect();
+    let selected_at = props
+        .selected
+        .as_ref()
+        .and_then(|id| shown.iter().position(|a| a.id == id.as_str()));
+
+    // Bring the selected row into view when the selection or the filter changes.
+    {
+        let viewport = viewport.clone();
+        use_effect_with((props.selected.clone(), props.filter), move |_| {
+            if let (Some(at), Some(element)) = (selected_at, viewport.cast::<HtmlElement>()) {
+                let row_top = at as i32 * ROW_HEIGHT_PX;
+                let (top, height) = (element.scroll_top(), element.client_height());
+                if row_top < top || row_top + ROW_HEIGHT_PX > top + height {
+                    element.set_scroll_top((row_top - height / 2).max(0));
+                }
+            }
+        });
+    }
+    let onscroll = {
+        let scroll = scroll.clone();
+        Callback::from(move |event: Event| {
+            let element: HtmlElement = event.target_unchecked_into();
+            let next = (element.scroll_top(), element.client_height());
+            // Re-render only when the set of rendered rows changes.
+            if next.0 / ROW_HEIGHT_PX != scroll.0 / ROW_HEIGHT_PX || next.1 != scroll.1 {
+                scroll.set(next);
+            }
+        })
+    };
+    let (top, height) = *scroll;
+    let first = (top / ROW_HEIGHT_PX - OVERSCAN_ROWS).max(0) as usize;
+    let last = (((top + height) / ROW_HEIGHT_PX + OVERSCAN_ROWS).max(0) as usize).min(shown.len());
+    let first = first.min(last);
 
     let onkeydown = Callback::from(|event: KeyboardEvent| {
         // Arrow keys move focus between the list's buttons.
@@ -100,29 +144,35 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                     }
                 }</p>
             }
-            <ul class="ann-list" aria-label="Annotations" {onkeydown}>
-                { for shown.iter().map(|a| {
-                    let id = AttrValue::from(a.id.clone());
-                    let is_selected = props.selected.as_ref() == Some(&id);
-                    let on_action = props.on_action.clone();
-                    let onclick = {
-                        let id = id.clone();
-                        Callback::from(move |_| on_action.emit(Action::Select { id: Some(id.clone()), reveal: true }))
-                    };
-                    html! {
-                        <li key={a.id.clone()}>
-                            <button type="button" class={classes!("ann-item", is_selected.then_some("on"))}
-                                aria-current={is_selected.then_some("true")} data-id={id.clone()} {onclick}>
-                                <span class={classes!("chip", format!("chip-{}", a.label))}>{ a.label.as_str() }</span>
-                                <span class="quote">{ shorten(&a.quote, LIST_QUOTE_CHARS) }</span>
-                                if !a.note.is_empty() {
-                                    <span class="note-mark" title={a.note.clone()} aria-label="has a note">{ "✎" }</span>
-                                }
-                            </button>
-                        </li>
-                    }
-                }) }
-            </ul>
+            <div class="list-viewport" ref={viewport} {onscroll}>
+                <div class="list-spacer" style={format!("height:{}px", shown.len() as i32 * ROW_HEIGHT_PX)}>
+                    <ul class="ann-list" aria-label="Annotations" {onkeydown}
+                        style={format!("transform:translateY({}px)", first as i32 * ROW_HEIGHT_PX)}>
+                        { for shown[first..last].iter().enumerate().map(|(offset, a)| {
+                            let id = AttrValue::from(a.id.clone());
+                            let is_selected = props.selected.as_ref() == Some(&id);
+                            let on_action = props.on_action.clone();
+                            let onclick = {
+                                let id = id.clone();
+                                Callback::from(move |_| on_action.emit(Action::Select { id: Some(id.clone()), reveal: true }))
+                            };
+                            html! {
+                                <li key={a.id.clone()} aria-setsize={shown.len().to_string()} aria-posinset={(first + offset + 1).to_string()}>
+                                    <button type="button" class={classes!("ann-item", is_selected.then_some("on"))}
+                                        aria-current={is_selected.then_some("true")} data-id={id.clone()} {onclick}
+                                        title={a.quote.clone()}>
+                                        <span class={classes!("chip", format!("chip-{}", a.label))}>{ a.label.as_str() }</span>
+                                        <span class="quote">{ shorten(&a.quote, LIST_QUOTE_CHARS) }</span>
+                                        if !a.note.is_empty() {
+                                            <span class="note-mark" aria-label="has a note">{ "✎" }</span>
+                                        }
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </div>
+            </div>
         </aside>
     }
 }

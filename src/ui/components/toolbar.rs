@@ -118,10 +118,21 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     title="Import annotations from a JSON file (or drop the file on the page)">{ "Import…" }</button>
                 <input type="file" ref={file_input} class="visually-hidden" tabindex="-1" aria-hidden="true"
                     accept=".json,application/json" onchange={on_file} />
-                <span class="menu-anchor">
+                <span class="menu-anchor" onkeydown={{
+                    let export_open = export_open.clone();
+                    Callback::from(move |e: KeyboardEvent| if e.key() == "Escape" && *export_open {
+                        // Close the menu only; the global Escape must not also clear the selection.
+                        e.stop_propagation();
+                        export_open.set(false);
+                    })
+                }}>
                     <button type="button" class="tool text" aria-haspopup="menu"
                         aria-expanded={export_open.to_string()} onclick={toggle_export}>{ "Export ▾" }</button>
                     if *export_open {
+                        <div class="menu-backdrop" aria-hidden="true" onclick={{
+                            let export_open = export_open.clone();
+                            Callback::from(move |_| export_open.set(false))
+                        }}></div>
                         <div class="menu" role="menu" aria-label="Export formats">
                             { menu_item("Download JSON", "all annotations with the text, offsets in code points", props.on_export_json.clone()) }
                             { menu_item("Copy JSON", "the same file, to the clipboard", props.on_copy_json.clone()) }
