@@ -8,6 +8,7 @@ fn main() {
     use std::rc::Rc;
 
     console_error_panic_hook::set_once();
+    clock::mark("annotator:start");
     // `?bench=<bytes>&spans=<n>` opens a generated document for the benchmark; it is never
     // stored, so it cannot touch the user's saved work.
     let props = match page::query_param("bench").and_then(|b| b.parse::<usize>().ok()) {
@@ -34,6 +35,7 @@ fn main() {
             }
         }
     };
+    clock::mark("annotator:data-ready");
     let root = gloo::utils::document()
         .get_element_by_id("app")
         .expect("index.html has #app");

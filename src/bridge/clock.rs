@@ -30,3 +30,10 @@ pub fn fresh_id() -> String {
     let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     format!("a-{hex}")
 }
+
+/// Records a named moment on the page's performance timeline (read by the benchmark).
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}

@@ -5,3 +5,4 @@ pub mod files;
 pub mod page;
 pub mod selection;
 pub mod storage;
+pub mod visibility;

@@ -65,6 +65,8 @@ pub fn App(props: &AppProps) -> Html {
     let latest: Rc<RefCell<Rc<AppState>>> = use_mut_ref(|| Rc::new((*state).clone()));
     *latest.borrow_mut() = Rc::new((*state).clone());
 
+    use_effect_with((), |_| clock::mark("annotator:first-render"));
+
     // Tell the user once about stored data that could not be read.
     {
         let dispatcher = dispatcher.clone();

@@ -41,7 +41,7 @@ test('relabel, note, nudge, delete and undo/redo every change', async ({ page })
   await expect(page.getByRole('status').first()).toContainText('Deleted actor');
   await page.keyboard.press('Control+z');
   await expect(list.getByRole('listitem')).toHaveCount(1);
-  expect((await stored(page)).annotations[0].note).toBe('Kremlin spokesman — “official”');
+  await expect.poll(async () => (await stored(page))?.annotations[0]?.note).toBe('Kremlin spokesman — “official”');
   await page.keyboard.press('Control+Shift+Z');
   await expect(list.getByRole('listitem')).toHaveCount(0);
   await page.getByRole('button', { name: /^Undo/ }).click();
@@ -105,6 +105,7 @@ test('a valid import asks replace or merge, and is undoable', async ({ page }, i
   const list = annotationList(page);
   await dragSelect(page, 'Vladimir Putin');
   await page.keyboard.press('1');
+  await expect.poll(async () => (await stored(page))?.annotations.length).toBe(1);
   const file = await stored(page);
   // Make an export-like file with a different annotation, by editing the stored one.
   await page.keyboard.press('Delete');

@@ -1,6 +1,6 @@
 //! The article: paragraphs of flat segments, each listing the annotations that cover it.
 
-use crate::bridge::{clock, selection};
+use crate::bridge::{clock, selection, visibility};
 use crate::model::annotation::Label;
 use crate::model::segment::segments;
 use crate::model::span::{snap, CharSpan, SnapMode};
@@ -15,6 +15,8 @@ use yew::prelude::*;
 /// a few hundred chunks instead of thousands of paragraphs, and an unchanged chunk is skipped
 /// whole, which keeps a label keypress on a 1 MB article within a frame.
 pub const PARAGRAPHS_PER_CHUNK: usize = 64;
+/// How far outside the viewport a chunk starts showing its highlights.
+const HYDRATE_MARGIN_PX: u32 = 1500;
 
 /// What a paragraph needs to know about one annotation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -183,10 +185,38 @@ struct ChunkProps {
 
 #[component]
 fn ChunkView(props: &ChunkProps) -> Html {
+    // Highlights are built when the chunk comes near the viewport (or holds the selection);
+    // until then its paragraphs are plain text, which keeps the first render of a long
+    // document fast while find-in-page and selection still see all of the text.
+    let near = use_state(|| props.first < 2 * PARAGRAPHS_PER_CHUNK);
+    let node = use_node_ref();
+    {
+        let near = near.clone();
+        let node = node.clone();
+        use_effect_with(*near, move |&already| {
+            let watch = (!already)
+                .then(|| node.cast::<Element>())
+                .flatten()
+                .and_then(|element| {
+                    let near_setter = near.clone();
+                    let watch = visibility::when_near(&element, HYDRATE_MARGIN_PX, move || {
+                        near_setter.set(true)
+                    });
+                    if watch.is_none() {
+                        near.set(true);
+                    }
+                    watch
+                });
+            move || drop(watch)
+        });
+    }
+    let hydrated = *near || props.selected.is_some() || props.pending.is_some();
     let paragraphs = props.doc.0.index.paragraphs();
+    let no_spans: Rc<[SpanView]> = Rc::from(Vec::new());
     html! {
-        <div class="chunk">
+        <div class="chunk" ref={node}>
             { for props.spans.iter().enumerate().map(|(offset, spans)| {
+                let spans = if hydrated { spans } else { &no_spans };
                 let number = props.first + offset;
                 let p = paragraphs[number];
                 let range = CharSpan { start: p.start.0, end: p.end.0 };
