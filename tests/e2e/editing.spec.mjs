@@ -136,3 +136,34 @@ test('the help sheet lists the shortcuts and closes with Escape', async ({ page 
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 });
+
+test('dropping a file on the page imports it; a dropped non-JSON file is refused', async ({ page }) => {
+  await openFresh(page);
+  const list = annotationList(page);
+  await dragSelect(page, 'Vladimir Putin');
+  await page.keyboard.press('1');
+  await expect.poll(async () => (await stored(page))?.annotations.length).toBe(1);
+  const file = JSON.stringify(await stored(page));
+  await page.getByRole('button', { name: /^Delete all/ }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(0);
+
+  const drop = async (name, content) => {
+    const transfer = await page.evaluateHandle(([name, content]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([content], name, { type: 'application/json' }));
+      return dt;
+    }, [name, content]);
+    await page.locator('.app').dispatchEvent('dragover', { dataTransfer: transfer });
+    await expect(page.getByText('Drop a JSON annotation file to import it')).toBeVisible();
+    await page.locator('.app').dispatchEvent('drop', { dataTransfer: transfer });
+  };
+  await drop('notes.txt', 'just some notes, not JSON');
+  await expect(page.getByRole('alert')).toContainText('Import of notes.txt rejected: the file is not valid JSON');
+  await expect(list.getByRole('listitem')).toHaveCount(0);
+  await drop('putin.json', file);
+  // Nothing to merge with: imported at once, and undoable.
+  await expect(list.getByRole('listitem')).toHaveText(['actorVladimir Putin']);
+  await expect(page.getByRole('status').first()).toContainText('Imported 1 annotation from putin.json');
+  await page.keyboard.press('Control+z');
+  await expect(list.getByRole('listitem')).toHaveCount(0);
+});

@@ -22,6 +22,7 @@ const page = await browser.newPage({ viewport: { width: Number(process.env.WIDTH
 await page.goto(`http://127.0.0.1:${PORT}/index.html`);
 await page.evaluate(() => localStorage.clear());
 await page.reload();
+await page.waitForSelector('.doc-text p');
 const steps = [
   ['Russian Ministry of Foreign Affairs', '1'],
   ['January 24', '3'],
@@ -33,11 +34,12 @@ const steps = [
   ['Ilham Aliyev claimed that Armenia would leave the CSTO as soon as it received the green light from Washington', '2'],
 ];
 for (const [text, key] of steps) {
+  if (process.env.VERBOSE) console.log('selecting', text);
   await dragSelect(page, text);
   await page.keyboard.press(key);
 }
 await page.evaluate(() => window.scrollTo(0, 0));
-await page.getByRole('list', { name: 'Annotations' }).getByRole('button', { name: /Sergey Lavrov/ }).click();
+await page.getByRole('list', { name: 'Annotations' }).getByRole('button', { name: /Sergey Lavrov/ }).click({ timeout: 5000 });
 await page.waitForTimeout(400);
 await page.screenshot({ path: process.env.OUT || path.join(root, 'docs/screenshot.png') });
 await browser.close();
