@@ -1,0 +1,365 @@
+//! Re-anchoring: finding an annotation's place again in a text that changed since it was made
+//! (a re-published article, changed whitespace, a fixed typo).
+//!
+//! Stages, each tried only when the one before fails, all in code points:
+//! 1. **Position** — the stored offsets still hold the quote.
+//! 2. **Exact quote** — the quote occurs elsewhere; occurrences are ranked by how well the
+//!    text around them matches the stored prefix and suffix, then by nearness to the old
+//!    position.
+//! 3. **Whitespace-insensitive quote** — the quote occurs once runs of whitespace are folded.
+//! 4. **Fuzzy** — candidate places come from exact hits of the prefix, the suffix and the
+//!    quote's head and tail; each is scored by edit-distance similarity of quote and context.
+//!    Only a score above [`FUZZY_THRESHOLD`] (with the quote itself above
+//!    [`FUZZY_QUOTE_MIN`]) places the annotation.
+//! 5. Otherwise the annotation is an **orphan**: kept, shown, never attached to wrong text.
+
+use super::span::CharSpan;
+use super::text::{ByteOffset, CharOffset, TextIndex};
+
+/// Weights of the fuzzy score (as in the Hypothesis client: quote 50, prefix 20, suffix 20,
+/// position 2), normalised to sum to 1.
+pub const WEIGHT_QUOTE: f64 = 50.0 / 92.0;
+pub const WEIGHT_PREFIX: f64 = 20.0 / 92.0;
+pub const WEIGHT_SUFFIX: f64 = 20.0 / 92.0;
+pub const WEIGHT_POSITION: f64 = 2.0 / 92.0;
+/// The lowest combined score that still places an annotation fuzzily.
+pub const FUZZY_THRESHOLD: f64 = 0.75;
+/// The lowest similarity of the quote alone: context cannot rescue a quote that changed a lot.
+pub const FUZZY_QUOTE_MIN: f64 = 0.8;
+/// How many code points of the quote's head and tail are searched for fuzzy candidates.
+const PROBE_CHARS: usize = 12;
+/// Occurrences of one probe considered at most (nearest to the old position first).
+const MAX_CANDIDATES_PER_PROBE: usize = 64;
+
+/// What the re-anchoring needs to know about an annotation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Selector<'a> {
+    pub quote: &'a str,
+    pub prefix: &'a str,
+    pub suffix: &'a str,
+    /// The old position (code points); a hint only.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Where an annotation landed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Placement {
+    /// Same offsets, same quote.
+    Exact(CharSpan),
+    /// Same quote at other offsets.
+    Moved(CharSpan),
+    /// Text that differs a little (whitespace, a typo); the score is in 0..=1.
+    Fuzzy(CharSpan, f64),
+    /// No place good enough.
+    Orphan,
+}
+
+impl Placement {
+    pub fn span(&self) -> Option<CharSpan> {
+        match *self {
+            Placement::Exact(s) | Placement::Moved(s) | Placement::Fuzzy(s, _) => Some(s),
+            Placement::Orphan => None,
+        }
+    }
+}
+
+fn on_boundaries(index: &TextIndex, span: CharSpan) -> bool {
+    span.start < span.end
+        && span.end <= index.len_chars()
+        && index.is_grapheme_boundary(span.start())
+        && index.is_grapheme_boundary(span.end())
+}
+
+/// Every code-point offset where `needle` occurs in the text.
+fn occurrences(index: &TextIndex, needle: &str) -> Vec<usize> {
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let text = index.text();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(found) = text[from..].find(needle) {
+        let byte = from + found;
+        if let Ok(at) = index.byte_to_char(ByteOffset(byte)) {
+            out.push(at.0);
+        }
+        // Step one character, so overlapping occurrences are found too.
+        from = byte + text[byte..].chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
+/// Length of the common ending of two strings, in chars.
+fn common_suffix_chars(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+fn common_prefix_chars(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+fn similarity(a: &str, b: &str) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    strsim::normalized_levenshtein(a, b)
+}
+
+/// How well the text around `span` matches the stored context, in 0..=1.
+fn context_score(index: &TextIndex, selector: &Selector, span: CharSpan) -> (f64, f64) {
+    let prefix_len = selector.prefix.chars().count();
+    let suffix_len = selector.suffix.chars().count();
+    let before = index.slice(
+        CharOffset(span.start.saturating_sub(prefix_len)),
+        span.start(),
+    );
+    let after = index.slice(span.end(), CharOffset(span.end + suffix_len));
+    (
+        similarity(selector.prefix, before),
+        similarity(selector.suffix, after),
+    )
+}
+
+fn position_score(index: &TextIndex, selector: &Selector, start: usize) -> f64 {
+    let len = index.len_chars().max(1) as f64;
+    1.0 - (start.abs_diff(selector.start) as f64 / len).min(1.0)
+}
+
+/// Places annotations in one target text; whatever is built for the text (the
+/// whitespace-folded copy) is built once, on first need, and shared by every annotation.
+pub struct Anchorer<'a> {
+    index: &'a TextIndex,
+    folded: std::cell::OnceCell<(TextIndex, Vec<usize>)>,
+}
+
+impl<'a> Anchorer<'a> {
+    pub fn new(index: &'a TextIndex) -> Self {
+        Anchorer {
+            index,
+            folded: std::cell::OnceCell::new(),
+        }
+    }
+
+    pub fn place(&self, selector: &Selector) -> Placement {
+        place_with(self.index, selector, || {
+            self.folded.get_or_init(|| {
+                let (text, origin) = fold_whitespace(self.index.text());
+                (TextIndex::new(text), origin)
+            })
+        })
+    }
+}
+
+/// Places one annotation in `index` (for many, use an [`Anchorer`]).
+pub fn place(index: &TextIndex, selector: &Selector) -> Placement {
+    Anchorer::new(index).place(selector)
+}
+
+fn place_with<'f>(
+    index: &TextIndex,
+    selector: &Selector,
+    folded: impl FnOnce() -> &'f (TextIndex, Vec<usize>),
+) -> Placement {
+    let quote_len = selector.quote.chars().count();
+    if quote_len == 0 {
+        return Placement::Orphan;
+    }
+    // 1. Position.
+    let old = CharSpan {
+        start: selector.start,
+        end: selector.end,
+    };
+    if old.end <= index.len_chars()
+        && old.start < old.end
+        && index.slice(old.start(), old.end()) == selector.quote
+        && on_boundaries(index, old)
+    {
+        return Placement::Exact(old);
+    }
+
+    // 2. Exact quote, best context first, then nearest.
+    let best_exact = occurrences(index, selector.quote)
+        .into_iter()
+        .map(|start| CharSpan {
+            start,
+            end: start + quote_len,
+        })
+        .filter(|&span| on_boundaries(index, span))
+        .max_by_key(|&span| {
+            let before = index.slice(CharOffset(span.start.saturating_sub(64)), span.start());
+            let after = index.slice(span.end(), CharOffset(span.end + 64));
+            let context = common_suffix_chars(before, selector.prefix)
+                + common_prefix_chars(after, selector.suffix);
+            (
+                context,
+                std::cmp::Reverse(span.start.abs_diff(selector.start)),
+            )
+        });
+    if let Some(span) = best_exact {
+        return Placement::Moved(span);
+    }
+
+    // 3. Whitespace-insensitive quote.
+    if let Some(span) = find_folding_whitespace(index, selector, folded) {
+        return Placement::Fuzzy(span, 1.0);
+    }
+
+    // 4. Fuzzy.
+    fuzzy(index, selector, quote_len)
+}
+
+/// Folds runs of whitespace to one space, keeping where each folded char came from.
+fn fold_whitespace(text: &str) -> (String, Vec<usize>) {
+    let mut folded = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len());
+    let mut in_space = false;
+    for (i, ch) in text.chars().enumerate() {
+        if ch.is_whitespace() {
+            if !in_space {
+                folded.push(' ');
+                origin.push(i);
+            }
+            in_space = true;
+        } else {
+            folded.push(ch);
+            origin.push(i);
+            in_space = false;
+        }
+    }
+    (folded, origin)
+}
+
+fn find_folding_whitespace<'f>(
+    index: &TextIndex,
+    selector: &Selector,
+    folded: impl FnOnce() -> &'f (TextIndex, Vec<usize>),
+) -> Option<CharSpan> {
+    let (quote, _) = fold_whitespace(selector.quote.trim());
+    if quote.is_empty() {
+        return None;
+    }
+    let (folded_index, origin) = folded();
+    let quote_len = quote.chars().count();
+    occurrences(folded_index, &quote)
+        .into_iter()
+        .map(|at| {
+            let start = origin[at];
+            let end = origin[at + quote_len - 1] + 1;
+            CharSpan { start, end }
+        })
+        .filter(|&span| on_boundaries(index, span))
+        .min_by_key(|span| span.start.abs_diff(selector.start))
+}
+
+fn head(text: &str, chars: usize) -> &str {
+    let end = text
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(b, _)| b);
+    &text[..end]
+}
+
+fn tail(text: &str, chars: usize) -> &str {
+    let count = text.chars().count();
+    let start = text
+        .char_indices()
+        .nth(count.saturating_sub(chars))
+        .map_or(0, |(b, _)| b);
+    &text[start..]
+}
+
+fn nearest(mut hits: Vec<usize>, to: usize) -> Vec<usize> {
+    hits.sort_by_key(|&h| h.abs_diff(to));
+    hits.truncate(MAX_CANDIDATES_PER_PROBE);
+    hits
+}
+
+fn fuzzy(index: &TextIndex, selector: &Selector, quote_len: usize) -> Placement {
+    let len = index.len_chars();
+    let probe_head = head(selector.quote, PROBE_CHARS);
+    let probe_tail = tail(selector.quote, PROBE_CHARS);
+    let tail_len = probe_tail.chars().count();
+    let mut starts: Vec<usize> = nearest(occurrences(index, probe_head), selector.start);
+    let mut ends: Vec<usize> = nearest(occurrences(index, probe_tail), selector.end)
+        .into_iter()
+        .map(|at| at + tail_len)
+        .collect();
+    if selector.prefix.chars().count() >= 8 {
+        let prefix_len = selector.prefix.chars().count();
+        starts.extend(
+            nearest(occurrences(index, selector.prefix), selector.start)
+                .into_iter()
+                .map(|at| at + prefix_len),
+        );
+    }
+    if selector.suffix.chars().count() >= 8 {
+        ends.extend(nearest(occurrences(index, selector.suffix), selector.end));
+    }
+    // Pair each start with the ends at a plausible distance, or with start + quote length.
+    let mut candidates: Vec<CharSpan> = Vec::new();
+    let (min_len, max_len) = (quote_len / 2, quote_len + quote_len / 2 + 1);
+    for &start in &starts {
+        let mut paired = false;
+        for &end in &ends {
+            if end > start && (min_len..=max_len).contains(&(end - start)) {
+                candidates.push(CharSpan { start, end });
+                paired = true;
+            }
+        }
+        if !paired {
+            candidates.push(CharSpan {
+                start,
+                end: (start + quote_len).min(len),
+            });
+        }
+    }
+    for &end in &ends {
+        candidates.push(CharSpan {
+            start: end.saturating_sub(quote_len),
+            end,
+        });
+    }
+
+    let mut best: Option<(f64, CharSpan)> = None;
+    for raw in candidates {
+        let span = CharSpan {
+            start: index.grapheme_floor(raw.start()).0,
+            end: index.grapheme_ceil(raw.end()).0,
+        };
+        let Some(span) = trim_whitespace(index, span) else {
+            continue;
+        };
+        let quote_score = similarity(selector.quote, index.slice(span.start(), span.end()));
+        if quote_score < FUZZY_QUOTE_MIN {
+            continue;
+        }
+        let (prefix_score, suffix_score) = context_score(index, selector, span);
+        let score = WEIGHT_QUOTE * quote_score
+            + WEIGHT_PREFIX * prefix_score
+            + WEIGHT_SUFFIX * suffix_score
+            + WEIGHT_POSITION * position_score(index, selector, span.start);
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, span));
+        }
+    }
+    match best {
+        Some((score, span)) if score >= FUZZY_THRESHOLD => Placement::Fuzzy(span, score),
+        _ => Placement::Orphan,
+    }
+}
+
+fn trim_whitespace(index: &TextIndex, span: CharSpan) -> Option<CharSpan> {
+    let text = index.slice(span.start(), span.end());
+    let leading = text.chars().take_while(|c| c.is_whitespace()).count();
+    let trailing = text.chars().rev().take_while(|c| c.is_whitespace()).count();
+    let trimmed = CharSpan {
+        start: span.start + leading,
+        end: span.end.saturating_sub(trailing),
+    };
+    (trimmed.start < trimmed.end).then_some(trimmed)
+}
