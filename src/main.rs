@@ -20,6 +20,7 @@ fn main() {
             AppProps {
                 doc: DocRef(Rc::new(doc)),
                 initial: Rc::new(annotations),
+                initial_orphans: Rc::default(),
                 load_problem: None,
                 persist: false,
             }
@@ -30,6 +31,7 @@ fn main() {
             AppProps {
                 doc: DocRef(doc),
                 initial: Rc::new(loaded.annotations),
+                initial_orphans: Rc::new(loaded.orphans),
                 load_problem: loaded.problem,
                 persist: true,
             }

@@ -64,6 +64,7 @@ fn export(doc: &Document, store: &Store) -> Value {
     serde_json::from_str(&schema::to_json(
         doc,
         store.annotations(),
+        store.orphans(),
         TextInclusion::WithText,
     ))
     .unwrap()
@@ -83,7 +84,8 @@ fn export_round_trips_exactly_and_quotes_match_code_point_slices() {
     let (doc, store) = sample();
     let value = export(&doc, &store);
     assert_eq!(value["format"], FORMAT_NAME);
-    assert_eq!(value["version"], 1);
+    assert_eq!(value["version"], 2);
+    assert_eq!(value["orphans"], json!([]));
     assert_eq!(value["offset_unit"], "codepoint");
     assert_eq!(value["relations"], json!([]));
     assert_eq!(value["document"]["text_sha256"].as_str().unwrap().len(), 64);
@@ -101,11 +103,20 @@ fn export_round_trips_exactly_and_quotes_match_code_point_slices() {
         assert_eq!(slice, a["quote"].as_str().unwrap());
     }
     let parsed = schema::parse(&value.to_string(), &doc).unwrap();
-    assert_eq!(parsed, store.annotations());
+    assert_eq!(parsed.annotations, store.annotations());
+    assert_eq!(parsed.migrated_from, None);
     // Storage leaves the text out and still round-trips.
-    let stored = schema::to_json(&doc, store.annotations(), TextInclusion::HashOnly);
+    let stored = schema::to_json(
+        &doc,
+        store.annotations(),
+        store.orphans(),
+        TextInclusion::HashOnly,
+    );
     assert!(!stored.contains("Relations between Russia"));
-    assert_eq!(schema::parse(&stored, &doc).unwrap(), store.annotations());
+    assert_eq!(
+        schema::parse(&stored, &doc).unwrap().annotations,
+        store.annotations()
+    );
 }
 
 #[test]
@@ -225,4 +236,113 @@ fn an_offset_inside_an_emoji_is_rejected() {
     value["annotations"][0]["end"] = json!(6);
     value["annotations"][0]["quote"] = json!("🇦");
     assert!(reject(&doc, &value).contains("annotation 1: offset 6 splits a character"));
+}
+
+#[test]
+fn a_version_1_file_from_storage_is_migrated() {
+    let doc = default_document();
+    let fixture = include_str!("fixtures/v1-storage.json");
+    assert!(
+        fixture.contains("\"version\": 1"),
+        "the fixture is the old format"
+    );
+    let parsed = schema::parse(fixture, &doc).unwrap();
+    assert_eq!(parsed.migrated_from, Some(1));
+    assert!(parsed.orphans.is_empty());
+    let quotes: Vec<&str> = parsed
+        .annotations
+        .iter()
+        .map(|a| a.quote.as_str())
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            "January 24",
+            "Sergey Lavrov",
+            "Russian-Armenian relations are experiencing a challenging period"
+        ]
+    );
+    let lavrov = parsed
+        .annotations
+        .iter()
+        .find(|a| a.id == "a-0001")
+        .unwrap();
+    assert_eq!(lavrov.note, "Foreign Minister of Russia");
+    assert_eq!(lavrov.updated, "2025-01-25T10:03:00.000Z");
+    // Written back, it is the current version, and reads the same.
+    let store = Store::from_parts(parsed.annotations.clone(), parsed.orphans.clone());
+    let rewritten = schema::to_json(
+        &doc,
+        store.annotations(),
+        store.orphans(),
+        TextInclusion::HashOnly,
+    );
+    assert!(rewritten.contains("\"version\": 2"));
+    let again = schema::parse(&rewritten, &doc).unwrap();
+    assert_eq!(again.annotations, store.annotations());
+    assert_eq!(again.migrated_from, None);
+}
+
+#[test]
+fn import_against_an_edited_text_reanchors_and_reports() {
+    let (doc, store) = sample();
+    let file = schema::to_json(
+        &doc,
+        store.annotations(),
+        store.orphans(),
+        TextInclusion::WithText,
+    );
+    // A re-published version: a new first line, and the claim rewritten.
+    let edited_text = format!(
+        "Update: statement re-published.\n{}",
+        doc.index.text().replace(
+            "Russian-Armenian relations are experiencing a challenging period",
+            "Relations have been reset"
+        )
+    );
+    let edited = Document::new(&doc.id, &doc.title, None, &edited_text);
+    let plan = schema::parse_for_import(&file, &edited).unwrap();
+    assert!(plan.text_changed);
+    assert_eq!(
+        (
+            plan.report.exact,
+            plan.report.moved,
+            plan.report.fuzzy,
+            plan.report.orphaned
+        ),
+        (0, 2, 0, 1)
+    );
+    let text: Vec<char> = edited_text.chars().collect();
+    for a in &plan.annotations {
+        assert_eq!(
+            text[a.span.start..a.span.end].iter().collect::<String>(),
+            a.quote
+        );
+    }
+    assert_eq!(
+        plan.orphans[0].quote,
+        "Russian-Armenian relations are experiencing a challenging period"
+    );
+    // Orphans travel in exports and come back as orphans.
+    let mut target = Store::new();
+    let summary = target.import_with_orphans(
+        plan.annotations.clone(),
+        plan.orphans.clone(),
+        annotator::model::ImportMode::Merge,
+        || "fresh".into(),
+    );
+    assert_eq!((summary.added, summary.orphaned), (2, 1));
+    let exported = schema::to_json(
+        &edited,
+        target.annotations(),
+        target.orphans(),
+        TextInclusion::WithText,
+    );
+    let back = schema::parse(&exported, &edited).unwrap();
+    assert_eq!(back.orphans.len(), 1);
+    assert_eq!(back.orphans[0].quote, plan.orphans[0].quote);
+    // The same file against its own text is strict and exact.
+    let same = schema::parse_for_import(&file, &doc).unwrap();
+    assert!(!same.text_changed);
+    assert_eq!(same.report.exact, 3);
 }

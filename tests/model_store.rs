@@ -216,3 +216,42 @@ fn merge_import_skips_duplicates_and_renames_taken_ids_and_undoes_as_one() {
     assert_eq!(store.annotations()[0].id, "a");
     assert_eq!(store.annotations()[0].quote, "Pashinyan");
 }
+
+#[test]
+fn orphans_are_kept_reattached_and_deleted_undoably() {
+    let index = TextIndex::new(TEXT);
+    let mut store = Store::new();
+    let mut orphan = annotator::model::Annotation::new(
+        &index,
+        "o1".into(),
+        Label::Actor,
+        span_of("Pashinyan"),
+        "t",
+    );
+    orphan.quote = "Nikol Pashinyan".into(); // the old text, no longer found
+    store.import_with_orphans(
+        Vec::new(),
+        vec![orphan.clone()],
+        ImportMode::Merge,
+        String::new,
+    );
+    assert_eq!(store.orphans().len(), 1);
+    assert!(matches!(
+        store.add(&index, "o1".into(), Label::Claim, span_of("CSTO"), "t"),
+        Err(StoreError::IdTaken(_))
+    ));
+    let placed = store
+        .reattach(&index, "o1", span_of("Pashinyan"), "t2")
+        .unwrap();
+    assert_eq!(placed.quote, "Pashinyan");
+    assert!(store.orphans().is_empty());
+    assert!(store.undo());
+    assert_eq!(store.orphans(), &[orphan.clone()]);
+    assert!(store.is_empty());
+    store.remove_orphan("o1").unwrap();
+    assert!(store.orphans().is_empty());
+    assert!(store.undo());
+    assert_eq!(store.orphans().len(), 1);
+    assert_eq!(store.clear(), 1);
+    assert!(store.orphans().is_empty());
+}

@@ -46,6 +46,7 @@ pub fn js_error_text(value: &JsValue) -> String {
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub annotations: Vec<Annotation>,
+    pub orphans: Vec<Annotation>,
     pub problem: Option<LoadProblem>,
 }
 
@@ -68,6 +69,7 @@ pub fn load(doc: &Document, now_millis: f64) -> Loaded {
         Err(reason) => {
             return Loaded {
                 annotations: Vec::new(),
+                orphans: Vec::new(),
                 problem: Some(LoadProblem {
                     reason,
                     raw: None,
@@ -83,6 +85,7 @@ pub fn load(doc: &Document, now_millis: f64) -> Loaded {
         Err(e) => {
             return Loaded {
                 annotations: Vec::new(),
+                orphans: Vec::new(),
                 problem: Some(LoadProblem {
                     reason: format!("reading local storage failed ({})", js_error_text(&e)),
                     raw: None,
@@ -92,8 +95,9 @@ pub fn load(doc: &Document, now_millis: f64) -> Loaded {
         }
     };
     match schema::parse(&raw, doc) {
-        Ok(annotations) => Loaded {
-            annotations,
+        Ok(parsed) => Loaded {
+            annotations: parsed.annotations,
+            orphans: parsed.orphans,
             problem: None,
         },
         Err(e) => {
@@ -101,6 +105,7 @@ pub fn load(doc: &Document, now_millis: f64) -> Loaded {
             let backup_key = storage.set_item(&backup, &raw).ok().map(|_| backup);
             Loaded {
                 annotations: Vec::new(),
+                orphans: Vec::new(),
                 problem: Some(LoadProblem {
                     reason: e.to_string(),
                     raw: Some(raw),
@@ -112,9 +117,13 @@ pub fn load(doc: &Document, now_millis: f64) -> Loaded {
 }
 
 /// Saves a document's annotations. The error says why, in words (quota, disabled storage).
-pub fn save(doc: &Document, annotations: &[Annotation]) -> Result<(), String> {
+pub fn save(
+    doc: &Document,
+    annotations: &[Annotation],
+    orphans: &[Annotation],
+) -> Result<(), String> {
     let storage = local_storage()?;
-    let json = schema::to_json(doc, annotations, TextInclusion::HashOnly);
+    let json = schema::to_json(doc, annotations, orphans, TextInclusion::HashOnly);
     storage
         .set_item(&document_key(&doc.id), &json)
         .map_err(|e| {

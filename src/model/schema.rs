@@ -3,6 +3,7 @@
 //! Parsing validates everything against the open document before anything is accepted:
 //! a file is taken whole or rejected whole, with a message that says what and where.
 
+use super::anchor::{Anchorer, Placement, Selector};
 use super::annotation::{Annotation, Label};
 use super::span::CharSpan;
 use super::text::{CharOffset, TextIndex};
@@ -12,7 +13,10 @@ use std::collections::HashMap;
 use std::fmt;
 
 pub const FORMAT_NAME: &str = "text-annotator";
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version 2 added `orphans` and `document.source_url`; version 1 files are migrated on read.
+pub const SCHEMA_VERSION: u32 = 2;
+/// The oldest version this app still reads.
+pub const OLDEST_READABLE_VERSION: u32 = 1;
 pub const OFFSET_UNIT: &str = "codepoint";
 
 /// The open document: its identity and its indexed text.
@@ -22,6 +26,8 @@ pub struct Document {
     pub title: String,
     /// Publication date (ISO 8601), when known.
     pub published: Option<String>,
+    /// Where the text came from, when known.
+    pub source_url: Option<String>,
     pub index: TextIndex,
     pub text_sha256: String,
 }
@@ -32,6 +38,7 @@ impl Document {
             id: id.to_owned(),
             title: title.to_owned(),
             published: published.map(str::to_owned),
+            source_url: None,
             text_sha256: sha256_hex(text),
             index: TextIndex::new(text),
         }
@@ -51,6 +58,8 @@ pub struct DocumentRecord {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
     /// The full text. Exports carry it so they stand alone; local storage leaves it out
     /// because the app already has the text, and keeps only the hash to check it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -87,7 +96,11 @@ pub struct AnnotationFile {
     pub document: DocumentRecord,
     pub labels: Vec<String>,
     pub annotations: Vec<AnnotationRecord>,
-    /// Links between annotations; always empty in version 1, reserved for relations.
+    /// Annotations whose text was not found when they were imported against a changed text.
+    /// Their `start`/`end` are where they used to be, and their quote is the old text.
+    #[serde(default)]
+    pub orphans: Vec<AnnotationRecord>,
+    /// Links between annotations; always empty so far, reserved for relations.
     pub relations: Vec<serde_json::Value>,
 }
 
@@ -98,8 +111,28 @@ pub enum TextInclusion {
     HashOnly,
 }
 
-/// Builds the file for a document and its annotations.
-pub fn to_file(doc: &Document, annotations: &[Annotation], text: TextInclusion) -> AnnotationFile {
+fn record_of(a: &Annotation) -> AnnotationRecord {
+    AnnotationRecord {
+        id: a.id.clone(),
+        label: a.label.as_str().to_owned(),
+        start: a.span.start,
+        end: a.span.end,
+        quote: a.quote.clone(),
+        prefix: a.prefix.clone(),
+        suffix: a.suffix.clone(),
+        note: a.note.clone(),
+        created: a.created.clone(),
+        updated: a.updated.clone(),
+    }
+}
+
+/// Builds the file for a document, its annotations and its orphans.
+pub fn to_file(
+    doc: &Document,
+    annotations: &[Annotation],
+    orphans: &[Annotation],
+    text: TextInclusion,
+) -> AnnotationFile {
     AnnotationFile {
         format: FORMAT_NAME.to_owned(),
         version: SCHEMA_VERSION,
@@ -108,32 +141,25 @@ pub fn to_file(doc: &Document, annotations: &[Annotation], text: TextInclusion) 
             id: doc.id.clone(),
             title: doc.title.clone(),
             published: doc.published.clone(),
+            source_url: doc.source_url.clone(),
             text: (text == TextInclusion::WithText).then(|| doc.index.text().to_owned()),
             text_sha256: doc.text_sha256.clone(),
             text_length: doc.index.len_chars(),
         },
         labels: Label::ALL.iter().map(|l| l.as_str().to_owned()).collect(),
-        annotations: annotations
-            .iter()
-            .map(|a| AnnotationRecord {
-                id: a.id.clone(),
-                label: a.label.as_str().to_owned(),
-                start: a.span.start,
-                end: a.span.end,
-                quote: a.quote.clone(),
-                prefix: a.prefix.clone(),
-                suffix: a.suffix.clone(),
-                note: a.note.clone(),
-                created: a.created.clone(),
-                updated: a.updated.clone(),
-            })
-            .collect(),
+        annotations: annotations.iter().map(record_of).collect(),
+        orphans: orphans.iter().map(record_of).collect(),
         relations: Vec::new(),
     }
 }
 
-pub fn to_json(doc: &Document, annotations: &[Annotation], text: TextInclusion) -> String {
-    serde_json::to_string_pretty(&to_file(doc, annotations, text))
+pub fn to_json(
+    doc: &Document,
+    annotations: &[Annotation],
+    orphans: &[Annotation],
+    text: TextInclusion,
+) -> String {
+    serde_json::to_string_pretty(&to_file(doc, annotations, orphans, text))
         .expect("annotation files always serialise")
 }
 
@@ -194,11 +220,66 @@ fn describe(value: Option<&serde_json::Value>) -> String {
     }
 }
 
-/// Parses and fully validates a file against the open document. On success every
-/// annotation's offsets are in range, on grapheme boundaries and match its quote; ids are
-/// unique and no two annotations are identical.
-pub fn parse(json: &str, doc: &Document) -> Result<Vec<Annotation>, SchemaError> {
-    let value: serde_json::Value =
+/// What a stored or exported file holds, validated against the open document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parsed {
+    pub annotations: Vec<Annotation>,
+    pub orphans: Vec<Annotation>,
+    /// The version the file was written in, when it was older than [`SCHEMA_VERSION`].
+    pub migrated_from: Option<u32>,
+}
+
+/// How the annotations of an import found their places.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AnchorReport {
+    pub exact: usize,
+    pub moved: usize,
+    pub fuzzy: usize,
+    pub orphaned: usize,
+}
+
+impl fmt::Display for AnchorReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} placed exactly, {} moved, {} matched fuzzily, {} orphaned",
+            self.exact, self.moved, self.fuzzy, self.orphaned
+        )
+    }
+}
+
+/// An import ready to apply: annotations placed in the open text, orphans, and the report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportPlan {
+    pub annotations: Vec<Annotation>,
+    pub orphans: Vec<Annotation>,
+    pub report: AnchorReport,
+    /// True when the file was made for a different text and was re-anchored.
+    pub text_changed: bool,
+}
+
+/// Upgrades an older file, in place, to the current version. Version 1 had no orphans.
+pub fn migrate(value: &mut serde_json::Value, from: u32) {
+    if from < 2 {
+        if let Some(object) = value.as_object_mut() {
+            object
+                .entry("orphans")
+                .or_insert_with(|| serde_json::Value::Array(Vec::new()));
+            object.insert("version".to_owned(), serde_json::Value::from(2));
+        }
+    }
+}
+
+/// The checked top level of a file.
+struct Header {
+    document: DocumentRecord,
+    records: Vec<serde_json::Value>,
+    orphan_records: Vec<serde_json::Value>,
+    migrated_from: Option<u32>,
+}
+
+fn read_header(json: &str) -> Result<Header, SchemaError> {
+    let mut value: serde_json::Value =
         serde_json::from_str(json).map_err(|e| SchemaError::Syntax(e.to_string()))?;
     let Some(object) = value.as_object() else {
         return Err(SchemaError::Structure(
@@ -210,19 +291,22 @@ pub fn parse(json: &str, doc: &Document) -> Result<Vec<Annotation>, SchemaError>
         Some(FORMAT_NAME) => {}
         _ => return Err(SchemaError::NotOurFormat(describe(object.get("format")))),
     }
-    match object.get("version").and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(SCHEMA_VERSION) => {}
+    let version = match object.get("version").and_then(|v| v.as_u64()) {
         Some(v) if v > u64::from(SCHEMA_VERSION) => {
             return Err(SchemaError::FutureVersion(
                 u32::try_from(v).unwrap_or(u32::MAX),
             ))
         }
+        Some(v) if v >= u64::from(OLDEST_READABLE_VERSION) => v as u32,
         _ => return Err(SchemaError::BadVersion(describe(object.get("version")))),
-    }
+    };
     match object.get("offset_unit").and_then(|u| u.as_str()) {
         Some(OFFSET_UNIT) => {}
         _ => return Err(SchemaError::WrongUnit(describe(object.get("offset_unit")))),
     }
+    let migrated_from = (version < SCHEMA_VERSION).then_some(version);
+    migrate(&mut value, version);
+    let object = value.as_object().expect("checked above");
     let document: DocumentRecord = serde_json::from_value(
         object
             .get("document")
@@ -230,46 +314,195 @@ pub fn parse(json: &str, doc: &Document) -> Result<Vec<Annotation>, SchemaError>
             .unwrap_or(serde_json::Value::Null),
     )
     .map_err(|e| SchemaError::Structure(format!("\"document\": {e}")))?;
-    check_document(&document, doc)?;
-
-    let Some(records) = object.get("annotations").and_then(|a| a.as_array()) else {
-        return Err(SchemaError::Structure(
-            "\"annotations\" must be a list".to_owned(),
-        ));
+    let list = |name: &str| -> Result<Vec<serde_json::Value>, SchemaError> {
+        match object.get(name) {
+            Some(serde_json::Value::Array(items)) => Ok(items.clone()),
+            None if name != "annotations" => Ok(Vec::new()),
+            _ => Err(SchemaError::Structure(format!("\"{name}\" must be a list"))),
+        }
     };
-    if object.get("relations").is_some_and(|r| !r.is_array()) {
-        return Err(SchemaError::Structure(
-            "\"relations\" must be a list".to_owned(),
+    let records = list("annotations")?;
+    let orphan_records = list("orphans")?;
+    list("relations")?;
+    Ok(Header {
+        document,
+        records,
+        orphan_records,
+        migrated_from,
+    })
+}
+
+/// A record checked for what holds whatever the text: known label, ordered offsets, an id.
+fn check_structure(
+    raw: &serde_json::Value,
+    seen_ids: &mut HashMap<String, String>,
+    place: &str,
+) -> Result<(AnnotationRecord, Label), String> {
+    let record: AnnotationRecord =
+        serde_json::from_value(raw.clone()).map_err(|e| e.to_string())?;
+    let label = Label::parse(&record.label).ok_or_else(|| {
+        format!(
+            "unknown label \"{}\" (expected actor, claim or date)",
+            record.label
+        )
+    })?;
+    if record.start >= record.end {
+        return Err(format!(
+            "start {} must be smaller than end {} (end is exclusive)",
+            record.start, record.end
         ));
     }
+    if record.id.trim().is_empty() {
+        return Err("the id is empty".to_owned());
+    }
+    if let Some(first) = seen_ids.insert(record.id.clone(), place.to_owned()) {
+        return Err(format!("id \"{}\" is already used by {first}", record.id));
+    }
+    Ok((record, label))
+}
 
-    let mut seen_ids: HashMap<String, usize> = HashMap::new();
+/// An orphan keeps its old offsets and quote as they were.
+fn orphan_from(record: AnnotationRecord, label: Label) -> Annotation {
+    Annotation {
+        id: record.id,
+        label,
+        span: CharSpan {
+            start: record.start,
+            end: record.end,
+        },
+        quote: record.quote,
+        prefix: record.prefix,
+        suffix: record.suffix,
+        note: record.note,
+        created: record.created,
+        updated: record.updated,
+    }
+}
+
+fn placed_from(
+    doc: &Document,
+    record: AnnotationRecord,
+    label: Label,
+    span: CharSpan,
+) -> Annotation {
+    let mut annotation = Annotation::new(&doc.index, record.id, label, span, &record.created);
+    annotation.note = record.note;
+    annotation.updated = record.updated;
+    annotation
+}
+
+fn parse_orphans(
+    header: &Header,
+    seen_ids: &mut HashMap<String, String>,
+) -> Result<Vec<Annotation>, SchemaError> {
+    header
+        .orphan_records
+        .iter()
+        .enumerate()
+        .map(|(i, raw)| {
+            let (record, label) = check_structure(raw, seen_ids, &format!("orphan {}", i + 1))
+                .map_err(|problem| {
+                    SchemaError::Structure(format!("orphan {}: {problem}", i + 1))
+                })?;
+            Ok(orphan_from(record, label))
+        })
+        .collect()
+}
+
+/// Parses and fully validates a file against the open document. On success every
+/// annotation's offsets are in range, on grapheme boundaries and match its quote; ids are
+/// unique and no two annotations are identical. Older versions are migrated.
+pub fn parse(json: &str, doc: &Document) -> Result<Parsed, SchemaError> {
+    let header = read_header(json)?;
+    check_document(&header.document, doc)?;
+    let mut seen_ids: HashMap<String, String> = HashMap::new();
     let mut seen_spans: HashMap<(Label, CharSpan), usize> = HashMap::new();
-    let mut out = Vec::with_capacity(records.len());
-    for (i, raw) in records.iter().enumerate() {
+    let mut annotations = Vec::with_capacity(header.records.len());
+    for (i, raw) in header.records.iter().enumerate() {
         let number = i + 1;
         let fail = |problem: String| SchemaError::Annotation { number, problem };
-        let record: AnnotationRecord =
-            serde_json::from_value(raw.clone()).map_err(|e| fail(e.to_string()))?;
-        let annotation = check_record(record, doc).map_err(fail)?;
-        if annotation.id.trim().is_empty() {
-            return Err(fail("the id is empty".to_owned()));
-        }
-        if let Some(first) = seen_ids.insert(annotation.id.clone(), number) {
-            return Err(fail(format!(
-                "id \"{}\" is already used by annotation {first}",
-                annotation.id
-            )));
-        }
+        let (record, label) =
+            check_structure(raw, &mut seen_ids, &format!("annotation {number}")).map_err(fail)?;
+        let annotation = check_record(record, label, doc).map_err(fail)?;
         if let Some(first) = seen_spans.insert((annotation.label, annotation.span), number) {
             return Err(fail(format!(
                 "same {} span {}–{} as annotation {first}",
                 annotation.label, annotation.span.start, annotation.span.end
             )));
         }
-        out.push(annotation);
+        annotations.push(annotation);
     }
-    Ok(out)
+    let orphans = parse_orphans(&header, &mut seen_ids)?;
+    Ok(Parsed {
+        annotations,
+        orphans,
+        migrated_from: header.migrated_from,
+    })
+}
+
+/// Parses a file for import into the open document. A file made for this very text is
+/// validated strictly (see [`parse`]); a file made for a different text is re-anchored:
+/// every annotation is placed by position, quote, context or fuzzy match, or becomes an
+/// orphan. Orphans in the file get the same chance to be placed again.
+pub fn parse_for_import(json: &str, doc: &Document) -> Result<ImportPlan, SchemaError> {
+    let header = read_header(json)?;
+    if check_document(&header.document, doc).is_ok() {
+        let parsed = parse(json, doc)?;
+        let report = AnchorReport {
+            exact: parsed.annotations.len(),
+            orphaned: parsed.orphans.len(),
+            ..AnchorReport::default()
+        };
+        return Ok(ImportPlan {
+            annotations: parsed.annotations,
+            orphans: parsed.orphans,
+            report,
+            text_changed: false,
+        });
+    }
+    let anchorer = Anchorer::new(&doc.index);
+    let mut seen_ids: HashMap<String, String> = HashMap::new();
+    let mut plan = ImportPlan {
+        annotations: Vec::new(),
+        orphans: Vec::new(),
+        report: AnchorReport::default(),
+        text_changed: true,
+    };
+    let all = header
+        .records
+        .iter()
+        .enumerate()
+        .map(|(i, raw)| (format!("annotation {}", i + 1), raw))
+        .chain(
+            header
+                .orphan_records
+                .iter()
+                .enumerate()
+                .map(|(i, raw)| (format!("orphan {}", i + 1), raw)),
+        );
+    for (place_name, raw) in all {
+        let (record, label) = check_structure(raw, &mut seen_ids, &place_name)
+            .map_err(|problem| SchemaError::Structure(format!("{place_name}: {problem}")))?;
+        let selector = Selector {
+            quote: &record.quote,
+            prefix: &record.prefix,
+            suffix: &record.suffix,
+            start: record.start,
+            end: record.end,
+        };
+        let placement = anchorer.place(&selector);
+        match placement {
+            Placement::Exact(_) => plan.report.exact += 1,
+            Placement::Moved(_) => plan.report.moved += 1,
+            Placement::Fuzzy(..) => plan.report.fuzzy += 1,
+            Placement::Orphan => plan.report.orphaned += 1,
+        }
+        match placement.span() {
+            Some(span) => plan.annotations.push(placed_from(doc, record, label, span)),
+            None => plan.orphans.push(orphan_from(record, label)),
+        }
+    }
+    Ok(plan)
 }
 
 fn check_document(record: &DocumentRecord, doc: &Document) -> Result<(), SchemaError> {
@@ -297,20 +530,13 @@ fn check_document(record: &DocumentRecord, doc: &Document) -> Result<(), SchemaE
     Ok(())
 }
 
-fn check_record(record: AnnotationRecord, doc: &Document) -> Result<Annotation, String> {
-    let label = Label::parse(&record.label).ok_or_else(|| {
-        format!(
-            "unknown label \"{}\" (expected actor, claim or date)",
-            record.label
-        )
-    })?;
+fn check_record(
+    record: AnnotationRecord,
+    label: Label,
+    doc: &Document,
+) -> Result<Annotation, String> {
     let len = doc.index.len_chars();
     let (start, end) = (record.start, record.end);
-    if start >= end {
-        return Err(format!(
-            "start {start} must be smaller than end {end} (end is exclusive)"
-        ));
-    }
     if end > len {
         return Err(format!(
             "offsets {start}–{end} are outside the text (length {len})"
@@ -331,14 +557,5 @@ fn check_record(record: AnnotationRecord, doc: &Document) -> Result<Annotation, 
             crate::model::store::shorten(actual, 40)
         ));
     }
-    let mut annotation = Annotation::new(
-        &doc.index,
-        record.id,
-        label,
-        CharSpan { start, end },
-        &record.created,
-    );
-    annotation.note = record.note;
-    annotation.updated = record.updated;
-    Ok(annotation)
+    Ok(placed_from(doc, record, label, CharSpan { start, end }))
 }

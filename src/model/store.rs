@@ -73,6 +73,9 @@ enum Change {
         after: Annotation,
     },
     Batch(Vec<Change>),
+    /// An annotation that could not be placed in the text (kept, listed, re-attachable).
+    OrphanInsert(Annotation),
+    OrphanDelete(Annotation),
 }
 
 impl Change {
@@ -87,6 +90,8 @@ impl Change {
             Change::Batch(changes) => {
                 Change::Batch(changes.into_iter().rev().map(Change::inverse).collect())
             }
+            Change::OrphanInsert(a) => Change::OrphanDelete(a),
+            Change::OrphanDelete(a) => Change::OrphanInsert(a),
         }
     }
 }
@@ -105,6 +110,8 @@ pub enum ImportMode {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportSummary {
     pub added: usize,
+    /// Imported annotations kept as orphans (their text was not found).
+    pub orphaned: usize,
     pub removed: usize,
     pub skipped_duplicates: usize,
     pub renamed_ids: usize,
@@ -114,6 +121,8 @@ pub struct ImportSummary {
 pub struct Store {
     /// Kept in document order (see [`Annotation::order_key`]).
     annotations: Vec<Annotation>,
+    /// Annotations whose text could not be found; their span is where they used to be.
+    orphans: Vec<Annotation>,
     undo: Vec<Change>,
     redo: Vec<Change>,
     /// Bumped by every change, undo and redo: what persistence and views watch.
@@ -133,6 +142,64 @@ impl Store {
             annotations,
             ..Self::default()
         }
+    }
+
+    /// Like [`Store::from_annotations`], with orphans.
+    pub fn from_parts(annotations: Vec<Annotation>, orphans: Vec<Annotation>) -> Self {
+        Store {
+            orphans,
+            ..Self::from_annotations(annotations)
+        }
+    }
+
+    pub fn orphans(&self) -> &[Annotation] {
+        &self.orphans
+    }
+
+    pub fn get_orphan(&self, id: &str) -> Option<&Annotation> {
+        self.orphans.iter().find(|a| a.id == id)
+    }
+
+    /// Gives an orphan a place again, as one undoable step.
+    pub fn reattach(
+        &mut self,
+        index: &TextIndex,
+        orphan_id: &str,
+        span: CharSpan,
+        now: &str,
+    ) -> Result<&Annotation, StoreError> {
+        Self::check_span(index, span)?;
+        let orphan = self
+            .get_orphan(orphan_id)
+            .cloned()
+            .ok_or_else(|| StoreError::NotFound(orphan_id.to_owned()))?;
+        if let Some(dup) = self.find_duplicate(orphan.label, span, "") {
+            return Err(StoreError::Duplicate {
+                label: orphan.label,
+                quote: dup.quote.clone(),
+            });
+        }
+        let mut placed = orphan.clone();
+        placed.set_span(index, span);
+        placed.updated = now.to_owned();
+        self.commit(Change::Batch(vec![
+            Change::OrphanDelete(orphan),
+            Change::Insert(placed),
+        ]));
+        Ok(self.get(orphan_id).expect("just placed"))
+    }
+
+    pub fn remove_orphan(&mut self, id: &str) -> Result<Annotation, StoreError> {
+        let orphan = self
+            .get_orphan(id)
+            .cloned()
+            .ok_or_else(|| StoreError::NotFound(id.to_owned()))?;
+        self.commit(Change::OrphanDelete(orphan.clone()));
+        Ok(orphan)
+    }
+
+    fn id_taken(&self, id: &str) -> bool {
+        self.get(id).is_some() || self.get_orphan(id).is_some()
     }
 
     pub fn annotations(&self) -> &[Annotation] {
@@ -233,6 +300,8 @@ impl Store {
                 self.insert_sorted(after.clone());
             }
             Change::Batch(changes) => changes.iter().for_each(|c| self.apply(c)),
+            Change::OrphanInsert(a) => self.orphans.push(a.clone()),
+            Change::OrphanDelete(a) => self.orphans.retain(|o| o.id != a.id),
         }
     }
 
@@ -257,7 +326,7 @@ impl Store {
         now: &str,
     ) -> Result<&Annotation, StoreError> {
         Self::check_span(index, span)?;
-        if self.get(&id).is_some() {
+        if self.id_taken(&id) {
             return Err(StoreError::IdTaken(id));
         }
         if let Some(dup) = self.find_duplicate(label, span, "") {
@@ -320,15 +389,16 @@ impl Store {
         Ok(annotation)
     }
 
-    /// Deletes every annotation as one undoable step. Returns how many were removed.
+    /// Deletes every annotation and orphan as one undoable step. Returns how many were removed.
     pub fn clear(&mut self) -> usize {
-        let removed = self.annotations.len();
+        let removed = self.annotations.len() + self.orphans.len();
         if removed > 0 {
             let batch = self
                 .annotations
                 .iter()
                 .cloned()
                 .map(Change::Delete)
+                .chain(self.orphans.iter().cloned().map(Change::OrphanDelete))
                 .collect();
             self.commit(Change::Batch(batch));
         }
@@ -341,6 +411,17 @@ impl Store {
         &mut self,
         incoming: Vec<Annotation>,
         mode: ImportMode,
+        fresh_id: impl FnMut() -> String,
+    ) -> ImportSummary {
+        self.import_with_orphans(incoming, Vec::new(), mode, fresh_id)
+    }
+
+    /// Imports placed annotations and orphans as one undoable step.
+    pub fn import_with_orphans(
+        &mut self,
+        incoming: Vec<Annotation>,
+        incoming_orphans: Vec<Annotation>,
+        mode: ImportMode,
         mut fresh_id: impl FnMut() -> String,
     ) -> ImportSummary {
         let mut summary = ImportSummary::default();
@@ -348,9 +429,11 @@ impl Store {
         let mut staged = Store::default();
         if mode == ImportMode::Merge {
             staged.annotations = self.annotations.clone();
+            staged.orphans = self.orphans.clone();
         } else {
-            summary.removed = self.annotations.len();
+            summary.removed = self.annotations.len() + self.orphans.len();
             batch.extend(self.annotations.iter().cloned().map(Change::Delete));
+            batch.extend(self.orphans.iter().cloned().map(Change::OrphanDelete));
         }
         for mut annotation in incoming {
             if staged
@@ -360,13 +443,28 @@ impl Store {
                 summary.skipped_duplicates += 1;
                 continue;
             }
-            while staged.get(&annotation.id).is_some() {
+            while staged.id_taken(&annotation.id) {
                 annotation.id = fresh_id();
                 summary.renamed_ids += 1;
             }
             staged.insert_sorted(annotation.clone());
             batch.push(Change::Insert(annotation));
             summary.added += 1;
+        }
+        for mut orphan in incoming_orphans {
+            if staged.orphans.iter().any(|o| {
+                o.label == orphan.label && o.quote == orphan.quote && o.span == orphan.span
+            }) {
+                summary.skipped_duplicates += 1;
+                continue;
+            }
+            while staged.id_taken(&orphan.id) {
+                orphan.id = fresh_id();
+                summary.renamed_ids += 1;
+            }
+            staged.orphans.push(orphan.clone());
+            batch.push(Change::OrphanInsert(orphan));
+            summary.orphaned += 1;
         }
         if !batch.is_empty() {
             self.commit(Change::Batch(batch));

@@ -28,6 +28,8 @@ pub const MAX_IMPORT_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
 pub struct AppProps {
     pub doc: DocRef,
     pub initial: Rc<Vec<Annotation>>,
+    #[prop_or_default]
+    pub initial_orphans: Rc<Vec<Annotation>>,
     pub load_problem: Option<LoadProblem>,
     /// Off for generated documents (the benchmark), which must not fill the user's storage.
     #[prop_or(true)]
@@ -53,7 +55,13 @@ pub fn App(props: &AppProps) -> Html {
     let state = {
         let doc = props.doc.0.clone();
         let initial = props.initial.clone();
-        use_reducer(move || AppState::new(doc, Store::from_annotations((*initial).clone())))
+        let orphans = props.initial_orphans.clone();
+        use_reducer(move || {
+            AppState::new(
+                doc,
+                Store::from_parts((*initial).clone(), (*orphans).clone()),
+            )
+        })
     };
     let dispatcher = state.dispatcher();
     let on_action = {
@@ -118,7 +126,8 @@ pub fn App(props: &AppProps) -> Html {
             let store = store.clone();
             let pending = (store.revision() > 0 && !paused).then(|| {
                 gloo::timers::callback::Timeout::new(0, move || {
-                    let result = storage::save(&doc.0, store.borrow().annotations());
+                    let store = store.borrow();
+                    let result = storage::save(&doc.0, store.annotations(), store.orphans());
                     dispatcher.dispatch(Action::SaveResult(result));
                 })
             });
@@ -202,10 +211,10 @@ pub fn App(props: &AppProps) -> Html {
                         return;
                     }
                 };
-                match schema::parse(&text, &doc.0) {
-                    Ok(annotations) => dispatcher.dispatch(Action::StageImport(StagedImport {
+                match schema::parse_for_import(&text, &doc.0) {
+                    Ok(plan) => dispatcher.dispatch(Action::StageImport(StagedImport {
                         source: name,
-                        annotations: Rc::new(annotations),
+                        plan: Rc::new(plan),
                     })),
                     Err(e) => dispatcher.dispatch(error(format!(
                         "Import of {name} rejected: {e}. Nothing was changed."
@@ -220,9 +229,11 @@ pub fn App(props: &AppProps) -> Html {
         let store = state.store.clone();
         let dispatcher = dispatcher.clone();
         move || {
+            let store = store.borrow();
             let json = schema::to_json(
                 &doc.0,
-                store.borrow().annotations(),
+                store.annotations(),
+                store.orphans(),
                 TextInclusion::WithText,
             );
             (json, dispatcher.clone())
@@ -349,7 +360,7 @@ pub fn App(props: &AppProps) -> Html {
                         root={article_root.clone()}
                     />
                 </article>
-                <Sidebar store={state.store.clone()} selected={state.selected.clone()} filter={state.filter} on_action={on_action.clone()} />
+                <Sidebar store={state.store.clone()} selected={state.selected.clone()} filter={state.filter} has_pending={state.pending.is_some()} on_action={on_action.clone()} />
             </main>
             <StatusLine save={state.save.clone()} {counts} />
             if let Some(choices) = state.choices.clone() {

@@ -1,8 +1,8 @@
 //! The root state, its actions and the one reducer. Each action calls one model method; the
 //! reducer never touches the browser (persistence runs in an effect in `app.rs`).
 
-use crate::model::annotation::{Annotation, Label};
-use crate::model::schema::Document;
+use crate::model::annotation::Label;
+use crate::model::schema::{Document, ImportPlan};
 use crate::model::span::{self, CharSpan};
 use crate::model::store::{shorten, ImportMode, ImportSummary, Store};
 use std::cell::RefCell;
@@ -79,7 +79,7 @@ pub enum SaveStatus {
 #[derive(Clone, Debug, PartialEq)]
 pub struct StagedImport {
     pub source: String,
-    pub annotations: Rc<Vec<Annotation>>,
+    pub plan: Rc<ImportPlan>,
 }
 
 /// The popover that lists every annotation under a click.
@@ -170,6 +170,12 @@ pub enum Action {
         direction: span::Direction,
         now: String,
     },
+    /// Give an orphan the pending span as its new place.
+    Reattach {
+        id: AttrValue,
+        now: String,
+    },
+    DeleteOrphan(AttrValue),
     Undo,
     Redo,
     ClearAll,
@@ -309,6 +315,38 @@ impl Reducible for AppState {
                     next.notice = error(format!("Boundary not moved: {e}."));
                 }
             }
+            Action::Reattach { id, now } => {
+                let Some(span) = next.pending else {
+                    next.notice = info(
+                        "Select the text where this annotation belongs, then click Attach to selection.",
+                    );
+                    return Rc::new(next);
+                };
+                let (store, result) = next
+                    .store
+                    .mutate(|s| s.reattach(index, &id, span, &now).map(|a| a.id.clone()));
+                next.store = store;
+                match result {
+                    Ok(id) => {
+                        next.pending = None;
+                        next.selected = Some(id.into());
+                        next.notice = info("Re-attached. Ctrl+Z undoes.");
+                    }
+                    Err(e) => next.notice = error(format!("Not re-attached: {e}.")),
+                }
+            }
+            Action::DeleteOrphan(id) => {
+                let (store, result) = next.store.mutate(|s| s.remove_orphan(&id));
+                next.store = store;
+                next.notice = match result {
+                    Ok(o) => info(format!(
+                        "Deleted the orphan {}: “{}”. Ctrl+Z brings it back.",
+                        o.label,
+                        shorten(&o.quote, 50)
+                    )),
+                    Err(e) => error(format!("Not deleted: {e}.")),
+                };
+            }
             Action::Undo | Action::Redo => {
                 let redo = matches!(action, Action::Redo);
                 let (store, changed) = next
@@ -340,18 +378,19 @@ impl Reducible for AppState {
                 ));
             }
             Action::StageImport(staged) => {
-                if next.store.borrow().is_empty() {
+                if next.store.borrow().is_empty() && next.store.borrow().orphans().is_empty() {
                     // Nothing to replace or merge with: import at once (still undoable).
                     let (store, summary) = next.store.mutate(|s| {
-                        s.import(
-                            (*staged.annotations).clone(),
+                        s.import_with_orphans(
+                            staged.plan.annotations.clone(),
+                            staged.plan.orphans.clone(),
                             ImportMode::Replace,
                             String::new,
                         )
                     });
                     next.store = store;
                     next.selected = None;
-                    next.notice = info(import_message(&staged.source, &summary));
+                    next.notice = info(import_message(&staged, &summary));
                 } else {
                     next.staged_import = Some(staged);
                     next.notice = None;
@@ -364,16 +403,21 @@ impl Reducible for AppState {
                 let mut fresh = fresh_ids.into_iter();
                 let mut counter = 0usize;
                 let (store, summary) = next.store.mutate(|s| {
-                    s.import((*staged.annotations).clone(), mode, || {
-                        fresh.next().unwrap_or_else(|| {
-                            counter += 1;
-                            format!("imported-{counter}")
-                        })
-                    })
+                    s.import_with_orphans(
+                        staged.plan.annotations.clone(),
+                        staged.plan.orphans.clone(),
+                        mode,
+                        || {
+                            fresh.next().unwrap_or_else(|| {
+                                counter += 1;
+                                format!("imported-{counter}")
+                            })
+                        },
+                    )
                 });
                 next.store = store;
                 next.selected = None;
-                next.notice = info(import_message(&staged.source, &summary));
+                next.notice = info(import_message(&staged, &summary));
             }
             Action::CancelImport => {
                 next.staged_import = None;
@@ -445,12 +489,26 @@ impl AppState {
     }
 }
 
-fn import_message(source: &str, summary: &ImportSummary) -> String {
+fn import_message(staged: &StagedImport, summary: &ImportSummary) -> String {
     let mut parts = vec![format!(
-        "Imported {} annotation{} from {source}",
+        "Imported {} annotation{} from {}",
         summary.added,
-        if summary.added == 1 { "" } else { "s" }
+        if summary.added == 1 { "" } else { "s" },
+        staged.source
     )];
+    if staged.plan.text_changed {
+        parts.push(format!(
+            "the file was made for a different text: {}",
+            staged.plan.report
+        ));
+    }
+    if summary.orphaned > 0 {
+        parts.push(format!(
+            "{} orphan{} listed in the panel to re-attach or delete",
+            summary.orphaned,
+            if summary.orphaned == 1 { "" } else { "s" }
+        ));
+    }
     if summary.removed > 0 {
         parts.push(format!("replaced {} existing", summary.removed));
     }

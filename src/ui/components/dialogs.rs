@@ -13,7 +13,7 @@ pub struct ImportDialogProps {
 
 #[component]
 pub fn ImportDialog(props: &ImportDialogProps) -> Html {
-    let count = props.staged.annotations.len();
+    let count = props.staged.plan.annotations.len() + props.staged.plan.orphans.len();
     let choose = |mode: ImportMode| {
         let on_action = props.on_action.clone();
         Callback::from(move |_| {
@@ -29,6 +29,9 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
         <div class="backdrop">
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
                 <h2 id="import-title">{ format!("Import {count} annotation{} from {}", if count == 1 { "" } else { "s" }, props.staged.source) }</h2>
+                if props.staged.plan.text_changed {
+                    <p class="report">{ format!("The file was made for a different version of this text. Re-anchored: {}.", props.staged.plan.report) }</p>
+                }
                 <p>{ format!("The document has {} annotation{} now. Both choices can be undone with Ctrl+Z.", props.current, if props.current == 1 { "" } else { "s" }) }</p>
                 <div class="dialog-actions">
                     <button type="button" class="primary" onclick={choose(ImportMode::Merge)} autofocus=true>{ "Merge (keep current, add new)" }</button>

@@ -25,6 +25,8 @@ pub struct SidebarProps {
     pub store: StoreHandle,
     pub selected: Option<AttrValue>,
     pub filter: Option<Label>,
+    /// Whether a selection waits for a label (orphans can be attached to it).
+    pub has_pending: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -130,6 +132,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
     html! {
         <aside class="sidebar" aria-label="Annotation panel">
             <Editor store={props.store.clone()} selected={props.selected.clone()} on_action={props.on_action.clone()} />
+            <Orphans store={props.store.clone()} has_pending={props.has_pending} on_action={props.on_action.clone()} />
             <h2 class="panel-title">{ format!("Annotations ({total})") }</h2>
             <div class="filters" role="group" aria-label="Filter by label">
                 { filter_button(None, format!("All {total}")) }
@@ -174,6 +177,58 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                 </div>
             </div>
         </aside>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct OrphansProps {
+    store: StoreHandle,
+    has_pending: bool,
+    on_action: Callback<Action>,
+}
+
+/// Annotations whose text was not found in this document after an import: listed with their
+/// old quote, never dropped, re-attachable to a selection.
+#[component]
+fn Orphans(props: &OrphansProps) -> Html {
+    let store = props.store.borrow();
+    let orphans = store.orphans();
+    if orphans.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="orphans" aria-labelledby="orphans-title">
+            <h2 id="orphans-title" class="panel-title">{ format!("Orphans ({})", orphans.len()) }</h2>
+            <p class="hint">{ "Their text was not found in this version of the document. Select where one belongs, then attach it; or delete it." }</p>
+            <ul class="orphan-list" aria-label="Orphans">
+                { for orphans.iter().map(|o| {
+                    let id = AttrValue::from(o.id.clone());
+                    let attach = {
+                        let on_action = props.on_action.clone();
+                        let id = id.clone();
+                        Callback::from(move |_| on_action.emit(Action::Reattach { id: id.clone(), now: clock::now_rfc3339() }))
+                    };
+                    let delete = {
+                        let on_action = props.on_action.clone();
+                        let id = id.clone();
+                        Callback::from(move |_| on_action.emit(Action::DeleteOrphan(id.clone())))
+                    };
+                    html! {
+                        <li key={o.id.clone()} class="orphan">
+                            <span class={classes!("chip", format!("chip-{}", o.label))}>{ o.label.as_str() }</span>
+                            <span class="quote" title={o.quote.clone()}>{ format!("“{}”", shorten(&o.quote, LIST_QUOTE_CHARS)) }</span>
+                            <span class="orphan-actions">
+                                <button type="button" disabled={!props.has_pending}
+                                    onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}
+                                    title="Attach this annotation to the selected text"
+                                    onclick={attach}>{ "Attach to selection" }</button>
+                                <button type="button" onclick={delete}>{ "Delete" }</button>
+                            </span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
     }
 }
 
