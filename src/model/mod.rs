@@ -6,6 +6,7 @@
 
 pub mod anchor;
 pub mod annotation;
+pub mod library;
 pub mod schema;
 pub mod segment;
 pub mod span;

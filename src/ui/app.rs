@@ -330,7 +330,7 @@ pub fn App(props: &AppProps) -> Html {
                 sticky={state.sticky}
                 can_undo={store.can_undo()}
                 can_redo={store.can_redo()}
-                has_annotations={!store.is_empty()}
+                has_annotations={!store.is_empty() || !store.orphans().is_empty()}
                 on_action={on_action.clone()}
                 {on_import_file}
                 {on_export_json}
@@ -362,7 +362,7 @@ pub fn App(props: &AppProps) -> Html {
                 </article>
                 <Sidebar store={state.store.clone()} selected={state.selected.clone()} filter={state.filter} has_pending={state.pending.is_some()} on_action={on_action.clone()} />
             </main>
-            <StatusLine save={state.save.clone()} {counts} />
+            <StatusLine save={state.save.clone()} {counts} orphans={store.orphans().len()} />
             if let Some(choices) = state.choices.clone() {
                 <ChoicesPopover {choices} selected={state.selected.clone()} store={state.store.clone()} on_action={on_action.clone()} />
             }

@@ -30,6 +30,8 @@ pub fn NoticeBanner(props: &NoticeProps) -> Html {
 pub struct StatusProps {
     pub save: SaveStatus,
     pub counts: [usize; 3],
+    #[prop_or_default]
+    pub orphans: usize,
 }
 
 #[component]
@@ -41,10 +43,17 @@ pub fn StatusLine(props: &StatusProps) -> Html {
         .map(|(l, n)| format!("{n} {l}"))
         .collect::<Vec<_>>()
         .join(", ");
-    let counts = format!(
+    let mut counts = format!(
         "{total} annotation{} ({breakdown})",
         if total == 1 { "" } else { "s" }
     );
+    if props.orphans > 0 {
+        counts.push_str(&format!(
+            " and {} orphan{}",
+            props.orphans,
+            if props.orphans == 1 { "" } else { "s" }
+        ));
+    }
     let (class, text) = match &props.save {
         SaveStatus::Saved => ("status ok", format!("Saved locally · {counts}")),
         SaveStatus::Failed(why) => (

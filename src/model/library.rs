@@ -1,0 +1,291 @@
+//! The local library of documents and the whole-workspace file.
+
+use super::annotation::{Annotation, Label};
+use super::schema::{self, Document, SchemaError, TextInclusion};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+pub const LIBRARY_FORMAT: &str = "text-annotator-library";
+pub const WORKSPACE_FORMAT: &str = "text-annotator-workspace";
+pub const LIBRARY_VERSION: u32 = 1;
+pub const WORKSPACE_VERSION: u32 = 1;
+
+/// What the document list shows about a document, kept in a small index so listing never
+/// reads every text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentMeta {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
+    pub created: String,
+    /// Last edited (text added or annotations changed).
+    pub updated: String,
+    pub text_sha256: String,
+    pub text_length: usize,
+    /// Annotations per label, in [`Label::ALL`] order.
+    #[serde(default)]
+    pub counts: [usize; 3],
+    /// The built-in article: always listed, never deleted.
+    #[serde(default)]
+    pub builtin: bool,
+}
+
+impl DocumentMeta {
+    pub fn of(doc: &Document, created: &str, builtin: bool) -> Self {
+        DocumentMeta {
+            id: doc.id.clone(),
+            title: doc.title.clone(),
+            published: doc.published.clone(),
+            source_url: doc.source_url.clone(),
+            created: created.to_owned(),
+            updated: created.to_owned(),
+            text_sha256: doc.text_sha256.clone(),
+            text_length: doc.index.len_chars(),
+            counts: [0; 3],
+            builtin,
+        }
+    }
+
+    pub fn count_labels(annotations: &[Annotation]) -> [usize; 3] {
+        Label::ALL.map(|l| annotations.iter().filter(|a| a.label == l).count())
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Library {
+    pub documents: Vec<DocumentMeta>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct LibraryFile {
+    format: String,
+    version: u32,
+    documents: Vec<DocumentMeta>,
+}
+
+impl Library {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&LibraryFile {
+            format: LIBRARY_FORMAT.to_owned(),
+            version: LIBRARY_VERSION,
+            documents: self.documents.clone(),
+        })
+        .expect("the library always serialises")
+    }
+
+    pub fn parse(json: &str) -> Result<Library, String> {
+        let file: LibraryFile = serde_json::from_str(json)
+            .map_err(|e| format!("the document index is unreadable: {e}"))?;
+        if file.format != LIBRARY_FORMAT {
+            return Err(format!("the document index has format \"{}\"", file.format));
+        }
+        if file.version > LIBRARY_VERSION {
+            return Err(format!(
+                "the document index is version {}, newer than this app understands",
+                file.version
+            ));
+        }
+        Ok(Library {
+            documents: file.documents,
+        })
+    }
+
+    pub fn get(&self, id: &str) -> Option<&DocumentMeta> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// Adds or replaces the entry with the same id.
+    pub fn upsert(&mut self, meta: DocumentMeta) {
+        match self.documents.iter_mut().find(|d| d.id == meta.id) {
+            Some(existing) => *existing = meta,
+            None => self.documents.push(meta),
+        }
+    }
+
+    pub fn remove(&mut self, id: &str) -> Option<DocumentMeta> {
+        let at = self.documents.iter().position(|d| d.id == id)?;
+        Some(self.documents.remove(at))
+    }
+}
+
+/// Text as users paste or open it, made ready to annotate: line endings become `\n` (once,
+/// before any annotation exists) and a leading byte-order mark goes. Nothing else changes.
+pub fn normalize_text(text: &str) -> String {
+    text.trim_start_matches('\u{feff}')
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+}
+
+/// An id for a new document: a readable slug of the title and a random suffix.
+pub fn new_document_id(title: &str, random_hex: &str) -> String {
+    let mut slug = String::new();
+    for ch in title.chars().flat_map(char::to_lowercase) {
+        if ch.is_alphanumeric() && ch.is_ascii() {
+            slug.push(ch);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+        if slug.len() >= 40 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        format!("doc-{random_hex}")
+    } else {
+        format!("{slug}-{random_hex}")
+    }
+}
+
+/// Merges another copy of a document's annotations into ours: by id, the later `updated`
+/// wins; ids only one side has are kept. Nothing is deleted.
+pub fn merge_by_id(ours: &[Annotation], theirs: &[Annotation]) -> (Vec<Annotation>, MergeSummary) {
+    let mut summary = MergeSummary::default();
+    let mut merged: Vec<Annotation> = ours.to_vec();
+    let position: HashMap<String, usize> = merged
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.clone(), i))
+        .collect();
+    for incoming in theirs {
+        match position.get(&incoming.id) {
+            Some(&i) if incoming.updated > merged[i].updated => {
+                merged[i] = incoming.clone();
+                summary.updated += 1;
+            }
+            Some(_) => summary.unchanged += 1,
+            None => {
+                merged.push(incoming.clone());
+                summary.added += 1;
+            }
+        }
+    }
+    (merged, summary)
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MergeSummary {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+/// One document of a workspace, validated against its own text.
+#[derive(Debug)]
+pub struct WorkspaceDocument {
+    pub document: Document,
+    pub annotations: Vec<Annotation>,
+    pub orphans: Vec<Annotation>,
+}
+
+/// All documents with their annotations, each in the single-document export format.
+pub fn workspace_to_json(documents: &[WorkspaceDocument], exported: &str) -> String {
+    let files: Vec<schema::AnnotationFile> = documents
+        .iter()
+        .map(|d| {
+            schema::to_file(
+                &d.document,
+                &d.annotations,
+                &d.orphans,
+                TextInclusion::WithText,
+            )
+        })
+        .collect();
+    serde_json::to_string_pretty(&serde_json::json!({
+        "format": WORKSPACE_FORMAT,
+        "version": WORKSPACE_VERSION,
+        "exported": exported,
+        "documents": files,
+    }))
+    .expect("workspaces always serialise")
+}
+
+/// Whether a JSON text claims to be a workspace file (checked before full parsing, to pick
+/// the right importer).
+pub fn is_workspace(json: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(json)
+        .ok()
+        .and_then(|v| {
+            v.get("format")
+                .and_then(|f| f.as_str())
+                .map(|f| f == WORKSPACE_FORMAT)
+        })
+        .unwrap_or(false)
+}
+
+/// Parses a workspace file: every document must carry its text, and every annotation must
+/// match it. Any problem rejects the whole file, naming the document.
+pub fn parse_workspace(json: &str) -> Result<Vec<WorkspaceDocument>, SchemaError> {
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| SchemaError::Syntax(e.to_string()))?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(WORKSPACE_FORMAT) {
+        return Err(SchemaError::Structure(format!(
+            "this is not a {WORKSPACE_FORMAT} file"
+        )));
+    }
+    match value.get("version").and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(WORKSPACE_VERSION) => {}
+        Some(v) if v > u64::from(WORKSPACE_VERSION) => {
+            return Err(SchemaError::Structure(format!(
+                "the workspace is version {v}, newer than this app understands"
+            )))
+        }
+        _ => {
+            return Err(SchemaError::Structure(
+                "the workspace has no valid \"version\"".to_owned(),
+            ))
+        }
+    }
+    let Some(files) = value.get("documents").and_then(|d| d.as_array()) else {
+        return Err(SchemaError::Structure(
+            "\"documents\" must be a list".to_owned(),
+        ));
+    };
+    let mut seen = HashMap::new();
+    let mut out = Vec::with_capacity(files.len());
+    for (i, file) in files.iter().enumerate() {
+        let number = i + 1;
+        let fail = |e: String| SchemaError::Structure(format!("document {number}: {e}"));
+        let record = file.get("document").cloned().unwrap_or_default();
+        let id = record
+            .get("id")
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        let title = record
+            .get("title")
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        let Some(text) = record.get("text").and_then(|v| v.as_str()) else {
+            return Err(fail("the document has no \"text\"".to_owned()));
+        };
+        if id.trim().is_empty() {
+            return Err(fail("the document has no id".to_owned()));
+        }
+        if let Some(first) = seen.insert(id.to_owned(), number) {
+            return Err(fail(format!(
+                "id \"{id}\" is already used by document {first}"
+            )));
+        }
+        let mut document = Document::new(
+            id,
+            title,
+            record.get("published").and_then(|v| v.as_str()),
+            text,
+        );
+        document.source_url = record
+            .get("source_url")
+            .and_then(|v| v.as_str())
+            .map(str::to_owned);
+        let parsed = schema::parse(&file.to_string(), &document)
+            .map_err(|e| fail(format!("(“{title}”) {e}")))?;
+        out.push(WorkspaceDocument {
+            document,
+            annotations: parsed.annotations,
+            orphans: parsed.orphans,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,214 @@
+//! The document library and the workspace file: normalisation, ids, merge rules, round trip.
+#![cfg(not(target_arch = "wasm32"))]
+
+use annotator::model::library::{
+    is_workspace, merge_by_id, new_document_id, normalize_text, parse_workspace, workspace_to_json,
+    DocumentMeta, Library, WorkspaceDocument,
+};
+use annotator::model::schema::Document;
+use annotator::model::span::CharSpan;
+use annotator::model::store::Store;
+use annotator::model::{default_document, Annotation, Label};
+
+const MIXED: &str = "Պաշտոնական հայտարարություն 🇦🇲👨🏻‍🚒\nقال المتحدث إن العلاقات جيدة.\nSergey Lavrov spoke on January 24.";
+
+fn span_of(text: &str, needle: &str) -> CharSpan {
+    let byte = text.find(needle).unwrap();
+    let start = text[..byte].chars().count();
+    CharSpan {
+        start,
+        end: start + needle.chars().count(),
+    }
+}
+
+#[test]
+fn line_endings_are_normalised_once_and_nothing_else_changes() {
+    assert_eq!(normalize_text("\u{feff}a\r\nb\rc\n🇦🇲 Հ"), "a\nb\nc\n🇦🇲 Հ");
+    assert_eq!(normalize_text(MIXED), MIXED);
+}
+
+#[test]
+fn new_ids_are_readable_slugs_with_a_random_suffix() {
+    assert_eq!(
+        new_document_id("Aliyev: Armenia will leave the CSTO!", "1a2b"),
+        "aliyev-armenia-will-leave-the-csto-1a2b"
+    );
+    assert_eq!(new_document_id("Հայաստան 🇦🇲", "ff00"), "doc-ff00");
+}
+
+#[test]
+fn merge_keeps_both_sides_and_the_later_edit() {
+    let doc = default_document();
+    let make = |id: &str, note: &str, updated: &str| {
+        let mut a = Annotation::new(
+            &doc.index,
+            id.into(),
+            Label::Actor,
+            span_of(doc.index.text(), "Sergey Lavrov"),
+            "2025-01-01T00:00:00.000Z",
+        );
+        a.note = note.into();
+        a.updated = updated.into();
+        a
+    };
+    let ours = vec![
+        make("a", "ours, newer", "2025-02-02T00:00:00.000Z"),
+        make("b", "only ours", "2025-01-01T00:00:00.000Z"),
+    ];
+    let theirs = vec![
+        make("a", "theirs, older", "2025-01-05T00:00:00.000Z"),
+        make("c", "only theirs", "2025-01-01T00:00:00.000Z"),
+    ];
+    let (merged, summary) = merge_by_id(&ours, &theirs);
+    let notes: Vec<(&str, &str)> = merged
+        .iter()
+        .map(|a| (a.id.as_str(), a.note.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            ("a", "ours, newer"),
+            ("b", "only ours"),
+            ("c", "only theirs")
+        ]
+    );
+    assert_eq!(
+        (summary.added, summary.updated, summary.unchanged),
+        (1, 0, 1)
+    );
+    let (merged, summary) = merge_by_id(&theirs, &ours);
+    assert_eq!(
+        merged.iter().find(|a| a.id == "a").unwrap().note,
+        "ours, newer"
+    );
+    assert_eq!(summary.updated, 1);
+}
+
+#[test]
+fn a_workspace_round_trips_every_document_exactly() {
+    let default = default_document();
+    let mixed = Document::new("mixed-1", "Mixed scripts 🇦🇲", Some("2025-02-01"), MIXED);
+    let mut stores = Vec::new();
+    for (doc, needles) in [
+        (&default, ["Sergey Lavrov", "January 24"]),
+        (&mixed, ["Sergey Lavrov", "January 24"]),
+    ] {
+        let mut store = Store::new();
+        for (i, needle) in needles.iter().enumerate() {
+            let label = if i == 0 { Label::Actor } else { Label::Date };
+            store
+                .add(
+                    &doc.index,
+                    format!("{}-{i}", doc.id),
+                    label,
+                    span_of(doc.index.text(), needle),
+                    "2025-01-01T00:00:00.000Z",
+                )
+                .unwrap();
+        }
+        stores.push(store);
+    }
+    let mut arabic = Store::new();
+    arabic
+        .add(
+            &mixed.index,
+            "ar".into(),
+            Label::Actor,
+            span_of(MIXED, "المتحدث"),
+            "t",
+        )
+        .unwrap();
+    let documents = vec![
+        WorkspaceDocument {
+            document: default_document(),
+            annotations: stores[0].annotations().to_vec(),
+            orphans: vec![],
+        },
+        WorkspaceDocument {
+            document: Document::new("mixed-1", "Mixed scripts 🇦🇲", Some("2025-02-01"), MIXED),
+            annotations: [stores[1].annotations(), arabic.annotations()].concat(),
+            orphans: vec![],
+        },
+    ];
+    let json = workspace_to_json(&documents, "2025-03-01T00:00:00.000Z");
+    assert!(is_workspace(&json));
+    let back = parse_workspace(&json).unwrap();
+    assert_eq!(back.len(), 2);
+    for (a, b) in documents.iter().zip(&back) {
+        assert_eq!(a.document.index.text(), b.document.index.text());
+        assert_eq!(a.document.title, b.document.title);
+        let mut expected = a.annotations.clone();
+        expected.sort_by(|x, y| x.order_key().cmp(&y.order_key()));
+        let mut got = b.annotations.clone();
+        got.sort_by(|x, y| x.order_key().cmp(&y.order_key()));
+        assert_eq!(got, expected);
+    }
+    // Exported twice, identical.
+    assert_eq!(workspace_to_json(&back, "2025-03-01T00:00:00.000Z"), json);
+}
+
+#[test]
+fn a_broken_workspace_is_rejected_naming_the_document() {
+    let doc = default_document();
+    let mut store = Store::new();
+    store
+        .add(
+            &doc.index,
+            "a".into(),
+            Label::Actor,
+            span_of(doc.index.text(), "Sergey Lavrov"),
+            "t",
+        )
+        .unwrap();
+    let json = workspace_to_json(
+        &[WorkspaceDocument {
+            document: default_document(),
+            annotations: store.annotations().to_vec(),
+            orphans: vec![],
+        }],
+        "t",
+    );
+    let broken = json.replace(
+        "\"quote\": \"Sergey Lavrov\"",
+        "\"quote\": \"Sergei Lavrov\"",
+    );
+    let message = parse_workspace(&broken).unwrap_err().to_string();
+    assert!(
+        message.starts_with("document 1: (“Russian MFA"),
+        "{message}"
+    );
+    assert!(
+        message.contains("annotation 1: quote “Sergei Lavrov” does not match"),
+        "{message}"
+    );
+    let no_text = json.replacen("\"text\":", "\"text_removed\":", 1);
+    assert!(parse_workspace(&no_text)
+        .unwrap_err()
+        .to_string()
+        .contains("document 1: the document has no \"text\""));
+    assert!(parse_workspace(
+        "{\"format\": \"text-annotator-workspace\", \"version\": 9, \"documents\": []}"
+    )
+    .unwrap_err()
+    .to_string()
+    .contains("newer"));
+}
+
+#[test]
+fn the_library_index_round_trips_and_upserts() {
+    let doc = default_document();
+    let mut library = Library::default();
+    library.upsert(DocumentMeta::of(&doc, "t0", true));
+    let mut meta = DocumentMeta::of(&Document::new("x", "X", None, MIXED), "t1", false);
+    library.upsert(meta.clone());
+    meta.title = "Renamed".into();
+    library.upsert(meta);
+    let back = Library::parse(&library.to_json()).unwrap();
+    assert_eq!(back, library);
+    assert_eq!(back.documents.len(), 2);
+    assert_eq!(back.get("x").unwrap().title, "Renamed");
+    assert!(Library::parse(
+        "{\"format\":\"text-annotator-library\",\"version\":5,\"documents\":[]}"
+    )
+    .is_err());
+}
