@@ -1,8 +1,9 @@
-//! Entry point: load the document and its saved annotations, then mount the app.
+//! Entry point: mount the root (which opens the document named in the URL), or the
+//! benchmark's generated document.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use annotator::bridge::{clock, page, storage};
+    use annotator::bridge::{clock, page};
     use annotator::model::synthetic;
     use annotator::ui::{app::App, app::AppProps, DocRef};
     use std::rc::Rc;
@@ -23,18 +24,17 @@ fn main() {
                 initial_orphans: Rc::default(),
                 load_problem: None,
                 persist: false,
+                initial_notice: None,
+                on_reload: Default::default(),
             }
         }
         None => {
-            let doc = Rc::new(annotator::model::default_document());
-            let loaded = storage::load(&doc, clock::now_millis());
-            AppProps {
-                doc: DocRef(doc),
-                initial: Rc::new(loaded.annotations),
-                initial_orphans: Rc::new(loaded.orphans),
-                load_problem: loaded.problem,
-                persist: true,
-            }
+            clock::mark("annotator:data-ready");
+            let root = gloo::utils::document()
+                .get_element_by_id("app")
+                .expect("index.html has #app");
+            yew::Renderer::<annotator::ui::root::Root>::with_root(root).render();
+            return;
         }
     };
     clock::mark("annotator:data-ready");

@@ -2,7 +2,11 @@
 //! backup key before anything could overwrite it, and the user is told.
 
 use crate::model::annotation::Annotation;
+use crate::model::library::{
+    merge_by_id, new_document_id, workspace_to_json, DocumentMeta, Library, WorkspaceDocument,
+};
 use crate::model::schema::{self, Document, TextInclusion};
+use crate::model::{default_document, DEFAULT_ARTICLE_ID};
 use wasm_bindgen::JsValue;
 use web_sys::Storage;
 
@@ -124,14 +128,256 @@ pub fn save(
 ) -> Result<(), String> {
     let storage = local_storage()?;
     let json = schema::to_json(doc, annotations, orphans, TextInclusion::HashOnly);
-    storage
-        .set_item(&document_key(&doc.id), &json)
-        .map_err(|e| {
-            let text = js_error_text(&e);
-            if text.contains("Quota") {
-                format!("local storage is full ({text})")
-            } else {
-                format!("local storage refused the write ({text})")
+    set(&storage, &document_key(&doc.id), &json)?;
+    touch_document(&storage, doc, annotations);
+    Ok(())
+}
+
+// ---- The document library -------------------------------------------------------------
+
+const LIBRARY_KEY: &str = "text-annotator:library";
+const TRASH_KEY: &str = "text-annotator:trash";
+
+fn text_key(doc_id: &str) -> String {
+    format!("{KEY_PREFIX}:text:{doc_id}")
+}
+
+fn set(storage: &Storage, key: &str, value: &str) -> Result<(), String> {
+    storage.set_item(key, value).map_err(|e| {
+        let text = js_error_text(&e);
+        if text.contains("Quota") {
+            format!("local storage is full ({text})")
+        } else {
+            format!("local storage refused the write ({text})")
+        }
+    })
+}
+
+/// The library index, always holding the built-in article. An unreadable index is copied
+/// aside (never overwritten) and rebuilt from the texts that are stored.
+pub fn load_library() -> Result<Library, String> {
+    let storage = local_storage()?;
+    let mut library = match storage.get_item(LIBRARY_KEY).ok().flatten() {
+        None => Library::default(),
+        Some(raw) => match Library::parse(&raw) {
+            Ok(library) => library,
+            Err(reason) => {
+                let backup = format!("{LIBRARY_KEY}:unreadable:{}", js_sys::Date::now() as u64);
+                set(&storage, &backup, &raw)?;
+                return Err(format!("{reason}; it was kept under “{backup}”"));
             }
-        })
+        },
+    };
+    if library.get(DEFAULT_ARTICLE_ID).is_none() {
+        let doc = default_document();
+        library
+            .documents
+            .insert(0, DocumentMeta::of(&doc, "2025-01-24T00:00:00.000Z", true));
+    }
+    Ok(library)
+}
+
+fn save_library(storage: &Storage, library: &Library) -> Result<(), String> {
+    set(storage, LIBRARY_KEY, &library.to_json())
+}
+
+/// Opens a document by id: the built-in article, or a stored text with its index entry.
+pub fn open_document(id: &str) -> Result<Document, String> {
+    if id == DEFAULT_ARTICLE_ID {
+        return Ok(default_document());
+    }
+    let library = load_library()?;
+    let meta = library
+        .get(id)
+        .ok_or_else(|| format!("there is no document “{id}” in this browser"))?;
+    let storage = local_storage()?;
+    let text = storage
+        .get_item(&text_key(id))
+        .ok()
+        .flatten()
+        .ok_or_else(|| format!("the text of “{}” is missing from storage", meta.title))?;
+    let mut doc = Document::new(id, &meta.title, meta.published.as_deref(), &text);
+    doc.source_url = meta.source_url.clone();
+    if doc.text_sha256 != meta.text_sha256 {
+        return Err(format!(
+            "the stored text of “{}” does not match its fingerprint",
+            meta.title
+        ));
+    }
+    Ok(doc)
+}
+
+/// Stores a new document's text and lists it. On failure nothing is left half-written.
+pub fn add_document(doc: &Document, now: &str) -> Result<(), String> {
+    let storage = local_storage()?;
+    let mut library = load_library()?;
+    set(&storage, &text_key(&doc.id), doc.index.text())?;
+    library.upsert(DocumentMeta::of(doc, now, false));
+    save_library(&storage, &library).inspect_err(|_| {
+        let _ = storage.remove_item(&text_key(&doc.id));
+    })
+}
+
+pub fn rename_document(id: &str, title: &str) -> Result<(), String> {
+    let storage = local_storage()?;
+    let mut library = load_library()?;
+    let mut meta = library
+        .get(id)
+        .cloned()
+        .ok_or_else(|| format!("there is no document “{id}”"))?;
+    meta.title = title.to_owned();
+    library.upsert(meta);
+    save_library(&storage, &library)
+}
+
+/// Deletes a document, keeping the last deleted one (text, annotations, index entry) so that
+/// it can be restored. The built-in article cannot be deleted.
+pub fn delete_document(id: &str) -> Result<(), String> {
+    if id == DEFAULT_ARTICLE_ID {
+        return Err("the built-in article cannot be deleted".to_owned());
+    }
+    let storage = local_storage()?;
+    let mut library = load_library()?;
+    let meta = library
+        .remove(id)
+        .ok_or_else(|| format!("there is no document “{id}”"))?;
+    let trash = serde_json::json!({
+        "meta": meta,
+        "text": storage.get_item(&text_key(id)).ok().flatten(),
+        "annotations": storage.get_item(&document_key(id)).ok().flatten(),
+    });
+    set(&storage, TRASH_KEY, &trash.to_string())?;
+    save_library(&storage, &library)?;
+    let _ = storage.remove_item(&text_key(id));
+    let _ = storage.remove_item(&document_key(id));
+    Ok(())
+}
+
+/// The title of the last deleted document, if one can be restored.
+pub fn deleted_title() -> Option<String> {
+    let raw = local_storage().ok()?.get_item(TRASH_KEY).ok()??;
+    let value: serde_json::Value = serde_json::from_str(&raw).ok()?;
+    value["meta"]["title"].as_str().map(str::to_owned)
+}
+
+/// Restores the last deleted document; returns its id.
+pub fn restore_deleted() -> Result<String, String> {
+    let storage = local_storage()?;
+    let raw = storage
+        .get_item(TRASH_KEY)
+        .ok()
+        .flatten()
+        .ok_or("no deleted document to restore")?;
+    let value: serde_json::Value = serde_json::from_str(&raw)
+        .map_err(|e| format!("the deleted document is unreadable: {e}"))?;
+    let meta: DocumentMeta = serde_json::from_value(value["meta"].clone())
+        .map_err(|e| format!("the deleted document is unreadable: {e}"))?;
+    let text = value["text"]
+        .as_str()
+        .ok_or("the deleted document has no text")?;
+    set(&storage, &text_key(&meta.id), text)?;
+    if let Some(annotations) = value["annotations"].as_str() {
+        set(&storage, &document_key(&meta.id), annotations)?;
+    }
+    let mut library = load_library()?;
+    let id = meta.id.clone();
+    library.upsert(meta);
+    save_library(&storage, &library)?;
+    let _ = storage.remove_item(TRASH_KEY);
+    Ok(id)
+}
+
+/// Records a document's counts and last-edited time in the index (after a save).
+fn touch_document(storage: &Storage, doc: &Document, annotations: &[Annotation]) {
+    let Ok(mut library) = load_library() else {
+        return;
+    };
+    let mut meta = library.get(&doc.id).cloned().unwrap_or_else(|| {
+        DocumentMeta::of(
+            doc,
+            &crate::bridge::clock::now_rfc3339(),
+            doc.id == DEFAULT_ARTICLE_ID,
+        )
+    });
+    meta.counts = DocumentMeta::count_labels(annotations);
+    meta.updated = crate::bridge::clock::now_rfc3339();
+    library.upsert(meta);
+    let _ = save_library(storage, &library);
+}
+
+/// Every document with its annotations, for the workspace export.
+pub fn export_workspace() -> Result<String, String> {
+    let library = load_library()?;
+    let mut documents = Vec::new();
+    for meta in &library.documents {
+        let document = open_document(&meta.id)?;
+        let loaded = load(&document, js_sys::Date::now());
+        if let Some(problem) = loaded.problem.filter(|p| p.raw.is_some()) {
+            return Err(format!("“{}”: {}", meta.title, problem.reason));
+        }
+        documents.push(WorkspaceDocument {
+            document,
+            annotations: loaded.annotations,
+            orphans: loaded.orphans,
+        });
+    }
+    Ok(workspace_to_json(
+        &documents,
+        &crate::bridge::clock::now_rfc3339(),
+    ))
+}
+
+/// Brings a validated workspace into this browser. New documents are added; a document that
+/// is here with the same text has its annotations merged by id (the later edit wins, nothing
+/// is deleted); one that is here with another text is added as a copy. Returns a report.
+pub fn import_workspace(
+    documents: Vec<WorkspaceDocument>,
+    random_hex: impl Fn() -> String,
+) -> Result<String, String> {
+    let storage = local_storage()?;
+    let (mut added, mut merged, mut copies, mut annotations_in) = (0, 0, 0, 0);
+    for mut incoming in documents {
+        let library = load_library()?;
+        let existing = library.get(&incoming.document.id).cloned();
+        match existing {
+            Some(meta) if meta.text_sha256 == incoming.document.text_sha256 => {
+                let here = open_document(&meta.id)?;
+                let loaded = load(&here, js_sys::Date::now());
+                if let Some(problem) = loaded.problem.filter(|p| p.raw.is_some()) {
+                    return Err(format!("“{}”: {}", meta.title, problem.reason));
+                }
+                let (annotations, summary) =
+                    merge_by_id(&loaded.annotations, &incoming.annotations);
+                let (orphans, _) = merge_by_id(&loaded.orphans, &incoming.orphans);
+                save(&here, &annotations, &orphans)?;
+                annotations_in += summary.added + summary.updated;
+                merged += 1;
+            }
+            other => {
+                if other.is_some() {
+                    let title = format!("{} (imported copy)", incoming.document.title);
+                    let id = new_document_id(&title, &random_hex());
+                    let mut copy = Document::new(
+                        &id,
+                        &title,
+                        incoming.document.published.as_deref(),
+                        incoming.document.index.text(),
+                    );
+                    copy.source_url = incoming.document.source_url.clone();
+                    incoming.document = copy;
+                    copies += 1;
+                } else {
+                    added += 1;
+                }
+                add_document(&incoming.document, &crate::bridge::clock::now_rfc3339())?;
+                save(&incoming.document, &incoming.annotations, &incoming.orphans)?;
+                annotations_in += incoming.annotations.len();
+            }
+        }
+    }
+    let _ = storage;
+    Ok(format!(
+        "{added} document{} added, {merged} merged with the copy here (nothing deleted, the later edit wins), {copies} added as copies because their text differs; {annotations_in} annotations added or updated",
+        if added == 1 { "" } else { "s" }
+    ))
 }

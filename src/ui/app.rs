@@ -4,11 +4,13 @@
 use crate::bridge::storage::LoadProblem;
 use crate::bridge::{clock, files, selection, storage};
 use crate::model::annotation::{Annotation, Label};
+use crate::model::library;
 use crate::model::schema::{self, TextInclusion};
 use crate::model::span::{Direction, Edge};
 use crate::model::store::Store;
 use crate::ui::components::article::ArticleView;
 use crate::ui::components::dialogs::{ChoicesPopover, HelpDialog, ImportDialog};
+use crate::ui::components::documents::{DocumentsDialog, Prefill};
 use crate::ui::components::sidebar::Sidebar;
 use crate::ui::components::status::{NoticeBanner, StatusLine};
 use crate::ui::components::toolbar::Toolbar;
@@ -34,6 +36,12 @@ pub struct AppProps {
     /// Off for generated documents (the benchmark), which must not fill the user's storage.
     #[prop_or(true)]
     pub persist: bool,
+    /// A message to show once the app is up (after switching documents or a reload).
+    #[prop_or_default]
+    pub initial_notice: Option<String>,
+    /// Asks the root to open the current document afresh, with an optional message.
+    #[prop_or_default]
+    pub on_reload: Callback<Option<String>>,
 }
 
 fn error(text: String) -> Action {
@@ -80,6 +88,7 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = dispatcher.clone();
         let problem = props.load_problem.clone();
         let persist = props.persist;
+        let initial_notice = props.initial_notice.clone();
         use_effect_with((), move |_| {
             if let Some(problem) = problem {
                 let mut text = format!(
@@ -105,6 +114,9 @@ pub fn App(props: &AppProps) -> Html {
                 } else {
                     dispatcher.dispatch(error(text));
                 }
+            }
+            if let Some(text) = initial_notice {
+                dispatcher.dispatch(info(text));
             }
             if !persist {
                 dispatcher.dispatch(Action::PauseSaving(
@@ -189,9 +201,11 @@ pub fn App(props: &AppProps) -> Html {
     let on_import_file = {
         let dispatcher = dispatcher.clone();
         let doc = props.doc.clone();
+        let on_reload = props.on_reload.clone();
         use_callback((), move |file: web_sys::File, _| {
             let dispatcher = dispatcher.clone();
             let doc = doc.clone();
+            let on_reload = on_reload.clone();
             let name = file.name();
             if file.size() > MAX_IMPORT_BYTES {
                 dispatcher.dispatch(error(format!(
@@ -201,6 +215,9 @@ pub fn App(props: &AppProps) -> Html {
                 )));
                 return;
             }
+            let is_plain_text = [".txt", ".md", ".markdown", ".text"]
+                .iter()
+                .any(|ext| name.to_lowercase().ends_with(ext));
             yew::platform::spawn_local(async move {
                 let text = match files::read_text(file).await {
                     Ok(text) => text,
@@ -211,6 +228,35 @@ pub fn App(props: &AppProps) -> Html {
                         return;
                     }
                 };
+                if is_plain_text {
+                    // A text file is a new document, not annotations: offer to add it.
+                    let title = name
+                        .rsplit_once('.')
+                        .map_or(name.as_str(), |(stem, _)| stem)
+                        .replace(['-', '_'], " ");
+                    dispatcher.dispatch(Action::OpenDocuments(Some(Rc::new(Prefill {
+                        title,
+                        text,
+                    }))));
+                    return;
+                }
+                if library::is_workspace(&text) {
+                    let report = library::parse_workspace(&text)
+                        .map_err(|e| e.to_string())
+                        .and_then(|documents| {
+                            storage::import_workspace(documents, || {
+                                clock::fresh_id().trim_start_matches("a-")[..8].to_owned()
+                            })
+                        });
+                    match report {
+                        Ok(report) => on_reload
+                            .emit(Some(format!("Imported the workspace {name}: {report}."))),
+                        Err(e) => dispatcher.dispatch(error(format!(
+                            "Import of the workspace {name} rejected: {e}. Nothing was changed."
+                        ))),
+                    }
+                    return;
+                }
                 match schema::parse_for_import(&text, &doc.0) {
                     Ok(plan) => dispatcher.dispatch(Action::StageImport(StagedImport {
                         source: name,
@@ -263,6 +309,26 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     });
+
+    let on_export_workspace = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |_| {
+            let result = storage::export_workspace().and_then(|json| {
+                let date = clock::now_rfc3339()
+                    .get(..10)
+                    .unwrap_or_default()
+                    .to_owned();
+                files::download(
+                    &format!("text-annotator-workspace-{date}.json"),
+                    "application/json",
+                    &json,
+                )
+            });
+            if let Err(e) = result {
+                dispatcher.dispatch(error(format!("Workspace export failed: {e}.")));
+            }
+        })
+    };
 
     let dragging = use_state(|| false);
     let ondragover = {
@@ -335,6 +401,7 @@ pub fn App(props: &AppProps) -> Html {
                 {on_import_file}
                 {on_export_json}
                 {on_copy_json}
+                {on_export_workspace}
             />
             <div class="notices">
                 { recovered.unwrap_or_default() }
@@ -369,11 +436,15 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(staged) = state.staged_import.clone() {
                 <ImportDialog {staged} current={store.len()} on_action={on_action.clone()} />
             }
+            if let Some(prefill) = state.documents.clone() {
+                <DocumentsDialog current_id={AttrValue::from(props.doc.0.id.clone())} {prefill}
+                    on_action={on_action.clone()} on_reload={props.on_reload.clone()} />
+            }
             if state.help_open {
                 <HelpDialog on_action={on_action.clone()} />
             }
             if *dragging {
-                <div class="drop-hint" aria-hidden="true">{ "Drop a JSON annotation file to import it" }</div>
+                <div class="drop-hint" aria-hidden="true">{ "Drop a JSON file to import annotations or a workspace, or a .txt/.md file to add a document" }</div>
             }
         </div>
     }

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod components;
+pub mod root;
 pub mod state;
 
 use crate::model::schema::Document;

@@ -105,6 +105,8 @@ pub struct AppState {
     pub staged_import: Option<StagedImport>,
     pub choices: Option<Choices>,
     pub help_open: bool,
+    /// The documents dialog, with what to prefill its form with.
+    pub documents: Option<Option<Rc<crate::ui::components::documents::Prefill>>>,
     /// An unreadable stored value the user can download.
     pub recovered: Option<Rc<(String, String)>>,
     /// Bumped when the selected annotation should be scrolled into view.
@@ -125,6 +127,7 @@ impl AppState {
             staged_import: None,
             choices: None,
             help_open: false,
+            documents: None,
             recovered: None,
             reveal: 0,
         }
@@ -194,6 +197,8 @@ pub enum Action {
     Recovered(Rc<(String, String)>),
     DismissRecovered,
     ToggleHelp(bool),
+    OpenDocuments(Option<Rc<crate::ui::components::documents::Prefill>>),
+    CloseDocuments,
     /// Escape: close what is open, else drop the pending span, else the selection.
     Escape,
 }
@@ -449,9 +454,13 @@ impl Reducible for AppState {
             Action::Recovered(raw) => next.recovered = Some(raw),
             Action::DismissRecovered => next.recovered = None,
             Action::ToggleHelp(open) => next.help_open = open,
+            Action::OpenDocuments(prefill) => next.documents = Some(prefill),
+            Action::CloseDocuments => next.documents = None,
             Action::Escape => {
                 if next.help_open {
                     next.help_open = false;
+                } else if next.documents.is_some() {
+                    next.documents = None;
                 } else if next.choices.is_some() {
                     next.choices = None;
                 } else if next.staged_import.is_some() {

@@ -137,7 +137,7 @@ test('the help sheet lists the shortcuts and closes with Escape', async ({ page 
   await expect(help).toBeHidden();
 });
 
-test('dropping a file on the page imports it; a dropped non-JSON file is refused', async ({ page }) => {
+test('dropping a file on the page imports it; a broken JSON file is refused', async ({ page }) => {
   await openFresh(page);
   const list = annotationList(page);
   await dragSelect(page, 'Vladimir Putin');
@@ -154,11 +154,11 @@ test('dropping a file on the page imports it; a dropped non-JSON file is refused
       return dt;
     }, [name, content]);
     await page.locator('.app').dispatchEvent('dragover', { dataTransfer: transfer });
-    await expect(page.getByText('Drop a JSON annotation file to import it')).toBeVisible();
+    await expect(page.getByText(/Drop a JSON file to import annotations/)).toBeVisible();
     await page.locator('.app').dispatchEvent('drop', { dataTransfer: transfer });
   };
-  await drop('notes.txt', 'just some notes, not JSON');
-  await expect(page.getByRole('alert')).toContainText('Import of notes.txt rejected: the file is not valid JSON');
+  await drop('notes.json', 'just some notes, not JSON');
+  await expect(page.getByRole('alert')).toContainText('Import of notes.json rejected: the file is not valid JSON');
   await expect(list.getByRole('listitem')).toHaveCount(0);
   await drop('putin.json', file);
   // Nothing to merge with: imported at once, and undoable.

@@ -1,5 +1,6 @@
 pub mod article;
 pub mod dialogs;
+pub mod documents;
 pub mod sidebar;
 pub mod status;
 pub mod toolbar;

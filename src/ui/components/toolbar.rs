@@ -18,6 +18,7 @@ pub struct ToolbarProps {
     pub on_import_file: Callback<web_sys::File>,
     pub on_export_json: Callback<()>,
     pub on_copy_json: Callback<()>,
+    pub on_export_workspace: Callback<()>,
 }
 
 #[component]
@@ -107,7 +108,13 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
 
     html! {
         <header class="toolbar">
-            <h1 class="doc-title" title={props.title.clone()}>{ props.title.clone() }</h1>
+            <h1 class="doc-title">
+                <button type="button" class="doc-switch" title={format!("{} — open the documents list", props.title)}
+                    aria-label={format!("Documents (open: {})", props.title)}
+                    onclick={{ let on_action = props.on_action.clone(); Callback::from(move |_| on_action.emit(Action::OpenDocuments(None))) }}>
+                    <span class="doc-switch-name">{ props.title.clone() }</span>{ " ▾" }
+                </button>
+            </h1>
             <div class="labels" role="group" aria-label="Labels">
                 { for Label::ALL.into_iter().map(label_button) }
             </div>
@@ -115,7 +122,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 { simple("⟲", "Undo (Ctrl+Z)", props.can_undo, || Action::Undo) }
                 { simple("⟳", "Redo (Ctrl+Shift+Z)", props.can_redo, || Action::Redo) }
                 <button type="button" class="tool text" onclick={open_picker}
-                    title="Import annotations from a JSON file (or drop the file on the page)">{ "Import…" }</button>
+                    title="Import annotations or a workspace from a JSON file (or drop the file on the page)">{ "Import…" }</button>
                 <input type="file" ref={file_input} class="visually-hidden" tabindex="-1" aria-hidden="true"
                     accept=".json,application/json" onchange={on_file} />
                 <span class="menu-anchor" onkeydown={{
@@ -136,6 +143,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                         <div class="menu" role="menu" aria-label="Export formats">
                             { menu_item("Download JSON", "all annotations with the text, offsets in code points", props.on_export_json.clone()) }
                             { menu_item("Copy JSON", "the same file, to the clipboard", props.on_copy_json.clone()) }
+                            { menu_item("Download workspace", "every document with its annotations, for backup or another browser", props.on_export_workspace.clone()) }
                         </div>
                     }
                 </span>

@@ -1,0 +1,344 @@
+//! The documents dialog: the local library (open, rename, delete, restore) and adding a
+//! document by pasting text or opening a .txt/.md file.
+
+use crate::bridge::{clock, files, page, storage};
+use crate::model::library::{new_document_id, normalize_text, DocumentMeta, Library};
+use crate::model::schema::Document;
+use crate::model::{Label, DEFAULT_ARTICLE_ID};
+use crate::ui::state::Action;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// Text and title to start the "add a document" form with (from a dropped file).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prefill {
+    pub title: String,
+    pub text: String,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DocumentsProps {
+    pub current_id: AttrValue,
+    pub prefill: Option<Rc<Prefill>>,
+    pub on_action: Callback<Action>,
+    /// Re-opens the current document (after it was renamed), with a message.
+    pub on_reload: Callback<Option<String>>,
+}
+
+/// A row's mode: shown, being renamed, or asking to confirm its deletion.
+#[derive(Clone, PartialEq)]
+enum RowMode {
+    Show,
+    Rename(String),
+    ConfirmDelete,
+}
+
+fn title_from_file_name(name: &str) -> String {
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    stem.replace(['-', '_'], " ")
+}
+
+#[component]
+pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
+    let library = use_state(storage::load_library);
+    let row_mode = use_state(|| (String::new(), RowMode::Show));
+    let message = use_state(|| Option::<String>::None);
+    let title = use_state(|| {
+        props
+            .prefill
+            .as_ref()
+            .map(|p| p.title.clone())
+            .unwrap_or_default()
+    });
+    let text = use_state(|| {
+        props
+            .prefill
+            .as_ref()
+            .map(|p| p.text.clone())
+            .unwrap_or_default()
+    });
+    let source_url = use_state(String::new);
+    let published = use_state(String::new);
+    let deleted = use_state(storage::deleted_title);
+    let file_input = use_node_ref();
+
+    let refresh = {
+        let library = library.clone();
+        let deleted = deleted.clone();
+        let row_mode = row_mode.clone();
+        move || {
+            library.set(storage::load_library());
+            deleted.set(storage::deleted_title());
+            row_mode.set((String::new(), RowMode::Show));
+        }
+    };
+    let close = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_| on_action.emit(Action::CloseDocuments))
+    };
+
+    let input = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let target: HtmlInputElement = e.target_unchecked_into();
+            state.set(target.value());
+        })
+    };
+    let on_text = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            let target: HtmlTextAreaElement = e.target_unchecked_into();
+            text.set(target.value());
+        })
+    };
+    let open_file = {
+        let file_input = file_input.clone();
+        Callback::from(move |_| {
+            if let Some(input) = file_input.cast::<HtmlInputElement>() {
+                input.set_value("");
+                input.click();
+            }
+        })
+    };
+    let on_file = {
+        let text = text.clone();
+        let title = title.clone();
+        let message = message.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            let (text, title, message) = (text.clone(), title.clone(), message.clone());
+            let name = file.name();
+            yew::platform::spawn_local(async move {
+                match files::read_text(file).await {
+                    Ok(content) => {
+                        if title.is_empty() {
+                            title.set(title_from_file_name(&name));
+                        }
+                        text.set(content);
+                        message.set(None);
+                    }
+                    Err(e) => message.set(Some(format!("{name}: {e}"))),
+                }
+            });
+        })
+    };
+    let add = {
+        let (title, text, source_url, published, message) = (
+            title.clone(),
+            text.clone(),
+            source_url.clone(),
+            published.clone(),
+            message.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let body = normalize_text(&text);
+            if body.trim().is_empty() {
+                message.set(Some(
+                    "Paste the text of the document, or open a .txt or .md file.".to_owned(),
+                ));
+                return;
+            }
+            let name = if title.trim().is_empty() {
+                crate::model::store::shorten(body.lines().next().unwrap_or("Untitled").trim(), 80)
+            } else {
+                title.trim().to_owned()
+            };
+            let suffix = clock::fresh_id().trim_start_matches("a-").to_owned();
+            let id = new_document_id(&name, &suffix[..8.min(suffix.len())]);
+            let date = published.trim();
+            let mut doc = Document::new(&id, &name, (!date.is_empty()).then_some(date), &body);
+            let url = source_url.trim();
+            doc.source_url = (!url.is_empty()).then(|| url.to_owned());
+            match storage::add_document(&doc, &clock::now_rfc3339()) {
+                Ok(()) => page::set_doc_hash(&id),
+                Err(why) => message.set(Some(format!(
+                    "The document was not added: {why}. Nothing was changed."
+                ))),
+            }
+        })
+    };
+
+    let rows = match &*library {
+        Ok(Library { documents }) => documents.clone(),
+        Err(why) => {
+            return html! {
+                <div class="backdrop">
+                    <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="docs-title">
+                        <h2 id="docs-title">{ "Documents" }</h2>
+                        <p class="form-error" role="alert">{ format!("The document list could not be read: {why}.") }</p>
+                        <div class="dialog-actions"><button type="button" onclick={close}>{ "Close" }</button></div>
+                    </div>
+                </div>
+            };
+        }
+    };
+
+    let row = |meta: &DocumentMeta| {
+        let id = meta.id.clone();
+        let is_current = props.current_id.as_str() == id;
+        let counts = Label::ALL
+            .iter()
+            .zip(meta.counts)
+            .map(|(l, n)| format!("{n} {l}"))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let edited = meta
+            .updated
+            .get(..16)
+            .unwrap_or(&meta.updated)
+            .replace('T', " ");
+        let open = {
+            let id = id.clone();
+            let on_action = props.on_action.clone();
+            Callback::from(move |_| {
+                if is_current {
+                    on_action.emit(Action::CloseDocuments);
+                } else {
+                    page::set_doc_hash(&id);
+                }
+            })
+        };
+        let mode = if row_mode.0 == id {
+            row_mode.1.clone()
+        } else {
+            RowMode::Show
+        };
+        let set_mode = |mode: RowMode| {
+            let row_mode = row_mode.clone();
+            let id = id.clone();
+            Callback::from(move |_| row_mode.set((id.clone(), mode.clone())))
+        };
+        let actions = match mode {
+            RowMode::Show => html! {
+                <span class="doc-actions">
+                    <button type="button" onclick={set_mode(RowMode::Rename(meta.title.clone()))}
+                        aria-label={format!("Rename “{}”", meta.title)}>{ "Rename" }</button>
+                    if !meta.builtin {
+                        <button type="button" class="danger" onclick={set_mode(RowMode::ConfirmDelete)}
+                            aria-label={format!("Delete “{}”", meta.title)}>{ "Delete" }</button>
+                    }
+                </span>
+            },
+            RowMode::Rename(draft) => {
+                let save = {
+                    let (id, row_mode, refresh, on_reload, message) = (
+                        id.clone(),
+                        row_mode.clone(),
+                        refresh.clone(),
+                        props.on_reload.clone(),
+                        message.clone(),
+                    );
+                    Callback::from(move |e: SubmitEvent| {
+                        e.prevent_default();
+                        let RowMode::Rename(draft) = row_mode.1.clone() else {
+                            return;
+                        };
+                        let draft = draft.trim().to_owned();
+                        if draft.is_empty() {
+                            message.set(Some("A title cannot be empty.".to_owned()));
+                            return;
+                        }
+                        match storage::rename_document(&id, &draft) {
+                            Ok(()) if is_current => {
+                                on_reload.emit(Some(format!("Renamed to “{draft}”.")))
+                            }
+                            Ok(()) => refresh(),
+                            Err(why) => message.set(Some(format!("Not renamed: {why}."))),
+                        }
+                    })
+                };
+                let on_input = {
+                    let (row_mode, id) = (row_mode.clone(), id.clone());
+                    Callback::from(move |e: InputEvent| {
+                        let target: HtmlInputElement = e.target_unchecked_into();
+                        row_mode.set((id.clone(), RowMode::Rename(target.value())));
+                    })
+                };
+                html! {
+                    <form class="doc-actions" onsubmit={save}>
+                        <input type="text" value={draft} oninput={on_input} aria-label="New title" autofocus=true />
+                        <button type="submit">{ "Save" }</button>
+                        <button type="button" onclick={set_mode(RowMode::Show)}>{ "Cancel" }</button>
+                    </form>
+                }
+            }
+            RowMode::ConfirmDelete => {
+                let delete = {
+                    let (id, refresh, message) = (id.clone(), refresh.clone(), message.clone());
+                    Callback::from(move |_| match storage::delete_document(&id) {
+                        Ok(()) if is_current => page::set_doc_hash(DEFAULT_ARTICLE_ID),
+                        Ok(()) => refresh(),
+                        Err(why) => message.set(Some(format!("Not deleted: {why}."))),
+                    })
+                };
+                html! {
+                    <span class="doc-actions confirm">
+                        { format!("Delete “{}” and its annotations? You can restore the last deleted document.", meta.title) }
+                        <button type="button" class="danger" onclick={delete}>{ "Delete it" }</button>
+                        <button type="button" onclick={set_mode(RowMode::Show)}>{ "Cancel" }</button>
+                    </span>
+                }
+            }
+        };
+        html! {
+            <li key={meta.id.clone()} class={classes!("doc-row", is_current.then_some("current"))}>
+                <button type="button" class="doc-open" onclick={open} aria-current={is_current.then_some("page")}>
+                    <span class="doc-name">{ meta.title.clone() }</span>
+                    <span class="doc-meta">
+                        { meta.published.clone().map(|d| format!("published {d} · ")).unwrap_or_default() }
+                        { format!("{counts} · edited {edited}") }
+                        { if meta.builtin { " · built in" } else { "" } }
+                    </span>
+                </button>
+                { actions }
+            </li>
+        }
+    };
+
+    let restore = (*deleted).clone().map(|name| {
+        let (message, on_action) = (message.clone(), props.on_action.clone());
+        let onclick = Callback::from(move |_| match storage::restore_deleted() {
+            Ok(id) => {
+                on_action.emit(Action::CloseDocuments);
+                page::set_doc_hash(&id);
+            }
+            Err(why) => message.set(Some(format!("Not restored: {why}."))),
+        });
+        html! { <button type="button" class="restore" {onclick}>{ format!("Restore “{name}”") }</button> }
+    });
+
+    html! {
+        <div class="backdrop">
+            <div class="dialog documents" role="dialog" aria-modal="true" aria-labelledby="docs-title">
+                <h2 id="docs-title">{ "Documents" }</h2>
+                if let Some(text) = (*message).clone() {
+                    <p class="form-error" role="alert">{ text }</p>
+                }
+                <ul class="doc-list" aria-label="Documents">
+                    { for rows.iter().map(row) }
+                </ul>
+                { restore.unwrap_or_default() }
+                <form class="add-doc" onsubmit={add} aria-labelledby="add-title">
+                    <h3 id="add-title">{ "Add a document" }</h3>
+                    <label>{ "Title" }<input type="text" value={(*title).clone()} oninput={input(&title)} placeholder="From the first line if left empty" /></label>
+                    <div class="add-doc-row">
+                        <label>{ "Published" }<input type="date" value={(*published).clone()} oninput={input(&published)} /></label>
+                        <label>{ "Source URL" }<input type="url" value={(*source_url).clone()} oninput={input(&source_url)} placeholder="https://…" /></label>
+                    </div>
+                    <label>{ "Text" }<textarea rows="8" value={(*text).clone()} oninput={on_text} placeholder="Paste the article here: one paragraph per line." /></label>
+                    <input type="file" ref={file_input} class="visually-hidden" tabindex="-1" aria-hidden="true" accept=".txt,.md,text/plain,text/markdown" onchange={on_file} />
+                    <div class="dialog-actions">
+                        <button type="button" onclick={open_file}>{ "Open a .txt or .md file…" }</button>
+                        <button type="submit" class="primary">{ "Add and open" }</button>
+                        <button type="button" onclick={close}>{ "Close" }</button>
+                    </div>
+                </form>
+            </div>
+        </div>
+    }
+}
