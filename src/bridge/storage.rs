@@ -120,17 +120,18 @@ pub fn load(doc: &Document, now_millis: f64) -> Loaded {
     }
 }
 
-/// Saves a document's annotations. The error says why, in words (quota, disabled storage).
+/// Saves a document's annotations; returns what was written. The error says why, in words
+/// (quota, disabled storage).
 pub fn save(
     doc: &Document,
     annotations: &[Annotation],
     orphans: &[Annotation],
-) -> Result<(), String> {
+) -> Result<String, String> {
     let storage = local_storage()?;
-    let json = schema::to_json(doc, annotations, orphans, TextInclusion::HashOnly);
+    let json = schema::to_json(doc, annotations, orphans, TextInclusion::Compact);
     set(&storage, &document_key(&doc.id), &json)?;
     touch_document(&storage, doc, annotations);
-    Ok(())
+    Ok(json)
 }
 
 // ---- The document library -------------------------------------------------------------
@@ -380,4 +381,32 @@ pub fn import_workspace(
         "{added} document{} added, {merged} merged with the copy here (nothing deleted, the later edit wins), {copies} added as copies because their text differs; {annotations_in} annotations added or updated",
         if added == 1 { "" } else { "s" }
     ))
+}
+
+/// Chromium's local storage limit per site, measured here: 5 Mi UTF-16 code units for keys
+/// and values together, whatever the script.
+pub const QUOTA_UTF16_UNITS: f64 = 5.0 * 1024.0 * 1024.0;
+
+/// How full local storage is, from 0 to 1 (keys and values of this site, in UTF-16 units).
+/// Lengths are read on the JS side, so large values are not copied.
+pub fn fill_ratio() -> Option<f64> {
+    let storage = local_storage().ok()?;
+    let mut units = 0.0;
+    for i in 0..storage.length().ok()? {
+        let Some(key) = storage.key(i).ok().flatten() else {
+            continue;
+        };
+        let value = js_sys::Reflect::get(&storage, &key.as_str().into()).ok()?;
+        let length = js_sys::Reflect::get(&value, &"length".into())
+            .ok()
+            .and_then(|l| l.as_f64())
+            .unwrap_or(0.0);
+        units += key.encode_utf16().count() as f64 + length;
+    }
+    Some(units / QUOTA_UTF16_UNITS)
+}
+
+/// The raw stored value of a document's annotations, as last written by any tab.
+pub fn read_raw(doc_id: &str) -> Option<String> {
+    local_storage().ok()?.get_item(&document_key(doc_id)).ok()?
 }

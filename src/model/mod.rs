@@ -11,6 +11,7 @@ pub mod schema;
 pub mod segment;
 pub mod span;
 pub mod store;
+pub mod sync;
 pub mod synthetic;
 pub mod text;
 

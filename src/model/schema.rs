@@ -75,10 +75,12 @@ pub struct AnnotationRecord {
     pub label: String,
     pub start: usize,
     pub end: usize,
+    /// Empty only in local storage's compact form (see [`TextInclusion::Compact`]).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub quote: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub prefix: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub suffix: String,
     #[serde(default)]
     pub note: String,
@@ -107,8 +109,14 @@ pub struct AnnotationFile {
 /// Whether the document text goes into the file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TextInclusion {
+    /// Exports: the text and every annotation's quote and context, so the file stands alone.
     WithText,
+    /// The text's hash only; annotations keep quote and context.
     HashOnly,
+    /// Local storage, where space is short (about 5 M characters per site in Chromium): the
+    /// hash only, and placed annotations without quote and context, which the verified text
+    /// gives back on load. Orphans keep theirs (no text holds them).
+    Compact,
 }
 
 fn record_of(a: &Annotation) -> AnnotationRecord {
@@ -147,7 +155,18 @@ pub fn to_file(
             text_length: doc.index.len_chars(),
         },
         labels: Label::ALL.iter().map(|l| l.as_str().to_owned()).collect(),
-        annotations: annotations.iter().map(record_of).collect(),
+        annotations: annotations
+            .iter()
+            .map(|a| {
+                let mut record = record_of(a);
+                if text == TextInclusion::Compact {
+                    record.quote.clear();
+                    record.prefix.clear();
+                    record.suffix.clear();
+                }
+                record
+            })
+            .collect(),
         orphans: orphans.iter().map(record_of).collect(),
         relations: Vec::new(),
     }
@@ -159,8 +178,13 @@ pub fn to_json(
     orphans: &[Annotation],
     text: TextInclusion,
 ) -> String {
-    serde_json::to_string_pretty(&to_file(doc, annotations, orphans, text))
-        .expect("annotation files always serialise")
+    let file = to_file(doc, annotations, orphans, text);
+    if text == TextInclusion::Compact {
+        serde_json::to_string(&file)
+    } else {
+        serde_json::to_string_pretty(&file)
+    }
+    .expect("annotation files always serialise")
 }
 
 /// Why a file was rejected. The message names the problem and where it is.
@@ -550,7 +574,8 @@ fn check_record(
         }
     }
     let actual = doc.index.slice(CharOffset(start), CharOffset(end));
-    if actual != record.quote {
+    // A missing quote is the compact storage form: the text was verified by its hash.
+    if !record.quote.is_empty() && actual != record.quote {
         return Err(format!(
             "quote “{}” does not match the text at {start}–{end} (“{}”)",
             crate::model::store::shorten(&record.quote, 40),

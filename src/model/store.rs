@@ -152,6 +152,15 @@ impl Store {
         }
     }
 
+    /// Replaces everything with a state merged from another tab. This is not an edit of this
+    /// tab, so it is not undoable, and the history is cleared: undoing older edits on top of
+    /// another tab's work could overwrite it.
+    pub fn replace_all(&mut self, annotations: Vec<Annotation>, orphans: Vec<Annotation>) {
+        let revision = self.revision + 1;
+        *self = Store::from_parts(annotations, orphans);
+        self.revision = revision;
+    }
+
     pub fn orphans(&self) -> &[Annotation] {
         &self.orphans
     }

@@ -4,10 +4,10 @@
 use crate::bridge::storage::LoadProblem;
 use crate::bridge::{clock, files, selection, storage};
 use crate::model::annotation::{Annotation, Label};
-use crate::model::library;
 use crate::model::schema::{self, TextInclusion};
 use crate::model::span::{Direction, Edge};
 use crate::model::store::Store;
+use crate::model::{library, sync};
 use crate::ui::components::article::ArticleView;
 use crate::ui::components::dialogs::{ChoicesPopover, HelpDialog, ImportDialog};
 use crate::ui::components::documents::{DocumentsDialog, Prefill};
@@ -115,6 +115,9 @@ pub fn App(props: &AppProps) -> Html {
                     dispatcher.dispatch(error(text));
                 }
             }
+            if let Some(fill) = storage::fill_ratio() {
+                dispatcher.dispatch(Action::StorageFill(fill));
+            }
             if let Some(text) = initial_notice {
                 dispatcher.dispatch(info(text));
             }
@@ -126,24 +129,92 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // What this tab and storage last agreed on: the base of the three-way merge with other
+    // tabs (see model::sync), and the stored text it came from.
+    let synced = {
+        let initial = props.initial.clone();
+        let orphans = props.initial_orphans.clone();
+        let doc_id = props.doc.0.id.clone();
+        use_mut_ref(move || SyncBase {
+            annotations: (*initial).clone(),
+            orphans: (*orphans).clone(),
+            seen_raw: storage::read_raw(&doc_id),
+        })
+    };
+
     // Persistence: every change is written at once, in a task right after the render, so a
     // large document's serialisation does not delay the repaint; a newer change replaces a
     // write still waiting. Revision 0 is what was loaded, so nothing is written until the
-    // user changes something.
+    // user changes something. If another tab wrote in the meantime, its work is merged in
+    // first, never overwritten.
     {
         let dispatcher = dispatcher.clone();
         let doc = props.doc.clone();
+        let synced = synced.clone();
         let paused = matches!(state.save, crate::ui::state::SaveStatus::Paused(_));
         use_effect_with(state.store.clone(), move |store| {
             let store = store.clone();
             let pending = (store.revision() > 0 && !paused).then(|| {
                 gloo::timers::callback::Timeout::new(0, move || {
-                    let store = store.borrow();
-                    let result = storage::save(&doc.0, store.annotations(), store.orphans());
-                    dispatcher.dispatch(Action::SaveResult(result));
+                    // The store must not stay borrowed while dispatching: the reducer mutates it.
+                    let merged = absorb_other_tab(
+                        &doc,
+                        &synced,
+                        &store.borrow(),
+                        storage::read_raw(&doc.0.id),
+                    );
+                    if let Some(merged) = merged {
+                        dispatcher.dispatch(merged);
+                        return;
+                    }
+                    let result = {
+                        let store = store.borrow();
+                        let result = storage::save(&doc.0, store.annotations(), store.orphans());
+                        if let Ok(json) = &result {
+                            *synced.borrow_mut() = SyncBase {
+                                annotations: store.annotations().to_vec(),
+                                orphans: store.orphans().to_vec(),
+                                seen_raw: Some(json.clone()),
+                            };
+                        }
+                        result
+                    };
+                    dispatcher.dispatch(Action::SaveResult(result.map(|_| ())));
+                    if let Some(fill) = storage::fill_ratio() {
+                        dispatcher.dispatch(Action::StorageFill(fill));
+                    }
                 })
             });
             move || drop(pending)
+        });
+    }
+
+    // Another tab saved this document: merge its work in at once.
+    {
+        let dispatcher = dispatcher.clone();
+        let doc = props.doc.clone();
+        let synced = synced.clone();
+        let latest = latest.clone();
+        let persist = props.persist;
+        use_effect_with((), move |_| {
+            let key = storage::document_key(&doc.0.id);
+            let listener = persist.then(|| {
+                EventListener::new(&gloo::utils::window(), "storage", move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    if event.key().as_deref() != Some(key.as_str()) {
+                        return;
+                    }
+                    let state = latest.borrow().clone();
+                    let merged =
+                        absorb_other_tab(&doc, &synced, &state.store.borrow(), event.new_value());
+                    if let Some(merged) = merged {
+                        dispatcher.dispatch(merged);
+                    }
+                })
+            });
+            move || drop(listener)
         });
     }
 
@@ -429,7 +500,7 @@ pub fn App(props: &AppProps) -> Html {
                 </article>
                 <Sidebar store={state.store.clone()} selected={state.selected.clone()} filter={state.filter} has_pending={state.pending.is_some()} on_action={on_action.clone()} />
             </main>
-            <StatusLine save={state.save.clone()} {counts} orphans={store.orphans().len()} />
+            <StatusLine save={state.save.clone()} {counts} orphans={store.orphans().len()} storage_fill={state.storage_fill} />
             if let Some(choices) = state.choices.clone() {
                 <ChoicesPopover {choices} selected={state.selected.clone()} store={state.store.clone()} on_action={on_action.clone()} />
             }
@@ -567,5 +638,53 @@ fn step_selection(state: &AppState, step: isize) -> Option<Action> {
     Some(Action::Select {
         id: Some(AttrValue::from(shown[next].id.clone())),
         reveal: true,
+    })
+}
+
+/// The last state this tab and storage agreed on.
+struct SyncBase {
+    annotations: Vec<Annotation>,
+    orphans: Vec<Annotation>,
+    seen_raw: Option<String>,
+}
+
+fn sorted_by_id(set: &[Annotation]) -> Vec<&Annotation> {
+    let mut v: Vec<&Annotation> = set.iter().collect();
+    v.sort_by(|x, y| x.id.cmp(&y.id));
+    v
+}
+
+fn same_set(a: &[Annotation], b: &[Annotation]) -> bool {
+    a.len() == b.len() && sorted_by_id(a) == sorted_by_id(b)
+}
+
+/// If storage holds something this tab has not seen (another tab wrote it), merges it with
+/// this tab's state. Returns the action that adopts the merge when it differs from what this
+/// tab shows; either way the stored value becomes the new merge base.
+fn absorb_other_tab(
+    doc: &DocRef,
+    synced: &RefCell<SyncBase>,
+    store: &Store,
+    stored: Option<String>,
+) -> Option<Action> {
+    let mut base = synced.borrow_mut();
+    let raw = stored?;
+    if base.seen_raw.as_ref() == Some(&raw) {
+        return None;
+    }
+    // Unreadable values are handled when the document is opened; never merge them.
+    let remote = schema::parse(&raw, &doc.0).ok()?;
+    let annotations = sync::merge3(&base.annotations, store.annotations(), &remote.annotations);
+    let orphans = sync::merge3(&base.orphans, store.orphans(), &remote.orphans);
+    *base = SyncBase {
+        annotations: remote.annotations,
+        orphans: remote.orphans,
+        seen_raw: Some(raw),
+    };
+    let unchanged =
+        same_set(&annotations, store.annotations()) && same_set(&orphans, store.orphans());
+    (!unchanged).then_some(Action::Sync {
+        annotations,
+        orphans,
     })
 }

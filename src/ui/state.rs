@@ -1,7 +1,7 @@
 //! The root state, its actions and the one reducer. Each action calls one model method; the
 //! reducer never touches the browser (persistence runs in an effect in `app.rs`).
 
-use crate::model::annotation::Label;
+use crate::model::annotation::{Annotation, Label};
 use crate::model::schema::{Document, ImportPlan};
 use crate::model::span::{self, CharSpan};
 use crate::model::store::{shorten, ImportMode, ImportSummary, Store};
@@ -102,6 +102,8 @@ pub struct AppState {
     pub filter: Option<Label>,
     pub notice: Option<Notice>,
     pub save: SaveStatus,
+    /// How full local storage is (0–1), measured after each save.
+    pub storage_fill: f64,
     pub staged_import: Option<StagedImport>,
     pub choices: Option<Choices>,
     pub help_open: bool,
@@ -124,6 +126,7 @@ impl AppState {
             filter: None,
             notice: None,
             save: SaveStatus::Saved,
+            storage_fill: 0.0,
             staged_import: None,
             choices: None,
             help_open: false,
@@ -194,6 +197,12 @@ pub enum Action {
     DismissNotice,
     SaveResult(Result<(), String>),
     PauseSaving(String),
+    StorageFill(f64),
+    /// Another tab changed this document: adopt the merged state.
+    Sync {
+        annotations: Vec<Annotation>,
+        orphans: Vec<Annotation>,
+    },
     Recovered(Rc<(String, String)>),
     DismissRecovered,
     ToggleHelp(bool),
@@ -451,6 +460,28 @@ impl Reducible for AppState {
                 }
             }
             Action::PauseSaving(why) => next.save = SaveStatus::Paused(why),
+            Action::Sync {
+                annotations,
+                orphans,
+            } => {
+                let (store, ()) = next.store.mutate(|s| s.replace_all(annotations, orphans));
+                next.store = store;
+                if let Some(id) = &next.selected {
+                    if next.store.borrow().get(id).is_none() {
+                        next.selected = None;
+                    }
+                }
+                next.notice = info(
+                    "Updated with changes made in another tab (merged; nothing of either was lost). Undo history was cleared.",
+                );
+            }
+            Action::StorageFill(fill) => {
+                // Re-render only when the shown percentage changes.
+                if (fill * 100.0).round() == (next.storage_fill * 100.0).round() {
+                    return self;
+                }
+                next.storage_fill = fill;
+            }
             Action::Recovered(raw) => next.recovered = Some(raw),
             Action::DismissRecovered => next.recovered = None,
             Action::ToggleHelp(open) => next.help_open = open,

@@ -32,7 +32,12 @@ pub struct StatusProps {
     pub counts: [usize; 3],
     #[prop_or_default]
     pub orphans: usize,
+    #[prop_or_default]
+    pub storage_fill: f64,
 }
+
+/// From this fill on, the status line warns before storage runs out.
+const FILL_WARNING: f64 = 0.8;
 
 #[component]
 pub fn StatusLine(props: &StatusProps) -> Html {
@@ -55,6 +60,13 @@ pub fn StatusLine(props: &StatusProps) -> Html {
         ));
     }
     let (class, text) = match &props.save {
+        SaveStatus::Saved if props.storage_fill >= FILL_WARNING => (
+            "status warn",
+            format!(
+                "Saved locally, but this browser's storage is {:.0}% full: download a workspace backup (Export ▾) and delete documents you no longer need · {counts}",
+                props.storage_fill * 100.0
+            ),
+        ),
         SaveStatus::Saved => ("status ok", format!("Saved locally · {counts}")),
         SaveStatus::Failed(why) => (
             "status bad",

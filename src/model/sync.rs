@@ -1,0 +1,91 @@
+//! Two tabs on one document: a three-way merge of annotation sets, so that neither tab
+//! overwrites the other's newer work and deletions are not undone by the other tab.
+
+use super::annotation::Annotation;
+use std::collections::{BTreeSet, HashMap};
+
+/// Merges `local` and `remote`, which both descend from `base` (the last state this tab
+/// and storage agreed on). Per id:
+/// - on both sides: the later `updated` wins (ties keep local);
+/// - on one side only: kept if it is new (not in `base`), or if that side edited it after
+///   `base` (an edit beats the other side's deletion); otherwise the other side deleted it,
+///   and it stays deleted.
+///
+/// The result is in no particular order; the store sorts it.
+pub fn merge3(base: &[Annotation], local: &[Annotation], remote: &[Annotation]) -> Vec<Annotation> {
+    let by_id = |set: &[Annotation]| -> HashMap<String, Annotation> {
+        set.iter().map(|a| (a.id.clone(), a.clone())).collect()
+    };
+    let (base, local_map, remote_map) = (by_id(base), by_id(local), by_id(remote));
+    let ids: BTreeSet<&String> = local_map.keys().chain(remote_map.keys()).collect();
+    let edited_since_base = |a: &Annotation| {
+        base.get(&a.id)
+            .is_none_or(|b| a.updated > b.updated || a != b)
+    };
+    ids.into_iter()
+        .filter_map(|id| match (local_map.get(id), remote_map.get(id)) {
+            (Some(l), Some(r)) => Some(if r.updated > l.updated { r } else { l }),
+            (Some(l), None) => edited_since_base(l).then_some(l),
+            (None, Some(r)) => edited_since_base(r).then_some(r),
+            (None, None) => None,
+        })
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{default_document, CharSpan, Label};
+
+    fn ann(id: &str, note: &str, updated: &str) -> Annotation {
+        let doc = default_document();
+        let mut a = Annotation::new(
+            &doc.index,
+            id.into(),
+            Label::Actor,
+            CharSpan { start: 0, end: 9 },
+            "2025-01-01T00:00:00.000Z",
+        );
+        a.note = note.into();
+        a.updated = updated.into();
+        a
+    }
+
+    fn notes(mut set: Vec<Annotation>) -> Vec<(String, String)> {
+        set.sort_by(|a, b| a.id.cmp(&b.id));
+        set.into_iter().map(|a| (a.id, a.note)).collect()
+    }
+
+    #[test]
+    fn additions_on_both_sides_are_kept_and_the_later_edit_wins() {
+        let base = vec![ann("a", "base", "t1")];
+        let local = vec![ann("a", "local edit", "t3"), ann("l", "", "t2")];
+        let remote = vec![ann("a", "remote edit", "t2"), ann("r", "", "t2")];
+        assert_eq!(
+            notes(merge3(&base, &local, &remote)),
+            [("a", "local edit"), ("l", ""), ("r", "")].map(|(a, b)| (a.to_owned(), b.to_owned()))
+        );
+    }
+
+    #[test]
+    fn a_deletion_on_either_side_sticks_unless_the_other_side_edited_after() {
+        let base = vec![ann("a", "", "t1"), ann("b", "", "t1"), ann("c", "", "t1")];
+        // Local deleted a; remote deleted b; remote edited c, which local deleted.
+        let local = vec![ann("b", "", "t1")];
+        let remote = vec![ann("a", "", "t1"), ann("c", "remote edit", "t2")];
+        assert_eq!(
+            notes(merge3(&base, &local, &remote)),
+            [("c".to_owned(), "remote edit".to_owned())]
+        );
+    }
+
+    #[test]
+    fn an_undone_delete_comes_back_everywhere() {
+        // Local deleted a (saved: base has no a), then undid the delete.
+        let base: Vec<Annotation> = vec![];
+        let local = vec![ann("a", "", "t1")];
+        let remote: Vec<Annotation> = vec![];
+        assert_eq!(notes(merge3(&base, &local, &remote)).len(), 1);
+    }
+}
