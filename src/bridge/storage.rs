@@ -66,8 +66,26 @@ pub struct LoadProblem {
     pub backup_key: Option<String>,
 }
 
+/// Copies an unreadable value to `<key>:unreadable:<time>`, once: if an earlier copy holds
+/// the same value, that copy's key is returned.
+fn keep_aside(storage: &Storage, key: &str, raw: &str) -> Result<String, String> {
+    let prefix = format!("{key}:unreadable:");
+    for i in 0..storage.length().unwrap_or(0) {
+        if let Some(existing) = storage.key(i).ok().flatten() {
+            if existing.starts_with(&prefix)
+                && storage.get_item(&existing).ok().flatten().as_deref() == Some(raw)
+            {
+                return Ok(existing);
+            }
+        }
+    }
+    let backup = format!("{prefix}{}", js_sys::Date::now() as u64);
+    set(storage, &backup, raw)?;
+    Ok(backup)
+}
+
 /// Loads a document's annotations. Never deletes or overwrites anything.
-pub fn load(doc: &Document, now_millis: f64) -> Loaded {
+pub fn load(doc: &Document) -> Loaded {
     let storage = match local_storage() {
         Ok(s) => s,
         Err(reason) => {
@@ -105,8 +123,7 @@ pub fn load(doc: &Document, now_millis: f64) -> Loaded {
             problem: None,
         },
         Err(e) => {
-            let backup = format!("{key}:unreadable:{}", now_millis as u64);
-            let backup_key = storage.set_item(&backup, &raw).ok().map(|_| backup);
+            let backup_key = keep_aside(&storage, &key, &raw).ok();
             Loaded {
                 annotations: Vec::new(),
                 orphans: Vec::new(),
@@ -163,9 +180,8 @@ pub fn load_library() -> Result<Library, String> {
         Some(raw) => match Library::parse(&raw) {
             Ok(library) => library,
             Err(reason) => {
-                let backup = format!("{LIBRARY_KEY}:unreadable:{}", js_sys::Date::now() as u64);
-                set(&storage, &backup, &raw)?;
-                return Err(format!("{reason}; it was kept under “{backup}”"));
+                let backup = keep_aside(&storage, LIBRARY_KEY, &raw)?;
+                return Err(format!("{reason}; it was kept unchanged under “{backup}”"));
             }
         },
     };
@@ -312,7 +328,7 @@ pub fn export_workspace() -> Result<String, String> {
     let mut documents = Vec::new();
     for meta in &library.documents {
         let document = open_document(&meta.id)?;
-        let loaded = load(&document, js_sys::Date::now());
+        let loaded = load(&document);
         if let Some(problem) = loaded.problem.filter(|p| p.raw.is_some()) {
             return Err(format!("“{}”: {}", meta.title, problem.reason));
         }
@@ -343,7 +359,7 @@ pub fn import_workspace(
         match existing {
             Some(meta) if meta.text_sha256 == incoming.document.text_sha256 => {
                 let here = open_document(&meta.id)?;
-                let loaded = load(&here, js_sys::Date::now());
+                let loaded = load(&here);
                 if let Some(problem) = loaded.problem.filter(|p| p.raw.is_some()) {
                     return Err(format!("“{}”: {}", meta.title, problem.reason));
                 }

@@ -1,7 +1,7 @@
 //! Which document is open: read from the URL (`#doc=<id>`), loaded from storage, and handed
 //! to a fresh [`App`] whenever it changes.
 
-use crate::bridge::{clock, page, storage};
+use crate::bridge::{page, storage};
 use crate::model::{default_document, DEFAULT_ARTICLE_ID};
 use crate::ui::app::{App, AppProps};
 use crate::ui::DocRef;
@@ -28,7 +28,7 @@ fn open(id: &str, generation: u32, notice: Option<String>) -> Opened {
         ),
     };
     let doc = Rc::new(doc);
-    let loaded = storage::load(&doc, clock::now_millis());
+    let loaded = storage::load(&doc);
     if notice.is_none() && id != doc.id {
         notice = Some(format!("There is no document “{id}” here."));
     }
