@@ -50,6 +50,7 @@ test('add, annotate, switch, rename, and move a workspace through export and imp
   await expect(docs.getByRole('listitem')).toHaveCount(2);
   await expect(docs).toContainText('1 actor · 0 claim · 0 date');
   await expect(docs).toContainText('2 actor · 1 claim · 1 date');
+  await page.screenshot({ path: info.outputPath('documents-dialog.png') });
   await docs.getByRole('button', { name: /^Russian MFA/ }).click();
   await expect(list.getByRole('listitem')).toHaveText(['actorSergey Lavrov']);
   await page.goto(url);

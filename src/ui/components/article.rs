@@ -285,7 +285,8 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
     }
     let pieces = segments(range, &all);
     html! {
-        <p data-start={p.start.0.to_string()} data-end={p.end.0.to_string()}>
+        // dir="auto": an Arabic or Hebrew paragraph reads right to left; offsets are unaffected.
+        <p dir="auto" data-start={p.start.0.to_string()} data-end={p.end.0.to_string()}>
             { for pieces.iter().map(|seg| {
                 let text = index.slice(seg.span.start(), seg.span.end()).to_owned();
                 let s = seg.span.start.to_string();

@@ -119,7 +119,7 @@ pub fn ChoicesPopover(props: &ChoicesProps) -> Html {
                         <button type="button" class={classes!("ann-item", on.then_some("on"))}
                             onclick={Callback::from(move |_| on_action.emit(Action::Select { id: Some(id.clone()), reveal: false }))}>
                             <span class={classes!("chip", format!("chip-{}", a.label))}>{ a.label.as_str() }</span>
-                            <span class="quote">{ shorten(&a.quote, 60) }</span>
+                            <span class="quote" dir="auto">{ shorten(&a.quote, 60) }</span>
                         </button>
                     </li>
                 }

@@ -165,7 +165,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                                         aria-current={is_selected.then_some("true")} data-id={id.clone()} {onclick}
                                         title={a.quote.clone()}>
                                         <span class={classes!("chip", format!("chip-{}", a.label))}>{ a.label.as_str() }</span>
-                                        <span class="quote">{ shorten(&a.quote, LIST_QUOTE_CHARS) }</span>
+                                        <span class="quote" dir="auto">{ shorten(&a.quote, LIST_QUOTE_CHARS) }</span>
                                         if !a.note.is_empty() {
                                             <span class="note-mark" aria-label="has a note">{ "✎" }</span>
                                         }
@@ -216,7 +216,7 @@ fn Orphans(props: &OrphansProps) -> Html {
                     html! {
                         <li key={o.id.clone()} class="orphan">
                             <span class={classes!("chip", format!("chip-{}", o.label))}>{ o.label.as_str() }</span>
-                            <span class="quote" title={o.quote.clone()}>{ format!("“{}”", shorten(&o.quote, LIST_QUOTE_CHARS)) }</span>
+                            <span class="quote" dir="auto" title={o.quote.clone()}>{ format!("“{}”", shorten(&o.quote, LIST_QUOTE_CHARS)) }</span>
                             <span class="orphan-actions">
                                 <button type="button" disabled={!props.has_pending}
                                     onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}
