@@ -105,3 +105,15 @@ fn default_article_offsets_differ_between_units() {
         "curly quotes make bytes run ahead of code points"
     );
 }
+
+#[test]
+fn paragraph_direction_follows_the_first_strong_character() {
+    use annotator::model::text::starts_right_to_left;
+    assert!(starts_right_to_left(
+        "وقال الوزير إن المحادثات كانت بناءة 👨🏻‍🚒."
+    ));
+    assert!(starts_right_to_left("« 2025 » שלום עולם"));
+    assert!(!starts_right_to_left("2025: Armenia, then قال"));
+    assert!(!starts_right_to_left("Հայաստան"));
+    assert!(!starts_right_to_left("🇦🇲 123 —"));
+}

@@ -4,6 +4,7 @@ use crate::bridge::{clock, selection, visibility};
 use crate::model::annotation::Label;
 use crate::model::segment::segments;
 use crate::model::span::{snap, CharSpan, SnapMode};
+use crate::model::text::starts_right_to_left;
 use crate::ui::state::{Action, StoreHandle};
 use crate::ui::DocRef;
 use std::rc::Rc;
@@ -285,8 +286,9 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
     }
     let pieces = segments(range, &all);
     html! {
-        // dir="auto": an Arabic or Hebrew paragraph reads right to left; offsets are unaffected.
-        <p dir="auto" data-start={p.start.0.to_string()} data-end={p.end.0.to_string()}>
+        // An Arabic or Hebrew paragraph reads right to left; offsets are unaffected.
+        <p dir={starts_right_to_left(index.slice(p.start, p.end)).then_some("rtl")}
+            data-start={p.start.0.to_string()} data-end={p.end.0.to_string()}>
             { for pieces.iter().map(|seg| {
                 let text = index.slice(seg.span.start(), seg.span.end()).to_owned();
                 let s = seg.span.start.to_string();
