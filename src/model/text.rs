@@ -363,6 +363,16 @@ impl From<usize> for CharOffset {
     }
 }
 
+/// Whether a paragraph reads right to left: its first strongly directional character is
+/// Hebrew, Arabic, Syriac, Thaana, N'Ko or another right-to-left script (the rule of HTML's
+/// `dir="auto"`, decided once here instead of by the browser on every render).
+pub fn starts_right_to_left(text: &str) -> bool {
+    let is_rtl = |c: char| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF);
+    text.chars()
+        .find(|&c| is_rtl(c) || c.is_alphabetic())
+        .is_some_and(is_rtl)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -390,14 +400,4 @@ mod tests {
         assert_eq!(index.paragraph_of(CharOffset(2)), 0);
         assert_eq!(index.paragraph_of(CharOffset(3)), 1);
     }
-}
-
-/// Whether a paragraph reads right to left: its first strongly directional character is
-/// Hebrew, Arabic, Syriac, Thaana, N'Ko or another right-to-left script (the rule of HTML's
-/// `dir="auto"`, decided once here instead of by the browser on every render).
-pub fn starts_right_to_left(text: &str) -> bool {
-    let is_rtl = |c: char| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF);
-    text.chars()
-        .find(|&c| is_rtl(c) || c.is_alphabetic())
-        .is_some_and(is_rtl)
 }
