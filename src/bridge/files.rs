@@ -49,3 +49,10 @@ pub async fn read_text(file: web_sys::File) -> Result<String, String> {
         .await
         .map_err(|e| format!("the file could not be read ({e})"))
 }
+
+/// Opens the file picker of a hidden `<input type="file">`. The value is cleared first, so
+/// choosing the same file again still fires `change`.
+pub fn open_picker(input: &web_sys::HtmlInputElement) {
+    input.set_value("");
+    input.click();
+}

@@ -63,6 +63,16 @@ impl Label {
     }
 }
 
+/// "2 actor, 1 claim, 0 date": annotations per label, in [`Label::ALL`] order.
+pub fn describe_counts(counts: [usize; 3], separator: &str) -> String {
+    Label::ALL
+        .iter()
+        .zip(counts)
+        .map(|(label, n)| format!("{n} {label}"))
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
 impl fmt::Display for Label {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -2,9 +2,10 @@
 //! document by pasting text or opening a .txt/.md file.
 
 use crate::bridge::{clock, files, page, storage};
+use crate::model::annotation::describe_counts;
 use crate::model::library::{new_document_id, normalize_text, DocumentMeta, Library};
 use crate::model::schema::Document;
-use crate::model::{Label, DEFAULT_ARTICLE_ID};
+use crate::model::DEFAULT_ARTICLE_ID;
 use crate::ui::state::Action;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -92,15 +93,7 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
             text.set(target.value());
         })
     };
-    let open_file = {
-        let file_input = file_input.clone();
-        Callback::from(move |_| {
-            if let Some(input) = file_input.cast::<HtmlInputElement>() {
-                input.set_value("");
-                input.click();
-            }
-        })
-    };
+    let open_file = super::picker_opener(&file_input);
     let on_file = {
         let text = text.clone();
         let title = title.clone();
@@ -181,12 +174,7 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
     let row = |meta: &DocumentMeta| {
         let id = meta.id.clone();
         let is_current = props.current_id.as_str() == id;
-        let counts = Label::ALL
-            .iter()
-            .zip(meta.counts)
-            .map(|(l, n)| format!("{n} {l}"))
-            .collect::<Vec<_>>()
-            .join(" · ");
+        let counts = describe_counts(meta.counts, " · ");
         let edited = meta
             .updated
             .get(..16)

@@ -4,3 +4,15 @@ pub mod documents;
 pub mod sidebar;
 pub mod status;
 pub mod toolbar;
+
+use yew::{Callback, NodeRef};
+
+/// A click handler that opens the file picker of the hidden file input behind `input`.
+pub fn picker_opener<E>(input: &NodeRef) -> Callback<E> {
+    let input = input.clone();
+    Callback::from(move |_| {
+        if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
+            crate::bridge::files::open_picker(&input);
+        }
+    })
+}

@@ -1,6 +1,6 @@
 //! The notice banner and the status line that always says whether the work is saved.
 
-use crate::model::annotation::Label;
+use crate::model::annotation::describe_counts;
 use crate::ui::state::{Action, Notice, SaveStatus, Tone};
 use yew::prelude::*;
 
@@ -42,12 +42,7 @@ const FILL_WARNING: f64 = 0.8;
 #[component]
 pub fn StatusLine(props: &StatusProps) -> Html {
     let total: usize = props.counts.iter().sum();
-    let breakdown = Label::ALL
-        .iter()
-        .zip(props.counts)
-        .map(|(l, n)| format!("{n} {l}"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let breakdown = describe_counts(props.counts, ", ");
     let mut counts = format!(
         "{total} annotation{} ({breakdown})",
         if total == 1 { "" } else { "s" }

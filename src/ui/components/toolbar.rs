@@ -71,15 +71,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         }
     };
 
-    let open_picker = {
-        let file_input = file_input.clone();
-        Callback::from(move |_| {
-            if let Some(input) = file_input.cast::<HtmlInputElement>() {
-                input.set_value("");
-                input.click();
-            }
-        })
-    };
+    let open_picker = super::picker_opener(&file_input);
     let on_file = {
         let on_import_file = props.on_import_file.clone();
         Callback::from(move |event: Event| {
