@@ -544,7 +544,7 @@ fn shortcut(event: &KeyboardEvent, state: &AppState) -> Option<Action> {
         return None;
     }
     let now = clock::now_rfc3339;
-    if state.help_open || state.staged_import.is_some() {
+    if state.help_open || state.staged_import.is_some() || state.documents.is_some() {
         return (key == "Escape").then_some(Action::Escape);
     }
     if ctrl {
