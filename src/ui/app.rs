@@ -498,7 +498,7 @@ pub fn App(props: &AppProps) -> Html {
                         root={article_root.clone()}
                     />
                 </article>
-                <Sidebar store={state.store.clone()} selected={state.selected.clone()} filter={state.filter} has_pending={state.pending.is_some()} on_action={on_action.clone()} />
+                <Sidebar store={state.store.clone()} selected={state.selected.clone()} filter={state.filter} has_pending={state.pending.is_some()} published={props.doc.0.published.clone().map(AttrValue::from)} on_action={on_action.clone()} />
             </main>
             <StatusLine save={state.save.clone()} {counts} orphans={store.orphans().len()} storage_fill={state.storage_fill} />
             if let Some(choices) = state.choices.clone() {

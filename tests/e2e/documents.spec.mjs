@@ -89,7 +89,7 @@ test('add, annotate, switch, rename, and move a workspace through export and imp
   await page.goto(url);
   await expect(page.locator('.reader-title')).toHaveText('Mirzoyan: talks constructive');
   await expect(list.getByRole('listitem')).toHaveText([
-    'dateMarch 3, 2025', 'actorArarat Mirzoyan', 'actorԱրարատ Միրզոյանը', 'claimالمحادثات كانت بناءة',
+    'dateMarch 3, 2025→ 2025-03-03', 'actorArarat Mirzoyan', 'actorԱրարատ Միրզոյանը', 'claimالمحادثات كانت بناءة',
   ]);
   await page.goto('/index.html#doc=russia-armenia-2025-01-24');
   await expect(list.getByRole('listitem')).toHaveText(['actorSergey Lavrov']);

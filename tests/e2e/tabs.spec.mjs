@@ -20,7 +20,7 @@ test('two pages on the same document merge their work', async ({ page, context }
   await other.keyboard.press('1');
   await dragSelect(page, 'January 24');
   await page.keyboard.press('3');
-  const expected = ['dateJanuary 24', 'actorSergey Lavrov', 'actorDmitry Peskov'];
+  const expected = ['dateJanuary 24→ 2025-01-24', 'actorSergey Lavrov', 'actorDmitry Peskov'];
   await expect(annotationList(page).getByRole('listitem')).toHaveText(expected);
   await expect(annotationList(other).getByRole('listitem')).toHaveText(expected);
   await expect.poll(async () => (await stored(page))?.annotations.length).toBe(3);
@@ -28,7 +28,7 @@ test('two pages on the same document merge their work', async ({ page, context }
   // A deletion in one tab stays deleted in both.
   await annotationList(other).getByRole('button', { name: /Sergey Lavrov/ }).click();
   await other.keyboard.press('Delete');
-  await expect(annotationList(page).getByRole('listitem')).toHaveText(['dateJanuary 24', 'actorDmitry Peskov']);
+  await expect(annotationList(page).getByRole('listitem')).toHaveText(['dateJanuary 24→ 2025-01-24', 'actorDmitry Peskov']);
 
   // A note edited in one tab reaches the other.
   await annotationList(page).getByRole('button', { name: /Dmitry Peskov/ }).click();

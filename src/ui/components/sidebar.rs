@@ -2,6 +2,7 @@
 
 use crate::bridge::clock;
 use crate::model::annotation::Label;
+use crate::model::dates;
 use crate::model::span::{Direction, Edge};
 use crate::model::store::shorten;
 use crate::ui::state::{Action, StoreHandle};
@@ -27,7 +28,22 @@ pub struct SidebarProps {
     pub filter: Option<Label>,
     /// Whether a selection waits for a label (orphans can be attached to it).
     pub has_pending: bool,
+    /// The document's publication date (ISO), which dates without a year are read against.
+    #[prop_or_default]
+    pub published: Option<AttrValue>,
     pub on_action: Callback<Action>,
+}
+
+/// The normalised value of a date annotation, or a visible marker when there is none.
+fn date_value_view(quote: &str, published: Option<jiff::civil::Date>) -> Html {
+    match dates::normalize(quote, published) {
+        Some(value) => {
+            html! { <span class="date-value" title="Normalised date (ISO 8601 / TIMEX3)">{ format!("→ {value}") }</span> }
+        }
+        None => html! {
+            <span class="date-missing" title="This date was not understood, so it has no normalised value">{ "⚠ no value" }</span>
+        },
+    }
 }
 
 #[component]
@@ -37,6 +53,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
     let scroll = use_state(|| (0i32, DEFAULT_VIEWPORT_PX));
     let store = props.store.borrow();
     let total = store.len();
+    let published = props.published.as_deref().and_then(dates::parse_iso_date);
     let filter_button = |filter: Option<Label>, text: String| {
         let on_action = props.on_action.clone();
         let pressed = props.filter == filter;
@@ -131,7 +148,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
 
     html! {
         <aside class="sidebar" aria-label="Annotation panel">
-            <Editor store={props.store.clone()} selected={props.selected.clone()} on_action={props.on_action.clone()} />
+            <Editor store={props.store.clone()} selected={props.selected.clone()} published={props.published.clone()} on_action={props.on_action.clone()} />
             <Orphans store={props.store.clone()} has_pending={props.has_pending} on_action={props.on_action.clone()} />
             <h2 class="panel-title">{ format!("Annotations ({total})") }</h2>
             <div class="filters" role="group" aria-label="Filter by label">
@@ -166,6 +183,9 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                                         title={a.quote.clone()}>
                                         <span class={classes!("chip", format!("chip-{}", a.label))}>{ a.label.as_str() }</span>
                                         <span class="quote" dir="auto">{ shorten(&a.quote, LIST_QUOTE_CHARS) }</span>
+                                        if a.label == Label::Date {
+                                            { date_value_view(&a.quote, published) }
+                                        }
                                         if !a.note.is_empty() {
                                             <span class="note-mark" aria-label="has a note">{ "✎" }</span>
                                         }
@@ -236,6 +256,7 @@ fn Orphans(props: &OrphansProps) -> Html {
 struct EditorProps {
     store: StoreHandle,
     selected: Option<AttrValue>,
+    published: Option<AttrValue>,
     on_action: Callback<Action>,
 }
 
@@ -292,6 +313,18 @@ fn Editor(props: &EditorProps) -> Html {
             </div>
             <blockquote class="editor-quote">{ shorten(&annotation.quote, 400) }</blockquote>
             <p class="editor-meta">{ format!("{} · characters {}–{}", annotation.label, annotation.span.start, annotation.span.end) }</p>
+            if annotation.label == Label::Date {
+                <p class="editor-date">{
+                    match dates::normalize(&annotation.quote, props.published.as_deref().and_then(dates::parse_iso_date)) {
+                        Some(value) if value.anchored => format!(
+                            "Date value: {value} (the year from the publication date, {})",
+                            props.published.as_deref().unwrap_or_default()
+                        ),
+                        Some(value) => format!("Date value: {value}"),
+                        None => "Date value: none — this phrase was not understood (no guess is made)".to_owned(),
+                    }
+                }</p>
+            }
             <div class="editor-bounds" role="group" aria-label="Adjust boundaries by a word">
                 <span>{ "start" }</span>
                 { nudge(Edge::Start, Direction::Backward, "◂", "Move start one word earlier") }
