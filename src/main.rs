@@ -22,6 +22,7 @@ fn main() {
                 doc: DocRef(Rc::new(doc)),
                 initial: Rc::new(annotations),
                 initial_orphans: Rc::default(),
+                initial_relations: Rc::default(),
                 load_problem: None,
                 persist: false,
                 initial_notice: None,

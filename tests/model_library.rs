@@ -123,11 +123,13 @@ fn a_workspace_round_trips_every_document_exactly() {
             document: default_document(),
             annotations: stores[0].annotations().to_vec(),
             orphans: vec![],
+            relations: vec![],
         },
         WorkspaceDocument {
             document: Document::new("mixed-1", "Mixed scripts 🇦🇲", Some("2025-02-01"), MIXED),
             annotations: [stores[1].annotations(), arabic.annotations()].concat(),
             orphans: vec![],
+            relations: vec![],
         },
     ];
     let json = workspace_to_json(&documents, "2025-03-01T00:00:00.000Z");
@@ -165,6 +167,7 @@ fn a_broken_workspace_is_rejected_naming_the_document() {
             document: default_document(),
             annotations: store.annotations().to_vec(),
             orphans: vec![],
+            relations: vec![],
         }],
         "t",
     );

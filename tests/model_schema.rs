@@ -1,7 +1,7 @@
 //! The JSON file shared by storage and export: round trip and every rejection path.
 #![cfg(not(target_arch = "wasm32"))]
 
-use annotator::model::schema::{self, Document, SchemaError, TextInclusion, FORMAT_NAME};
+use annotator::model::schema::{self, Content, Document, SchemaError, TextInclusion, FORMAT_NAME};
 use annotator::model::span::CharSpan;
 use annotator::model::store::Store;
 use annotator::model::{default_document, Label};
@@ -63,8 +63,7 @@ fn sample() -> (Document, Store) {
 fn export(doc: &Document, store: &Store) -> Value {
     serde_json::from_str(&schema::to_json(
         doc,
-        store.annotations(),
-        store.orphans(),
+        Content::of(&store),
         TextInclusion::WithText,
     ))
     .unwrap()
@@ -84,7 +83,7 @@ fn export_round_trips_exactly_and_quotes_match_code_point_slices() {
     let (doc, store) = sample();
     let value = export(&doc, &store);
     assert_eq!(value["format"], FORMAT_NAME);
-    assert_eq!(value["version"], 2);
+    assert_eq!(value["version"], 3);
     assert_eq!(value["orphans"], json!([]));
     assert_eq!(value["offset_unit"], "codepoint");
     assert_eq!(value["relations"], json!([]));
@@ -106,12 +105,7 @@ fn export_round_trips_exactly_and_quotes_match_code_point_slices() {
     assert_eq!(parsed.annotations, store.annotations());
     assert_eq!(parsed.migrated_from, None);
     // Storage leaves the text out and still round-trips.
-    let stored = schema::to_json(
-        &doc,
-        store.annotations(),
-        store.orphans(),
-        TextInclusion::HashOnly,
-    );
+    let stored = schema::to_json(&doc, Content::of(&store), TextInclusion::HashOnly);
     assert!(!stored.contains("Relations between Russia"));
     assert_eq!(
         schema::parse(&stored, &doc).unwrap().annotations,
@@ -270,14 +264,13 @@ fn a_version_1_file_from_storage_is_migrated() {
     assert_eq!(lavrov.note, "Foreign Minister of Russia");
     assert_eq!(lavrov.updated, "2025-01-25T10:03:00.000Z");
     // Written back, it is the current version, and reads the same.
-    let store = Store::from_parts(parsed.annotations.clone(), parsed.orphans.clone());
-    let rewritten = schema::to_json(
-        &doc,
-        store.annotations(),
-        store.orphans(),
-        TextInclusion::HashOnly,
+    let store = Store::from_parts(
+        parsed.annotations.clone(),
+        parsed.orphans.clone(),
+        parsed.relations.clone(),
     );
-    assert!(rewritten.contains("\"version\": 2"));
+    let rewritten = schema::to_json(&doc, Content::of(&store), TextInclusion::HashOnly);
+    assert!(rewritten.contains("\"version\": 3"));
     let again = schema::parse(&rewritten, &doc).unwrap();
     assert_eq!(again.annotations, store.annotations());
     assert_eq!(again.migrated_from, None);
@@ -286,12 +279,7 @@ fn a_version_1_file_from_storage_is_migrated() {
 #[test]
 fn import_against_an_edited_text_reanchors_and_reports() {
     let (doc, store) = sample();
-    let file = schema::to_json(
-        &doc,
-        store.annotations(),
-        store.orphans(),
-        TextInclusion::WithText,
-    );
+    let file = schema::to_json(&doc, Content::of(&store), TextInclusion::WithText);
     // A re-published version: a new first line, and the claim rewritten.
     let edited_text = format!(
         "Update: statement re-published.\n{}",
@@ -328,16 +316,12 @@ fn import_against_an_edited_text_reanchors_and_reports() {
     let summary = target.import_with_orphans(
         plan.annotations.clone(),
         plan.orphans.clone(),
+        plan.relations.clone(),
         annotator::model::ImportMode::Merge,
         || "fresh".into(),
     );
     assert_eq!((summary.added, summary.orphaned), (2, 1));
-    let exported = schema::to_json(
-        &edited,
-        target.annotations(),
-        target.orphans(),
-        TextInclusion::WithText,
-    );
+    let exported = schema::to_json(&edited, Content::of(&target), TextInclusion::WithText);
     let back = schema::parse(&exported, &edited).unwrap();
     assert_eq!(back.orphans.len(), 1);
     assert_eq!(back.orphans[0].quote, plan.orphans[0].quote);
@@ -350,12 +334,7 @@ fn import_against_an_edited_text_reanchors_and_reports() {
 #[test]
 fn the_compact_storage_form_round_trips_and_fits_a_large_document_in_local_storage() {
     let (doc, store) = sample();
-    let compact = schema::to_json(
-        &doc,
-        store.annotations(),
-        store.orphans(),
-        TextInclusion::Compact,
-    );
+    let compact = schema::to_json(&doc, Content::of(&store), TextInclusion::Compact);
     assert!(
         !compact.contains("\"quote\""),
         "placed annotations carry no quote in storage"
@@ -373,7 +352,15 @@ fn the_compact_storage_form_round_trips_and_fits_a_large_document_in_local_stora
     // Chromium gives a site 5 Mi UTF-16 code units of local storage (measured). A 1 MB
     // article with 10,000 annotations must leave room for other documents.
     let (big, annotations) = annotator::model::synthetic::generate(1_000_000, 10_000);
-    let stored = schema::to_json(&big, &annotations, &[], TextInclusion::Compact);
+    let stored = schema::to_json(
+        &big,
+        Content {
+            annotations: &annotations,
+            orphans: &[],
+            relations: &[],
+        },
+        TextInclusion::Compact,
+    );
     let utf16_units = stored.encode_utf16().count() + big.index.len_utf16();
     assert!(
         utf16_units < 5 * 1024 * 1024 / 2,

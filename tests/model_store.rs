@@ -232,6 +232,7 @@ fn orphans_are_kept_reattached_and_deleted_undoably() {
     store.import_with_orphans(
         Vec::new(),
         vec![orphan.clone()],
+        Vec::new(),
         ImportMode::Merge,
         String::new,
     );

@@ -5,7 +5,8 @@ use crate::model::annotation::Annotation;
 use crate::model::library::{
     merge_by_id, new_document_id, workspace_to_json, DocumentMeta, Library, WorkspaceDocument,
 };
-use crate::model::schema::{self, Document, TextInclusion};
+use crate::model::schema::{self, Content, Document, TextInclusion};
+use crate::model::Relation;
 use crate::model::{default_document, DEFAULT_ARTICLE_ID};
 use wasm_bindgen::JsValue;
 use web_sys::Storage;
@@ -51,6 +52,7 @@ pub fn js_error_text(value: &JsValue) -> String {
 pub struct Loaded {
     pub annotations: Vec<Annotation>,
     pub orphans: Vec<Annotation>,
+    pub relations: Vec<Relation>,
     pub problem: Option<LoadProblem>,
 }
 
@@ -92,6 +94,7 @@ pub fn load(doc: &Document) -> Loaded {
             return Loaded {
                 annotations: Vec::new(),
                 orphans: Vec::new(),
+                relations: Vec::new(),
                 problem: Some(LoadProblem {
                     reason,
                     raw: None,
@@ -108,6 +111,7 @@ pub fn load(doc: &Document) -> Loaded {
             return Loaded {
                 annotations: Vec::new(),
                 orphans: Vec::new(),
+                relations: Vec::new(),
                 problem: Some(LoadProblem {
                     reason: format!("reading local storage failed ({})", js_error_text(&e)),
                     raw: None,
@@ -120,6 +124,7 @@ pub fn load(doc: &Document) -> Loaded {
         Ok(parsed) => Loaded {
             annotations: parsed.annotations,
             orphans: parsed.orphans,
+            relations: parsed.relations,
             problem: None,
         },
         Err(e) => {
@@ -127,6 +132,7 @@ pub fn load(doc: &Document) -> Loaded {
             Loaded {
                 annotations: Vec::new(),
                 orphans: Vec::new(),
+                relations: Vec::new(),
                 problem: Some(LoadProblem {
                     reason: e.to_string(),
                     raw: Some(raw),
@@ -139,15 +145,11 @@ pub fn load(doc: &Document) -> Loaded {
 
 /// Saves a document's annotations; returns what was written. The error says why, in words
 /// (quota, disabled storage).
-pub fn save(
-    doc: &Document,
-    annotations: &[Annotation],
-    orphans: &[Annotation],
-) -> Result<String, String> {
+pub fn save(doc: &Document, content: Content) -> Result<String, String> {
     let storage = local_storage()?;
-    let json = schema::to_json(doc, annotations, orphans, TextInclusion::Compact);
+    let json = schema::to_json(doc, content, TextInclusion::Compact);
     set(&storage, &document_key(&doc.id), &json)?;
-    touch_document(&storage, doc, annotations);
+    touch_document(&storage, doc, content.annotations);
     Ok(json)
 }
 
@@ -336,6 +338,7 @@ pub fn export_workspace() -> Result<String, String> {
             document,
             annotations: loaded.annotations,
             orphans: loaded.orphans,
+            relations: loaded.relations,
         });
     }
     Ok(workspace_to_json(
@@ -366,7 +369,15 @@ pub fn import_workspace(
                 let (annotations, summary) =
                     merge_by_id(&loaded.annotations, &incoming.annotations);
                 let (orphans, _) = merge_by_id(&loaded.orphans, &incoming.orphans);
-                save(&here, &annotations, &orphans)?;
+                let mut relations = loaded.relations.clone();
+                for r in incoming.relations {
+                    if !relations.iter().any(|x| x.id == r.id) {
+                        relations.push(r);
+                    }
+                }
+                // Relations whose ends are not both here are dropped by the store's checks.
+                let merged_store = crate::model::Store::from_parts(annotations, orphans, relations);
+                save(&here, Content::of(&merged_store))?;
                 annotations_in += summary.added + summary.updated;
                 merged += 1;
             }
@@ -387,7 +398,14 @@ pub fn import_workspace(
                     added += 1;
                 }
                 add_document(&incoming.document, &crate::bridge::clock::now_rfc3339())?;
-                save(&incoming.document, &incoming.annotations, &incoming.orphans)?;
+                save(
+                    &incoming.document,
+                    Content {
+                        annotations: &incoming.annotations,
+                        orphans: &incoming.orphans,
+                        relations: &incoming.relations,
+                    },
+                )?;
                 annotations_in += incoming.annotations.len();
             }
         }

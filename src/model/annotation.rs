@@ -93,6 +93,72 @@ pub struct Annotation {
     /// RFC 3339 times, supplied by the caller (the model never reads a clock).
     pub created: String,
     pub updated: String,
+    /// For actors: the canonical name of the entity this mention refers to ("Russian
+    /// Ministry of Foreign Affairs" for "the MFA" and "the Ministry").
+    pub entity: Option<String>,
+    /// For dates: a normalised value the user set by hand, replacing the computed one.
+    pub date_value: Option<String>,
+}
+
+/// How a claim is linked to another annotation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The actor who made the claim (speaker).
+    Source,
+    /// An actor the claim is about.
+    Target,
+    /// The date the claim was made.
+    When,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Source => "source",
+            Role::Target => "target",
+            Role::When => "when",
+        }
+    }
+
+    /// The label the linked annotation must have.
+    pub fn label(self) -> Label {
+        match self {
+            Role::Source | Role::Target => Label::Actor,
+            Role::When => Label::Date,
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Role> {
+        [Role::Source, Role::Target, Role::When]
+            .into_iter()
+            .find(|r| r.as_str() == name)
+    }
+}
+
+/// A link from a claim to its actor or date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Relation {
+    pub id: String,
+    /// The claim's annotation id.
+    pub claim: String,
+    /// The actor's or date's annotation id.
+    pub other: String,
+    pub role: Role,
+    pub created: String,
+}
+
+/// A stable id for an entity, from its canonical name ("Russian MFA" → `russian-mfa`).
+pub fn entity_id(name: &str) -> String {
+    let mut id = String::new();
+    for ch in name.trim().chars().flat_map(char::to_lowercase) {
+        if ch.is_alphanumeric() {
+            id.push(ch);
+        } else if !id.ends_with('-') && !id.is_empty() {
+            id.push('-');
+        }
+    }
+    id.trim_end_matches('-').to_owned()
 }
 
 impl Annotation {
@@ -107,6 +173,8 @@ impl Annotation {
             note: String::new(),
             created: now.to_owned(),
             updated: now.to_owned(),
+            entity: None,
+            date_value: None,
         };
         annotation.set_span(index, span);
         annotation

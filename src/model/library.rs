@@ -179,6 +179,7 @@ pub struct WorkspaceDocument {
     pub document: Document,
     pub annotations: Vec<Annotation>,
     pub orphans: Vec<Annotation>,
+    pub relations: Vec<super::annotation::Relation>,
 }
 
 /// All documents with their annotations, each in the single-document export format.
@@ -188,8 +189,11 @@ pub fn workspace_to_json(documents: &[WorkspaceDocument], exported: &str) -> Str
         .map(|d| {
             schema::to_file(
                 &d.document,
-                &d.annotations,
-                &d.orphans,
+                schema::Content {
+                    annotations: &d.annotations,
+                    orphans: &d.orphans,
+                    relations: &d.relations,
+                },
                 TextInclusion::WithText,
             )
         })
@@ -285,6 +289,7 @@ pub fn parse_workspace(json: &str) -> Result<Vec<WorkspaceDocument>, SchemaError
             document,
             annotations: parsed.annotations,
             orphans: parsed.orphans,
+            relations: parsed.relations,
         });
     }
     Ok(out)

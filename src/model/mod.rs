@@ -16,7 +16,7 @@ pub mod sync;
 pub mod synthetic;
 pub mod text;
 
-pub use annotation::{Annotation, Label};
+pub use annotation::{Annotation, Label, Relation, Role};
 pub use schema::Document;
 pub use span::{CharSpan, SnapMode};
 pub use store::{ImportMode, Store, StoreError};

@@ -4,7 +4,8 @@
 //! a file is taken whole or rejected whole, with a message that says what and where.
 
 use super::anchor::{Anchorer, Placement, Selector};
-use super::annotation::{Annotation, Label};
+use super::annotation::{entity_id, Annotation, Label, Relation, Role};
+use super::dates::{self, DateValue};
 use super::span::CharSpan;
 use super::text::{CharOffset, TextIndex};
 use serde::{Deserialize, Serialize};
@@ -13,8 +14,10 @@ use std::collections::HashMap;
 use std::fmt;
 
 pub const FORMAT_NAME: &str = "text-annotator";
-/// Version 2 added `orphans` and `document.source_url`; version 1 files are migrated on read.
-pub const SCHEMA_VERSION: u32 = 2;
+/// Version 2 added `orphans` and `document.source_url`; version 3 typed `relations`, actor
+/// `entity` and date `date` values, and the derived `claims` table of exports. Older files
+/// are migrated on read.
+pub const SCHEMA_VERSION: u32 = 3;
 /// The oldest version this app still reads.
 pub const OLDEST_READABLE_VERSION: u32 = 1;
 pub const OFFSET_UNIT: &str = "codepoint";
@@ -88,6 +91,56 @@ pub struct AnnotationRecord {
     pub created: String,
     #[serde(default)]
     pub updated: String,
+    /// Actors: the entity this mention refers to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<EntityRecord>,
+    /// Dates: the normalised value (exports always; storage only when set by hand).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<DateRecord>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityRecord {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateRecord {
+    /// ISO 8601 / TIMEX3 value; empty when the phrase was not understood.
+    pub value: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
+    /// True when a person set the value; false when it was computed from the text.
+    #[serde(default)]
+    pub manual: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelationRecord {
+    pub id: String,
+    /// The claim's annotation id.
+    pub claim: String,
+    /// `source` or `target` (an actor) or `when` (a date).
+    pub role: String,
+    /// The actor's or date's annotation id.
+    pub annotation: String,
+    #[serde(default)]
+    pub created: String,
+}
+
+/// One row of the claims table: who claimed what, when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimRecord {
+    pub claim: String,
+    pub quote: String,
+    pub start: usize,
+    pub end: usize,
+    /// Names of the source actors (their entity's name, else their text).
+    pub sources: Vec<String>,
+    pub targets: Vec<String>,
+    /// Date values (their text where none could be computed).
+    pub dates: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,8 +155,29 @@ pub struct AnnotationFile {
     /// Their `start`/`end` are where they used to be, and their quote is the old text.
     #[serde(default)]
     pub orphans: Vec<AnnotationRecord>,
-    /// Links between annotations; always empty so far, reserved for relations.
-    pub relations: Vec<serde_json::Value>,
+    /// Links from claims to their actors and dates.
+    pub relations: Vec<RelationRecord>,
+    /// Exports only: the claims with their actors and dates, derived from the above.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<ClaimRecord>,
+}
+
+/// What a file holds besides the document.
+#[derive(Clone, Copy, Debug)]
+pub struct Content<'a> {
+    pub annotations: &'a [Annotation],
+    pub orphans: &'a [Annotation],
+    pub relations: &'a [Relation],
+}
+
+impl<'a> Content<'a> {
+    pub fn of(store: &'a crate::model::store::Store) -> Self {
+        Content {
+            annotations: store.annotations(),
+            orphans: store.orphans(),
+            relations: store.relations(),
+        }
+    }
 }
 
 /// Whether the document text goes into the file.
@@ -119,8 +193,46 @@ pub enum TextInclusion {
     Compact,
 }
 
+/// A date annotation's value: the one set by hand, else the one computed from its text.
+pub fn date_value_of(a: &Annotation, published: Option<jiff::civil::Date>) -> Option<DateValue> {
+    match &a.date_value {
+        Some(value) => Some(DateValue {
+            value: value.clone(),
+            modifier: None,
+            anchored: false,
+        }),
+        None => dates::normalize(&a.quote, published),
+    }
+}
+
+fn date_record(
+    a: &Annotation,
+    published: Option<jiff::civil::Date>,
+    text: TextInclusion,
+) -> Option<DateRecord> {
+    if a.label != Label::Date {
+        return None;
+    }
+    if text == TextInclusion::Compact && a.date_value.is_none() {
+        return None;
+    }
+    let value = date_value_of(a, published);
+    Some(DateRecord {
+        value: value.as_ref().map(|v| v.value.clone()).unwrap_or_default(),
+        modifier: value
+            .and_then(|v| v.modifier)
+            .map(|m| m.as_str().to_owned()),
+        manual: a.date_value.is_some(),
+    })
+}
+
 fn record_of(a: &Annotation) -> AnnotationRecord {
     AnnotationRecord {
+        entity: a.entity.as_ref().map(|name| EntityRecord {
+            id: entity_id(name),
+            name: name.clone(),
+        }),
+        date: None,
         id: a.id.clone(),
         label: a.label.as_str().to_owned(),
         start: a.span.start,
@@ -134,13 +246,86 @@ fn record_of(a: &Annotation) -> AnnotationRecord {
     }
 }
 
-/// Builds the file for a document, its annotations and its orphans.
-pub fn to_file(
-    doc: &Document,
-    annotations: &[Annotation],
-    orphans: &[Annotation],
-    text: TextInclusion,
-) -> AnnotationFile {
+/// The claims table: every claim with the names of its actors and its date values.
+pub fn claims_table(content: Content, published: Option<jiff::civil::Date>) -> Vec<ClaimRecord> {
+    let by_id: HashMap<&str, &Annotation> = content
+        .annotations
+        .iter()
+        .map(|a| (a.id.as_str(), a))
+        .collect();
+    content
+        .annotations
+        .iter()
+        .filter(|a| a.label == Label::Claim)
+        .map(|claim| {
+            let mut linked: Vec<(&Relation, &Annotation)> = content
+                .relations
+                .iter()
+                .filter(|r| r.claim == claim.id)
+                .filter_map(|r| by_id.get(r.other.as_str()).map(|a| (r, *a)))
+                .collect();
+            linked.sort_by_key(|(r, a)| (r.role, a.span.start));
+            let names = |role: Role| -> Vec<String> {
+                linked
+                    .iter()
+                    .filter(|(r, _)| r.role == role)
+                    .map(|(_, a)| match role {
+                        Role::When => date_value_of(a, published)
+                            .map(|v| v.to_string())
+                            .unwrap_or_else(|| a.quote.clone()),
+                        _ => a.entity.clone().unwrap_or_else(|| a.quote.clone()),
+                    })
+                    .collect()
+            };
+            ClaimRecord {
+                claim: claim.id.clone(),
+                quote: claim.quote.clone(),
+                start: claim.span.start,
+                end: claim.span.end,
+                sources: names(Role::Source),
+                targets: names(Role::Target),
+                dates: names(Role::When),
+            }
+        })
+        .collect()
+}
+
+/// The claims table as CSV (RFC 4180: comma-separated, CRLF line ends, fields with commas,
+/// quotes or line breaks in double quotes, quotes doubled). Several actors or dates in one
+/// cell are joined with "; ".
+pub fn claims_csv(rows: &[ClaimRecord]) -> String {
+    fn field(value: &str) -> String {
+        if value.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", value.replace('"', "\"\""))
+        } else {
+            value.to_owned()
+        }
+    }
+    let mut out = String::from("claim_id,claim,sources,targets,dates,start,end\r\n");
+    for row in rows {
+        let cells = [
+            field(&row.claim),
+            field(&row.quote),
+            field(&row.sources.join("; ")),
+            field(&row.targets.join("; ")),
+            field(&row.dates.join("; ")),
+            row.start.to_string(),
+            row.end.to_string(),
+        ];
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Builds the file for a document and its content.
+pub fn to_file(doc: &Document, content: Content, text: TextInclusion) -> AnnotationFile {
+    let published = doc.published.as_deref().and_then(dates::parse_iso_date);
+    let Content {
+        annotations,
+        orphans,
+        relations,
+    } = content;
     AnnotationFile {
         format: FORMAT_NAME.to_owned(),
         version: SCHEMA_VERSION,
@@ -159,6 +344,7 @@ pub fn to_file(
             .iter()
             .map(|a| {
                 let mut record = record_of(a);
+                record.date = date_record(a, published, text);
                 if text == TextInclusion::Compact {
                     record.quote.clear();
                     record.prefix.clear();
@@ -168,17 +354,26 @@ pub fn to_file(
             })
             .collect(),
         orphans: orphans.iter().map(record_of).collect(),
-        relations: Vec::new(),
+        relations: relations
+            .iter()
+            .map(|r| RelationRecord {
+                id: r.id.clone(),
+                claim: r.claim.clone(),
+                role: r.role.as_str().to_owned(),
+                annotation: r.other.clone(),
+                created: r.created.clone(),
+            })
+            .collect(),
+        claims: if text == TextInclusion::Compact {
+            Vec::new()
+        } else {
+            claims_table(content, published)
+        },
     }
 }
 
-pub fn to_json(
-    doc: &Document,
-    annotations: &[Annotation],
-    orphans: &[Annotation],
-    text: TextInclusion,
-) -> String {
-    let file = to_file(doc, annotations, orphans, text);
+pub fn to_json(doc: &Document, content: Content, text: TextInclusion) -> String {
+    let file = to_file(doc, content, text);
     if text == TextInclusion::Compact {
         serde_json::to_string(&file)
     } else {
@@ -249,6 +444,7 @@ fn describe(value: Option<&serde_json::Value>) -> String {
 pub struct Parsed {
     pub annotations: Vec<Annotation>,
     pub orphans: Vec<Annotation>,
+    pub relations: Vec<Relation>,
     /// The version the file was written in, when it was older than [`SCHEMA_VERSION`].
     pub migrated_from: Option<u32>,
 }
@@ -260,6 +456,8 @@ pub struct AnchorReport {
     pub moved: usize,
     pub fuzzy: usize,
     pub orphaned: usize,
+    /// Links dropped because one of their ends became an orphan.
+    pub links_dropped: usize,
 }
 
 impl fmt::Display for AnchorReport {
@@ -268,7 +466,15 @@ impl fmt::Display for AnchorReport {
             f,
             "{} placed exactly, {} moved, {} matched fuzzily, {} orphaned",
             self.exact, self.moved, self.fuzzy, self.orphaned
-        )
+        )?;
+        if self.links_dropped > 0 {
+            write!(
+                f,
+                ", {} links dropped with their orphans",
+                self.links_dropped
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -277,21 +483,31 @@ impl fmt::Display for AnchorReport {
 pub struct ImportPlan {
     pub annotations: Vec<Annotation>,
     pub orphans: Vec<Annotation>,
+    pub relations: Vec<Relation>,
     pub report: AnchorReport,
     /// True when the file was made for a different text and was re-anchored.
     pub text_changed: bool,
 }
 
-/// Upgrades an older file, in place, to the current version. Version 1 had no orphans.
+/// Upgrades an older file, in place, to the current version. Version 1 had no orphans;
+/// version 2 reserved `relations` as a list that was always empty, and had no entities or
+/// date values (those of version 3 are optional), so its content is valid as version 3.
 pub fn migrate(value: &mut serde_json::Value, from: u32) {
+    let Some(object) = value.as_object_mut() else {
+        return;
+    };
     if from < 2 {
-        if let Some(object) = value.as_object_mut() {
-            object
-                .entry("orphans")
-                .or_insert_with(|| serde_json::Value::Array(Vec::new()));
-            object.insert("version".to_owned(), serde_json::Value::from(2));
-        }
+        object
+            .entry("orphans")
+            .or_insert_with(|| serde_json::Value::Array(Vec::new()));
     }
+    if from < 3 {
+        object.insert("relations".to_owned(), serde_json::Value::Array(Vec::new()));
+    }
+    object.insert(
+        "version".to_owned(),
+        serde_json::Value::from(SCHEMA_VERSION),
+    );
 }
 
 /// The checked top level of a file.
@@ -299,6 +515,7 @@ struct Header {
     document: DocumentRecord,
     records: Vec<serde_json::Value>,
     orphan_records: Vec<serde_json::Value>,
+    relation_records: Vec<serde_json::Value>,
     migrated_from: Option<u32>,
 }
 
@@ -347,11 +564,12 @@ fn read_header(json: &str) -> Result<Header, SchemaError> {
     };
     let records = list("annotations")?;
     let orphan_records = list("orphans")?;
-    list("relations")?;
+    let relation_records = list("relations")?;
     Ok(Header {
         document,
         records,
         orphan_records,
+        relation_records,
         migrated_from,
     })
 }
@@ -400,6 +618,8 @@ fn orphan_from(record: AnnotationRecord, label: Label) -> Annotation {
         note: record.note,
         created: record.created,
         updated: record.updated,
+        entity: record.entity.map(|e| e.name),
+        date_value: record.date.filter(|d| d.manual).map(|d| d.value),
     }
 }
 
@@ -412,6 +632,8 @@ fn placed_from(
     let mut annotation = Annotation::new(&doc.index, record.id, label, span, &record.created);
     annotation.note = record.note;
     annotation.updated = record.updated;
+    annotation.entity = record.entity.map(|e| e.name);
+    annotation.date_value = record.date.filter(|d| d.manual).map(|d| d.value);
     annotation
 }
 
@@ -457,11 +679,85 @@ pub fn parse(json: &str, doc: &Document) -> Result<Parsed, SchemaError> {
         annotations.push(annotation);
     }
     let orphans = parse_orphans(&header, &mut seen_ids)?;
+    let relations = parse_relations(&header, &annotations)?;
     Ok(Parsed {
         annotations,
         orphans,
+        relations,
         migrated_from: header.migrated_from,
     })
+}
+
+/// Relations must join a claim to an actor (source, target) or a date (when), both among
+/// the file's placed annotations; ids are unique, and no link is listed twice.
+fn parse_relations(
+    header: &Header,
+    annotations: &[Annotation],
+) -> Result<Vec<Relation>, SchemaError> {
+    let labels: HashMap<&str, Label> = annotations
+        .iter()
+        .map(|a| (a.id.as_str(), a.label))
+        .collect();
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut links = std::collections::HashSet::new();
+    let mut out = Vec::with_capacity(header.relation_records.len());
+    for (i, raw) in header.relation_records.iter().enumerate() {
+        let number = i + 1;
+        let fail =
+            |problem: String| SchemaError::Structure(format!("relation {number}: {problem}"));
+        let record: RelationRecord =
+            serde_json::from_value(raw.clone()).map_err(|e| fail(e.to_string()))?;
+        let role = Role::parse(&record.role).ok_or_else(|| {
+            fail(format!(
+                "unknown role \"{}\" (expected source, target or when)",
+                record.role
+            ))
+        })?;
+        match labels.get(record.claim.as_str()) {
+            Some(Label::Claim) => {}
+            Some(other) => {
+                return Err(fail(format!(
+                    "\"{}\" is {other}, not a claim",
+                    record.claim
+                )))
+            }
+            None => return Err(fail(format!("there is no annotation \"{}\"", record.claim))),
+        }
+        match labels.get(record.annotation.as_str()) {
+            Some(label) if *label == role.label() => {}
+            Some(label) => {
+                return Err(fail(format!(
+                    "a {} link needs {}, but \"{}\" is {label}",
+                    role.as_str(),
+                    role.label(),
+                    record.annotation
+                )))
+            }
+            None => {
+                return Err(fail(format!(
+                    "there is no annotation \"{}\"",
+                    record.annotation
+                )))
+            }
+        }
+        if let Some(first) = ids.insert(record.id.clone(), number) {
+            return Err(fail(format!(
+                "id \"{}\" is already used by relation {first}",
+                record.id
+            )));
+        }
+        if !links.insert((record.claim.clone(), record.annotation.clone(), role)) {
+            return Err(fail("the same link is listed twice".to_owned()));
+        }
+        out.push(Relation {
+            id: record.id,
+            claim: record.claim,
+            other: record.annotation,
+            role,
+            created: record.created,
+        });
+    }
+    Ok(out)
 }
 
 /// Parses a file for import into the open document. A file made for this very text is
@@ -480,6 +776,7 @@ pub fn parse_for_import(json: &str, doc: &Document) -> Result<ImportPlan, Schema
         return Ok(ImportPlan {
             annotations: parsed.annotations,
             orphans: parsed.orphans,
+            relations: parsed.relations,
             report,
             text_changed: false,
         });
@@ -489,6 +786,7 @@ pub fn parse_for_import(json: &str, doc: &Document) -> Result<ImportPlan, Schema
     let mut plan = ImportPlan {
         annotations: Vec::new(),
         orphans: Vec::new(),
+        relations: Vec::new(),
         report: AnchorReport::default(),
         text_changed: true,
     };
@@ -524,6 +822,20 @@ pub fn parse_for_import(json: &str, doc: &Document) -> Result<ImportPlan, Schema
         match placement.span() {
             Some(span) => plan.annotations.push(placed_from(doc, record, label, span)),
             None => plan.orphans.push(orphan_from(record, label)),
+        }
+    }
+    // Links keep their structure checks; those whose ends did not both find a place go.
+    let placed: Vec<Annotation> = plan.annotations.clone();
+    let placed_ids: std::collections::HashSet<&str> =
+        placed.iter().map(|a| a.id.as_str()).collect();
+    let with_orphans: Vec<Annotation> = placed.iter().chain(&plan.orphans).cloned().collect();
+    for relation in parse_relations(&header, &with_orphans)? {
+        if placed_ids.contains(relation.claim.as_str())
+            && placed_ids.contains(relation.other.as_str())
+        {
+            plan.relations.push(relation);
+        } else {
+            plan.report.links_dropped += 1;
         }
     }
     Ok(plan)

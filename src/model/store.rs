@@ -1,7 +1,7 @@
 //! The annotation set with an undo/redo history. Every change goes through [`Store::commit`],
 //! which records its inverse, so undo covers every kind of edit, batches included.
 
-use super::annotation::{Annotation, Label};
+use super::annotation::{Annotation, Label, Relation, Role};
 use super::span::CharSpan;
 use super::text::{CharOffset, TextIndex};
 use std::fmt;
@@ -27,6 +27,13 @@ pub enum StoreError {
     SplitsGrapheme {
         at: usize,
     },
+    /// A link's ends have the wrong labels (a claim links to actors and dates).
+    WrongLabel {
+        role: Role,
+        expected: Label,
+        found: Label,
+    },
+    AlreadyLinked,
 }
 
 impl fmt::Display for StoreError {
@@ -46,6 +53,16 @@ impl fmt::Display for StoreError {
             StoreError::SplitsGrapheme { at } => {
                 write!(f, "offset {at} splits a character (grapheme cluster)")
             }
+            StoreError::WrongLabel {
+                role,
+                expected,
+                found,
+            } => write!(
+                f,
+                "a “{}” link needs {expected}, not {found}",
+                role.as_str()
+            ),
+            StoreError::AlreadyLinked => f.write_str("they are already linked that way"),
         }
     }
 }
@@ -76,6 +93,8 @@ enum Change {
     /// An annotation that could not be placed in the text (kept, listed, re-attachable).
     OrphanInsert(Annotation),
     OrphanDelete(Annotation),
+    RelationInsert(Relation),
+    RelationDelete(Relation),
 }
 
 impl Change {
@@ -92,6 +111,8 @@ impl Change {
             }
             Change::OrphanInsert(a) => Change::OrphanDelete(a),
             Change::OrphanDelete(a) => Change::OrphanInsert(a),
+            Change::RelationInsert(r) => Change::RelationDelete(r),
+            Change::RelationDelete(r) => Change::RelationInsert(r),
         }
     }
 }
@@ -123,6 +144,8 @@ pub struct Store {
     annotations: Vec<Annotation>,
     /// Annotations whose text could not be found; their span is where they used to be.
     orphans: Vec<Annotation>,
+    /// Links from claims to their actors and dates.
+    relations: Vec<Relation>,
     undo: Vec<Change>,
     redo: Vec<Change>,
     /// Bumped by every change, undo and redo: what persistence and views watch.
@@ -144,20 +167,123 @@ impl Store {
         }
     }
 
-    /// Like [`Store::from_annotations`], with orphans.
-    pub fn from_parts(annotations: Vec<Annotation>, orphans: Vec<Annotation>) -> Self {
-        Store {
+    /// Like [`Store::from_annotations`], with orphans and relations. Relations whose ends
+    /// are missing or have the wrong labels are dropped (they cannot be shown or exported).
+    pub fn from_parts(
+        annotations: Vec<Annotation>,
+        orphans: Vec<Annotation>,
+        relations: Vec<Relation>,
+    ) -> Self {
+        let mut store = Store {
             orphans,
             ..Self::from_annotations(annotations)
+        };
+        store.relations = relations
+            .into_iter()
+            .filter(|r| store.check_link(&r.claim, &r.other, r.role).is_ok())
+            .collect();
+        store
+    }
+
+    pub fn relations(&self) -> &[Relation] {
+        &self.relations
+    }
+
+    /// The links of a claim, by role then document order of the linked annotation.
+    pub fn links_of(&self, claim_id: &str) -> Vec<(&Relation, &Annotation)> {
+        let mut links: Vec<(&Relation, &Annotation)> = self
+            .relations
+            .iter()
+            .filter(|r| r.claim == claim_id)
+            .filter_map(|r| self.get(&r.other).map(|a| (r, a)))
+            .collect();
+        links.sort_by_key(|(r, a)| (r.role, a.span.start));
+        links
+    }
+
+    fn check_link(&self, claim_id: &str, other_id: &str, role: Role) -> Result<(), StoreError> {
+        let claim = self
+            .get(claim_id)
+            .ok_or_else(|| StoreError::NotFound(claim_id.to_owned()))?;
+        let other = self
+            .get(other_id)
+            .ok_or_else(|| StoreError::NotFound(other_id.to_owned()))?;
+        if claim.label != Label::Claim {
+            return Err(StoreError::WrongLabel {
+                role,
+                expected: Label::Claim,
+                found: claim.label,
+            });
         }
+        if other.label != role.label() {
+            return Err(StoreError::WrongLabel {
+                role,
+                expected: role.label(),
+                found: other.label,
+            });
+        }
+        Ok(())
+    }
+
+    /// Links a claim to an actor (as source or target) or a date (as when).
+    pub fn link(
+        &mut self,
+        id: String,
+        claim_id: &str,
+        other_id: &str,
+        role: Role,
+        now: &str,
+    ) -> Result<(), StoreError> {
+        self.check_link(claim_id, other_id, role)?;
+        if self
+            .relations
+            .iter()
+            .any(|r| r.claim == claim_id && r.other == other_id && r.role == role)
+        {
+            return Err(StoreError::AlreadyLinked);
+        }
+        self.commit(Change::RelationInsert(Relation {
+            id,
+            claim: claim_id.to_owned(),
+            other: other_id.to_owned(),
+            role,
+            created: now.to_owned(),
+        }));
+        Ok(())
+    }
+
+    pub fn unlink(&mut self, relation_id: &str) -> Result<(), StoreError> {
+        let relation = self
+            .relations
+            .iter()
+            .find(|r| r.id == relation_id)
+            .cloned()
+            .ok_or_else(|| StoreError::NotFound(relation_id.to_owned()))?;
+        self.commit(Change::RelationDelete(relation));
+        Ok(())
+    }
+
+    /// The relations touching an annotation, as deletions (for cascades).
+    fn relation_deletions(&self, id: &str) -> Vec<Change> {
+        self.relations
+            .iter()
+            .filter(|r| r.claim == id || r.other == id)
+            .cloned()
+            .map(Change::RelationDelete)
+            .collect()
     }
 
     /// Replaces everything with a state merged from another tab. This is not an edit of this
     /// tab, so it is not undoable, and the history is cleared: undoing older edits on top of
     /// another tab's work could overwrite it.
-    pub fn replace_all(&mut self, annotations: Vec<Annotation>, orphans: Vec<Annotation>) {
+    pub fn replace_all(
+        &mut self,
+        annotations: Vec<Annotation>,
+        orphans: Vec<Annotation>,
+        relations: Vec<Relation>,
+    ) {
         let revision = self.revision + 1;
-        *self = Store::from_parts(annotations, orphans);
+        *self = Store::from_parts(annotations, orphans, relations);
         self.revision = revision;
     }
 
@@ -311,6 +437,8 @@ impl Store {
             Change::Batch(changes) => changes.iter().for_each(|c| self.apply(c)),
             Change::OrphanInsert(a) => self.orphans.push(a.clone()),
             Change::OrphanDelete(a) => self.orphans.retain(|o| o.id != a.id),
+            Change::RelationInsert(r) => self.relations.push(r.clone()),
+            Change::RelationDelete(r) => self.relations.retain(|x| x.id != r.id),
         }
     }
 
@@ -368,8 +496,71 @@ impl Store {
             });
         }
         after.updated = now.to_owned();
-        self.commit(Change::Update { before, after });
+        let label_changed = after.label != before.label;
+        let mut batch = if label_changed {
+            // A relabelled annotation can no longer fill its links' roles.
+            self.relation_deletions(id)
+        } else {
+            Vec::new()
+        };
+        batch.push(Change::Update { before, after });
+        self.commit(if batch.len() == 1 {
+            batch.pop().expect("one change")
+        } else {
+            Change::Batch(batch)
+        });
         Ok(true)
+    }
+
+    /// Sets (or clears) the entity an actor mention refers to.
+    pub fn set_entity(
+        &mut self,
+        id: &str,
+        entity: Option<&str>,
+        now: &str,
+    ) -> Result<bool, StoreError> {
+        let entity = entity
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .map(str::to_owned);
+        self.update(id, |a| a.entity = entity, now)
+    }
+
+    /// Sets (or clears, back to the computed one) a date's normalised value.
+    pub fn set_date_value(
+        &mut self,
+        id: &str,
+        value: Option<&str>,
+        now: &str,
+    ) -> Result<bool, StoreError> {
+        let value = value
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned);
+        self.update(id, |a| a.date_value = value, now)
+    }
+
+    /// Every entity name in use, sorted, with how many mentions each has.
+    pub fn entities(&self) -> Vec<(String, usize)> {
+        let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for a in &self.annotations {
+            if let Some(e) = &a.entity {
+                *counts.entry(e.as_str()).or_default() += 1;
+            }
+        }
+        counts.into_iter().map(|(e, n)| (e.to_owned(), n)).collect()
+    }
+
+    /// The entity of another actor mention with the same text (case-insensitive), if any: what
+    /// a new mention is offered.
+    pub fn suggested_entity(&self, id: &str) -> Option<String> {
+        let mention = self.get(id)?;
+        let quote = mention.quote.to_lowercase();
+        self.annotations
+            .iter()
+            .filter(|a| a.id != id && a.label == Label::Actor)
+            .find(|a| a.quote.to_lowercase() == quote && a.entity.is_some())
+            .and_then(|a| a.entity.clone())
     }
 
     /// Returns whether anything changed.
@@ -392,9 +583,12 @@ impl Store {
         self.update(id, |a| a.set_span(index, span), now)
     }
 
+    /// Deletes an annotation and its links, as one undoable step.
     pub fn remove(&mut self, id: &str) -> Result<Annotation, StoreError> {
         let annotation = self.annotations[self.position_of(id)?].clone();
-        self.commit(Change::Delete(annotation.clone()));
+        let mut batch = self.relation_deletions(id);
+        batch.push(Change::Delete(annotation.clone()));
+        self.commit(Change::Batch(batch));
         Ok(annotation)
     }
 
@@ -403,10 +597,11 @@ impl Store {
         let removed = self.annotations.len() + self.orphans.len();
         if removed > 0 {
             let batch = self
-                .annotations
+                .relations
                 .iter()
                 .cloned()
-                .map(Change::Delete)
+                .map(Change::RelationDelete)
+                .chain(self.annotations.iter().cloned().map(Change::Delete))
                 .chain(self.orphans.iter().cloned().map(Change::OrphanDelete))
                 .collect();
             self.commit(Change::Batch(batch));
@@ -422,7 +617,7 @@ impl Store {
         mode: ImportMode,
         fresh_id: impl FnMut() -> String,
     ) -> ImportSummary {
-        self.import_with_orphans(incoming, Vec::new(), mode, fresh_id)
+        self.import_with_orphans(incoming, Vec::new(), Vec::new(), mode, fresh_id)
     }
 
     /// Imports placed annotations and orphans as one undoable step.
@@ -430,6 +625,7 @@ impl Store {
         &mut self,
         incoming: Vec<Annotation>,
         incoming_orphans: Vec<Annotation>,
+        incoming_relations: Vec<Relation>,
         mode: ImportMode,
         mut fresh_id: impl FnMut() -> String,
     ) -> ImportSummary {
@@ -439,23 +635,28 @@ impl Store {
         if mode == ImportMode::Merge {
             staged.annotations = self.annotations.clone();
             staged.orphans = self.orphans.clone();
+            staged.relations = self.relations.clone();
         } else {
             summary.removed = self.annotations.len() + self.orphans.len();
+            batch.extend(self.relations.iter().cloned().map(Change::RelationDelete));
             batch.extend(self.annotations.iter().cloned().map(Change::Delete));
             batch.extend(self.orphans.iter().cloned().map(Change::OrphanDelete));
         }
+        // Where each imported annotation ended up: its new id, or the id of the identical
+        // annotation already here.
+        let mut ids: std::collections::HashMap<String, String> = std::collections::HashMap::new();
         for mut annotation in incoming {
-            if staged
-                .find_duplicate(annotation.label, annotation.span, "")
-                .is_some()
-            {
+            if let Some(existing) = staged.find_duplicate(annotation.label, annotation.span, "") {
+                ids.insert(annotation.id.clone(), existing.id.clone());
                 summary.skipped_duplicates += 1;
                 continue;
             }
+            let original = annotation.id.clone();
             while staged.id_taken(&annotation.id) {
                 annotation.id = fresh_id();
                 summary.renamed_ids += 1;
             }
+            ids.insert(original, annotation.id.clone());
             staged.insert_sorted(annotation.clone());
             batch.push(Change::Insert(annotation));
             summary.added += 1;
@@ -474,6 +675,30 @@ impl Store {
             staged.orphans.push(orphan.clone());
             batch.push(Change::OrphanInsert(orphan));
             summary.orphaned += 1;
+        }
+        for mut relation in incoming_relations {
+            let (Some(claim), Some(other)) = (ids.get(&relation.claim), ids.get(&relation.other))
+            else {
+                continue;
+            };
+            relation.claim = claim.clone();
+            relation.other = other.clone();
+            if staged
+                .check_link(&relation.claim, &relation.other, relation.role)
+                .is_err()
+                || staged.relations.iter().any(|r| {
+                    r.claim == relation.claim
+                        && r.other == relation.other
+                        && r.role == relation.role
+                })
+            {
+                continue;
+            }
+            while staged.relations.iter().any(|r| r.id == relation.id) {
+                relation.id = fresh_id();
+            }
+            staged.relations.push(relation.clone());
+            batch.push(Change::RelationInsert(relation));
         }
         if !batch.is_empty() {
             self.commit(Change::Batch(batch));

@@ -1,8 +1,34 @@
 //! Two tabs on one document: a three-way merge of annotation sets, so that neither tab
 //! overwrites the other's newer work and deletions are not undone by the other tab.
 
-use super::annotation::Annotation;
+use super::annotation::{Annotation, Relation};
 use std::collections::{BTreeSet, HashMap};
+
+/// Something merged by id, with a version that orders edits.
+pub trait Versioned: Clone + PartialEq {
+    fn key(&self) -> &str;
+    /// Compared as text: RFC 3339 times order correctly.
+    fn version(&self) -> &str;
+}
+
+impl Versioned for Annotation {
+    fn key(&self) -> &str {
+        &self.id
+    }
+    fn version(&self) -> &str {
+        &self.updated
+    }
+}
+
+impl Versioned for Relation {
+    fn key(&self) -> &str {
+        &self.id
+    }
+    /// A relation is never edited, only added or removed.
+    fn version(&self) -> &str {
+        &self.created
+    }
+}
 
 /// Merges `local` and `remote`, which both descend from `base` (the last state this tab
 /// and storage agreed on). Per id:
@@ -12,19 +38,21 @@ use std::collections::{BTreeSet, HashMap};
 ///   and it stays deleted.
 ///
 /// The result is in no particular order; the store sorts it.
-pub fn merge3(base: &[Annotation], local: &[Annotation], remote: &[Annotation]) -> Vec<Annotation> {
-    let by_id = |set: &[Annotation]| -> HashMap<String, Annotation> {
-        set.iter().map(|a| (a.id.clone(), a.clone())).collect()
+pub fn merge3<T: Versioned>(base: &[T], local: &[T], remote: &[T]) -> Vec<T> {
+    let by_id = |set: &[T]| -> HashMap<String, T> {
+        set.iter()
+            .map(|a| (a.key().to_owned(), a.clone()))
+            .collect()
     };
     let (base, local_map, remote_map) = (by_id(base), by_id(local), by_id(remote));
     let ids: BTreeSet<&String> = local_map.keys().chain(remote_map.keys()).collect();
-    let edited_since_base = |a: &Annotation| {
-        base.get(&a.id)
-            .is_none_or(|b| a.updated > b.updated || a != b)
+    let edited_since_base = |a: &T| {
+        base.get(a.key())
+            .is_none_or(|b| a.version() > b.version() || a != b)
     };
     ids.into_iter()
         .filter_map(|id| match (local_map.get(id), remote_map.get(id)) {
-            (Some(l), Some(r)) => Some(if r.updated > l.updated { r } else { l }),
+            (Some(l), Some(r)) => Some(if r.version() > l.version() { r } else { l }),
             (Some(l), None) => edited_since_base(l).then_some(l),
             (None, Some(r)) => edited_since_base(r).then_some(r),
             (None, None) => None,

@@ -3,7 +3,7 @@
 
 use crate::bridge::storage::LoadProblem;
 use crate::bridge::{clock, files, selection, storage};
-use crate::model::annotation::{Annotation, Label};
+use crate::model::annotation::{Annotation, Label, Relation};
 use crate::model::schema::{self, TextInclusion};
 use crate::model::span::{Direction, Edge};
 use crate::model::store::Store;
@@ -32,6 +32,8 @@ pub struct AppProps {
     pub initial: Rc<Vec<Annotation>>,
     #[prop_or_default]
     pub initial_orphans: Rc<Vec<Annotation>>,
+    #[prop_or_default]
+    pub initial_relations: Rc<Vec<Relation>>,
     pub load_problem: Option<LoadProblem>,
     /// Off for generated documents (the benchmark), which must not fill the user's storage.
     #[prop_or(true)]
@@ -64,10 +66,11 @@ pub fn App(props: &AppProps) -> Html {
         let doc = props.doc.0.clone();
         let initial = props.initial.clone();
         let orphans = props.initial_orphans.clone();
+        let relations = props.initial_relations.clone();
         use_reducer(move || {
             AppState::new(
                 doc,
-                Store::from_parts((*initial).clone(), (*orphans).clone()),
+                Store::from_parts((*initial).clone(), (*orphans).clone(), (*relations).clone()),
             )
         })
     };
@@ -135,9 +138,11 @@ pub fn App(props: &AppProps) -> Html {
         let initial = props.initial.clone();
         let orphans = props.initial_orphans.clone();
         let doc_id = props.doc.0.id.clone();
+        let relations = props.initial_relations.clone();
         use_mut_ref(move || SyncBase {
             annotations: (*initial).clone(),
             orphans: (*orphans).clone(),
+            relations: (*relations).clone(),
             seen_raw: storage::read_raw(&doc_id),
         })
     };
@@ -169,11 +174,12 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     let result = {
                         let store = store.borrow();
-                        let result = storage::save(&doc.0, store.annotations(), store.orphans());
+                        let result = storage::save(&doc.0, schema::Content::of(&store));
                         if let Ok(json) = &result {
                             *synced.borrow_mut() = SyncBase {
                                 annotations: store.annotations().to_vec(),
                                 orphans: store.orphans().to_vec(),
+                                relations: store.relations().to_vec(),
                                 seen_raw: Some(json.clone()),
                             };
                         }
@@ -347,12 +353,8 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = dispatcher.clone();
         move || {
             let store = store.borrow();
-            let json = schema::to_json(
-                &doc.0,
-                store.annotations(),
-                store.orphans(),
-                TextInclusion::WithText,
-            );
+            let json =
+                schema::to_json(&doc.0, schema::Content::of(&store), TextInclusion::WithText);
             (json, dispatcher.clone())
         }
     };
@@ -645,6 +647,7 @@ fn step_selection(state: &AppState, step: isize) -> Option<Action> {
 struct SyncBase {
     annotations: Vec<Annotation>,
     orphans: Vec<Annotation>,
+    relations: Vec<Relation>,
     seen_raw: Option<String>,
 }
 
@@ -676,15 +679,20 @@ fn absorb_other_tab(
     let remote = schema::parse(&raw, &doc.0).ok()?;
     let annotations = sync::merge3(&base.annotations, store.annotations(), &remote.annotations);
     let orphans = sync::merge3(&base.orphans, store.orphans(), &remote.orphans);
+    let relations = sync::merge3(&base.relations, store.relations(), &remote.relations);
     *base = SyncBase {
         annotations: remote.annotations,
         orphans: remote.orphans,
+        relations: remote.relations,
         seen_raw: Some(raw),
     };
-    let unchanged =
-        same_set(&annotations, store.annotations()) && same_set(&orphans, store.orphans());
+    let unchanged = same_set(&annotations, store.annotations())
+        && same_set(&orphans, store.orphans())
+        && relations.len() == store.relations().len()
+        && relations.iter().all(|r| store.relations().contains(r));
     (!unchanged).then_some(Action::Sync {
         annotations,
         orphans,
+        relations,
     })
 }

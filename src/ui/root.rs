@@ -37,6 +37,7 @@ fn open(id: &str, generation: u32, notice: Option<String>) -> Opened {
             doc: DocRef(doc),
             initial: Rc::new(loaded.annotations),
             initial_orphans: Rc::new(loaded.orphans),
+            initial_relations: Rc::new(loaded.relations),
             load_problem: loaded.problem,
             persist: true,
             initial_notice: notice,
@@ -79,6 +80,7 @@ pub fn Root() -> Html {
             doc={props.doc.clone()}
             initial={props.initial.clone()}
             initial_orphans={props.initial_orphans.clone()}
+            initial_relations={props.initial_relations.clone()}
             load_problem={props.load_problem.clone()}
             persist={props.persist}
             initial_notice={props.initial_notice.clone()}

@@ -202,6 +202,7 @@ pub enum Action {
     Sync {
         annotations: Vec<Annotation>,
         orphans: Vec<Annotation>,
+        relations: Vec<crate::model::Relation>,
     },
     Recovered(Rc<(String, String)>),
     DismissRecovered,
@@ -398,6 +399,7 @@ impl Reducible for AppState {
                         s.import_with_orphans(
                             staged.plan.annotations.clone(),
                             staged.plan.orphans.clone(),
+                            staged.plan.relations.clone(),
                             ImportMode::Replace,
                             String::new,
                         )
@@ -420,6 +422,7 @@ impl Reducible for AppState {
                     s.import_with_orphans(
                         staged.plan.annotations.clone(),
                         staged.plan.orphans.clone(),
+                        staged.plan.relations.clone(),
                         mode,
                         || {
                             fresh.next().unwrap_or_else(|| {
@@ -463,8 +466,11 @@ impl Reducible for AppState {
             Action::Sync {
                 annotations,
                 orphans,
+                relations,
             } => {
-                let (store, ()) = next.store.mutate(|s| s.replace_all(annotations, orphans));
+                let (store, ()) = next
+                    .store
+                    .mutate(|s| s.replace_all(annotations, orphans, relations));
                 next.store = store;
                 if let Some(id) = &next.selected {
                     if next.store.borrow().get(id).is_none() {

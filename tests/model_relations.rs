@@ -1,0 +1,352 @@
+//! Who claimed what, when: links between claims, actors and dates; entities; date values;
+//! the claims table and its CSV; the schema's version-3 round trip and migration.
+#![cfg(not(target_arch = "wasm32"))]
+
+use annotator::model::schema::{self, claims_csv, claims_table, Content, TextInclusion};
+use annotator::model::span::CharSpan;
+use annotator::model::store::{Store, StoreError};
+use annotator::model::{default_document, Document, Label, Role};
+use serde_json::{json, Value};
+
+fn span_of(doc: &Document, needle: &str) -> CharSpan {
+    let text = doc.index.text();
+    let byte = text.find(needle).unwrap();
+    let start = text[..byte].chars().count();
+    CharSpan {
+        start,
+        end: start + needle.chars().count(),
+    }
+}
+
+/// Aliyev's claim, annotated and linked.
+fn aliyev() -> (Document, Store) {
+    let doc = default_document();
+    let mut store = Store::new();
+    let t = "2025-02-01T10:00:00.000Z";
+    store
+        .add(
+            &doc.index,
+            "actor".into(),
+            Label::Actor,
+            span_of(&doc, "Ilham Aliyev"),
+            t,
+        )
+        .unwrap();
+    store
+        .add(
+            &doc.index,
+            "date".into(),
+            Label::Date,
+            span_of(&doc, "December 18, 2024"),
+            t,
+        )
+        .unwrap();
+    store
+        .add(&doc.index, "claim".into(), Label::Claim, span_of(&doc, "Armenia would leave the CSTO as soon as it received the green light from Washington"), t)
+        .unwrap();
+    store
+        .add(
+            &doc.index,
+            "target".into(),
+            Label::Actor,
+            span_of(&doc, "Washington"),
+            t,
+        )
+        .unwrap();
+    store
+        .link("r1".into(), "claim", "actor", Role::Source, t)
+        .unwrap();
+    store
+        .link("r2".into(), "claim", "date", Role::When, t)
+        .unwrap();
+    store
+        .link("r3".into(), "claim", "target", Role::Target, t)
+        .unwrap();
+    store
+        .set_entity("actor", Some("Ilham Aliyev, President of Azerbaijan"), t)
+        .unwrap();
+    (doc, store)
+}
+
+#[test]
+fn links_need_a_claim_and_the_right_label() {
+    let (doc, mut store) = aliyev();
+    let t = "t";
+    assert_eq!(
+        store.link("x".into(), "actor", "date", Role::When, t),
+        Err(StoreError::WrongLabel {
+            role: Role::When,
+            expected: Label::Claim,
+            found: Label::Actor
+        })
+    );
+    assert_eq!(
+        store.link("x".into(), "claim", "date", Role::Source, t),
+        Err(StoreError::WrongLabel {
+            role: Role::Source,
+            expected: Label::Actor,
+            found: Label::Date
+        })
+    );
+    assert_eq!(
+        store.link("x".into(), "claim", "actor", Role::Source, t),
+        Err(StoreError::AlreadyLinked)
+    );
+    assert!(matches!(
+        store.link("x".into(), "claim", "nope", Role::Source, t),
+        Err(StoreError::NotFound(_))
+    ));
+    let links: Vec<(Role, &str)> = store
+        .links_of("claim")
+        .iter()
+        .map(|(r, a)| (r.role, a.quote.as_str()))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            (Role::Source, "Ilham Aliyev"),
+            (Role::Target, "Washington"),
+            (Role::When, "December 18, 2024")
+        ]
+    );
+    let _ = doc;
+}
+
+#[test]
+fn deleting_a_span_deletes_its_links_and_undo_restores_both() {
+    let (_, mut store) = aliyev();
+    assert_eq!(store.relations().len(), 3);
+    store.remove("actor").unwrap();
+    assert_eq!(store.relations().len(), 2);
+    assert!(store.relations().iter().all(|r| r.other != "actor"));
+    store.remove("claim").unwrap();
+    assert!(store.relations().is_empty());
+    assert!(store.undo());
+    assert_eq!(store.relations().len(), 2);
+    assert!(store.undo());
+    assert_eq!(store.relations().len(), 3);
+    assert_eq!(
+        store.get("actor").unwrap().entity.as_deref(),
+        Some("Ilham Aliyev, President of Azerbaijan")
+    );
+    // Relabelling an end that no longer fits drops its links, undoably.
+    store.relabel("date", Label::Actor, "t2").unwrap();
+    assert_eq!(store.relations().len(), 2);
+    assert!(store.undo());
+    assert_eq!(store.relations().len(), 3);
+    // Delete all takes the links too, and gives them back.
+    store.clear();
+    assert!(store.relations().is_empty());
+    assert!(store.undo());
+    assert_eq!(store.relations().len(), 3);
+}
+
+#[test]
+fn entities_are_offered_to_new_mentions_with_the_same_text() {
+    let doc = default_document();
+    let mut store = Store::new();
+    store
+        .add(
+            &doc.index,
+            "m1".into(),
+            Label::Actor,
+            span_of(&doc, "MFA"),
+            "t",
+        )
+        .unwrap();
+    store
+        .set_entity("m1", Some("Russian Ministry of Foreign Affairs"), "t")
+        .unwrap();
+    // A later "MFA" (the text occurs several times).
+    let second = {
+        let text = doc.index.text();
+        let first = text.find("MFA").unwrap();
+        let byte = first + 3 + text[first + 3..].find("MFA").unwrap();
+        let start = text[..byte].chars().count();
+        CharSpan {
+            start,
+            end: start + 3,
+        }
+    };
+    store
+        .add(&doc.index, "m2".into(), Label::Actor, second, "t")
+        .unwrap();
+    assert_eq!(
+        store.suggested_entity("m2").as_deref(),
+        Some("Russian Ministry of Foreign Affairs")
+    );
+    store
+        .set_entity("m2", Some("Russian Ministry of Foreign Affairs"), "t")
+        .unwrap();
+    assert_eq!(
+        store.entities(),
+        [("Russian Ministry of Foreign Affairs".to_owned(), 2)]
+    );
+    store.set_entity("m2", Some("  "), "t").unwrap();
+    assert_eq!(store.get("m2").unwrap().entity, None);
+}
+
+#[test]
+fn the_export_carries_links_entities_dates_and_the_claims_table() {
+    let (doc, mut store) = aliyev();
+    let json = schema::to_json(&doc, Content::of(&store), TextInclusion::WithText);
+    let value: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["version"], 3);
+    let actor = value["annotations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "actor")
+        .unwrap();
+    assert_eq!(
+        actor["entity"],
+        json!({"id": "ilham-aliyev-president-of-azerbaijan", "name": "Ilham Aliyev, President of Azerbaijan"})
+    );
+    let date = value["annotations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "date")
+        .unwrap();
+    assert_eq!(
+        date["date"],
+        json!({"value": "2024-12-18", "manual": false})
+    );
+    assert_eq!(
+        value["relations"][0],
+        json!({"id": "r1", "claim": "claim", "role": "source", "annotation": "actor", "created": "2025-02-01T10:00:00.000Z"})
+    );
+    assert_eq!(
+        value["claims"],
+        json!([{
+            "claim": "claim",
+            "quote": "Armenia would leave the CSTO as soon as it received the green light from Washington",
+            "start": span_of(&doc, "Armenia would leave the CSTO as soon as it received the green light from Washington").start,
+            "end": span_of(&doc, "Armenia would leave the CSTO as soon as it received the green light from Washington").end,
+            "sources": ["Ilham Aliyev, President of Azerbaijan"],
+            "targets": ["Washington"],
+            "dates": ["2024-12-18"],
+        }])
+    );
+    // Round trip, from the export and from the compact storage form.
+    for form in [TextInclusion::WithText, TextInclusion::Compact] {
+        let parsed =
+            schema::parse(&schema::to_json(&doc, Content::of(&store), form), &doc).unwrap();
+        assert_eq!(parsed.annotations, store.annotations());
+        assert_eq!(parsed.relations, store.relations());
+    }
+    // A date value set by hand survives, and replaces the computed one.
+    store
+        .set_date_value("date", Some("2024-12-18T12:00"), "t3")
+        .unwrap();
+    let parsed = schema::parse(
+        &schema::to_json(&doc, Content::of(&store), TextInclusion::Compact),
+        &doc,
+    )
+    .unwrap();
+    assert_eq!(
+        parsed
+            .annotations
+            .iter()
+            .find(|a| a.id == "date")
+            .unwrap()
+            .date_value
+            .as_deref(),
+        Some("2024-12-18T12:00")
+    );
+    let rows = claims_table(
+        Content::of(&store),
+        doc.published
+            .as_deref()
+            .and_then(annotator::model::dates::parse_iso_date),
+    );
+    assert_eq!(rows[0].dates, ["2024-12-18T12:00"]);
+}
+
+#[test]
+fn the_claims_csv_is_rfc_4180() {
+    let (doc, mut store) = aliyev();
+    store
+        .set_entity("actor", Some("Aliyev, \"Ilham\""), "t")
+        .unwrap();
+    let rows = claims_table(Content::of(&store), Some(jiff::civil::date(2025, 1, 24)));
+    let csv = claims_csv(&rows);
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert_eq!(lines[0], "claim_id,claim,sources,targets,dates,start,end");
+    let claim = span_of(
+        &doc,
+        "Armenia would leave the CSTO as soon as it received the green light from Washington",
+    );
+    assert_eq!(
+        lines[1],
+        format!("claim,Armenia would leave the CSTO as soon as it received the green light from Washington,\"Aliyev, \"\"Ilham\"\"\",Washington,2024-12-18,{},{}", claim.start, claim.end)
+    );
+    assert_eq!(lines[2], "", "every record ends with CRLF");
+    assert_eq!(lines.len(), 3);
+}
+
+#[test]
+fn a_stored_version_2_file_is_migrated() {
+    let doc = default_document();
+    let fixture = include_str!("fixtures/v2-storage.json");
+    assert!(fixture.contains("\"version\":2"));
+    let parsed = schema::parse(fixture, &doc).unwrap();
+    assert_eq!(parsed.migrated_from, Some(2));
+    assert_eq!(parsed.annotations.len(), 3);
+    assert_eq!(parsed.orphans.len(), 1);
+    assert!(parsed.relations.is_empty());
+    let quotes: Vec<&str> = parsed
+        .annotations
+        .iter()
+        .map(|a| a.quote.as_str())
+        .collect();
+    assert!(quotes.contains(&"December 18, 2024"));
+}
+
+#[test]
+fn broken_links_reject_the_file_naming_the_relation() {
+    let (doc, store) = aliyev();
+    let good: Value = serde_json::from_str(&schema::to_json(
+        &doc,
+        Content::of(&store),
+        TextInclusion::WithText,
+    ))
+    .unwrap();
+    let cases: Vec<(Value, &str)> = vec![
+        (
+            json!({"id": "r9", "claim": "claim", "role": "speaker", "annotation": "actor"}),
+            "relation 4: unknown role \"speaker\"",
+        ),
+        (
+            json!({"id": "r9", "claim": "actor", "role": "source", "annotation": "actor"}),
+            "relation 4: \"actor\" is actor, not a claim",
+        ),
+        (
+            json!({"id": "r9", "claim": "claim", "role": "when", "annotation": "actor"}),
+            "relation 4: a when link needs date, but \"actor\" is actor",
+        ),
+        (
+            json!({"id": "r9", "claim": "claim", "role": "source", "annotation": "ghost"}),
+            "relation 4: there is no annotation \"ghost\"",
+        ),
+        (
+            json!({"id": "r1", "claim": "claim", "role": "source", "annotation": "target"}),
+            "relation 4: id \"r1\" is already used by relation 1",
+        ),
+        (
+            json!({"id": "r9", "claim": "claim", "role": "source", "annotation": "actor"}),
+            "relation 4: the same link is listed twice",
+        ),
+    ];
+    for (extra, expected) in cases {
+        let mut file = good.clone();
+        file["relations"].as_array_mut().unwrap().push(extra);
+        let message = schema::parse(&file.to_string(), &doc)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.contains(expected),
+            "expected “{expected}” in “{message}”"
+        );
+    }
+}
