@@ -350,3 +350,42 @@ fn broken_links_reject_the_file_naming_the_relation() {
         );
     }
 }
+
+#[test]
+fn link_candidates_put_the_claims_own_sentence_first() {
+    let doc = default_document();
+    let mut store = Store::new();
+    let t = "t";
+    for (id, label, needle) in [
+        ("lavrov", Label::Actor, "Sergey Lavrov"),
+        ("peskov", Label::Actor, "Dmitry Peskov"),
+        ("dec18", Label::Date, "December 18, 2024"),
+        ("aliyev", Label::Actor, "Ilham Aliyev"),
+        ("dec4", Label::Date, "December 4"),
+        ("pashinyan", Label::Actor, "Pashinyan declared"),
+    ] {
+        store
+            .add(&doc.index, id.into(), label, span_of(&doc, needle), t)
+            .unwrap();
+    }
+    store
+        .add(
+            &doc.index,
+            "claim".into(),
+            Label::Claim,
+            span_of(&doc, "Armenia would leave the CSTO"),
+            t,
+        )
+        .unwrap();
+    let order: Vec<&str> = annotator::model::store::link_candidates(&store, &doc.index, "claim")
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    // Same sentence (Aliyev, December 18) first, nearest first; then the next sentence's.
+    assert_eq!(&order[..2], ["aliyev", "dec18"]);
+    assert_eq!(
+        order.last(),
+        Some(&"lavrov"),
+        "far away comes last: {order:?}"
+    );
+}

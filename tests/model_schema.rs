@@ -63,7 +63,7 @@ fn sample() -> (Document, Store) {
 fn export(doc: &Document, store: &Store) -> Value {
     serde_json::from_str(&schema::to_json(
         doc,
-        Content::of(&store),
+        Content::of(store),
         TextInclusion::WithText,
     ))
     .unwrap()

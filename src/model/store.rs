@@ -85,9 +85,10 @@ pub fn shorten(text: &str, max_chars: usize) -> String {
 enum Change {
     Insert(Annotation),
     Delete(Annotation),
+    /// Boxed: two annotations would make every change in the history twice as large.
     Update {
-        before: Annotation,
-        after: Annotation,
+        before: Box<Annotation>,
+        after: Box<Annotation>,
     },
     Batch(Vec<Change>),
     /// An annotation that could not be placed in the text (kept, listed, re-attachable).
@@ -432,7 +433,7 @@ impl Store {
             }
             Change::Update { before, after } => {
                 self.remove_by_id(&before.id);
-                self.insert_sorted(after.clone());
+                self.insert_sorted((**after).clone());
             }
             Change::Batch(changes) => changes.iter().for_each(|c| self.apply(c)),
             Change::OrphanInsert(a) => self.orphans.push(a.clone()),
@@ -503,7 +504,10 @@ impl Store {
         } else {
             Vec::new()
         };
-        batch.push(Change::Update { before, after });
+        batch.push(Change::Update {
+            before: Box::new(before),
+            after: Box::new(after),
+        });
         self.commit(if batch.len() == 1 {
             batch.pop().expect("one change")
         } else {
@@ -726,4 +730,63 @@ impl Store {
         self.revision += 1;
         true
     }
+}
+
+/// The actors and dates a claim is most likely linked to, best first: those inside the claim
+/// or in its sentence or the sentence before come first, then the rest, each group by
+/// distance from the claim. Already linked ones are included (the picker marks them).
+pub fn link_candidates<'a>(
+    store: &'a Store,
+    index: &TextIndex,
+    claim_id: &str,
+) -> Vec<&'a Annotation> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let Some(claim) = store.get(claim_id) else {
+        return Vec::new();
+    };
+    // The sentence before the claim's starts the "near" window (within its paragraph).
+    let paragraph = index.paragraphs()[index.paragraph_of(claim.span.start())];
+    let para_text = index.slice(paragraph.start, paragraph.end);
+    let mut sentence_starts: Vec<usize> = Vec::new();
+    let mut chars = 0;
+    let mut last_byte = 0;
+    for (byte, _) in para_text.split_sentence_bound_indices() {
+        chars += para_text[last_byte..byte].chars().count();
+        last_byte = byte;
+        sentence_starts.push(paragraph.start.0 + chars);
+    }
+    let claim_sentence = sentence_starts
+        .iter()
+        .rposition(|&s| s <= claim.span.start)
+        .unwrap_or(0);
+    let window_start = sentence_starts
+        .get(claim_sentence.saturating_sub(1))
+        .copied()
+        .unwrap_or(paragraph.start.0);
+    let window = CharSpan {
+        start: window_start,
+        end: claim.span.end.max(
+            sentence_starts
+                .iter()
+                .find(|&&s| s > claim.span.start)
+                .copied()
+                .unwrap_or(paragraph.end.0),
+        ),
+    };
+    let mut candidates: Vec<&Annotation> = store
+        .annotations()
+        .iter()
+        .filter(|a| matches!(a.label, Label::Actor | Label::Date))
+        .collect();
+    let distance = |a: &Annotation| {
+        if a.span.overlaps(&claim.span) {
+            0
+        } else if a.span.end <= claim.span.start {
+            claim.span.start - a.span.end
+        } else {
+            a.span.start - claim.span.end
+        }
+    };
+    candidates.sort_by_key(|a| (!a.span.overlaps(&window), distance(a), a.span.start));
+    candidates
 }

@@ -9,6 +9,7 @@ use crate::model::span::{Direction, Edge};
 use crate::model::store::Store;
 use crate::model::{library, sync};
 use crate::ui::components::article::ArticleView;
+use crate::ui::components::claims::{ClaimsTable, LinkPicker};
 use crate::ui::components::dialogs::{ChoicesPopover, HelpDialog, ImportDialog};
 use crate::ui::components::documents::{DocumentsDialog, Prefill};
 use crate::ui::components::sidebar::Sidebar;
@@ -440,6 +441,20 @@ pub fn App(props: &AppProps) -> Html {
 
     let store = state.store.borrow();
     let counts = Label::ALL.map(|l| store.count(l));
+    // When a claim is selected, its actors and dates are shown linked in the text.
+    let linked: Rc<Vec<(AttrValue, crate::model::CharSpan)>> = Rc::new(
+        state
+            .selected
+            .as_ref()
+            .map(|id| {
+                store
+                    .links_of(id)
+                    .iter()
+                    .map(|(_, a)| (AttrValue::from(a.id.clone()), a.span))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    );
     let recovered = state.recovered.clone().map(|recovered| {
         let dispatcher = dispatcher.clone();
         let doc_id = props.doc.0.id.clone();
@@ -475,6 +490,10 @@ pub fn App(props: &AppProps) -> Html {
                 {on_export_json}
                 {on_copy_json}
                 {on_export_workspace}
+                on_export_claims={Callback::from({
+                    let on_action = on_action.clone();
+                    move |_| on_action.emit(Action::ClaimsTable(true))
+                })}
             />
             <div class="notices">
                 { recovered.unwrap_or_default() }
@@ -491,6 +510,7 @@ pub fn App(props: &AppProps) -> Html {
                         }
                     </header>
                     <ArticleView
+                        linked={linked.clone()}
                         doc={props.doc.clone()}
                         store={state.store.clone()}
                         selected={state.selected.clone()}
@@ -508,6 +528,14 @@ pub fn App(props: &AppProps) -> Html {
             }
             if let Some(staged) = state.staged_import.clone() {
                 <ImportDialog {staged} current={store.len()} on_action={on_action.clone()} />
+            }
+            if state.linking {
+                if let Some(claim) = state.selected.clone() {
+                    <LinkPicker doc={props.doc.clone()} store={state.store.clone()} {claim} on_action={on_action.clone()} />
+                }
+            }
+            if state.claims_open {
+                <ClaimsTable doc={props.doc.clone()} store={state.store.clone()} on_action={on_action.clone()} />
             }
             if let Some(prefill) = state.documents.clone() {
                 <DocumentsDialog current_id={AttrValue::from(props.doc.0.id.clone())} {prefill}
@@ -546,7 +574,30 @@ fn shortcut(event: &KeyboardEvent, state: &AppState) -> Option<Action> {
         return None;
     }
     let now = clock::now_rfc3339;
-    if state.help_open || state.staged_import.is_some() || state.documents.is_some() {
+    if state.linking && !ctrl {
+        // The picker: a digit links that candidate; Shift makes an actor the target.
+        let digit = event
+            .code()
+            .strip_prefix("Digit")
+            .or_else(|| event.code().strip_prefix("Numpad").map(|_| ""))
+            .and_then(|d| d.parse::<usize>().ok())
+            .filter(|d| (1..=9).contains(d));
+        return match (key.as_str(), digit) {
+            ("Escape", _) => Some(Action::Escape),
+            (_, Some(d)) => Some(Action::LinkCandidate {
+                n: d - 1,
+                as_target: shift,
+                id: clock::fresh_id(),
+                now: now(),
+            }),
+            _ => None,
+        };
+    }
+    if state.help_open
+        || state.staged_import.is_some()
+        || state.documents.is_some()
+        || state.claims_open
+    {
         return (key == "Escape").then_some(Action::Escape);
     }
     if ctrl {
@@ -587,6 +638,8 @@ fn shortcut(event: &KeyboardEvent, state: &AppState) -> Option<Action> {
             })
         }
         "j" | "k" => return step_selection(state, if key == "j" { 1 } else { -1 }),
+        "r" => return Some(Action::Linking(true)),
+        "t" => return Some(Action::ClaimsTable(true)),
         "n" if state.selected.is_some() => {
             if let Some(field) = gloo::utils::document()
                 .get_element_by_id("note-field")

@@ -107,6 +107,9 @@ pub struct AppState {
     pub staged_import: Option<StagedImport>,
     pub choices: Option<Choices>,
     pub help_open: bool,
+    /// The picker that links the selected claim to an actor or a date.
+    pub linking: bool,
+    pub claims_open: bool,
     /// The documents dialog, with what to prefill its form with.
     pub documents: Option<Option<Rc<crate::ui::components::documents::Prefill>>>,
     /// An unreadable stored value the user can download.
@@ -131,6 +134,8 @@ impl AppState {
             choices: None,
             help_open: false,
             documents: None,
+            linking: false,
+            claims_open: false,
             recovered: None,
             reveal: 0,
         }
@@ -207,6 +212,34 @@ pub enum Action {
     Recovered(Rc<(String, String)>),
     DismissRecovered,
     ToggleHelp(bool),
+    /// Open or close the link picker for the selected claim.
+    Linking(bool),
+    /// Link the selected claim to the n-th candidate (0-based) of the picker.
+    LinkCandidate {
+        n: usize,
+        as_target: bool,
+        id: String,
+        now: String,
+    },
+    /// Link the selected claim to a given annotation.
+    Link {
+        other: AttrValue,
+        role: crate::model::Role,
+        id: String,
+        now: String,
+    },
+    Unlink(AttrValue),
+    SetEntity {
+        id: AttrValue,
+        entity: String,
+        now: String,
+    },
+    SetDateValue {
+        id: AttrValue,
+        value: String,
+        now: String,
+    },
+    ClaimsTable(bool),
     OpenDocuments(Option<Rc<crate::ui::components::documents::Prefill>>),
     CloseDocuments,
     /// Escape: close what is open, else drop the pending span, else the selection.
@@ -270,6 +303,9 @@ impl Reducible for AppState {
                 now,
             } => next.reduce_add(label, span, id, &now),
             Action::Select { id, reveal } => {
+                if next.selected != id {
+                    next.linking = false;
+                }
                 next.selected = id;
                 next.pending = None;
                 next.choices = None;
@@ -491,11 +527,94 @@ impl Reducible for AppState {
             Action::Recovered(raw) => next.recovered = Some(raw),
             Action::DismissRecovered => next.recovered = None,
             Action::ToggleHelp(open) => next.help_open = open,
+            Action::Linking(open) => {
+                let is_claim = next
+                    .selected
+                    .as_ref()
+                    .and_then(|id| next.store.borrow().get(id).map(|a| a.label == Label::Claim))
+                    .unwrap_or(false);
+                if open && !is_claim {
+                    next.notice =
+                        info("Select a claim first (click it, or j/k), then press r to link it.");
+                } else {
+                    next.linking = open;
+                }
+            }
+            Action::LinkCandidate {
+                n,
+                as_target,
+                id,
+                now,
+            } => {
+                let Some(claim) = next.selected.clone() else {
+                    return self;
+                };
+                let candidate = {
+                    let store = next.store.borrow();
+                    crate::model::store::link_candidates(&store, index, &claim)
+                        .get(n)
+                        .map(|a| (a.id.clone(), a.label))
+                };
+                let Some((other, label)) = candidate else {
+                    return self;
+                };
+                let role = match (label, as_target) {
+                    (Label::Date, _) => crate::model::Role::When,
+                    (_, true) => crate::model::Role::Target,
+                    _ => crate::model::Role::Source,
+                };
+                next.reduce_link(&claim, &other, role, id, &now);
+            }
+            Action::Link {
+                other,
+                role,
+                id,
+                now,
+            } => {
+                let Some(claim) = next.selected.clone() else {
+                    return self;
+                };
+                next.reduce_link(&claim, &other, role, id, &now);
+            }
+            Action::Unlink(relation) => {
+                let (store, result) = next.store.mutate(|s| s.unlink(&relation));
+                next.store = store;
+                if let Err(e) = result {
+                    next.notice = error(format!("Not unlinked: {e}."));
+                }
+            }
+            Action::SetEntity { id, entity, now } => {
+                let (store, result) = next
+                    .store
+                    .mutate(|s| s.set_entity(&id, Some(&entity), &now));
+                next.store = store;
+                match result {
+                    Ok(true) => {}
+                    Ok(false) => return self,
+                    Err(e) => next.notice = error(format!("Entity not set: {e}.")),
+                }
+            }
+            Action::SetDateValue { id, value, now } => {
+                let (store, result) = next
+                    .store
+                    .mutate(|s| s.set_date_value(&id, Some(&value), &now));
+                next.store = store;
+                match result {
+                    Ok(true) => {}
+                    Ok(false) => return self,
+                    Err(e) => next.notice = error(format!("Date value not set: {e}.")),
+                }
+            }
+            Action::ClaimsTable(open) => next.claims_open = open,
             Action::OpenDocuments(prefill) => next.documents = Some(prefill),
             Action::CloseDocuments => next.documents = None,
             Action::Escape => {
                 if next.help_open {
                     next.help_open = false;
+                } else if next.linking {
+                    next.linking = false;
+                } else if next.claims_open {
+                    next.claims_open = false;
                 } else if next.documents.is_some() {
                     next.documents = None;
                 } else if next.choices.is_some() {
@@ -518,6 +637,33 @@ impl Reducible for AppState {
 }
 
 impl AppState {
+    fn reduce_link(
+        &mut self,
+        claim: &str,
+        other: &str,
+        role: crate::model::Role,
+        id: String,
+        now: &str,
+    ) {
+        let (store, result) = self.store.mutate(|s| s.link(id, claim, other, role, now));
+        self.store = store;
+        match result {
+            Ok(()) => {
+                let quote = self
+                    .store
+                    .borrow()
+                    .get(other)
+                    .map(|a| shorten(&a.quote, 40))
+                    .unwrap_or_default();
+                self.notice = info(format!(
+                    "Linked as {}: “{quote}”. Ctrl+Z undoes.",
+                    role.as_str()
+                ));
+            }
+            Err(e) => self.notice = error(format!("Not linked: {e}.")),
+        }
+    }
+
     fn reduce_add(&mut self, label: Label, span: CharSpan, id: String, now: &str) {
         let index = &self.doc.index;
         let (store, result) = self

@@ -71,6 +71,9 @@ pub struct ArticleProps {
     pub sticky: Option<Label>,
     pub on_action: Callback<Action>,
     pub root: NodeRef,
+    /// Annotations linked to the selected claim, shown as such.
+    #[prop_or_default]
+    pub linked: Rc<Vec<(AttrValue, CharSpan)>>,
 }
 
 #[component]
@@ -159,6 +162,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
                         spans={Rc::<[Rc<[SpanView]>]>::from(&by_paragraph[first..last])}
                         selected={selected.clone().filter(|(_, s)| touches(s))}
                         pending={props.pending.filter(|s| touches(s))}
+                        linked={props.linked.iter().filter(|(_, s)| touches(s)).cloned().collect::<Vec<_>>()}
                     />
                 }
             }) }
@@ -182,6 +186,7 @@ struct ChunkProps {
     spans: Rc<[Rc<[SpanView]>]>,
     selected: Option<(AttrValue, CharSpan)>,
     pending: Option<CharSpan>,
+    linked: Vec<(AttrValue, CharSpan)>,
 }
 
 #[component]
@@ -211,7 +216,8 @@ fn ChunkView(props: &ChunkProps) -> Html {
             move || drop(watch)
         });
     }
-    let hydrated = *near || props.selected.is_some() || props.pending.is_some();
+    let hydrated =
+        *near || props.selected.is_some() || props.pending.is_some() || !props.linked.is_empty();
     let paragraphs = props.doc.0.index.paragraphs();
     let no_spans: Rc<[SpanView]> = Rc::from(Vec::new());
     html! {
@@ -230,6 +236,12 @@ fn ChunkView(props: &ChunkProps) -> Html {
                     .filter(|(_, s)| touches(s))
                     .map(|(id, _)| id.clone());
                 let pending = props.pending.filter(|s| s.overlaps(&range));
+                let linked: Vec<AttrValue> = props
+                    .linked
+                    .iter()
+                    .filter(|(_, s)| touches(s))
+                    .map(|(id, _)| id.clone())
+                    .collect();
                 html! {
                     <ParagraphView
                         key={number}
@@ -238,6 +250,7 @@ fn ChunkView(props: &ChunkProps) -> Html {
                         spans={spans.clone()}
                         {selected}
                         {pending}
+                        {linked}
                     />
                 }
             }) }
@@ -252,6 +265,8 @@ pub struct ParagraphProps {
     pub spans: Rc<[SpanView]>,
     pub selected: Option<AttrValue>,
     pub pending: Option<CharSpan>,
+    #[prop_or_default]
+    pub linked: Vec<AttrValue>,
 }
 
 /// The bar drawn under a segment for one covering annotation at a nesting depth. Patterns
@@ -314,6 +329,10 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
                     class.push(format!("tint-{}", inner.label));
                     if covering.iter().any(|v| Some(&v.id) == props.selected.as_ref()) {
                         class.push("is-selected");
+                    }
+                    if let Some(v) = covering.iter().rev().find(|v| props.linked.contains(&v.id)) {
+                        class.push("is-linked");
+                        class.push(format!("linked-{}", v.label));
                     }
                     if covering.iter().any(|v| v.span.start == seg.span.start) {
                         class.push("starts");

@@ -1,4 +1,5 @@
 pub mod article;
+pub mod claims;
 pub mod dialogs;
 pub mod documents;
 pub mod sidebar;

@@ -313,9 +313,29 @@ fn Editor(props: &EditorProps) -> Html {
             </div>
             <blockquote class="editor-quote">{ shorten(&annotation.quote, 400) }</blockquote>
             <p class="editor-meta">{ format!("{} · characters {}–{}", annotation.label, annotation.span.start, annotation.span.end) }</p>
+            if annotation.label == Label::Claim {
+                <Links store={props.store.clone()} claim={id.clone()} published={props.published.clone()} on_action={props.on_action.clone()} />
+            }
+            if annotation.label == Label::Actor {
+                <EntityField store={props.store.clone()} id={id.clone()} on_action={props.on_action.clone()} />
+            }
             if annotation.label == Label::Date {
+                <label class="field">{ "Date value (ISO 8601; empty = computed)" }
+                    <input type="text" key={format!("{}-date", annotation.id)}
+                        value={annotation.date_value.clone().unwrap_or_default()}
+                        placeholder={dates::normalize(&annotation.quote, props.published.as_deref().and_then(dates::parse_iso_date)).map(|v| v.value).unwrap_or_default()}
+                        onchange={{
+                            let on_action = props.on_action.clone();
+                            let id = id.clone();
+                            Callback::from(move |e: Event| {
+                                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                                on_action.emit(Action::SetDateValue { id: id.clone(), value: input.value(), now: clock::now_rfc3339() });
+                            })
+                        }} />
+                </label>
                 <p class="editor-date">{
-                    match dates::normalize(&annotation.quote, props.published.as_deref().and_then(dates::parse_iso_date)) {
+                    match crate::model::schema::date_value_of(annotation, props.published.as_deref().and_then(dates::parse_iso_date)) {
+                        Some(value) if annotation.date_value.is_some() => format!("Date value: {value} (set by hand)"),
                         Some(value) if value.anchored => format!(
                             "Date value: {value} (the year from the publication date, {})",
                             props.published.as_deref().unwrap_or_default()
@@ -339,5 +359,121 @@ fn Editor(props: &EditorProps) -> Html {
                 value={annotation.note.clone()} onchange={on_note} />
             <button type="button" class="danger" onclick={on_delete}>{ "Delete annotation" }</button>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LinksProps {
+    store: StoreHandle,
+    claim: AttrValue,
+    published: Option<AttrValue>,
+    on_action: Callback<Action>,
+}
+
+/// A claim's actors and date, with buttons to unlink them or link more.
+#[component]
+fn Links(props: &LinksProps) -> Html {
+    let store = props.store.borrow();
+    let links = store.links_of(&props.claim);
+    let published = props.published.as_deref().and_then(dates::parse_iso_date);
+    let open = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_| on_action.emit(Action::Linking(true)))
+    };
+    html! {
+        <section class="links" aria-label="Who and when">
+            if links.is_empty() {
+                <p class="hint">{ "Not linked yet: who made this claim, and when?" }</p>
+            }
+            <ul class="link-list" aria-label="Links of this claim">
+                { for links.iter().map(|(relation, other)| {
+                    let unlink = {
+                        let on_action = props.on_action.clone();
+                        let id = AttrValue::from(relation.id.clone());
+                        Callback::from(move |_| on_action.emit(Action::Unlink(id.clone())))
+                    };
+                    let shown = match other.label {
+                        Label::Date => format!(
+                            "{} {}",
+                            shorten(&other.quote, 40),
+                            crate::model::schema::date_value_of(other, published).map(|v| format!("→ {v}")).unwrap_or_default()
+                        ),
+                        _ => match &other.entity {
+                            Some(entity) => format!("{} (= {entity})", shorten(&other.quote, 40)),
+                            None => shorten(&other.quote, 40),
+                        },
+                    };
+                    html! {
+                        <li key={relation.id.clone()}>
+                            <span class={classes!("role-tag", format!("role-{}", relation.role.as_str()))}>{ relation.role.as_str() }</span>
+                            <span class="quote" dir="auto">{ shown }</span>
+                            <button type="button" class="unlink" aria-label={format!("Unlink {} “{}”", relation.role.as_str(), other.quote)} onclick={unlink}>{ "×" }</button>
+                        </li>
+                    }
+                }) }
+            </ul>
+            <button type="button" class="link-open" onclick={open}>{ "Link actor or date… (r)" }</button>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EntityFieldProps {
+    store: StoreHandle,
+    id: AttrValue,
+    on_action: Callback<Action>,
+}
+
+/// Groups actor mentions into one entity with a canonical name; offers the entity of another
+/// mention with the same text.
+#[component]
+fn EntityField(props: &EntityFieldProps) -> Html {
+    let store = props.store.borrow();
+    let Some(annotation) = store.get(&props.id) else {
+        return html! {};
+    };
+    let known = store.entities();
+    let suggestion = annotation
+        .entity
+        .is_none()
+        .then(|| store.suggested_entity(&props.id))
+        .flatten();
+    let set = |entity: String| {
+        let on_action = props.on_action.clone();
+        let id = props.id.clone();
+        Callback::from(move |_| {
+            on_action.emit(Action::SetEntity {
+                id: id.clone(),
+                entity: entity.clone(),
+                now: clock::now_rfc3339(),
+            })
+        })
+    };
+    let onchange = {
+        let on_action = props.on_action.clone();
+        let id = props.id.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            on_action.emit(Action::SetEntity {
+                id: id.clone(),
+                entity: input.value(),
+                now: clock::now_rfc3339(),
+            });
+        })
+    };
+    html! {
+        <div class="entity-field">
+            <label class="field">{ "Entity (the same actor under any name)" }
+                <input type="text" list="entity-names" key={format!("{}-entity", annotation.id)}
+                    value={annotation.entity.clone().unwrap_or_default()}
+                    placeholder="e.g. Russian Ministry of Foreign Affairs" {onchange} />
+            </label>
+            <datalist id="entity-names">
+                { for known.iter().map(|(name, _)| html! { <option value={name.clone()} /> }) }
+            </datalist>
+            if let Some(entity) = suggestion {
+                <button type="button" class="suggest" onclick={set(entity.clone())}>{ format!("Same as the other “{}”: {entity}", shorten(&annotation.quote, 30)) }</button>
+            }
+        </div>
     }
 }

@@ -19,6 +19,8 @@ pub struct ToolbarProps {
     pub on_export_json: Callback<()>,
     pub on_copy_json: Callback<()>,
     pub on_export_workspace: Callback<()>,
+    /// Opens the claims table (which downloads it as CSV).
+    pub on_export_claims: Callback<()>,
 }
 
 #[component]
@@ -136,9 +138,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                             { menu_item("Download JSON", "all annotations with the text, offsets in code points", props.on_export_json.clone()) }
                             { menu_item("Copy JSON", "the same file, to the clipboard", props.on_copy_json.clone()) }
                             { menu_item("Download workspace", "every document with its annotations, for backup or another browser", props.on_export_workspace.clone()) }
+                            { menu_item("Claims table (CSV)…", "who claimed what, when: one row per claim, RFC 4180", props.on_export_claims.clone()) }
                         </div>
                     }
                 </span>
+                { simple("Claims", "Claims table: who claimed what, when (t)", true, || Action::ClaimsTable(true)) }
                 { simple("Delete all", "Delete all annotations (Ctrl+Z undoes)", props.has_annotations, || Action::ClearAll) }
                 { simple("?", "Keyboard shortcuts (?)", true, || Action::ToggleHelp(true)) }
             </div>
