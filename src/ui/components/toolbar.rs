@@ -142,7 +142,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                         </div>
                     }
                 </span>
-                { simple("Claims", "Claims table: who claimed what, when (t)", true, || Action::ClaimsTable(true)) }
+                { simple("Table of claims", "Table of claims: who claimed what, when (t)", true, || Action::ClaimsTable(true)) }
                 { simple("Delete all", "Delete all annotations (Ctrl+Z undoes)", props.has_annotations, || Action::ClearAll) }
                 { simple("?", "Keyboard shortcuts (?)", true, || Action::ToggleHelp(true)) }
             </div>
