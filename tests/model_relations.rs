@@ -269,7 +269,10 @@ fn the_claims_csv_is_rfc_4180() {
     store
         .set_entity("actor", Some("Aliyev, \"Ilham\""), "t")
         .unwrap();
-    let rows = claims_table(Content::of(&store), Some(jiff::civil::date(2025, 1, 24)));
+    let rows = claims_table(
+        Content::of(&store),
+        annotator::model::dates::parse_iso_date("2025-01-24"),
+    );
     let csv = claims_csv(&rows);
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(lines[0], "claim_id,claim,sources,targets,dates,start,end");

@@ -1,11 +1,24 @@
 //! Normalising date expressions to ISO 8601 / TIMEX3 values ("December 18, 2024" →
 //! `2024-12-18`; "January 24" → the year from the document's publication date; "the end of
-//! 2024" → `2024` with modifier END). Calendar arithmetic is jiff's. An expression that is
-//! not understood gets no value: a missing value is visible, a wrong one would not be.
+//! 2024" → `2024` with modifier END). Calendar arithmetic is chrono's (its `NaiveDate`,
+//! without time zones: jiff was tried first but added 90 KB gzipped to the app). An
+//! expression that is not understood gets no value: a missing value is visible, a wrong one
+//! would not be.
 
-use jiff::civil::{Date, Weekday};
-use jiff::ToSpan;
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use std::fmt;
+
+/// A calendar date without time or zone.
+pub type CalendarDate = NaiveDate;
+type Date = NaiveDate;
+
+fn ymd(year: i32, month: u32, day: u32) -> Option<Date> {
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+fn iso(date: Date) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
 
 /// TIMEX3's `mod` for a part of a period.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,7 +74,7 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-fn month_number(word: &str) -> Option<i8> {
+fn month_number(word: &str) -> Option<u32> {
     let word = word.trim_end_matches('.');
     let index = MONTHS
         .iter()
@@ -71,23 +84,23 @@ fn month_number(word: &str) -> Option<i8> {
             _ if word.len() == 3 => MONTHS.iter().position(|m| m.starts_with(word)),
             _ => None,
         })?;
-    Some(index as i8 + 1)
+    Some(index as u32 + 1)
 }
 
 fn weekday(word: &str) -> Option<Weekday> {
     Some(match word {
-        "monday" => Weekday::Monday,
-        "tuesday" => Weekday::Tuesday,
-        "wednesday" => Weekday::Wednesday,
-        "thursday" => Weekday::Thursday,
-        "friday" => Weekday::Friday,
-        "saturday" => Weekday::Saturday,
-        "sunday" => Weekday::Sunday,
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
         _ => return None,
     })
 }
 
-fn year(word: &str) -> Option<i16> {
+fn year(word: &str) -> Option<i32> {
     let word = word.trim_end_matches("'s").trim_end_matches('’');
     (word.len() == 4 && word.chars().all(|c| c.is_ascii_digit()))
         .then(|| word.parse().ok())
@@ -95,7 +108,7 @@ fn year(word: &str) -> Option<i16> {
         .filter(|y| (1000..=2999).contains(y))
 }
 
-fn day(word: &str) -> Option<i8> {
+fn day(word: &str) -> Option<u32> {
     let digits = word
         .trim_end_matches("st")
         .trim_end_matches("nd")
@@ -109,7 +122,7 @@ fn day(word: &str) -> Option<i8> {
 
 fn date_value(date: Date, anchored: bool) -> DateValue {
     DateValue {
-        value: date.to_string(),
+        value: iso(date),
         modifier: None,
         anchored,
     }
@@ -126,11 +139,10 @@ fn plain(value: String, anchored: bool) -> DateValue {
 /// The year for a month and day written without one: the latest such date not after the
 /// publication date (news reports the past: "On December 4" in a January article is last
 /// December).
-fn anchor_year(month: i8, day: i8, published: Date) -> Option<Date> {
-    let this_year = Date::new(published.year(), month, day).ok();
-    match this_year {
+fn anchor_year(month: u32, day: u32, published: Date) -> Option<Date> {
+    match ymd(published.year(), month, day) {
         Some(d) if d <= published => Some(d),
-        _ => Date::new(published.year() - 1, month, day).ok(),
+        _ => ymd(published.year() - 1, month, day),
     }
 }
 
@@ -197,12 +209,7 @@ fn numeric(words: &[&str]) -> Option<DateValue> {
         }
         _ => return None,
     };
-    let date = Date::new(
-        i16::try_from(y).ok()?,
-        i8::try_from(m).ok()?,
-        i8::try_from(d).ok()?,
-    )
-    .ok()?;
+    let date = ymd(y, u32::try_from(m).ok()?, u32::try_from(d).ok()?)?;
     Some(date_value(date, false))
 }
 
@@ -224,10 +231,10 @@ fn calendar(words: &[&str], published: Option<Date>) -> Option<DateValue> {
         // December 18 2024 / 18 December 2024
         [a, b, c] => {
             if let (Some(m), Some(d), Some(y)) = (month_number(a), day(b), year(c)) {
-                return Date::new(y, m, d).ok().map(|d| date_value(d, false));
+                return ymd(y, m, d).map(|d| date_value(d, false));
             }
             if let (Some(d), Some(m), Some(y)) = (day(a), month_number(b), year(c)) {
-                return Date::new(y, m, d).ok().map(|d| date_value(d, false));
+                return ymd(y, m, d).map(|d| date_value(d, false));
             }
             // "the 4th of December"
             None
@@ -339,7 +346,7 @@ fn part_of_period(words: &[&str], published: Option<Date>) -> Option<DateValue> 
 }
 
 fn iso_week(date: Date) -> String {
-    let week = date.iso_week_date();
+    let week = date.iso_week();
     format!("{:04}-W{:02}", week.year(), week.week())
 }
 
@@ -347,18 +354,18 @@ fn iso_week(date: Date) -> String {
 fn relative(words: &[&str], published: Date) -> Option<DateValue> {
     let month_of = |d: Date| format!("{:04}-{:02}", d.year(), d.month());
     let value = match words {
-        ["today"] => published.to_string(),
-        ["yesterday"] => published.yesterday().ok()?.to_string(),
-        ["tomorrow"] => published.tomorrow().ok()?.to_string(),
+        ["today"] => iso(published),
+        ["yesterday"] => iso(published.pred_opt()?),
+        ["tomorrow"] => iso(published.succ_opt()?),
         ["this", "year"] => format!("{:04}", published.year()),
         ["last", "year"] | ["a", "year", "ago"] => format!("{:04}", published.year() - 1),
         ["next", "year"] => format!("{:04}", published.year() + 1),
         ["this", "month"] => month_of(published),
-        ["last", "month"] => month_of(published.checked_sub(1.month()).ok()?),
-        ["next", "month"] => month_of(published.checked_add(1.month()).ok()?),
+        ["last", "month"] => month_of(published.checked_sub_months(Months::new(1))?),
+        ["next", "month"] => month_of(published.checked_add_months(Months::new(1))?),
         ["this", "week"] => iso_week(published),
-        ["last", "week"] => iso_week(published.checked_sub(1.week()).ok()?),
-        ["next", "week"] => iso_week(published.checked_add(1.week()).ok()?),
+        ["last", "week"] => iso_week(published.checked_sub_days(Days::new(7))?),
+        ["next", "week"] => iso_week(published.checked_add_days(Days::new(7))?),
         // A span of time ending at publication: a TIMEX3 duration.
         ["the", "past", "year"] | ["past", "year"] | ["the", "last", "year"] => "P1Y".to_owned(),
         ["the", "past", "month"] | ["past", "month"] | ["the", "last", "month"] => "P1M".to_owned(),
@@ -385,18 +392,23 @@ fn relative(words: &[&str], published: Date) -> Option<DateValue> {
         [day_word] | ["last", day_word] if weekday(day_word).is_some() => {
             // The latest such weekday before publication ("on Monday" in news is past).
             let target = weekday(day_word)?;
-            let mut date = published.yesterday().ok()?;
+            let mut date = published.pred_opt()?;
             while date.weekday() != target {
-                date = date.yesterday().ok()?;
+                date = date.pred_opt()?;
             }
-            date.to_string()
+            iso(date)
         }
         _ => return None,
     };
     Some(plain(value, true))
 }
 
-/// Parses an ISO date such as a document's publication date.
+/// Parses an ISO date (`YYYY-MM-DD`) such as a document's publication date.
 pub fn parse_iso_date(text: &str) -> Option<Date> {
-    text.trim().parse().ok()
+    let mut parts = text.trim().splitn(3, '-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }

@@ -194,7 +194,10 @@ pub enum TextInclusion {
 }
 
 /// A date annotation's value: the one set by hand, else the one computed from its text.
-pub fn date_value_of(a: &Annotation, published: Option<jiff::civil::Date>) -> Option<DateValue> {
+pub fn date_value_of(
+    a: &Annotation,
+    published: Option<crate::model::dates::CalendarDate>,
+) -> Option<DateValue> {
     match &a.date_value {
         Some(value) => Some(DateValue {
             value: value.clone(),
@@ -207,7 +210,7 @@ pub fn date_value_of(a: &Annotation, published: Option<jiff::civil::Date>) -> Op
 
 fn date_record(
     a: &Annotation,
-    published: Option<jiff::civil::Date>,
+    published: Option<crate::model::dates::CalendarDate>,
     text: TextInclusion,
 ) -> Option<DateRecord> {
     if a.label != Label::Date {
@@ -247,7 +250,10 @@ fn record_of(a: &Annotation) -> AnnotationRecord {
 }
 
 /// The claims table: every claim with the names of its actors and its date values.
-pub fn claims_table(content: Content, published: Option<jiff::civil::Date>) -> Vec<ClaimRecord> {
+pub fn claims_table(
+    content: Content,
+    published: Option<crate::model::dates::CalendarDate>,
+) -> Vec<ClaimRecord> {
     let by_id: HashMap<&str, &Annotation> = content
         .annotations
         .iter()

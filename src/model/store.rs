@@ -740,20 +740,28 @@ pub fn link_candidates<'a>(
     index: &TextIndex,
     claim_id: &str,
 ) -> Vec<&'a Annotation> {
-    use unicode_segmentation::UnicodeSegmentation;
     let Some(claim) = store.get(claim_id) else {
         return Vec::new();
     };
     // The sentence before the claim's starts the "near" window (within its paragraph).
+    // Sentence starts: after ". ", "! ", "? " (closing quotes allowed), as a reader sees them;
+    // a simple rule keeps Unicode's sentence tables out of the app for this one ordering.
     let paragraph = index.paragraphs()[index.paragraph_of(claim.span.start())];
-    let para_text = index.slice(paragraph.start, paragraph.end);
-    let mut sentence_starts: Vec<usize> = Vec::new();
-    let mut chars = 0;
-    let mut last_byte = 0;
-    for (byte, _) in para_text.split_sentence_bound_indices() {
-        chars += para_text[last_byte..byte].chars().count();
-        last_byte = byte;
-        sentence_starts.push(paragraph.start.0 + chars);
+    let para_text: Vec<char> = index
+        .slice(paragraph.start, paragraph.end)
+        .chars()
+        .collect();
+    let mut sentence_starts: Vec<usize> = vec![paragraph.start.0];
+    for i in 1..para_text.len() {
+        let after_end = matches!(para_text[i - 1], ' ')
+            && para_text[..i - 1]
+                .iter()
+                .rev()
+                .find(|c| !matches!(c, '”' | '"' | '’' | ')'))
+                .is_some_and(|c| matches!(c, '.' | '!' | '?'));
+        if after_end {
+            sentence_starts.push(paragraph.start.0 + i);
+        }
     }
     let claim_sentence = sentence_starts
         .iter()

@@ -35,7 +35,7 @@ pub struct SidebarProps {
 }
 
 /// The normalised value of a date annotation, or a visible marker when there is none.
-fn date_value_view(quote: &str, published: Option<jiff::civil::Date>) -> Html {
+fn date_value_view(quote: &str, published: Option<crate::model::dates::CalendarDate>) -> Html {
     match dates::normalize(quote, published) {
         Some(value) => {
             html! { <span class="date-value" title="Normalised date (ISO 8601 / TIMEX3)">{ format!("→ {value}") }</span> }
