@@ -378,9 +378,13 @@ pub fn to_file(doc: &Document, content: Content, text: TextInclusion) -> Annotat
     }
 }
 
+/// Above this many annotations an export is written without indentation: a person does not
+/// read such a file by eye, and indenting it costs a third more bytes and time.
+pub const PRETTY_PRINT_LIMIT: usize = 2_000;
+
 pub fn to_json(doc: &Document, content: Content, text: TextInclusion) -> String {
     let file = to_file(doc, content, text);
-    if text == TextInclusion::Compact {
+    if text == TextInclusion::Compact || content.annotations.len() > PRETTY_PRINT_LIMIT {
         serde_json::to_string(&file)
     } else {
         serde_json::to_string_pretty(&file)
