@@ -103,6 +103,10 @@ pub struct AnnotationRecord {
 pub struct EntityRecord {
     pub id: String,
     pub name: String,
+    /// True when no entity was set and the mention's own text stands in as its name (exports
+    /// only, so every actor carries an entity id and name).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inferred: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -234,6 +238,7 @@ fn record_of(a: &Annotation) -> AnnotationRecord {
         entity: a.entity.as_ref().map(|name| EntityRecord {
             id: entity_id(name),
             name: name.clone(),
+            inferred: false,
         }),
         date: None,
         id: a.id.clone(),
@@ -351,6 +356,16 @@ pub fn to_file(doc: &Document, content: Content, text: TextInclusion) -> Annotat
             .map(|a| {
                 let mut record = record_of(a);
                 record.date = date_record(a, published, text);
+                if a.label == Label::Actor
+                    && record.entity.is_none()
+                    && text != TextInclusion::Compact
+                {
+                    record.entity = Some(EntityRecord {
+                        id: entity_id(&a.quote),
+                        name: a.quote.clone(),
+                        inferred: true,
+                    });
+                }
                 if text == TextInclusion::Compact {
                     record.quote.clear();
                     record.prefix.clear();
@@ -628,7 +643,7 @@ fn orphan_from(record: AnnotationRecord, label: Label) -> Annotation {
         note: record.note,
         created: record.created,
         updated: record.updated,
-        entity: record.entity.map(|e| e.name),
+        entity: record.entity.filter(|e| !e.inferred).map(|e| e.name),
         date_value: record.date.filter(|d| d.manual).map(|d| d.value),
     }
 }
@@ -642,7 +657,7 @@ fn placed_from(
     let mut annotation = Annotation::new(&doc.index, record.id, label, span, &record.created);
     annotation.note = record.note;
     annotation.updated = record.updated;
-    annotation.entity = record.entity.map(|e| e.name);
+    annotation.entity = record.entity.filter(|e| !e.inferred).map(|e| e.name);
     annotation.date_value = record.date.filter(|d| d.manual).map(|d| d.value);
     annotation
 }
