@@ -338,10 +338,8 @@ impl Reducible for AppState {
             Action::SetNote { id, note, now } => {
                 let (store, result) = next.store.mutate(|s| s.set_note(&id, &note, &now));
                 next.store = store;
-                match result {
-                    Ok(true) => {}
-                    Ok(false) => return self,
-                    Err(e) => next.notice = error(format!("Note not saved: {e}.")),
+                if !next.edited(result, "Note not saved") {
+                    return self;
                 }
             }
             Action::Nudge {
@@ -588,10 +586,8 @@ impl Reducible for AppState {
                     .store
                     .mutate(|s| s.set_entity(&id, Some(&entity), &now));
                 next.store = store;
-                match result {
-                    Ok(true) => {}
-                    Ok(false) => return self,
-                    Err(e) => next.notice = error(format!("Entity not set: {e}.")),
+                if !next.edited(result, "Entity not set") {
+                    return self;
                 }
             }
             Action::SetDateValue { id, value, now } => {
@@ -599,10 +595,8 @@ impl Reducible for AppState {
                     .store
                     .mutate(|s| s.set_date_value(&id, Some(&value), &now));
                 next.store = store;
-                match result {
-                    Ok(true) => {}
-                    Ok(false) => return self,
-                    Err(e) => next.notice = error(format!("Date value not set: {e}.")),
+                if !next.edited(result, "Date value not set") {
+                    return self;
                 }
             }
             Action::ClaimsTable(open) => next.claims_open = open,
@@ -637,6 +631,18 @@ impl Reducible for AppState {
 }
 
 impl AppState {
+    /// The outcome of an edit of one annotation: `false` when nothing changed (the caller
+    /// keeps the old state, so nothing re-renders); an error becomes the notice.
+    fn edited(&mut self, result: Result<bool, crate::model::StoreError>, failed: &str) -> bool {
+        match result {
+            Ok(changed) => changed,
+            Err(e) => {
+                self.notice = error(format!("{failed}: {e}."));
+                true
+            }
+        }
+    }
+
     fn reduce_link(
         &mut self,
         claim: &str,

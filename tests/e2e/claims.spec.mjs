@@ -32,7 +32,7 @@ test('link a claim to its actor and date by keyboard; claims table, CSV and JSON
 
   // The editor lists the links; the linked spans are marked in the text.
   const links = page.getByRole('list', { name: 'Links of this claim' });
-  await expect(links.getByRole('listitem')).toHaveText([/source\s*Ilham Aliyev/, /when\s*December 18, 2024 → 2024-12-18/]);
+  await expect(links.getByRole('listitem')).toHaveText([/source\s*Ilham Aliyev/, /when\s*December 18, 2024\s*→ 2024-12-18/]);
   await expect(page.locator('.seg.is-linked')).toHaveText(['December 18, 2024', 'Ilham Aliyev']);
   await page.screenshot({ path: info.outputPath('linked-claim.png') });
 
@@ -93,6 +93,14 @@ test('link a claim to its actor and date by keyboard; claims table, CSV and JSON
     sources: ['Ilham Aliyev (President of Azerbaijan)'], targets: [], dates: ['2024-12-18'],
   }]);
   for (const a of exported.annotations) expect(slice(exported.document.text, a.start, a.end)).toBe(a.quote);
+
+  // A date value set by hand is what the list, the links and the table show.
+  await annotationList(page).getByRole('button', { name: /December 18, 2024/ }).click();
+  await page.getByLabel('Date value (ISO 8601; empty = computed)').fill('2024-12-18T14:00');
+  await page.getByLabel('Date value (ISO 8601; empty = computed)').press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(annotationList(page)).toContainText('December 18, 2024→ 2024-12-18T14:00');
+  await expect(page.locator('.editor-date')).toHaveText('Date value: 2024-12-18T14:00 (set by hand)');
 
   // Deleting the actor deletes its link; undo brings both back.
   await annotationList(page).getByRole('button', { name: /Ilham Aliyev/ }).click();

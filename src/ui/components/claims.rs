@@ -2,9 +2,10 @@
 
 use crate::bridge::{clock, files};
 use crate::model::dates;
-use crate::model::schema::{claims_csv, claims_table, date_value_of, ClaimRecord, Content};
+use crate::model::schema::{claims_csv, claims_table, ClaimRecord, Content};
 use crate::model::store::{link_candidates, shorten};
 use crate::model::{Label, Role};
+use crate::ui::components::sidebar::date_value_view;
 use crate::ui::state::{Action, StoreHandle};
 use crate::ui::DocRef;
 use web_sys::HtmlInputElement;
@@ -72,15 +73,13 @@ pub fn LinkPicker(props: &LinkPickerProps) -> Html {
                     { for candidates.iter().take(PICKER_SIZE).enumerate().map(|(n, a)| {
                         let key = n + 1;
                         let name = format!("{key}: {} “{}”", a.label, shorten(&a.quote, 50));
-                        let value = (a.label == Label::Date).then(|| {
-                            date_value_of(a, published).map(|v| format!("→ {v}")).unwrap_or_else(|| "⚠ no value".to_owned())
-                        });
+                        let value = (a.label == Label::Date).then(|| date_value_view(a, published));
                         html! {
                             <li key={a.id.clone()} class="candidate">
                                 <kbd>{ key }</kbd>
                                 <span class={classes!("chip", format!("chip-{}", a.label))}>{ a.label.as_str() }</span>
                                 <span class="quote" dir="auto">{ shorten(&a.quote, 60) }</span>
-                                if let Some(value) = value { <span class="date-value">{ value }</span> }
+                                if let Some(value) = value { { value } }
                                 if let Some(entity) = &a.entity { <span class="entity">{ format!("= {entity}") }</span> }
                                 <span class="roles">
                                     if a.label == Label::Date {

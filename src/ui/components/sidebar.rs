@@ -34,9 +34,13 @@ pub struct SidebarProps {
     pub on_action: Callback<Action>,
 }
 
-/// The normalised value of a date annotation, or a visible marker when there is none.
-fn date_value_view(quote: &str, published: Option<crate::model::dates::CalendarDate>) -> Html {
-    match dates::normalize(quote, published) {
+/// The value of a date annotation (set by hand, else computed), or a visible marker when
+/// there is none. Every view of a date's value goes through here.
+pub fn date_value_view(
+    annotation: &crate::model::Annotation,
+    published: Option<crate::model::dates::CalendarDate>,
+) -> Html {
+    match crate::model::schema::date_value_of(annotation, published) {
         Some(value) => {
             html! { <span class="date-value" title="Normalised date (ISO 8601 / TIMEX3)">{ format!("→ {value}") }</span> }
         }
@@ -184,7 +188,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                                         <span class={classes!("chip", format!("chip-{}", a.label))}>{ a.label.as_str() }</span>
                                         <span class="quote" dir="auto">{ shorten(&a.quote, LIST_QUOTE_CHARS) }</span>
                                         if a.label == Label::Date {
-                                            { date_value_view(&a.quote, published) }
+                                            { date_value_view(a, published) }
                                         }
                                         if !a.note.is_empty() {
                                             <span class="note-mark" aria-label="has a note">{ "✎" }</span>
@@ -393,11 +397,7 @@ fn Links(props: &LinksProps) -> Html {
                         Callback::from(move |_| on_action.emit(Action::Unlink(id.clone())))
                     };
                     let shown = match other.label {
-                        Label::Date => format!(
-                            "{} {}",
-                            shorten(&other.quote, 40),
-                            crate::model::schema::date_value_of(other, published).map(|v| format!("→ {v}")).unwrap_or_default()
-                        ),
+                        Label::Date => shorten(&other.quote, 40),
                         _ => match &other.entity {
                             Some(entity) => format!("{} (= {entity})", shorten(&other.quote, 40)),
                             None => shorten(&other.quote, 40),
@@ -407,6 +407,7 @@ fn Links(props: &LinksProps) -> Html {
                         <li key={relation.id.clone()}>
                             <span class={classes!("role-tag", format!("role-{}", relation.role.as_str()))}>{ relation.role.as_str() }</span>
                             <span class="quote" dir="auto">{ shown }</span>
+                            if other.label == Label::Date { { date_value_view(other, published) } }
                             <button type="button" class="unlink" aria-label={format!("Unlink {} “{}”", relation.role.as_str(), other.quote)} onclick={unlink}>{ "×" }</button>
                         </li>
                     }
