@@ -189,8 +189,6 @@ impl<'a> Content<'a> {
 pub enum TextInclusion {
     /// Exports: the text and every annotation's quote and context, so the file stands alone.
     WithText,
-    /// The text's hash only; annotations keep quote and context.
-    HashOnly,
     /// Local storage, where space is short (about 5 M characters per site in Chromium): the
     /// hash only, and placed annotations without quote and context, which the verified text
     /// gives back on load. Orphans keep theirs (no text holds them).
