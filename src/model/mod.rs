@@ -7,6 +7,7 @@
 pub mod anchor;
 pub mod annotation;
 pub mod dates;
+pub mod formats;
 pub mod library;
 pub mod schema;
 pub mod segment;

@@ -303,13 +303,7 @@ pub fn claims_table(
 /// quotes or line breaks in double quotes, quotes doubled). Several actors or dates in one
 /// cell are joined with "; ".
 pub fn claims_csv(rows: &[ClaimRecord]) -> String {
-    fn field(value: &str) -> String {
-        if value.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", value.replace('"', "\"\""))
-        } else {
-            value.to_owned()
-        }
-    }
+    use super::formats::csv_field as field;
     let mut out = String::from("claim_id,claim,sources,targets,dates,start,end\r\n");
     for row in rows {
         let cells = [

@@ -1,0 +1,155 @@
+//! Documents and annotations the model tests share.
+#![allow(dead_code)]
+
+use annotator::model::span::CharSpan;
+use annotator::model::store::Store;
+use annotator::model::{default_document, Document, Label, Role};
+
+pub const NOW: &str = "2025-01-01T00:00:00.000Z";
+pub const LATER: &str = "2025-01-02T09:30:00.000Z";
+
+/// Text with emoji (skin tone, ZWJ sequences), flags, combining marks, CJK, Armenian and
+/// Arabic: every way UTF-8, UTF-16 and code-point offsets can drift apart.
+pub const UNICODE_TEXT: &str = include_str!("../fixtures/unicode.txt");
+
+pub fn unicode_document() -> Document {
+    Document::new(
+        "unicode-sample",
+        "Unicode sample",
+        Some("2025-01-28"),
+        UNICODE_TEXT,
+    )
+}
+
+/// The code-point span of the first occurrence of `needle`.
+pub fn span_of(doc: &Document, needle: &str) -> CharSpan {
+    nth_span_of(doc, needle, 0)
+}
+
+/// The code-point span of occurrence `n` (from 0) of `needle`.
+pub fn nth_span_of(doc: &Document, needle: &str, n: usize) -> CharSpan {
+    let text = doc.index.text();
+    let (byte, _) = text
+        .match_indices(needle)
+        .nth(n)
+        .unwrap_or_else(|| panic!("“{needle}” occurs fewer than {} times", n + 1));
+    let start = text[..byte].chars().count();
+    CharSpan {
+        start,
+        end: start + needle.chars().count(),
+    }
+}
+
+/// A claim with its source actor and date; an overlapping actor inside the claim; notes
+/// with commas, quotes, a line break and emoji; an entity; a hand-set date value.
+pub struct Sample<'a> {
+    pub actor: &'a str,
+    pub date: &'a str,
+    pub claim: &'a str,
+    pub inner_actor: &'a str,
+}
+
+pub fn annotate(doc: &Document, samples: &[Sample]) -> Store {
+    let mut store = Store::new();
+    for (i, sample) in samples.iter().enumerate() {
+        let n = i + 1;
+        let mut add = |id: String, label: Label, needle: &str| {
+            if !needle.is_empty() {
+                store
+                    .add(&doc.index, id, label, span_of(doc, needle), NOW)
+                    .unwrap();
+            }
+        };
+        add(format!("actor-{n}"), Label::Actor, sample.actor);
+        add(format!("date-{n}"), Label::Date, sample.date);
+        add(format!("claim-{n}"), Label::Claim, sample.claim);
+        add(format!("inner-{n}"), Label::Actor, sample.inner_actor);
+        if !sample.actor.is_empty() && !sample.claim.is_empty() {
+            store
+                .link(format!("source-{n}"), &format!("claim-{n}"), &format!("actor-{n}"), Role::Source, NOW)
+                .unwrap();
+        }
+        if !sample.date.is_empty() && !sample.claim.is_empty() {
+            store
+                .link(format!("when-{n}"), &format!("claim-{n}"), &format!("date-{n}"), Role::When, NOW)
+                .unwrap();
+        }
+        if !sample.inner_actor.is_empty() && !sample.claim.is_empty() {
+            store
+                .link(format!("target-{n}"), &format!("claim-{n}"), &format!("inner-{n}"), Role::Target, NOW)
+                .unwrap();
+        }
+    }
+    store
+}
+
+/// The Unicode document, annotated in every script it holds.
+pub fn unicode_sample() -> (Document, Store) {
+    let doc = unicode_document();
+    let mut store = annotate(
+        &doc,
+        &[
+            Sample {
+                actor: "👩🏽‍💼 Maria Zakharova",
+                date: "24 January 2025",
+                claim: "relations with Armenia 🇦🇲 are going through a challenging period",
+                inner_actor: "Armenia 🇦🇲",
+            },
+            Sample {
+                actor: "Հայաստանի ԱԳՆ-ն",
+                date: "2025 թ. հունվարի 25-ին",
+                claim: "«երկխոսությունը շարունակվում է» 👨‍👩‍👧‍👦",
+                inner_actor: "",
+            },
+            Sample {
+                actor: "外交部发言人毛宁",
+                date: "26 January",
+                claim: "China “supports dialogue” 🤝",
+                inner_actor: "China",
+            },
+            Sample {
+                actor: "المتحدث باسم وزارة الخارجية",
+                date: "27 يناير",
+                claim: "«الحوار مستمر»",
+                inner_actor: "",
+            },
+            Sample {
+                actor: "Jose\u{301} Mari\u{301}a Ferna\u{301}ndez",
+                date: "Monday",
+                claim: "“Ça va mieux, n’est-ce pas?”",
+                inner_actor: "",
+            },
+        ],
+    );
+    store
+        .set_note("claim-1", "Paraphrase, not a “direct” quote 🧐", LATER)
+        .unwrap();
+    store
+        .set_note("actor-5", "Spelling checked\nagainst Le Monde", LATER)
+        .unwrap();
+    store
+        .set_entity("actor-1", Some("Maria Zakharova"), LATER)
+        .unwrap();
+    store
+        .set_date_value("date-4", Some("2025-01-27"), LATER)
+        .unwrap();
+    (doc, store)
+}
+
+/// The default article with a claim, its source, target and date, and a note.
+pub fn article_sample() -> (Document, Store) {
+    let doc = default_document();
+    let mut store = annotate(
+        &doc,
+        &[Sample {
+            actor: "Sergey Lavrov",
+            date: "January 24",
+            claim: "Russian-Armenian relations are experiencing a challenging period",
+            inner_actor: "Russian-Armenian",
+        }],
+    );
+    store
+        .set_note("actor-1", "Foreign Minister — “quoted”, twice", LATER)
+        .unwrap();
+    (doc, store)
+}
