@@ -3,6 +3,8 @@
 #   formatting, clippy (native and wasm32), native model tests, browser tests
 #   (wasm-bindgen-test in headless Chromium), and Playwright end-to-end tests against
 #   a release build served on 127.0.0.1.
+#   Between them, every export format is written for two samples and read back by an
+#   independent Node reader (tests/interop/check.mjs).
 # Any failure stops the run with a non-zero exit; no layer is skipped for a missing tool.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -26,6 +28,13 @@ step "native tests (cargo test)"
 cargo test --locked 2>&1 | tee "$LOG_DIR/native.log"
 NATIVE=$(count "$LOG_DIR/native.log")
 
+step "interop: every export format read by an independent reader (Node: W3C MUST schemas, code-point offsets)"
+rm -rf target/interop
+cargo run --locked --quiet --example interop_samples -- target/interop
+node tests/interop/check.mjs target/interop 2>&1 | tee "$LOG_DIR/interop.log"
+INTEROP=$(grep -c '^target/interop/' "$LOG_DIR/interop.log" || true)
+[ "$INTEROP" -gt 0 ] || { echo "interop checks: none ran" >&2; exit 1; }
+
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 # webdriver.json in the project root gives ChromeDriver the Chromium binary and headless flags.
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
@@ -43,6 +52,7 @@ E2E=$(grep -Eo '[0-9]+ passed' "$LOG_DIR/e2e.log" | tail -1 | awk '{print $1}')
 
 step "summary"
 echo "native tests passed:  $NATIVE"
+echo "interop checks:       $INTEROP (formats × samples, read outside the app)"
 echo "browser tests passed: $BROWSER"
 echo "e2e tests passed:     $E2E"
 scripts/size.sh

@@ -7,11 +7,16 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
 /// Offers `content` as a file download named `file_name`.
 pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&content.into());
+    download_bytes(file_name, mime, content.as_bytes())
+}
+
+/// Offers bytes (a zip, UTF-8 text) as a file download named `file_name`.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob =
-        Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| js_error_text(&e))?;
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|e| js_error_text(&e))?;
     let url = Url::create_object_url_with_blob(&blob).map_err(|e| js_error_text(&e))?;
     let document = gloo::utils::document();
     let anchor: HtmlAnchorElement = document
@@ -46,6 +51,14 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
 pub async fn read_text(file: web_sys::File) -> Result<String, String> {
     let file = gloo::file::File::from(file);
     gloo::file::futures::read_as_text(&file)
+        .await
+        .map_err(|e| format!("the file could not be read ({e})"))
+}
+
+/// Reads a user-chosen file's bytes (zips, and text whose encoding the model checks).
+pub async fn read_bytes(file: web_sys::File) -> Result<Vec<u8>, String> {
+    let file = gloo::file::File::from(file);
+    gloo::file::futures::read_as_bytes(&file)
         .await
         .map_err(|e| format!("the file could not be read ({e})"))
 }

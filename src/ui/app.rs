@@ -7,6 +7,7 @@ use crate::model::annotation::{Annotation, Label, Relation};
 use crate::model::schema::{self, TextInclusion};
 use crate::model::span::{Direction, Edge};
 use crate::model::store::Store;
+use crate::model::formats::{self, io::{ExportFormat, Incoming}};
 use crate::model::{library, sync};
 use crate::ui::components::article::ArticleView;
 use crate::ui::components::claims::{ClaimsTable, LinkPicker};
@@ -276,70 +277,75 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let on_import_file = {
+    let on_import_files = {
         let dispatcher = dispatcher.clone();
         let doc = props.doc.clone();
         let on_reload = props.on_reload.clone();
-        use_callback((), move |file: web_sys::File, _| {
+        use_callback((), move |chosen: Vec<web_sys::File>, _| {
             let dispatcher = dispatcher.clone();
             let doc = doc.clone();
             let on_reload = on_reload.clone();
-            let name = file.name();
-            if file.size() > MAX_IMPORT_BYTES {
+            let name = chosen
+                .iter()
+                .map(|f| f.name())
+                .collect::<Vec<_>>()
+                .join(" + ");
+            let total: f64 = chosen.iter().map(|f| f.size()).sum();
+            if total > MAX_IMPORT_BYTES {
                 dispatcher.dispatch(error(format!(
-                    "Import of {name} refused: the file is {:.1} MB, above the {:.0} MB limit. Nothing was changed.",
-                    file.size() / 1_048_576.0,
+                    "Import of {name} refused: {:.1} MB, above the {:.0} MB limit. Nothing was changed.",
+                    total / 1_048_576.0,
                     MAX_IMPORT_BYTES / 1_048_576.0
                 )));
                 return;
             }
-            let is_plain_text = [".txt", ".md", ".markdown", ".text"]
-                .iter()
-                .any(|ext| name.to_lowercase().ends_with(ext));
             yew::platform::spawn_local(async move {
-                let text = match files::read_text(file).await {
-                    Ok(text) => text,
-                    Err(e) => {
-                        dispatcher.dispatch(error(format!(
-                            "Import of {name} failed: {e}. Nothing was changed."
-                        )));
-                        return;
+                let mut inputs = Vec::with_capacity(chosen.len());
+                for file in chosen {
+                    let file_name = file.name();
+                    match files::read_bytes(file).await {
+                        Ok(bytes) => inputs.push(formats::io::InputFile {
+                            name: file_name,
+                            bytes,
+                        }),
+                        Err(e) => {
+                            dispatcher.dispatch(error(format!(
+                                "Import of {file_name} failed: {e}. Nothing was changed."
+                            )));
+                            return;
+                        }
                     }
-                };
-                if is_plain_text {
-                    // A text file is a new document, not annotations: offer to add it.
-                    let title = name
-                        .rsplit_once('.')
-                        .map_or(name.as_str(), |(stem, _)| stem)
-                        .replace(['-', '_'], " ");
-                    dispatcher.dispatch(Action::OpenDocuments(Some(Rc::new(Prefill {
-                        title,
-                        text,
-                    }))));
-                    return;
                 }
-                if library::is_workspace(&text) {
-                    let report = library::parse_workspace(&text)
-                        .map_err(|e| e.to_string())
-                        .and_then(|documents| {
-                            storage::import_workspace(documents, || {
-                                clock::fresh_id().trim_start_matches("a-")[..8].to_owned()
-                            })
-                        });
-                    match report {
-                        Ok(report) => on_reload
-                            .emit(Some(format!("Imported the workspace {name}: {report}."))),
-                        Err(e) => dispatcher.dispatch(error(format!(
-                            "Import of the workspace {name} rejected: {e}. Nothing was changed."
-                        ))),
+                match formats::io::read_files(inputs, &doc.0) {
+                    Ok(Incoming::NewDocument { title, text }) => {
+                        // A text file is a new document, not annotations: offer to add it.
+                        dispatcher.dispatch(Action::OpenDocuments(Some(Rc::new(Prefill {
+                            title,
+                            text,
+                        }))));
                     }
-                    return;
-                }
-                match schema::parse_for_import(&text, &doc.0) {
-                    Ok(plan) => dispatcher.dispatch(Action::StageImport(StagedImport {
-                        source: name,
-                        plan: Rc::new(plan),
-                    })),
+                    Ok(Incoming::Workspace(text)) => {
+                        let report = library::parse_workspace(&text)
+                            .map_err(|e| e.to_string())
+                            .and_then(|documents| {
+                                storage::import_workspace(documents, || {
+                                    clock::fresh_id().trim_start_matches("a-")[..8].to_owned()
+                                })
+                            });
+                        match report {
+                            Ok(report) => on_reload
+                                .emit(Some(format!("Imported the workspace {name}: {report}."))),
+                            Err(e) => dispatcher.dispatch(error(format!(
+                                "Import of the workspace {name} rejected: {e}. Nothing was changed."
+                            ))),
+                        }
+                    }
+                    Ok(Incoming::Annotations { plan, format }) => {
+                        dispatcher.dispatch(Action::StageImport(StagedImport {
+                            source: format!("{name} ({})", format.name()),
+                            plan: Rc::new(plan),
+                        }))
+                    }
                     Err(e) => dispatcher.dispatch(error(format!(
                         "Import of {name} rejected: {e}. Nothing was changed."
                     ))),
@@ -359,14 +365,25 @@ pub fn App(props: &AppProps) -> Html {
             (json, dispatcher.clone())
         }
     };
-    let on_export_json = {
-        let export_json = export_json.clone();
-        let doc_id = props.doc.0.id.clone();
-        Callback::from(move |_| {
-            let (json, dispatcher) = export_json();
-            let name = format!("{doc_id}.annotations.json");
-            if let Err(e) = files::download(&name, "application/json", &json) {
-                dispatcher.dispatch(error(format!("Export failed: {e}.")));
+    let on_export = {
+        let doc = props.doc.clone();
+        let store = state.store.clone();
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |format: ExportFormat| {
+            let file = formats::io::export(format, &doc.0, schema::Content::of(&store.borrow()));
+            match files::download_bytes(&file.name, file.mime, &file.bytes) {
+                Ok(()) if file.losses.is_empty() => {
+                    dispatcher.dispatch(info(format!("Downloaded {}.", file.name)))
+                }
+                // Say what the format could not hold, so nobody believes it is all there.
+                Ok(()) => dispatcher.dispatch(info(format!(
+                    "Downloaded {}. {} cannot hold {}; they are not in the file (the JSON \
+                     export keeps everything).",
+                    file.name,
+                    format.name(),
+                    file.losses.join(", ")
+                ))),
+                Err(e) => dispatcher.dispatch(error(format!("Export failed: {e}."))),
             }
         })
     };
@@ -425,16 +442,17 @@ pub fn App(props: &AppProps) -> Html {
     };
     let ondrop = {
         let dragging = dragging.clone();
-        let on_import_file = on_import_file.clone();
+        let on_import_files = on_import_files.clone();
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
             dragging.set(false);
-            if let Some(file) = event
+            let dropped: Vec<web_sys::File> = event
                 .data_transfer()
                 .and_then(|t| t.files())
-                .and_then(|f| f.get(0))
-            {
-                on_import_file.emit(file);
+                .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+                .unwrap_or_default();
+            if !dropped.is_empty() {
+                on_import_files.emit(dropped);
             }
         })
     };
@@ -486,8 +504,8 @@ pub fn App(props: &AppProps) -> Html {
                 can_redo={store.can_redo()}
                 has_annotations={!store.is_empty() || !store.orphans().is_empty()}
                 on_action={on_action.clone()}
-                {on_import_file}
-                {on_export_json}
+                {on_import_files}
+                {on_export}
                 {on_copy_json}
                 {on_export_workspace}
                 on_export_claims={Callback::from({
@@ -545,7 +563,7 @@ pub fn App(props: &AppProps) -> Html {
                 <HelpDialog on_action={on_action.clone()} />
             }
             if *dragging {
-                <div class="drop-hint" aria-hidden="true">{ "Drop a JSON file to import annotations or a workspace, or a .txt/.md file to add a document" }</div>
+                <div class="drop-hint" aria-hidden="true">{ "Drop a file to import annotations (JSON, W3C, brat .ann + .txt or .zip, JSONL, CSV) or a workspace, or a .txt/.md file to add a document" }</div>
             }
         </div>
     }

@@ -154,7 +154,7 @@ test('dropping a file on the page imports it; a broken JSON file is refused', as
       return dt;
     }, [name, content]);
     await page.locator('.app').dispatchEvent('dragover', { dataTransfer: transfer });
-    await expect(page.getByText(/Drop a JSON file to import annotations/)).toBeVisible();
+    await expect(page.getByText(/Drop a file to import annotations/)).toBeVisible();
     await page.locator('.app').dispatchEvent('drop', { dataTransfer: transfer });
   };
   await drop('notes.json', 'just some notes, not JSON');

@@ -10,6 +10,7 @@
 
 pub mod brat;
 pub mod csv;
+pub mod io;
 pub mod jsonl;
 pub mod w3c;
 pub mod zip;

@@ -2,6 +2,7 @@
 
 use crate::bridge::clock;
 use crate::model::annotation::Label;
+use crate::model::formats::io::ExportFormat;
 use crate::ui::state::Action;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -14,9 +15,9 @@ pub struct ToolbarProps {
     pub can_redo: bool,
     pub has_annotations: bool,
     pub on_action: Callback<Action>,
-    /// A file chosen for import.
-    pub on_import_file: Callback<web_sys::File>,
-    pub on_export_json: Callback<()>,
+    /// Files chosen for import (one, or a brat .ann with its .txt).
+    pub on_import_files: Callback<Vec<web_sys::File>>,
+    pub on_export: Callback<ExportFormat>,
     pub on_copy_json: Callback<()>,
     pub on_export_workspace: Callback<()>,
     /// Opens the claims table (which downloads it as CSV).
@@ -75,11 +76,15 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
 
     let open_picker = super::picker_opener(&file_input);
     let on_file = {
-        let on_import_file = props.on_import_file.clone();
+        let on_import_files = props.on_import_files.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                on_import_file.emit(file);
+            let chosen: Vec<web_sys::File> = input
+                .files()
+                .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+                .unwrap_or_default();
+            if !chosen.is_empty() {
+                on_import_files.emit(chosen);
             }
             // Choosing the same file again must import it again.
             input.set_value("");
@@ -116,9 +121,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 { simple("⟲", "Undo (Ctrl+Z)", props.can_undo, || Action::Undo) }
                 { simple("⟳", "Redo (Ctrl+Shift+Z)", props.can_redo, || Action::Redo) }
                 <button type="button" class="tool text" onclick={open_picker}
-                    title="Import annotations or a workspace from a JSON file (or drop the file on the page)">{ "Import…" }</button>
+                    title="Import annotations (this app's JSON, W3C, brat .ann + .txt or .zip, JSONL, CSV), a workspace, or a .txt document (or drop files on the page)">{ "Import…" }</button>
                 <input type="file" ref={file_input} class="visually-hidden" tabindex="-1" aria-hidden="true"
-                    accept=".json,application/json" onchange={on_file} />
+                    multiple=true accept=".json,.jsonld,.jsonl,.ndjson,.csv,.ann,.txt,.md,.zip,application/json,application/ld+json,text/csv,application/zip,text/plain" onchange={on_file} />
                 <span class="menu-anchor" onkeydown={{
                     let export_open = export_open.clone();
                     Callback::from(move |e: KeyboardEvent| if e.key() == "Escape" && *export_open {
@@ -135,8 +140,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                             Callback::from(move |_| export_open.set(false))
                         }}></div>
                         <div class="menu" role="menu" aria-label="Export formats">
-                            { menu_item("Download JSON", "all annotations with the text, offsets in code points", props.on_export_json.clone()) }
-                            { menu_item("Copy JSON", "the same file, to the clipboard", props.on_copy_json.clone()) }
+                            { for ExportFormat::ALL.into_iter().map(|format| {
+                                let on_export = props.on_export.clone();
+                                menu_item(format.title(), format.hint(), Callback::from(move |_| on_export.emit(format)))
+                            }) }
+                            { menu_item("Copy JSON", "this app's JSON file, to the clipboard", props.on_copy_json.clone()) }
                             { menu_item("Download workspace", "every document with its annotations, for backup or another browser", props.on_export_workspace.clone()) }
                             { menu_item("Claims table (CSV)…", "who claimed what, when: one row per claim, RFC 4180", props.on_export_claims.clone()) }
                         </div>

@@ -1,0 +1,326 @@
+//! Which adapter reads a set of user files, and which writes an export: the one place that
+//! knows every format by name.
+
+use super::{brat, csv, jsonl, plan, w3c, zip, Carries};
+use crate::model::library;
+use crate::model::schema::{self, Content, Document, ImportPlan, TextInclusion};
+
+/// Every format the app exports, in menu order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    Native,
+    W3c,
+    Brat,
+    Spacy,
+    Doccano,
+    Csv,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 6] = [
+        ExportFormat::Native,
+        ExportFormat::W3c,
+        ExportFormat::Brat,
+        ExportFormat::Spacy,
+        ExportFormat::Doccano,
+        ExportFormat::Csv,
+    ];
+
+    /// The menu entry's name.
+    pub fn title(self) -> &'static str {
+        match self {
+            ExportFormat::Native => "Download JSON",
+            ExportFormat::W3c => "W3C Web Annotation (JSON-LD)",
+            ExportFormat::Brat => "brat standoff (.zip)",
+            ExportFormat::Spacy => "spaCy / Prodigy JSONL",
+            ExportFormat::Doccano => "doccano JSONL",
+            ExportFormat::Csv => "CSV, a row per annotation",
+        }
+    }
+
+    /// The menu entry's one-line description.
+    pub fn hint(self) -> &'static str {
+        match self {
+            ExportFormat::Native => {
+                "everything, with the text; this app's own format, offsets in code points"
+            }
+            ExportFormat::W3c => {
+                "for Hypothesis, Recogito and W3C tools: quote and code-point position selectors"
+            }
+            ExportFormat::Brat => ".txt + .ann + annotation.conf in a folder brat opens",
+            ExportFormat::Spacy => "text, character-offset spans and relations for NLP pipelines",
+            ExportFormat::Doccano => "text with [start, end, label] lists, for doccano",
+            ExportFormat::Csv => "for spreadsheets and pandas: offsets, quote, note, actors, dates",
+        }
+    }
+
+    /// What the format holds besides labels and offsets.
+    pub fn carries(self) -> Carries {
+        match self {
+            ExportFormat::Native => Carries {
+                notes: true,
+                links: true,
+                entities: true,
+                date_values: true,
+                orphans: true,
+            },
+            ExportFormat::W3c => w3c::CARRIES,
+            ExportFormat::Brat => brat::CARRIES,
+            ExportFormat::Spacy => jsonl::SPACY_CARRIES,
+            ExportFormat::Doccano => jsonl::DOCCANO_CARRIES,
+            ExportFormat::Csv => csv::CARRIES,
+        }
+    }
+
+    /// How this format is named in messages ("brat standoff").
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Native => "JSON",
+            ExportFormat::W3c => "W3C Web Annotation",
+            ExportFormat::Brat => "brat standoff",
+            ExportFormat::Spacy => "spaCy/Prodigy JSONL",
+            ExportFormat::Doccano => "doccano JSONL",
+            ExportFormat::Csv => "CSV",
+        }
+    }
+}
+
+/// A file ready to download.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportFile {
+    pub name: String,
+    pub mime: &'static str,
+    pub bytes: Vec<u8>,
+    /// What the format could not hold ("2 notes"), for the user to see.
+    pub losses: Vec<String>,
+}
+
+pub fn export(format: ExportFormat, doc: &Document, content: Content) -> ExportFile {
+    let stem = super::file_stem(doc);
+    let (name, mime, bytes) = match format {
+        ExportFormat::Native => (
+            format!("{stem}.annotations.json"),
+            "application/json",
+            schema::to_json(doc, content, TextInclusion::WithText).into_bytes(),
+        ),
+        ExportFormat::W3c => (
+            format!("{stem}.w3c.jsonld"),
+            "application/ld+json",
+            w3c::export(doc, content).into_bytes(),
+        ),
+        ExportFormat::Brat => (
+            format!("{stem}.brat.zip"),
+            "application/zip",
+            brat::export_zip(doc, content),
+        ),
+        ExportFormat::Spacy => (
+            format!("{stem}.spacy.jsonl"),
+            "application/jsonl",
+            jsonl::export_spacy(doc, content).into_bytes(),
+        ),
+        ExportFormat::Doccano => (
+            format!("{stem}.doccano.jsonl"),
+            "application/jsonl",
+            jsonl::export_doccano(doc, content).into_bytes(),
+        ),
+        ExportFormat::Csv => (
+            format!("{stem}.annotations.csv"),
+            "text/csv",
+            csv::export(doc, content).into_bytes(),
+        ),
+    };
+    ExportFile {
+        name,
+        mime,
+        bytes,
+        losses: super::losses(content, format.carries()),
+    }
+}
+
+/// A file the user chose or dropped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What a set of files turned out to be.
+#[derive(Debug, PartialEq)]
+pub enum Incoming {
+    /// Annotations for the open document, placed and ready to merge or replace.
+    Annotations {
+        plan: ImportPlan,
+        format: ExportFormat,
+    },
+    /// A whole workspace (several documents): the JSON, for the library to take in.
+    Workspace(String),
+    /// A plain text to add as a new document.
+    NewDocument { title: String, text: String },
+}
+
+const TEXT_EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "text"];
+
+fn extension(name: &str) -> String {
+    name.rsplit_once('.')
+        .map(|(_, ext)| ext.to_lowercase())
+        .unwrap_or_default()
+}
+
+fn stem(name: &str) -> &str {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    base.rsplit_once('.').map_or(base, |(stem, _)| stem)
+}
+
+fn decode(file: &InputFile) -> Result<String, String> {
+    let text = std::str::from_utf8(&file.bytes).map_err(|e| {
+        format!(
+            "{} is not UTF-8 text (invalid byte at position {}); save it as UTF-8 and try again",
+            file.name,
+            e.valid_up_to()
+        )
+    })?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text).to_owned())
+}
+
+fn is_zip(file: &InputFile) -> bool {
+    extension(&file.name) == "zip" || file.bytes.starts_with(b"PK\x03\x04")
+}
+
+/// Reads what the user chose: our JSON, a workspace, W3C annotations, a brat `.ann` (with
+/// its `.txt`, or both in a zip), JSONL (spaCy/Prodigy or doccano), CSV, or a plain text.
+/// Any problem rejects everything, with a message naming the file and the record.
+pub fn read_files(files: Vec<InputFile>, doc: &Document) -> Result<Incoming, String> {
+    let mut expanded = Vec::with_capacity(files.len());
+    for file in files {
+        if is_zip(&file) {
+            let entries = zip::read(&file.bytes).map_err(|e| format!("{}: {e}", file.name))?;
+            expanded.extend(entries.into_iter().map(|(name, bytes)| InputFile {
+                name: format!("{}/{name}", file.name),
+                bytes,
+            }));
+        } else {
+            expanded.push(file);
+        }
+    }
+    let anns: Vec<&InputFile> = expanded
+        .iter()
+        .filter(|f| extension(&f.name) == "ann")
+        .collect();
+    match anns.as_slice() {
+        [] => {}
+        [ann] => return read_brat(ann, &expanded, doc),
+        _ => {
+            return Err(format!(
+                "{} .ann files were given; import one document's .ann (with its .txt) at a time",
+                anns.len()
+            ))
+        }
+    }
+    let [file] = expanded.as_slice() else {
+        return Err(if expanded.is_empty() {
+            "the zip holds no files this app reads".to_owned()
+        } else {
+            format!(
+                "{} files were given; choose one file, or a brat .ann with its .txt",
+                expanded.len()
+            )
+        });
+    };
+    let text = decode(file)?;
+    let name = file.name.as_str();
+    let ext = extension(name);
+    if TEXT_EXTENSIONS.contains(&ext.as_str()) {
+        return Ok(Incoming::NewDocument {
+            title: stem(name).replace(['-', '_'], " "),
+            text,
+        });
+    }
+    let annotations = |format: ExportFormat, result: Result<ImportPlan, String>| {
+        result
+            .map(|plan| Incoming::Annotations { plan, format })
+            .map_err(|e| format!("{e} (read as {})", format.name()))
+    };
+    if ext == "csv" || csv::looks_like(&text) {
+        let format = ExportFormat::Csv;
+        return annotations(format, csv::parse(&text).and_then(|f| plan(f, doc)));
+    }
+    let value = match serde_json::from_str::<serde_json::Value>(&text) {
+        Ok(value) => value,
+        Err(_) if jsonl::looks_like(&text) || matches!(ext.as_str(), "jsonl" | "ndjson") => {
+            let format = jsonl_format(&text);
+            return annotations(format, jsonl::parse(&text, doc).and_then(|f| plan(f, doc)));
+        }
+        Err(e) => return Err(format!("the file is not valid JSON: {e}")),
+    };
+    if library::is_workspace(&text) {
+        return Ok(Incoming::Workspace(text));
+    }
+    if value.get("format").and_then(|f| f.as_str()) == Some(schema::FORMAT_NAME) {
+        let result = schema::parse_for_import(&text, doc).map_err(|e| e.to_string());
+        return annotations(ExportFormat::Native, result);
+    }
+    if w3c::looks_like(&value) {
+        return annotations(
+            ExportFormat::W3c,
+            w3c::parse(&text).and_then(|f| plan(f, doc)),
+        );
+    }
+    if jsonl::looks_like(&text) {
+        let format = jsonl_format(&text);
+        return annotations(format, jsonl::parse(&text, doc).and_then(|f| plan(f, doc)));
+    }
+    Err(format!(
+        "the file is JSON, but none of the formats this app reads: expected this app's \
+         annotation or workspace file, W3C Web Annotation (\"@context\" and \"type\": \
+         \"Annotation\"), or a spaCy/Prodigy/doccano record with \"text\""
+    ))
+}
+
+/// spaCy/Prodigy or doccano, from the first record's keys (only for naming the format).
+fn jsonl_format(text: &str) -> ExportFormat {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    match serde_json::from_str::<serde_json::Value>(first) {
+        Ok(v) if v.get("spans").is_some() => ExportFormat::Spacy,
+        _ => ExportFormat::Doccano,
+    }
+}
+
+fn read_brat(ann: &InputFile, files: &[InputFile], doc: &Document) -> Result<Incoming, String> {
+    let texts: Vec<&InputFile> = files
+        .iter()
+        .filter(|f| extension(&f.name) == "txt")
+        .collect();
+    let txt = texts
+        .iter()
+        .find(|f| stem(&f.name) == stem(&ann.name))
+        .or(match texts.as_slice() {
+            [only] => Some(only),
+            _ => None,
+        });
+    if let Some(other) = files.iter().find(|f| {
+        let ext = extension(&f.name);
+        !["ann", "txt", "conf"].contains(&ext.as_str()) && !std::ptr::eq(*f, ann)
+    }) {
+        return Err(format!(
+            "{} is not part of a brat document; choose the .ann and its .txt",
+            other.name
+        ));
+    }
+    if txt.is_none() && !texts.is_empty() {
+        return Err(format!(
+            "none of the .txt files is named like {}; choose the .ann and its own .txt",
+            ann.name
+        ));
+    }
+    let ann_text = decode(ann)?;
+    // The .txt is read as it is: brat's offsets count its characters, line ends included
+    // (a CRLF text that was normalised when it became a document is re-anchored instead).
+    let txt_text = txt.map(|f| decode(f)).transpose()?;
+    brat::parse(&ann_text, txt_text.as_deref())
+        .and_then(|f| plan(f, doc))
+        .map(|plan| Incoming::Annotations {
+            plan,
+            format: ExportFormat::Brat,
+        })
+        .map_err(|e| format!("{}: {e} (read as brat standoff)", ann.name))
+}
