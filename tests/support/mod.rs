@@ -66,17 +66,35 @@ pub fn annotate(doc: &Document, samples: &[Sample]) -> Store {
         add(format!("inner-{n}"), Label::Actor, sample.inner_actor);
         if !sample.actor.is_empty() && !sample.claim.is_empty() {
             store
-                .link(format!("source-{n}"), &format!("claim-{n}"), &format!("actor-{n}"), Role::Source, NOW)
+                .link(
+                    format!("source-{n}"),
+                    &format!("claim-{n}"),
+                    &format!("actor-{n}"),
+                    Role::Source,
+                    NOW,
+                )
                 .unwrap();
         }
         if !sample.date.is_empty() && !sample.claim.is_empty() {
             store
-                .link(format!("when-{n}"), &format!("claim-{n}"), &format!("date-{n}"), Role::When, NOW)
+                .link(
+                    format!("when-{n}"),
+                    &format!("claim-{n}"),
+                    &format!("date-{n}"),
+                    Role::When,
+                    NOW,
+                )
                 .unwrap();
         }
         if !sample.inner_actor.is_empty() && !sample.claim.is_empty() {
             store
-                .link(format!("target-{n}"), &format!("claim-{n}"), &format!("inner-{n}"), Role::Target, NOW)
+                .link(
+                    format!("target-{n}"),
+                    &format!("claim-{n}"),
+                    &format!("inner-{n}"),
+                    Role::Target,
+                    NOW,
+                )
                 .unwrap();
         }
     }

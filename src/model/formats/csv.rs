@@ -1,6 +1,41 @@
 //! CSV, one row per annotation (RFC 4180, UTF-8).
-use super::{Carries, Foreign};
-use crate::model::schema::{Content, Document};
+//!
+//! Columns: `document_id, annotation_id, label, start, end, quote, note, entity, date_value,
+//! date_normalized, source_ids, sources, target_ids, targets, when_ids, when`. Offsets are
+//! code points, end-exclusive (Python's `text[start:end] == quote`). A claim's row lists
+//! the ids of its linked actors and dates (`source_ids`, `target_ids`, `when_ids`, joined
+//! with a space) and, for reading, their names (`sources`, `targets`: the actor's entity
+//! name, else its text; `when`: the date's value, else its text; joined with "; ").
+//!
+//! Decisions:
+//! - **Date values.** `date_value` is the value a person set by hand, the only one read back
+//!   on import. `date_normalized` is the value the app uses — the hand-set one, else the one
+//!   computed from the text and the publication date (`2025-01-24`, `2024 (END)`) — for
+//!   people working in a spreadsheet; import ignores it, so a computed value never turns
+//!   into a hand-set one.
+//! - **No byte order mark.** Python's `csv` module, pandas and R read the file as it is,
+//!   and a BOM would end up inside the first header name (`\ufeffdocument_id`) for readers
+//!   that do not expect it. Excel, opened by double-click, guesses a legacy code page for a
+//!   file without a BOM and garbles non-Latin text: Excel users should import it with
+//!   Data → From Text/CSV and choose UTF-8. Reading, a BOM is accepted and skipped.
+//! - **Formula injection.** A cell that starts with `=`, `+`, `-` or `@` can be taken for a
+//!   formula by a spreadsheet (and a crafted one can run commands or leak data when the
+//!   file is opened). Values are written untouched all the same: prefixing them (OWASP
+//!   suggests a `'`) would break `text[start:end] == quote` and change notes on a round
+//!   trip. Open files from untrusted annotators with formulas disabled, or import them as
+//!   text (Data → From Text/CSV, column type Text).
+//! - **Ids** in the `*_ids` columns are separated by spaces, so an id that itself holds a
+//!   space (possible in files from other tools) cannot be written there unambiguously.
+//! - Not carried: orphans (no place in the text), relation ids and times, annotation times.
+//!
+//! The file holds no text: reading gives a [`Foreign`] without one, and [`super::plan`] places
+//! each row by its offsets and quote (a row whose quote is not at its offsets is looked for
+//! elsewhere, or becomes an orphan), never rejecting offsets outside the open text.
+use super::{csv_field, Carries, Draft, DraftRelation, Foreign};
+use crate::model::annotation::{Annotation, Label, Relation, Role};
+use crate::model::dates;
+use crate::model::schema::{date_value_of, Content, Document};
+use std::collections::HashMap;
 
 pub const CARRIES: Carries = Carries {
     notes: true,
@@ -10,15 +45,349 @@ pub const CARRIES: Carries = Carries {
     orphans: false,
 };
 
-pub fn export(_doc: &Document, _content: Content) -> String {
-    todo!()
+pub const HEADER: [&str; 16] = [
+    "document_id",
+    "annotation_id",
+    "label",
+    "start",
+    "end",
+    "quote",
+    "note",
+    "entity",
+    "date_value",
+    "date_normalized",
+    "source_ids",
+    "sources",
+    "target_ids",
+    "targets",
+    "when_ids",
+    "when",
+];
+
+/// The columns a file must have to be read.
+const REQUIRED: [&str; 4] = ["label", "start", "end", "quote"];
+
+/// One row per placed annotation in document order, CRLF line ends, fields quoted by
+/// [`csv_field`]. See the module documentation for the columns and the choices made.
+pub fn export(doc: &Document, content: Content) -> String {
+    let published = doc.published.as_deref().and_then(dates::parse_iso_date);
+    let by_id: HashMap<&str, &Annotation> = content
+        .annotations
+        .iter()
+        .map(|a| (a.id.as_str(), a))
+        .collect();
+    let mut out = HEADER.join(",");
+    out.push_str("\r\n");
+    for a in content.annotations {
+        let mut linked: Vec<(&Relation, &Annotation)> = content
+            .relations
+            .iter()
+            .filter(|r| r.claim == a.id && a.label == Label::Claim)
+            .filter_map(|r| by_id.get(r.other.as_str()).map(|other| (r, *other)))
+            .collect();
+        linked.sort_by(|(r, x), (s, y)| (r.role, x.order_key()).cmp(&(s.role, y.order_key())));
+        let of_role = |role: Role| -> (String, String) {
+            let ends: Vec<&Annotation> = linked
+                .iter()
+                .filter(|(r, _)| r.role == role)
+                .map(|(_, other)| *other)
+                .collect();
+            let ids: Vec<&str> = ends.iter().map(|other| other.id.as_str()).collect();
+            let names: Vec<String> = ends
+                .iter()
+                .map(|other| match role {
+                    Role::When => date_value_of(other, published)
+                        .map(|v| v.to_string())
+                        .unwrap_or_else(|| other.quote.clone()),
+                    Role::Source | Role::Target => {
+                        other.entity.clone().unwrap_or_else(|| other.quote.clone())
+                    }
+                })
+                .collect();
+            (ids.join(" "), names.join("; "))
+        };
+        let (source_ids, sources) = of_role(Role::Source);
+        let (target_ids, targets) = of_role(Role::Target);
+        let (when_ids, when) = of_role(Role::When);
+        let is_date = a.label == Label::Date;
+        let date_value = a.date_value.as_deref().filter(|_| is_date).unwrap_or("");
+        let date_normalized = if is_date {
+            date_value_of(a, published)
+                .map(|v| v.to_string())
+                .unwrap_or_default()
+        } else {
+            String::new()
+        };
+        let entity = a
+            .entity
+            .as_deref()
+            .filter(|_| a.label == Label::Actor)
+            .unwrap_or("");
+        let cells = [
+            csv_field(&doc.id),
+            csv_field(&a.id),
+            a.label.as_str().to_owned(),
+            a.span.start.to_string(),
+            a.span.end.to_string(),
+            csv_field(&a.quote),
+            csv_field(&a.note),
+            csv_field(entity),
+            csv_field(date_value),
+            csv_field(&date_normalized),
+            csv_field(&source_ids),
+            csv_field(&sources),
+            csv_field(&target_ids),
+            csv_field(&targets),
+            csv_field(&when_ids),
+            csv_field(&when),
+        ];
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
 }
 
 /// True when the first line is this format's header.
-pub fn looks_like(_text: &str) -> bool {
-    todo!()
+pub fn looks_like(text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.split('\n').next().unwrap_or("");
+    first.starts_with(&HEADER[..5].join(","))
 }
 
-pub fn parse(_text: &str) -> Result<Foreign, String> {
-    todo!()
+/// One record of the file and the line it starts on (from 1).
+struct Record {
+    line: usize,
+    fields: Vec<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// At the start of a field.
+    FieldStart,
+    /// Inside a field that did not start with a quote.
+    Unquoted,
+    /// Inside a quoted field.
+    Quoted,
+    /// Just after the closing quote of a quoted field.
+    Closed,
+}
+
+/// Splits RFC 4180 text into records: fields separated by commas, records by CRLF, LF or
+/// CR; a field in double quotes may hold commas, line breaks and doubled quotes. A quote
+/// inside an unquoted field is kept as it is (as spreadsheets do). Empty lines are skipped.
+fn records(text: &str) -> Result<Vec<Record>, String> {
+    let mut out = Vec::new();
+    let mut fields: Vec<String> = Vec::new();
+    let mut field = String::new();
+    let mut state = State::FieldStart;
+    let mut line = 1;
+    let mut record_line = 1;
+    let mut quote_line = 1;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (state, c) {
+            (State::Quoted, '"') => {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    field.push('"');
+                } else {
+                    state = State::Closed;
+                }
+            }
+            (State::Quoted, '\r') => {
+                field.push('\r');
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                    field.push('\n');
+                }
+                line += 1;
+            }
+            (State::Quoted, '\n') => {
+                field.push('\n');
+                line += 1;
+            }
+            (State::Quoted, _) => field.push(c),
+            (_, ',') => {
+                fields.push(std::mem::take(&mut field));
+                state = State::FieldStart;
+            }
+            (_, '\r' | '\n') => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                let blank = fields.is_empty() && field.is_empty() && state == State::FieldStart;
+                if !blank {
+                    fields.push(std::mem::take(&mut field));
+                    out.push(Record {
+                        line: record_line,
+                        fields: std::mem::take(&mut fields),
+                    });
+                }
+                line += 1;
+                record_line = line;
+                state = State::FieldStart;
+            }
+            (State::FieldStart, '"') => {
+                state = State::Quoted;
+                quote_line = line;
+            }
+            (State::Closed, _) => {
+                return Err(format!(
+                    "line {line}: “{c}” after the closing quote of a field (a quote inside a \
+                     quoted field must be doubled: \"\")"
+                ))
+            }
+            (State::FieldStart | State::Unquoted, _) => {
+                field.push(c);
+                state = State::Unquoted;
+            }
+        }
+    }
+    match state {
+        State::Quoted => {
+            return Err(format!(
+                "line {quote_line}: the quoted field that starts here is never closed"
+            ))
+        }
+        State::FieldStart if fields.is_empty() && field.is_empty() => {}
+        _ => {
+            fields.push(field);
+            out.push(Record {
+                line: record_line,
+                fields,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The header's columns by name (trimmed, lower case).
+fn columns(header: &Record) -> Result<HashMap<String, usize>, String> {
+    let mut columns = HashMap::new();
+    for (i, name) in header.fields.iter().enumerate() {
+        let name = name.trim().to_lowercase();
+        if name.is_empty() {
+            continue;
+        }
+        if columns.insert(name.clone(), i).is_some() {
+            return Err(format!(
+                "line {}: the header names the column \"{name}\" twice",
+                header.line
+            ));
+        }
+    }
+    for name in REQUIRED {
+        if !columns.contains_key(name) {
+            return Err(format!(
+                "line {}: the header has no \"{name}\" column (needed: {})",
+                header.line,
+                REQUIRED.join(", ")
+            ));
+        }
+    }
+    Ok(columns)
+}
+
+/// Reads the rows back. Columns are found by name, in any order; `label`, `start`, `end` and
+/// `quote` are required. Each row's place in messages is the line it starts on, as a text
+/// editor counts. All rows must belong to one document (`document_id`, when present).
+pub fn parse(text: &str) -> Result<Foreign, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let all = records(text)?;
+    let Some((header, rows)) = all.split_first() else {
+        return Err("the file is empty (expected a header row)".to_owned());
+    };
+    let columns = columns(header)?;
+    let width = header.fields.len();
+    let mut drafts = Vec::with_capacity(rows.len());
+    let mut relations = Vec::new();
+    let mut document: Option<(&str, usize)> = None;
+    for (i, row) in rows.iter().enumerate() {
+        let place = format!("line {}", row.line);
+        let fail = |problem: String| format!("{place}: {problem}");
+        if row.fields.len() != width {
+            return Err(fail(format!(
+                "{} field{}, but the header has {width}",
+                row.fields.len(),
+                if row.fields.len() == 1 { "" } else { "s" }
+            )));
+        }
+        let cell = |name: &str| -> &str {
+            columns
+                .get(name)
+                .and_then(|&i| row.fields.get(i))
+                .map_or("", String::as_str)
+        };
+        let non_empty = |name: &str| Some(cell(name)).filter(|v| !v.is_empty());
+        if let Some(id) = non_empty("document_id") {
+            match document {
+                Some((first, line)) if first != id => {
+                    return Err(fail(format!(
+                        "document_id \"{id}\" differs from \"{first}\" on line {line}; \
+                         import one document's rows at a time"
+                    )))
+                }
+                Some(_) => {}
+                None => document = Some((id, row.line)),
+            }
+        }
+        let label_name = cell("label");
+        let label = Label::parse(&label_name.trim().to_lowercase()).ok_or_else(|| {
+            fail(format!(
+                "unknown label \"{label_name}\" (expected actor, claim or date)"
+            ))
+        })?;
+        let offset = |name: &str| -> Result<Option<usize>, String> {
+            let value = cell(name).trim();
+            if value.is_empty() {
+                return Ok(None);
+            }
+            value.parse().map(Some).map_err(|_| {
+                fail(format!(
+                    "{name} \"{value}\" is not a whole number (code points from 0)"
+                ))
+            })
+        };
+        let (start, end) = (offset("start")?, offset("end")?);
+        let id = non_empty("annotation_id")
+            .map(str::to_owned)
+            .unwrap_or_else(|| format!("row-{}", i + 1));
+        for (column, role) in [
+            ("source_ids", Role::Source),
+            ("target_ids", Role::Target),
+            ("when_ids", Role::When),
+        ] {
+            for other in cell(column).split_whitespace() {
+                relations.push(DraftRelation {
+                    id: format!("relation-{}", relations.len() + 1),
+                    claim: id.clone(),
+                    other: other.to_owned(),
+                    role,
+                    created: String::new(),
+                    place: place.clone(),
+                });
+            }
+        }
+        drafts.push(Draft {
+            id,
+            label: Some(label),
+            start,
+            end,
+            // An empty quote says nothing: the offsets alone then place the row.
+            quote: non_empty("quote").map(str::to_owned),
+            prefix: None,
+            suffix: None,
+            note: cell("note").to_owned(),
+            created: String::new(),
+            updated: String::new(),
+            entity: non_empty("entity").map(str::to_owned),
+            date_value: non_empty("date_value").map(str::to_owned),
+            place,
+        });
+    }
+    Ok(Foreign {
+        text: None,
+        drafts,
+        relations,
+    })
 }

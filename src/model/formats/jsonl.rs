@@ -1,7 +1,51 @@
 //! JSONL for NLP pipelines: spaCy/Prodigy spans, and doccano's sequence-labelling lines.
-use super::{Carries, Foreign};
+//!
+//! Offsets are code points, end-exclusive: the indices of a Python `str`, which is what
+//! spaCy, Prodigy and doccano count in.
+//!
+//! **spaCy / Prodigy** ([`export_spacy`]): one line per document,
+//!
+//! ```json
+//! {"text": "…", "meta": {"id": "…", "title": "…", "published": "2025-01-24"},
+//!  "spans": [{"start": 0, "end": 13, "label": "ACTOR", "text": "Sergey Lavrov", "id": "a1",
+//!             "note": "…", "entity": "…"}],
+//!  "relations": [{"head_span": {"start": 20, "end": 60, "label": "CLAIM", "id": "c1"},
+//!                 "child_span": {"start": 0, "end": 13, "label": "ACTOR", "id": "a1"},
+//!                 "label": "SOURCE", "id": "r1"}]}
+//! ```
+//!
+//! (written on a single line). In spaCy, `doc.char_span(s["start"], s["end"],
+//! label=s["label"])` makes each span. Prodigy's `token_start`/`token_end` are left out: they
+//! depend on a tokenizer, and spaCy re-tokenises the text anyway, so `char_span` returns
+//! `None` for a span whose edges do not fall on its token boundaries (an annotation ending
+//! inside a word, or "Armenia" in "Armenia's" with some tokenizers); pass
+//! `alignment_mode="expand"` to widen such a span to whole tokens. Prodigy's relation
+//! records name their ends by token index too (`head`, `child`); those are left out for the
+//! same reason, and the ends are given as spans instead.
+//!
+//! Relations point from the claim (`head_span`) to its actor or date (`child_span`). Each
+//! end span carries, besides Prodigy's `start`, `end` and `label`, the `id` of the span it
+//! refers to: two annotations may share label and offsets in files from other tools, and
+//! an id says which one is meant without a second lookup table (`head_id`/`child_id`)
+//! that could disagree with the spans. Reading, an end with an `id` is matched by it; an
+//! end without one (Prodigy's own files) by its start, end and label, and a relation whose
+//! ends are the wrong way round (actor or date as head, claim as child) is turned round.
+//!
+//! **doccano** ([`export_doccano`]): `{"text": "…", "label": [[0, 13, "actor"], …]}`,
+//! labels and offsets only. [`parse`] also reads doccano's newer export with `entities`
+//! (`{"id", "start_offset", "end_offset", "label"}`) and `relations` (`{"id", "from_id",
+//! "to_id", "type"}`).
+use super::{Carries, Draft, DraftRelation, Foreign};
+use crate::model::annotation::{Annotation, Label, Role};
 use crate::model::schema::{Content, Document};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::{HashMap, HashSet};
 
+/// Notes, entity names, hand-set date values and links travel in the span and relation
+/// records. Not carried: orphans (they have no place in the text), creation and edit times,
+/// and computed date values (spaCy gets the text; recomputing is cheaper than trusting a
+/// stale copy).
 pub const SPACY_CARRIES: Carries = Carries {
     notes: true,
     links: true,
@@ -17,20 +61,542 @@ pub const DOCCANO_CARRIES: Carries = Carries {
     orphans: false,
 };
 
-pub fn export_spacy(_doc: &Document, _content: Content) -> String {
-    todo!()
+/// spaCy's convention: entity labels in upper case.
+fn upper(label: Label) -> &'static str {
+    match label {
+        Label::Actor => "ACTOR",
+        Label::Claim => "CLAIM",
+        Label::Date => "DATE",
+    }
 }
 
-pub fn export_doccano(_doc: &Document, _content: Content) -> String {
-    todo!()
+fn upper_role(role: Role) -> &'static str {
+    match role {
+        Role::Source => "SOURCE",
+        Role::Target => "TARGET",
+        Role::When => "WHEN",
+    }
+}
+
+#[derive(Serialize)]
+struct SpacyLine<'a> {
+    text: &'a str,
+    meta: Meta<'a>,
+    spans: Vec<SpanOut<'a>>,
+    relations: Vec<RelationOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    id: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SpanOut<'a> {
+    start: usize,
+    end: usize,
+    label: &'static str,
+    text: &'a str,
+    id: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    note: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entity: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_value: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SpanRef<'a> {
+    start: usize,
+    end: usize,
+    label: &'static str,
+    id: &'a str,
+}
+
+impl<'a> SpanRef<'a> {
+    fn of(a: &'a Annotation) -> Self {
+        SpanRef {
+            start: a.span.start,
+            end: a.span.end,
+            label: upper(a.label),
+            id: &a.id,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct RelationOut<'a> {
+    head_span: SpanRef<'a>,
+    child_span: SpanRef<'a>,
+    label: &'static str,
+    id: &'a str,
+}
+
+fn json_line(value: &impl Serialize) -> String {
+    // Serialising these plain structs of strings and numbers cannot fail.
+    let mut line = serde_json::to_string(value).unwrap_or_default();
+    line.push('\n');
+    line
+}
+
+/// One line for the document: its text, metadata, spans in document order and links. Orphans
+/// are left out (see [`SPACY_CARRIES`]).
+pub fn export_spacy(doc: &Document, content: Content) -> String {
+    let by_id: HashMap<&str, &Annotation> = content
+        .annotations
+        .iter()
+        .map(|a| (a.id.as_str(), a))
+        .collect();
+    let line = SpacyLine {
+        text: doc.index.text(),
+        meta: Meta {
+            id: &doc.id,
+            title: &doc.title,
+            published: doc.published.as_deref(),
+            source_url: doc.source_url.as_deref(),
+        },
+        spans: content
+            .annotations
+            .iter()
+            .map(|a| SpanOut {
+                start: a.span.start,
+                end: a.span.end,
+                label: upper(a.label),
+                text: &a.quote,
+                id: &a.id,
+                note: &a.note,
+                entity: a.entity.as_deref().filter(|_| a.label == Label::Actor),
+                date_value: a.date_value.as_deref().filter(|_| a.label == Label::Date),
+            })
+            .collect(),
+        relations: content
+            .relations
+            .iter()
+            .filter_map(|r| {
+                let claim = by_id.get(r.claim.as_str())?;
+                let other = by_id.get(r.other.as_str())?;
+                Some(RelationOut {
+                    head_span: SpanRef::of(claim),
+                    child_span: SpanRef::of(other),
+                    label: upper_role(r.role),
+                    id: &r.id,
+                })
+            })
+            .collect(),
+    };
+    json_line(&line)
+}
+
+#[derive(Serialize)]
+struct DoccanoLine<'a> {
+    text: &'a str,
+    label: Vec<(usize, usize, &'static str)>,
+}
+
+/// One line in doccano's sequence-labelling form: the text and `[start, end, label]` triples
+/// in document order, labels in lower case as doccano's label names.
+pub fn export_doccano(doc: &Document, content: Content) -> String {
+    json_line(&DoccanoLine {
+        text: doc.index.text(),
+        label: content
+            .annotations
+            .iter()
+            .map(|a| (a.span.start, a.span.end, a.label.as_str()))
+            .collect(),
+    })
+}
+
+/// The keys that hold a line's spans, in the order they are looked for.
+const SPAN_KEYS: [&str; 4] = ["spans", "entities", "label", "labels"];
+
+/// The non-empty lines of a JSONL text, numbered from 1, without a byte order mark or CR.
+fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    text.split('\n')
+        .map(|line| line.strip_suffix('\r').unwrap_or(line))
+        .enumerate()
+        .map(|(i, line)| (i + 1, line))
+        .filter(|(_, line)| !line.trim().is_empty())
 }
 
 /// True when the text's first record looks like one of the JSONL variants.
-pub fn looks_like(_text: &str) -> bool {
-    todo!()
+pub fn looks_like(text: &str) -> bool {
+    let Some((_, first)) = lines(text).next() else {
+        return false;
+    };
+    match serde_json::from_str::<Value>(first) {
+        Ok(Value::Object(object)) => {
+            matches!(object.get("text"), Some(Value::String(_)))
+                && SPAN_KEYS.iter().any(|key| object.contains_key(*key))
+        }
+        _ => false,
+    }
 }
 
 /// Reads any of the variants; with several lines, the one whose text is the open document's.
-pub fn parse(_text: &str, _doc: &Document) -> Result<Foreign, String> {
-    todo!()
+///
+/// Every line must be a JSON object with a string `"text"`. The line whose text equals the
+/// open document's is read; a file of one line is read whatever its text (its offsets then
+/// count in the line's own text, and [`super::plan`] re-anchors them); several lines of
+/// which none (or more than one) holds the open text are an error. Only the chosen line's
+/// spans and relations are interpreted.
+pub fn parse(text: &str, doc: &Document) -> Result<Foreign, String> {
+    let mut documents: Vec<(usize, Map<String, Value>)> = Vec::new();
+    for (number, line) in lines(text) {
+        let value: Value = serde_json::from_str(line).map_err(|e| {
+            // serde counts lines within the one line it was given: keep only the column.
+            let full = e.to_string();
+            let at = format!(" at line {} column {}", e.line(), e.column());
+            let problem = full.strip_suffix(&at).unwrap_or(&full);
+            format!(
+                "line {number}: not valid JSON ({problem}, at column {})",
+                e.column()
+            )
+        })?;
+        let Value::Object(object) = value else {
+            return Err(format!(
+                "line {number}: expected a JSON object with \"text\" and its spans, found {}",
+                kind(&value)
+            ));
+        };
+        if !matches!(object.get("text"), Some(Value::String(_))) {
+            return Err(format!(
+                "line {number}: no \"text\" string (each line must hold a document's text)"
+            ));
+        }
+        documents.push((number, object));
+    }
+    let open_text = doc.index.text();
+    let has_open_text =
+        |object: &Map<String, Value>| object.get("text").and_then(Value::as_str) == Some(open_text);
+    let matching: Vec<usize> = documents
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, object))| has_open_text(object))
+        .map(|(i, _)| i)
+        .collect();
+    let chosen = match (matching.as_slice(), documents.len()) {
+        ([one], _) => *one,
+        ([], 0) => return Err("the file holds no JSON lines".to_owned()),
+        ([], 1) => 0,
+        ([], n) => {
+            return Err(format!(
+                "the file has {n} documents (one per line), and none has the text of the open \
+                 document “{}”; open the matching document first",
+                doc.title
+            ))
+        }
+        (several, _) => {
+            let numbers: Vec<String> = several
+                .iter()
+                .map(|&i| documents[i].0.to_string())
+                .collect();
+            return Err(format!(
+                "lines {} all hold the open document's text; keep only one of them",
+                numbers.join(", ")
+            ));
+        }
+    };
+    let (number, object) = &documents[chosen];
+    read_document(*number, object)
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// An id as files write it: a string, or a number (doccano).
+fn id_of(value: Option<&Value>) -> Result<Option<String>, String> {
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(Value::Number(n)) => Ok(Some(n.to_string())),
+        Some(other) => Err(format!(
+            "\"id\" must be a string or a number, not {}",
+            kind(other)
+        )),
+    }
+}
+
+fn offset_of(value: Option<&Value>, name: &str) -> Result<Option<usize>, String> {
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Number(n)) => n
+            .as_u64()
+            .and_then(|n| usize::try_from(n).ok())
+            .map(Some)
+            .ok_or_else(|| format!("\"{name}\" must be a whole number ≥ 0 (found {n})")),
+        Some(other) => Err(format!(
+            "\"{name}\" must be a whole number ≥ 0, not {}",
+            kind(other)
+        )),
+    }
+}
+
+fn string_of(value: Option<&Value>, name: &str) -> Result<Option<String>, String> {
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => Err(format!("\"{name}\" must be a string, not {}", kind(other))),
+    }
+}
+
+fn label_of(value: Option<&Value>) -> Result<Label, String> {
+    match value {
+        Some(Value::String(name)) => Label::parse(&name.trim().to_lowercase())
+            .ok_or_else(|| format!("unknown label \"{name}\" (expected actor, claim or date)")),
+        None | Some(Value::Null) => Err("no label (expected actor, claim or date)".to_owned()),
+        Some(other) => Err(format!("the label must be a string, not {}", kind(other))),
+    }
+}
+
+/// A span as read, with the file's id when it gave one.
+struct ReadSpan {
+    id: Option<String>,
+    draft: Draft,
+}
+
+/// One span record: `[start, end, label]` (doccano, spaCy's training tuples) or an object
+/// with `start`/`start_offset`, `end`/`end_offset`, `label` and optional `text`, `id`,
+/// `note`, `entity`, `date_value` (other keys, such as Prodigy's token indices, are ignored).
+fn read_span(item: &Value, place: String) -> Result<ReadSpan, String> {
+    let fail = |problem: String| format!("{place}: {problem}");
+    let mut draft = Draft {
+        place: place.clone(),
+        ..Draft::default()
+    };
+    let id = match item {
+        Value::Array(triple) => {
+            let [start, end, label] = triple.as_slice() else {
+                return Err(fail(format!(
+                    "expected [start, end, label], found a list of {}",
+                    triple.len()
+                )));
+            };
+            draft.start = offset_of(Some(start), "start").map_err(fail)?;
+            draft.end = offset_of(Some(end), "end").map_err(fail)?;
+            draft.label = Some(label_of(Some(label)).map_err(fail)?);
+            None
+        }
+        Value::Object(object) => {
+            let get = |a: &str, b: &str| object.get(a).or_else(|| object.get(b));
+            draft.start = offset_of(get("start", "start_offset"), "start").map_err(fail)?;
+            draft.end = offset_of(get("end", "end_offset"), "end").map_err(fail)?;
+            draft.label = Some(label_of(object.get("label")).map_err(fail)?);
+            draft.quote = string_of(object.get("text"), "text").map_err(fail)?;
+            draft.note = string_of(object.get("note"), "note")
+                .map_err(fail)?
+                .unwrap_or_default();
+            draft.entity = string_of(object.get("entity"), "entity").map_err(fail)?;
+            draft.date_value = string_of(object.get("date_value"), "date_value").map_err(fail)?;
+            id_of(object.get("id")).map_err(fail)?
+        }
+        other => {
+            return Err(fail(format!(
+                "expected [start, end, label] or an object with start, end and label, found {}",
+                kind(other)
+            )))
+        }
+    };
+    Ok(ReadSpan { id, draft })
+}
+
+/// Gives every record without an id `{stem}-{n}` (its position), never one the file uses.
+fn fill_ids(ids: &mut [Option<String>], stem: &str) -> Vec<String> {
+    let mut used: HashSet<String> = ids.iter().flatten().cloned().collect();
+    ids.iter_mut()
+        .enumerate()
+        .map(|(i, id)| match id.take() {
+            Some(id) => id,
+            None => {
+                let mut fresh = format!("{stem}-{}", i + 1);
+                let mut extra = 1;
+                while used.contains(&fresh) {
+                    extra += 1;
+                    fresh = format!("{stem}-{}-{extra}", i + 1);
+                }
+                used.insert(fresh.clone());
+                fresh
+            }
+        })
+        .collect()
+}
+
+fn read_document(number: usize, object: &Map<String, Value>) -> Result<Foreign, String> {
+    let text = object
+        .get("text")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let items: &[Value] = match SPAN_KEYS
+        .iter()
+        .find_map(|key| object.get(*key).filter(|v| !v.is_null()).map(|v| (key, v)))
+    {
+        None => &[],
+        Some((_, Value::Array(items))) => items,
+        Some((key, other)) => {
+            return Err(format!(
+                "line {number}: \"{key}\" must be a list, not {}",
+                kind(other)
+            ))
+        }
+    };
+    let mut spans = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| read_span(item, format!("line {number}, span {}", i + 1)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut ids: Vec<Option<String>> = spans.iter_mut().map(|s| s.id.take()).collect();
+    let drafts: Vec<Draft> = spans
+        .into_iter()
+        .zip(fill_ids(&mut ids, "span"))
+        .map(|(span, id)| Draft { id, ..span.draft })
+        .collect();
+    let relations = match object.get("relations") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => read_relations(number, items, &drafts)?,
+        Some(other) => {
+            return Err(format!(
+                "line {number}: \"relations\" must be a list, not {}",
+                kind(other)
+            ))
+        }
+    };
+    Ok(Foreign {
+        text: Some(text),
+        drafts,
+        relations,
+    })
+}
+
+/// The id of the draft a relation end names: by its `id` when it has one, else by start,
+/// end and label (Prodigy's `head_span`/`child_span`).
+fn span_end(value: Option<&Value>, name: &str, drafts: &[Draft]) -> Result<String, String> {
+    let Some(Value::Object(end)) = value else {
+        return Err(format!(
+            "\"{name}\" must be an object with start, end and label"
+        ));
+    };
+    if let Some(id) = id_of(end.get("id")).map_err(|e| format!("\"{name}\": {e}"))? {
+        return Ok(id);
+    }
+    let start = offset_of(end.get("start"), "start").map_err(|e| format!("\"{name}\": {e}"))?;
+    let stop = offset_of(end.get("end"), "end").map_err(|e| format!("\"{name}\": {e}"))?;
+    let (Some(start), Some(stop)) = (start, stop) else {
+        return Err(format!(
+            "\"{name}\" needs \"start\" and \"end\" (or an \"id\")"
+        ));
+    };
+    let label = match end.get("label") {
+        None | Some(Value::Null) => None,
+        some => Some(label_of(some).map_err(|e| format!("\"{name}\": {e}"))?),
+    };
+    let found: Vec<&Draft> = drafts
+        .iter()
+        .filter(|d| d.start == Some(start) && d.end == Some(stop))
+        .filter(|d| label.is_none() || d.label == label)
+        .collect();
+    let what = match label {
+        Some(label) => format!("{label} span at {start}–{stop}"),
+        None => format!("span at {start}–{stop}"),
+    };
+    match found.as_slice() {
+        [one] => Ok(one.id.clone()),
+        [] => Err(format!("\"{name}\": there is no {what} among the spans")),
+        _ => Err(format!(
+            "\"{name}\": several spans are the {what}; give the spans ids to tell them apart"
+        )),
+    }
+}
+
+/// Relations in Prodigy's form (`head_span`, `child_span`, `label`) or doccano's (`from_id`,
+/// `to_id`, `type`). The claim may be at either end.
+fn read_relations(
+    number: usize,
+    items: &[Value],
+    drafts: &[Draft],
+) -> Result<Vec<DraftRelation>, String> {
+    let labels: HashMap<&str, Option<Label>> =
+        drafts.iter().map(|d| (d.id.as_str(), d.label)).collect();
+    let mut read = Vec::with_capacity(items.len());
+    let mut ids = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let place = format!("line {number}, relation {}", i + 1);
+        let fail = |problem: String| format!("{place}: {problem}");
+        let Value::Object(relation) = item else {
+            return Err(fail(format!(
+                "expected an object with head_span, child_span and label (or from_id, to_id \
+                 and type), found {}",
+                kind(item)
+            )));
+        };
+        let role = match relation.get("label").or_else(|| relation.get("type")) {
+            Some(Value::String(name)) => {
+                Role::parse(&name.trim().to_lowercase()).ok_or_else(|| {
+                    fail(format!(
+                        "unknown relation \"{name}\" (expected source, target or when)"
+                    ))
+                })?
+            }
+            _ => {
+                return Err(fail(
+                    "no relation label (expected source, target or when)".to_owned(),
+                ))
+            }
+        };
+        let (head, child) =
+            if relation.contains_key("head_span") || relation.contains_key("child_span") {
+                (
+                    span_end(relation.get("head_span"), "head_span", drafts).map_err(fail)?,
+                    span_end(relation.get("child_span"), "child_span", drafts).map_err(fail)?,
+                )
+            } else if relation.contains_key("from_id") || relation.contains_key("to_id") {
+                let end = |name: &str| {
+                    id_of(relation.get(name))
+                        .map_err(|e| format!("\"{name}\": {e}"))?
+                        .ok_or_else(|| format!("no \"{name}\""))
+                };
+                (end("from_id").map_err(fail)?, end("to_id").map_err(fail)?)
+            } else {
+                return Err(fail(
+                    "no ends: expected head_span and child_span (Prodigy) or from_id and to_id \
+                 (doccano); token indices alone cannot be matched to spans"
+                        .to_owned(),
+                ));
+            };
+        let label = |id: &str| labels.get(id).copied().flatten();
+        let (claim, other) =
+            if label(&head) != Some(Label::Claim) && label(&child) == Some(Label::Claim) {
+                (child, head)
+            } else {
+                (head, child)
+            };
+        ids.push(id_of(relation.get("id")).map_err(fail)?);
+        read.push(DraftRelation {
+            id: String::new(),
+            claim,
+            other,
+            role,
+            created: String::new(),
+            place,
+        });
+    }
+    Ok(read
+        .into_iter()
+        .zip(fill_ids(&mut ids, "relation"))
+        .map(|(relation, id)| DraftRelation { id, ..relation })
+        .collect())
 }
