@@ -209,6 +209,8 @@ pub fn plan(foreign: Foreign, doc: &Document) -> Result<ImportPlan, String> {
             plan.report.links_dropped += 1;
         }
     }
+    // "Made for another text" only when something did not land where the file said.
+    plan.text_changed = plan.report.moved + plan.report.fuzzy + plan.report.orphaned > 0;
     Ok(plan)
 }
 
@@ -252,7 +254,7 @@ fn selector_of(
     // The text the offsets count in: the file's own, else (same or no text) the document's.
     let counted_in = match source {
         Some(index) => Some(index),
-        None if same_text || draft.quote.is_none() => Some(&doc.index),
+        None if same_text || draft.quote.as_deref().is_none_or(str::is_empty) => Some(&doc.index),
         None => None,
     };
     let quote_given = draft.quote.clone().filter(|q| !q.is_empty());

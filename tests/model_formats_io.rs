@@ -1,0 +1,126 @@
+//! Which adapter reads what the user chose, and what the export menu writes.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use annotator::model::formats::io::{export, read_files, ExportFormat, Incoming, InputFile};
+use annotator::model::formats::zip;
+use annotator::model::schema::Content;
+
+fn file(name: &str, bytes: impl Into<Vec<u8>>) -> InputFile {
+    InputFile {
+        name: name.to_owned(),
+        bytes: bytes.into(),
+    }
+}
+
+fn annotations(incoming: Result<Incoming, String>) -> (usize, usize, ExportFormat) {
+    match incoming {
+        Ok(Incoming::Annotations { plan, format }) => {
+            (plan.annotations.len(), plan.relations.len(), format)
+        }
+        other => panic!("expected annotations, got {other:?}"),
+    }
+}
+
+#[test]
+fn every_export_is_read_back_by_the_right_adapter() {
+    let (doc, store) = support::unicode_sample();
+    for format in ExportFormat::ALL {
+        let exported = export(format, &doc, Content::of(&store));
+        let (placed, links, read_as) =
+            annotations(read_files(vec![file(&exported.name, exported.bytes)], &doc));
+        assert_eq!(read_as, format, "{}", exported.name);
+        assert_eq!(placed, store.len(), "{}", exported.name);
+        let expected_links = if format.carries().links {
+            store.relations().len()
+        } else {
+            0
+        };
+        assert_eq!(links, expected_links, "{}", exported.name);
+    }
+}
+
+#[test]
+fn formats_are_recognised_by_content_when_the_extension_says_nothing() {
+    let (doc, store) = support::unicode_sample();
+    for format in [
+        ExportFormat::Native,
+        ExportFormat::W3c,
+        ExportFormat::Spacy,
+        ExportFormat::Csv,
+    ] {
+        let exported = export(format, &doc, Content::of(&store));
+        let (_, _, read_as) = annotations(read_files(vec![file("download", exported.bytes)], &doc));
+        assert_eq!(read_as, format);
+    }
+}
+
+#[test]
+fn losses_name_what_a_format_cannot_hold() {
+    let (doc, store) = support::unicode_sample();
+    let content = Content::of(&store);
+    assert!(export(ExportFormat::Native, &doc, content).losses.is_empty());
+    assert_eq!(
+        export(ExportFormat::Doccano, &doc, content).losses,
+        vec!["2 notes", "12 links", "1 entity name", "1 hand-set date value"]
+    );
+    assert_eq!(
+        export(ExportFormat::Brat, &doc, content).losses,
+        vec!["1 entity name", "1 hand-set date value"]
+    );
+}
+
+#[test]
+fn a_brat_pair_is_read_from_two_files_or_from_a_zip() {
+    let (doc, store) = support::article_sample();
+    let zipped = export(ExportFormat::Brat, &doc, Content::of(&store)).bytes;
+    let entries = zip::read(&zipped).unwrap();
+    let get = |ext: &str| {
+        entries
+            .iter()
+            .find(|(name, _)| name.ends_with(ext))
+            .map(|(_, bytes)| bytes.clone())
+            .unwrap()
+    };
+    let (placed, links, _) = annotations(read_files(
+        vec![file("a.ann", get(".ann")), file("a.txt", get(".txt"))],
+        &doc,
+    ));
+    assert_eq!((placed, links), (store.len(), store.relations().len()));
+    // The .ann alone is read against the open document.
+    let (placed, _, _) = annotations(read_files(vec![file("a.ann", get(".ann"))], &doc));
+    assert_eq!(placed, store.len());
+    let (placed, _, _) = annotations(read_files(vec![file("x.zip", zipped)], &doc));
+    assert_eq!(placed, store.len());
+}
+
+#[test]
+fn unclear_choices_are_refused_with_the_reason() {
+    let doc = support::unicode_document();
+    let err = |files: Vec<InputFile>| read_files(files, &doc).unwrap_err();
+    assert!(err(vec![file("a.ann", ""), file("b.ann", "")]).contains("2 .ann files"));
+    assert!(err(vec![file("a.json", "{}"), file("b.csv", "")]).contains("2 files were given"));
+    assert!(err(vec![file("a.ann", ""), file("b.txt", ""), file("c.txt", "")])
+        .contains("none of the .txt files"));
+    assert!(err(vec![file("x.json", vec![0xff, 0xfe, 0x00])]).contains("not UTF-8"));
+    assert!(err(vec![file("x.json", "{\"a\": 1}")]).contains("none of the formats"));
+    assert!(err(vec![file("x.json", "{oops")]).contains("not valid JSON"));
+}
+
+#[test]
+fn a_text_file_becomes_a_new_document_and_a_workspace_is_handed_on() {
+    let doc = support::unicode_document();
+    match read_files(vec![file("talks_2025-03.txt", "\u{feff}Some text")], &doc) {
+        Ok(Incoming::NewDocument { title, text }) => {
+            assert_eq!(title, "talks 2025 03");
+            assert_eq!(text, "Some text");
+        }
+        other => panic!("{other:?}"),
+    }
+    let workspace = r#"{"format": "text-annotator-workspace", "version": 1, "documents": []}"#;
+    assert!(matches!(
+        read_files(vec![file("w.json", workspace)], &doc),
+        Ok(Incoming::Workspace(_))
+    ));
+}
