@@ -60,10 +60,17 @@ fn formats_are_recognised_by_content_when_the_extension_says_nothing() {
 fn losses_name_what_a_format_cannot_hold() {
     let (doc, store) = support::unicode_sample();
     let content = Content::of(&store);
-    assert!(export(ExportFormat::Native, &doc, content).losses.is_empty());
+    assert!(export(ExportFormat::Native, &doc, content)
+        .losses
+        .is_empty());
     assert_eq!(
         export(ExportFormat::Doccano, &doc, content).losses,
-        vec!["2 notes", "12 links", "1 entity name", "1 hand-set date value"]
+        vec![
+            "2 notes",
+            "12 links",
+            "1 entity name",
+            "1 hand-set date value"
+        ]
     );
     assert_eq!(
         export(ExportFormat::Brat, &doc, content).losses,
@@ -101,8 +108,12 @@ fn unclear_choices_are_refused_with_the_reason() {
     let err = |files: Vec<InputFile>| read_files(files, &doc).unwrap_err();
     assert!(err(vec![file("a.ann", ""), file("b.ann", "")]).contains("2 .ann files"));
     assert!(err(vec![file("a.json", "{}"), file("b.csv", "")]).contains("2 files were given"));
-    assert!(err(vec![file("a.ann", ""), file("b.txt", ""), file("c.txt", "")])
-        .contains("none of the .txt files"));
+    assert!(err(vec![
+        file("a.ann", ""),
+        file("b.txt", ""),
+        file("c.txt", "")
+    ])
+    .contains("none of the .txt files"));
     assert!(err(vec![file("x.json", vec![0xff, 0xfe, 0x00])]).contains("not UTF-8"));
     assert!(err(vec![file("x.json", "{\"a\": 1}")]).contains("none of the formats"));
     assert!(err(vec![file("x.json", "{oops")]).contains("not valid JSON"));

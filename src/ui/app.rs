@@ -4,10 +4,13 @@
 use crate::bridge::storage::LoadProblem;
 use crate::bridge::{clock, files, selection, storage};
 use crate::model::annotation::{Annotation, Label, Relation};
+use crate::model::formats::{
+    self,
+    io::{ExportFormat, Incoming},
+};
 use crate::model::schema::{self, TextInclusion};
 use crate::model::span::{Direction, Edge};
 use crate::model::store::Store;
-use crate::model::formats::{self, io::{ExportFormat, Incoming}};
 use crate::model::{library, sync};
 use crate::ui::components::article::ArticleView;
 use crate::ui::components::claims::{ClaimsTable, LinkPicker};

@@ -106,7 +106,8 @@ pub fn plan(foreign: Foreign, doc: &Document) -> Result<ImportPlan, String> {
             .ok_or_else(|| fail("no label (expected actor, claim or date)".to_owned()))?;
         labels.insert(&draft.id, label);
         let selector = selector_of(draft, source_index.as_ref(), same_text, doc).map_err(fail)?;
-        let placement = if same_text {
+        // A quote without offsets is searched for even in the file's own text.
+        let placement = if same_text && draft.start.is_some() {
             Placement::Exact(CharSpan {
                 start: selector.start,
                 end: selector.end,
