@@ -1,6 +1,36 @@
 //! brat standoff: `.txt` + `.ann`, with `annotation.conf` and `visual.conf`.
-use super::{Carries, Foreign};
+//!
+//! The `.ann` holds one record a line, fields separated by tabs (`\t` below), offsets in
+//! code points of the `.txt` (brat counts Python string characters, which are code points):
+//!
+//! ```text
+//! T1\tDate 201 211\tJanuary 24
+//! T2\tActor 291 304\tSergey Lavrov
+//! T3\tClaim 337 350;351 368\t2024 results. “Russian-Armenian
+//! R1\tSource Arg1:T3 Arg2:T2
+//! #1\tAnnotatorNotes T2\tForeign Minister
+//! ```
+//!
+//! Export numbers the annotations T1…Tn in document order, the links R1…Rm by claim, role
+//! and linked annotation, the notes #1…#k in the order of their annotations, so the same
+//! content always gives the same file. Import keeps brat's ids, so a file read and written
+//! again numbers everything the same.
+//!
+//! What brat cannot hold:
+//! - a line break inside a span: brat's `.ann` is line-oriented, so such a span is written
+//!   as fragments, one per line of text (T3 above), without the line breaks and the spaces
+//!   next to them; its text column is the fragments' texts joined by single spaces, as
+//!   brat expects. Reading joins fragments separated only by white space back into one
+//!   span from the first start to the last end. A span that begins or ends with a line
+//!   break loses that break (and the spaces beside it); one made of nothing else is not
+//!   written.
+//! - a line break or tab inside a note: brat's notes are one line, so each becomes a space.
+//! - entity names, hand-set date values and orphans (see [`CARRIES`]).
+use super::{Carries, Draft, DraftRelation, Foreign};
+use crate::model::annotation::{Annotation, Label, Role};
 use crate::model::schema::{Content, Document};
+use std::collections::HashMap;
+use std::fmt::Write as _;
 
 pub const CARRIES: Carries = Carries {
     notes: true,
@@ -17,16 +47,565 @@ pub struct BratFiles {
     pub visual_conf: String,
 }
 
-pub fn export(_doc: &Document, _content: Content) -> BratFiles {
-    todo!()
+/// brat's configuration: the three labels, the three links from a claim, and spans that
+/// may overlap and nest in any way (a claim holds the actor it is about).
+pub const ANNOTATION_CONF: &str = "\
+# brat configuration for files exported by the text annotator: actors, claims and dates,
+# and the links from a claim to the actor who made it (Source), an actor it is about
+# (Target) and its date (When).
+
+[entities]
+
+Actor
+Claim
+Date
+
+[relations]
+
+Source Arg1:Claim, Arg2:Actor
+Target Arg1:Claim, Arg2:Actor
+When Arg1:Claim, Arg2:Date
+
+# Spans may overlap, nest and coincide.
+<OVERLAP> Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>
+
+[events]
+
+[attributes]
+";
+
+/// brat's colours, close to the app's: actors blue, claims amber, dates green.
+pub const VISUAL_CONF: &str = "\
+[labels]
+
+Actor | Actor | Act
+Claim | Claim | Clm
+Date | Date | Dt
+Source | Source | Src
+Target | Target | Tgt
+When | When
+
+[drawing]
+
+SPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken
+ARC_DEFAULT\tcolor:black, arrowHead:triangle-5
+Actor\tbgColor:#a9d1f2, borderColor:#0072b2
+Claim\tbgColor:#f7cd7a, borderColor:#b27300
+Date\tbgColor:#9fdcc7, borderColor:#007a5e
+Source\tcolor:#0072b2
+Target\tcolor:#5a7a99
+When\tcolor:#007a5e
+";
+
+/// The characters that end a line for some reader of brat files: brat itself (Python's
+/// `str.splitlines`), editors and `str::lines`.
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r'
+            | '\u{0B}'
+            | '\u{0C}'
+            | '\u{1C}'
+            | '\u{1D}'
+            | '\u{1E}'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}
+
+fn type_name(label: Label) -> &'static str {
+    label.title()
+}
+
+fn relation_name(role: Role) -> &'static str {
+    match role {
+        Role::Source => "Source",
+        Role::Target => "Target",
+        Role::When => "When",
+    }
+}
+
+/// The pieces of a span brat can hold: its lines, in code points of the whole text. Spaces
+/// next to a line break inside the span are left out; the span's own ends are kept.
+fn fragments(quote: &str, start: usize) -> Vec<(usize, usize)> {
+    let chars: Vec<char> = quote.chars().collect();
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    while from <= chars.len() {
+        let to = chars[from..]
+            .iter()
+            .position(|&c| is_line_break(c))
+            .map_or(chars.len(), |at| from + at);
+        let (mut a, mut b) = (from, to);
+        if a > 0 {
+            while a < b && chars[a].is_whitespace() {
+                a += 1;
+            }
+        }
+        if b < chars.len() {
+            while b > a && chars[b - 1].is_whitespace() {
+                b -= 1;
+            }
+        }
+        if a < b {
+            pieces.push((start + a, start + b));
+        }
+        from = to + 1;
+    }
+    pieces
+}
+
+/// A note as one line: line breaks and tabs become spaces.
+fn one_line(note: &str) -> String {
+    note.chars()
+        .map(|c| {
+            if is_line_break(c) || c == '\t' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+pub fn export(doc: &Document, content: Content) -> BratFiles {
+    let index = &doc.index;
+    let mut annotations: Vec<&Annotation> = content.annotations.iter().collect();
+    annotations.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+
+    let mut ann = String::new();
+    let mut numbers: HashMap<&str, usize> = HashMap::new();
+    let mut written: Vec<(usize, &Annotation)> = Vec::new();
+    for a in annotations {
+        let pieces = fragments(index.slice(a.span.start(), a.span.end()), a.span.start);
+        if pieces.is_empty() {
+            continue;
+        }
+        let n = written.len() + 1;
+        let offsets: Vec<String> = pieces.iter().map(|(s, e)| format!("{s} {e}")).collect();
+        let texts: Vec<&str> = pieces
+            .iter()
+            .map(|&(s, e)| index.slice(s.into(), e.into()))
+            .collect();
+        let _ = writeln!(
+            ann,
+            "T{n}\t{} {}\t{}",
+            type_name(a.label),
+            offsets.join(";"),
+            texts.join(" ")
+        );
+        numbers.insert(&a.id, n);
+        written.push((n, a));
+    }
+
+    let mut links: Vec<(usize, Role, usize)> = content
+        .relations
+        .iter()
+        .filter_map(|r| {
+            Some((
+                *numbers.get(r.claim.as_str())?,
+                r.role,
+                *numbers.get(r.other.as_str())?,
+            ))
+        })
+        .collect();
+    links.sort();
+    links.dedup();
+    for (k, (claim, role, other)) in links.iter().enumerate() {
+        let _ = writeln!(
+            ann,
+            "R{}\t{} Arg1:T{claim} Arg2:T{other}",
+            k + 1,
+            relation_name(*role)
+        );
+    }
+
+    let notes = written.iter().filter(|(_, a)| !a.note.trim().is_empty());
+    for (k, (n, a)) in notes.enumerate() {
+        let _ = writeln!(
+            ann,
+            "#{}\tAnnotatorNotes T{n}\t{}",
+            k + 1,
+            one_line(&a.note)
+        );
+    }
+
+    BratFiles {
+        txt: index.text().to_owned(),
+        ann,
+        annotation_conf: ANNOTATION_CONF.to_owned(),
+        visual_conf: VISUAL_CONF.to_owned(),
+    }
 }
 
 /// A zip (stored) holding one folder named after the document with the four files.
-pub fn export_zip(_doc: &Document, _content: Content) -> Vec<u8> {
-    todo!()
+pub fn export_zip(doc: &Document, content: Content) -> Vec<u8> {
+    let files = export(doc, content);
+    let stem = super::file_stem(doc);
+    super::zip::write_stored(&[
+        (format!("{stem}/{stem}.txt"), files.txt.into_bytes()),
+        (format!("{stem}/{stem}.ann"), files.ann.into_bytes()),
+        (
+            format!("{stem}/annotation.conf"),
+            files.annotation_conf.into_bytes(),
+        ),
+        (
+            format!("{stem}/visual.conf"),
+            files.visual_conf.into_bytes(),
+        ),
+    ])
+}
+
+/// Records of an `.ann` that this app has no place for, read past without failing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Skipped {
+    /// `E` lines.
+    pub events: usize,
+    /// `A` and `M` lines.
+    pub attributes: usize,
+    /// `N` lines.
+    pub normalizations: usize,
+    /// `*` lines.
+    pub equivalences: usize,
+    /// `#` lines that are not `AnnotatorNotes`, or note a link, event or attribute.
+    pub comments: usize,
+}
+
+impl Skipped {
+    pub fn total(&self) -> usize {
+        self.events + self.attributes + self.normalizations + self.equivalences + self.comments
+    }
+
+    /// "3 events, 1 attribute": what was left out, for the user; empty when nothing was.
+    pub fn describe(&self) -> String {
+        [
+            (self.events, "event", "events"),
+            (self.attributes, "attribute", "attributes"),
+            (self.normalizations, "normalisation", "normalisations"),
+            (self.equivalences, "equivalence", "equivalences"),
+            (self.comments, "other comment", "other comments"),
+        ]
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
+        .collect::<Vec<_>>()
+        .join(", ")
+    }
 }
 
 /// Reads an `.ann` file; `txt` is the text it was made for, when the user gave it.
-pub fn parse(_ann: &str, _txt: Option<&str>) -> Result<Foreign, String> {
-    todo!()
+pub fn parse(ann: &str, txt: Option<&str>) -> Result<Foreign, String> {
+    parse_counted(ann, txt).map(|(foreign, _)| foreign)
+}
+
+/// The `.txt` by code point, for checking offsets and slicing.
+struct Text<'a> {
+    text: &'a str,
+    /// Byte offset of every code point, and one for the end.
+    bytes: Vec<usize>,
+}
+
+impl<'a> Text<'a> {
+    fn new(text: &'a str) -> Self {
+        let bytes = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()))
+            .collect();
+        Text { text, bytes }
+    }
+
+    fn len(&self) -> usize {
+        self.bytes.len() - 1
+    }
+
+    fn slice(&self, start: usize, end: usize) -> Option<&'a str> {
+        self.text
+            .get(*self.bytes.get(start)?..*self.bytes.get(end)?)
+    }
+}
+
+struct PendingNote<'a> {
+    target: &'a str,
+    text: &'a str,
+    line: usize,
+}
+
+struct PendingRelation<'a> {
+    id: &'a str,
+    role: Role,
+    arg1: &'a str,
+    arg2: &'a str,
+    line: usize,
+}
+
+/// Like [`parse`], also counting the records read past (events, attributes and the like).
+pub fn parse_counted(ann: &str, txt: Option<&str>) -> Result<(Foreign, Skipped), String> {
+    let ann = ann.strip_prefix('\u{feff}').unwrap_or(ann);
+    let text = txt.map(Text::new);
+    let mut skipped = Skipped::default();
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut notes: Vec<PendingNote> = Vec::new();
+    let mut relations: Vec<PendingRelation> = Vec::new();
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+
+    for (i, line) in ann.lines().enumerate() {
+        let n = i + 1;
+        let fail = |problem: String| format!("line {n}: {problem}");
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let (id, rest) = line.split_once('\t').ok_or_else(|| {
+            fail(
+                "no tab after the id (brat separates the id, the annotation and its text \
+                 with tabs)"
+                    .to_owned(),
+            )
+        })?;
+        let id = id.trim();
+        let kind = id.chars().next().unwrap_or(' ');
+        if kind != '*' {
+            if id.len() < 2 {
+                return Err(fail(format!("\"{id}\" is not a brat id")));
+            }
+            if let Some(first) = ids.insert(id, n) {
+                return Err(fail(format!("id \"{id}\" is already used on line {first}")));
+            }
+        }
+        match kind {
+            'T' => drafts.push(text_bound(id, rest, text.as_ref(), n)?),
+            'R' => relations.push(relation(id, rest, n)?),
+            '#' => {
+                let (data, note) = rest.split_once('\t').unwrap_or((rest, ""));
+                let mut fields = data.split_whitespace();
+                let kind = fields.next().unwrap_or("");
+                if kind.eq_ignore_ascii_case("AnnotatorNotes") {
+                    let target = fields
+                        .next()
+                        .ok_or_else(|| fail("the note names no annotation".to_owned()))?;
+                    notes.push(PendingNote {
+                        target,
+                        text: note,
+                        line: n,
+                    });
+                } else {
+                    skipped.comments += 1;
+                }
+            }
+            'E' => skipped.events += 1,
+            'A' | 'M' => skipped.attributes += 1,
+            'N' => skipped.normalizations += 1,
+            '*' => skipped.equivalences += 1,
+            _ => {
+                return Err(fail(format!(
+                    "unknown record \"{id}\" (brat ids begin with T, R, E, A, M, N, # or *)"
+                )))
+            }
+        }
+    }
+
+    let by_id: HashMap<String, usize> = drafts
+        .iter()
+        .enumerate()
+        .map(|(k, d)| (d.id.clone(), k))
+        .collect();
+    for note in notes {
+        match by_id.get(note.target) {
+            Some(&k) => {
+                if note.text.trim().is_empty() {
+                    continue;
+                }
+                let draft = &mut drafts[k];
+                if !draft.note.is_empty() {
+                    draft.note.push('\n');
+                }
+                draft.note.push_str(note.text);
+            }
+            // A note on a link, event or attribute: brat has them, this app does not.
+            None if ids.contains_key(note.target) => skipped.comments += 1,
+            None => {
+                return Err(format!(
+                    "line {}: the note is on \"{}\", which is not in the file",
+                    note.line, note.target
+                ))
+            }
+        }
+    }
+
+    let label_of = |id: &str| by_id.get(id).and_then(|&k| drafts[k].label);
+    let relations = relations
+        .into_iter()
+        .map(|r| {
+            // Lenient about direction: the claim may be given as Arg2.
+            let swap =
+                label_of(r.arg1) != Some(Label::Claim) && label_of(r.arg2) == Some(Label::Claim);
+            let (claim, other) = if swap {
+                (r.arg2, r.arg1)
+            } else {
+                (r.arg1, r.arg2)
+            };
+            DraftRelation {
+                id: r.id.to_owned(),
+                claim: claim.to_owned(),
+                other: other.to_owned(),
+                role: r.role,
+                created: String::new(),
+                place: format!("line {}", r.line),
+            }
+        })
+        .collect();
+
+    Ok((
+        Foreign {
+            text: txt.map(str::to_owned),
+            drafts,
+            relations,
+        },
+        skipped,
+    ))
+}
+
+/// A `T` line after its id: `Type START END[;START END…]` and, after a tab, the text.
+fn text_bound(id: &str, rest: &str, text: Option<&Text>, n: usize) -> Result<Draft, String> {
+    let fail = |problem: String| format!("line {n}: {problem}");
+    let (data, stated) = match rest.split_once('\t') {
+        Some((data, stated)) => (data, Some(stated)),
+        None => (rest, None),
+    };
+    let data = data.trim();
+    let (kind, offsets) = data
+        .split_once(char::is_whitespace)
+        .ok_or_else(|| fail(format!("\"{data}\" has a type but no offsets")))?;
+    let label = Label::parse(&kind.to_lowercase()).ok_or_else(|| {
+        fail(format!(
+            "unknown type \"{kind}\" (expected Actor, Claim or Date)"
+        ))
+    })?;
+    let mut pieces = Vec::new();
+    for piece in offsets.split(';') {
+        let numbers: Vec<&str> = piece.split_whitespace().collect();
+        let [start, end] = numbers[..] else {
+            return Err(fail(format!(
+                "offsets \"{}\" should be START END, or fragments START END;START END (is \
+                 the tab before the text missing?)",
+                offsets.trim()
+            )));
+        };
+        let number = |s: &str| {
+            s.parse::<usize>()
+                .map_err(|_| fail(format!("offset \"{s}\" is not a number")))
+        };
+        let (start, end) = (number(start)?, number(end)?);
+        if end <= start {
+            return Err(fail(format!(
+                "end {end} is not after start {start} (end is exclusive)"
+            )));
+        }
+        pieces.push((start, end));
+    }
+    pieces.sort_unstable();
+    for pair in pieces.windows(2) {
+        if pair[1].0 < pair[0].1 {
+            return Err(fail(format!(
+                "fragments {}–{} and {}–{} overlap",
+                pair[0].0, pair[0].1, pair[1].0, pair[1].1
+            )));
+        }
+    }
+    let (start, end) = match (pieces.first(), pieces.last()) {
+        (Some(first), Some(last)) => (first.0, last.1),
+        _ => return Err(fail("no offsets".to_owned())),
+    };
+    let stated = stated.filter(|s| !s.is_empty());
+
+    let quote = match text {
+        Some(text) if end <= text.len() => {
+            let slice = |s, e| text.slice(s, e).unwrap_or_default();
+            for pair in pieces.windows(2) {
+                let gap = slice(pair[0].1, pair[1].0);
+                if !gap.chars().all(char::is_whitespace) {
+                    return Err(fail(format!(
+                        "the fragments of {id} have text between them (“{}” at {}–{}); this \
+                         app keeps one continuous span per annotation",
+                        crate::model::store::shorten(gap, 40),
+                        pair[0].1,
+                        pair[1].0
+                    )));
+                }
+            }
+            let expected: Vec<&str> = pieces.iter().map(|&(s, e)| slice(s, e)).collect();
+            let expected = expected.join(" ");
+            if let Some(stated) = stated {
+                // brat allows more after the text, set off by white space.
+                let matches = stated
+                    .strip_prefix(expected.as_str())
+                    .is_some_and(|more| more.is_empty() || more.starts_with(char::is_whitespace));
+                if !matches {
+                    return Err(fail(format!(
+                        "text “{}” does not match the .txt at {} (“{}”)",
+                        crate::model::store::shorten(stated, 40),
+                        offsets.trim(),
+                        crate::model::store::shorten(&expected, 40)
+                    )));
+                }
+            }
+            Some(slice(start, end).to_owned())
+        }
+        // No text: a single range's text is its quote; fragments' text has spaces where the
+        // text had line breaks, so it is no quote, and the offsets count in the open text.
+        // Outside the text: placing it reports that, naming this line.
+        _ => stated.filter(|_| pieces.len() == 1).map(str::to_owned),
+    };
+
+    Ok(Draft {
+        id: id.to_owned(),
+        label: Some(label),
+        start: Some(start),
+        end: Some(end),
+        quote,
+        place: format!("line {n}"),
+        ..Draft::default()
+    })
+}
+
+/// An `R` line after its id: `Type Arg1:ID Arg2:ID`.
+fn relation<'a>(id: &'a str, rest: &'a str, n: usize) -> Result<PendingRelation<'a>, String> {
+    let fail = |problem: String| format!("line {n}: {problem}");
+    let mut fields = rest.split_whitespace();
+    let kind = fields.next().unwrap_or("");
+    let role = Role::parse(&kind.to_lowercase()).ok_or_else(|| {
+        fail(format!(
+            "unknown relation type \"{kind}\" (expected Source, Target or When)"
+        ))
+    })?;
+    let (mut arg1, mut arg2) = (None, None);
+    for field in fields {
+        match field.split_once(':') {
+            Some((name, value)) if name.eq_ignore_ascii_case("Arg1") && !value.is_empty() => {
+                arg1 = Some(value)
+            }
+            Some((name, value)) if name.eq_ignore_ascii_case("Arg2") && !value.is_empty() => {
+                arg2 = Some(value)
+            }
+            _ => {
+                return Err(fail(format!(
+                    "\"{field}\" is not an argument (expected Arg1:ID Arg2:ID)"
+                )))
+            }
+        }
+    }
+    match (arg1, arg2) {
+        (Some(arg1), Some(arg2)) => Ok(PendingRelation {
+            id,
+            role,
+            arg1,
+            arg2,
+            line: n,
+        }),
+        _ => Err(fail(
+            "a relation needs both arguments, Arg1:ID and Arg2:ID".to_owned(),
+        )),
+    }
 }
