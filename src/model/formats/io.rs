@@ -322,5 +322,5 @@ fn read_brat(ann: &InputFile, files: &[InputFile], doc: &Document) -> Result<Inc
             plan,
             format: ExportFormat::Brat,
         })
-        .map_err(|e| format!("{}: {e} (read as brat standoff)", ann.name))
+        .map_err(|e| format!("{e} (read as brat standoff)"))
 }
