@@ -269,10 +269,10 @@ pub fn read_files(files: Vec<InputFile>, doc: &Document) -> Result<Incoming, Str
         let format = jsonl_format(&text);
         return annotations(format, jsonl::parse(&text, doc).and_then(|f| plan(f, doc)));
     }
-    Err(format!(
+    Err(String::from(
         "the file is JSON, but none of the formats this app reads: expected this app's \
          annotation or workspace file, W3C Web Annotation (\"@context\" and \"type\": \
-         \"Annotation\"), or a spaCy/Prodigy/doccano record with \"text\""
+         \"Annotation\"), or a spaCy/Prodigy/doccano record with \"text\"",
     ))
 }
 
