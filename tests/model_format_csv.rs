@@ -22,39 +22,7 @@ fn plan_of(text: &str, doc: &Document) -> Result<ImportPlan, String> {
     formats::plan(csv::parse(text)?, doc)
 }
 
-fn store_of(plan: ImportPlan) -> Store {
-    Store::from_parts(plan.annotations, plan.orphans, plan.relations)
-}
-
-type Summary = (
-    String,
-    Label,
-    usize,
-    usize,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-);
-
-fn annotations(store: &Store) -> Vec<Summary> {
-    store
-        .annotations()
-        .iter()
-        .map(|a| {
-            (
-                a.id.clone(),
-                a.label,
-                a.span.start,
-                a.span.end,
-                a.quote.clone(),
-                a.note.clone(),
-                a.entity.clone(),
-                a.date_value.clone(),
-            )
-        })
-        .collect()
-}
+use support::{annotations, store_of};
 
 /// Links without their ids, which CSV does not carry.
 fn links(store: &Store) -> Vec<(String, String, Role)> {

@@ -477,6 +477,18 @@ pub struct AnchorReport {
     pub links_dropped: usize,
 }
 
+impl AnchorReport {
+    /// Counts where one annotation landed.
+    pub fn count(&mut self, placement: &Placement) {
+        match placement {
+            Placement::Exact(_) => self.exact += 1,
+            Placement::Moved(_) => self.moved += 1,
+            Placement::Fuzzy(..) => self.fuzzy += 1,
+            Placement::Orphan => self.orphaned += 1,
+        }
+    }
+}
+
 impl fmt::Display for AnchorReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -830,12 +842,7 @@ pub fn parse_for_import(json: &str, doc: &Document) -> Result<ImportPlan, Schema
             end: record.end,
         };
         let placement = anchorer.place(&selector);
-        match placement {
-            Placement::Exact(_) => plan.report.exact += 1,
-            Placement::Moved(_) => plan.report.moved += 1,
-            Placement::Fuzzy(..) => plan.report.fuzzy += 1,
-            Placement::Orphan => plan.report.orphaned += 1,
-        }
+        plan.report.count(&placement);
         match placement.span() {
             Some(span) => plan.annotations.push(placed_from(doc, record, label, span)),
             None => plan.orphans.push(orphan_from(record, label)),

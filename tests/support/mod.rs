@@ -1,6 +1,7 @@
 //! Documents and annotations the model tests share.
 #![allow(dead_code)]
 
+use annotator::model::schema::ImportPlan;
 use annotator::model::span::CharSpan;
 use annotator::model::store::Store;
 use annotator::model::{default_document, Document, Label, Role};
@@ -170,4 +171,41 @@ pub fn article_sample() -> (Document, Store) {
         .set_note("actor-1", "Foreign Minister — “quoted”, twice", LATER)
         .unwrap();
     (doc, store)
+}
+
+/// A store holding what an import placed.
+pub fn store_of(plan: ImportPlan) -> Store {
+    Store::from_parts(plan.annotations, plan.orphans, plan.relations)
+}
+
+/// What a round trip must keep of each annotation.
+pub type Summary = (
+    String,
+    Label,
+    usize,
+    usize,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
+/// Each annotation's id, label, span, quote, note, entity and date value.
+pub fn annotations(store: &Store) -> Vec<Summary> {
+    store
+        .annotations()
+        .iter()
+        .map(|a| {
+            (
+                a.id.clone(),
+                a.label,
+                a.span.start,
+                a.span.end,
+                a.quote.clone(),
+                a.note.clone(),
+                a.entity.clone(),
+                a.date_value.clone(),
+            )
+        })
+        .collect()
 }

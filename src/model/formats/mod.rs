@@ -115,12 +115,7 @@ pub fn plan(foreign: Foreign, doc: &Document) -> Result<ImportPlan, String> {
         } else {
             anchorer.place(&selector.as_selector())
         };
-        match placement {
-            Placement::Exact(_) => plan.report.exact += 1,
-            Placement::Moved(_) => plan.report.moved += 1,
-            Placement::Fuzzy(..) => plan.report.fuzzy += 1,
-            Placement::Orphan => plan.report.orphaned += 1,
-        }
+        plan.report.count(&placement);
         match placement.span() {
             Some(span) => {
                 let mut annotation =
@@ -348,35 +343,33 @@ pub struct Carries {
 /// What an export leaves out of the content, as phrases for the user ("2 notes", "5 links").
 /// Empty when the format holds everything there is.
 pub fn losses(content: Content, carries: Carries) -> Vec<String> {
-    let count = |n: usize, one: &str, many: &str| -> Option<String> {
-        (n > 0).then(|| format!("{n} {}", if n == 1 { one } else { many }))
-    };
     let annotations = content.annotations.iter().chain(content.orphans);
-    let notes = annotations
-        .clone()
-        .filter(|a| !a.note.trim().is_empty())
-        .count();
-    let entities = annotations.clone().filter(|a| a.entity.is_some()).count();
-    let date_values = annotations.filter(|a| a.date_value.is_some()).count();
+    let with = |has: fn(&Annotation) -> bool| annotations.clone().filter(|a| has(a)).count();
     [
-        (!carries.notes)
-            .then(|| count(notes, "note", "notes"))
-            .flatten(),
-        (!carries.links)
-            .then(|| count(content.relations.len(), "link", "links"))
-            .flatten(),
-        (!carries.entities)
-            .then(|| count(entities, "entity name", "entity names"))
-            .flatten(),
-        (!carries.date_values)
-            .then(|| count(date_values, "hand-set date value", "hand-set date values"))
-            .flatten(),
-        (!carries.orphans)
-            .then(|| count(content.orphans.len(), "orphan", "orphans"))
-            .flatten(),
+        (
+            carries.notes,
+            with(|a| !a.note.trim().is_empty()),
+            "note",
+            "notes",
+        ),
+        (carries.links, content.relations.len(), "link", "links"),
+        (
+            carries.entities,
+            with(|a| a.entity.is_some()),
+            "entity name",
+            "entity names",
+        ),
+        (
+            carries.date_values,
+            with(|a| a.date_value.is_some()),
+            "hand-set date value",
+            "hand-set date values",
+        ),
+        (carries.orphans, content.orphans.len(), "orphan", "orphans"),
     ]
     .into_iter()
-    .flatten()
+    .filter(|&(carried, n, ..)| !carried && n > 0)
+    .map(|(_, n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
     .collect()
 }
 
