@@ -135,3 +135,38 @@ fn a_text_file_becomes_a_new_document_and_a_workspace_is_handed_on() {
         Ok(Incoming::Workspace(_))
     ));
 }
+
+#[test]
+fn a_hypothesis_style_annotation_with_a_range_selector_and_a_markdown_comment_is_read() {
+    let doc = annotator::model::default_document();
+    let hypothesis = r#"{
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      "type": "Annotation",
+      "id": "https://hypothes.is/a/9kX2fA3pEe-abc",
+      "created": "2025-01-25T10:00:00.000000+00:00",
+      "modified": "2025-01-25T10:05:00.000000+00:00",
+      "body": [
+        {"type": "TextualBody", "value": "Lavrov **himself**", "format": "text/markdown"},
+        {"type": "TextualBody", "purpose": "tagging", "value": "Actor"}
+      ],
+      "target": [{
+        "source": "https://mid.ru/en/press_service/articles/1993431/",
+        "selector": [
+          {"type": "RangeSelector", "startSelector": {"type": "XPathSelector", "value": "/p[1]"}, "endSelector": {"type": "XPathSelector", "value": "/p[1]"}, "startOffset": 12, "endOffset": 25},
+          {"type": "TextPositionSelector", "start": 290, "end": 303},
+          {"type": "TextQuoteSelector", "exact": "Sergey Lavrov", "prefix": "Foreign Minister ", "suffix": " summarizing"}
+        ]
+      }]
+    }"#;
+    match read_files(vec![file("hypothesis.json", hypothesis)], &doc) {
+        Ok(Incoming::Annotations { plan, format }) => {
+            assert_eq!(format, ExportFormat::W3c);
+            let a = &plan.annotations[0];
+            // Its position was one off (another text version); the quote moved it right.
+            assert_eq!(a.span, support::span_of(&doc, "Sergey Lavrov"));
+            assert_eq!(a.note, "Lavrov **himself**");
+            assert_eq!(plan.report.moved, 1);
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -697,9 +697,16 @@ impl<'a> Record<'a> {
             .filter(|b| b.has_purpose("identifying"))
             .find_map(|b| b.value)
             .map(str::to_owned);
+        // A text body with no purpose (Hypothesis writes the comment that way) is a note too,
+        // unless it is the label itself.
         let note = bodies
             .iter()
-            .filter(|b| b.has_purpose("commenting"))
+            .filter(|b| {
+                b.has_purpose("commenting")
+                    || (b.purposes.is_empty()
+                        && b.value
+                            .is_some_and(|v| Label::parse(&v.trim().to_lowercase()).is_none()))
+            })
             .filter_map(|b| b.value)
             .collect::<Vec<_>>()
             .join("\n\n");
