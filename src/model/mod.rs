@@ -6,6 +6,7 @@
 
 pub mod anchor;
 pub mod annotation;
+pub mod caret;
 pub mod dates;
 pub mod formats;
 pub mod library;
