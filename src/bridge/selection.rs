@@ -190,3 +190,149 @@ pub fn scroll_to_annotation(root: &Element, id: &str) {
         }
     }
 }
+
+/// The DOM point (text node, UTF-16 offset in it) of a code-point offset in the article:
+/// the inverse of [`dom_point_to_char`], through the same segment marks.
+pub fn char_to_dom_point(root: &Element, index: &TextIndex, at: CharOffset) -> Option<(Node, u32)> {
+    let paragraph = index.paragraphs()[index.paragraph_of(at)];
+    let selector = format!("p[{PARAGRAPH_START_ATTR}=\"{}\"]", paragraph.start.0);
+    let p = root.query_selector(&selector).ok()??;
+    let segments = p
+        .query_selector_all(&format!("[{SEGMENT_START_ATTR}]"))
+        .ok()?;
+    let mut chosen = None;
+    for i in 0..segments.length() {
+        let Some(segment) = segments.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let (Some(start), Some(end)) = (
+            attr_offset(&segment, SEGMENT_START_ATTR),
+            attr_offset(&segment, SEGMENT_END_ATTR),
+        ) else {
+            continue;
+        };
+        if start <= at && at <= end {
+            chosen = Some((segment, start));
+            if at < end {
+                break;
+            }
+        }
+    }
+    let Some((segment, start)) = chosen else {
+        return Some((p.into(), 0));
+    };
+    let text = segment.first_child()?;
+    let from = index.char_to_utf16(start).ok()?;
+    let to = index.char_to_utf16(at).ok()?;
+    Some((text, (to.0 - from.0) as u32))
+}
+
+/// A caret's box (left, top, height in CSS pixels, relative to the article root's padding
+/// box) at a code-point offset.
+pub fn caret_box(root: &Element, index: &TextIndex, at: CharOffset) -> Option<(f64, f64, f64)> {
+    let (node, offset) = char_to_dom_point(root, index, at)?;
+    let range = gloo::utils::document().create_range().ok()?;
+    range.set_start(&node, offset).ok()?;
+    range.collapse_with_to_start(true);
+    let rects = range.get_client_rects()?;
+    let rect = match rects.item(0) {
+        Some(rect) => rect,
+        // An empty line has no text box: use its paragraph's.
+        None => node.dyn_ref::<Element>()?.get_bounding_client_rect(),
+    };
+    let origin = root.get_bounding_client_rect();
+    Some((
+        rect.left() - origin.left() + root.scroll_left() as f64,
+        rect.top() - origin.top() + root.scroll_top() as f64,
+        rect.height().max(16.0),
+    ))
+}
+
+/// The offset one line above or below `at`, found through layout: the text under a point
+/// just past the caret's line box. `None` at the first or last line.
+pub fn line_neighbour(
+    root: &Element,
+    index: &TextIndex,
+    at: CharOffset,
+    down: bool,
+) -> Option<CharOffset> {
+    let (node, offset) = char_to_dom_point(root, index, at)?;
+    // Hit testing only sees what is on screen: bring the caret's line near the middle first
+    // when it is close to an edge.
+    let viewport = gloo::utils::window().inner_height().ok()?.as_f64()?;
+    if let Some(element) = node
+        .parent_element()
+        .or_else(|| node.dyn_ref::<Element>().cloned())
+    {
+        let top = element.get_bounding_client_rect().top();
+        if top < 60.0 || top > viewport - 60.0 {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            element.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    }
+    line_neighbour_visible(root, index, &node, offset, down)
+}
+
+fn line_neighbour_visible(
+    root: &Element,
+    index: &TextIndex,
+    node: &Node,
+    offset: u32,
+    down: bool,
+) -> Option<CharOffset> {
+    let document = gloo::utils::document();
+    let range = document.create_range().ok()?;
+    range.set_start(node, offset).ok()?;
+    range.collapse_with_to_start(true);
+    let rect = range.get_client_rects()?.item(0).map_or_else(
+        || {
+            node.dyn_ref::<Element>()
+                .map(|e| e.get_bounding_client_rect())
+        },
+        Some,
+    )?;
+    let line = rect.height().max(8.0);
+    // Paragraph gaps are taller than a line: probe a few steps further.
+    for step in 1..=6 {
+        let y = if down {
+            rect.bottom() + line * (step as f64 - 0.5)
+        } else {
+            rect.top() - line * (step as f64 - 0.5)
+        };
+        let Some(hit) = document.caret_position_from_point(rect.left() as f32, y as f32) else {
+            continue;
+        };
+        let Some(container) = hit.offset_node() else {
+            continue;
+        };
+        if !root.contains(Some(&container)) {
+            continue;
+        }
+        let found = dom_point_to_char(index, &container, hit.offset(), Bias::Backward)?;
+        return Some(index.grapheme_floor(found));
+    }
+    None
+}
+
+/// The offset at the start of the first line of the article on screen.
+pub fn first_visible_offset(root: &Element, index: &TextIndex) -> Option<CharOffset> {
+    let rect = root.get_bounding_client_rect();
+    let document = gloo::utils::document();
+    let x = rect.left() as f32 + 4.0;
+    let mut y = rect.top().max(0.0) + 4.0;
+    let bottom = rect
+        .bottom()
+        .min(gloo::utils::window().inner_height().ok()?.as_f64()?);
+    while y < bottom {
+        if let Some(hit) = document.caret_position_from_point(x, y as f32) {
+            if let Some(node) = hit.offset_node().filter(|n| root.contains(Some(n))) {
+                if let Some(at) = dom_point_to_char(index, &node, hit.offset(), Bias::Backward) {
+                    return Some(index.grapheme_floor(at));
+                }
+            }
+        }
+        y += 12.0;
+    }
+    None
+}

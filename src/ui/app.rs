@@ -4,6 +4,7 @@
 use crate::bridge::storage::LoadProblem;
 use crate::bridge::{clock, files, selection, storage};
 use crate::model::annotation::{Annotation, Label, Relation};
+use crate::model::caret::{move_caret, Move};
 use crate::model::formats::{
     self,
     io::{ExportFormat, Incoming},
@@ -11,6 +12,8 @@ use crate::model::formats::{
 use crate::model::schema::{self, TextInclusion};
 use crate::model::span::{Direction, Edge};
 use crate::model::store::Store;
+use crate::model::text::starts_right_to_left;
+use crate::model::CharOffset;
 use crate::model::{library, sync};
 use crate::ui::components::article::ArticleView;
 use crate::ui::components::claims::{ClaimsTable, LinkPicker};
@@ -516,6 +519,8 @@ pub fn App(props: &AppProps) -> Html {
                     move |_| on_action.emit(Action::ClaimsTable(true))
                 })}
             />
+            // Changes, as a screen reader should hear them ("Added actor: Sergey Lavrov").
+            <div class="visually-hidden" aria-live="polite" aria-atomic="true">{ state.announcement.clone() }</div>
             <div class="notices">
                 { recovered.unwrap_or_default() }
                 if let Some(notice) = state.notice.clone() {
@@ -539,6 +544,7 @@ pub fn App(props: &AppProps) -> Html {
                         sticky={state.sticky}
                         on_action={on_action.clone()}
                         root={article_root.clone()}
+                        caret={state.caret.map(|c| c.at)}
                     />
                 </article>
                 <Sidebar store={state.store.clone()} selected={state.selected.clone()} filter={state.filter} has_pending={state.pending.is_some()} published={props.doc.0.published.clone().map(AttrValue::from)} on_action={on_action.clone()} />
@@ -583,6 +589,91 @@ fn typing_in_field(event: &KeyboardEvent) -> bool {
         || target.is_content_editable()
 }
 
+/// The article's text, when it has the keyboard focus.
+fn focused_article(event: &KeyboardEvent) -> Option<Element> {
+    let target = event.target()?.dyn_into::<Element>().ok()?;
+    target.closest(".doc-text").ok()?
+}
+
+/// Caret keys inside the focused article: arrows, Home/End (with Shift to select), Enter to
+/// select the annotation under the caret, Tab/Shift+Tab to step through annotations.
+fn caret_key(event: &KeyboardEvent, state: &AppState) -> Option<Action> {
+    let root = focused_article(event)?;
+    let key = event.key();
+    let ctrl = event.ctrl_key() || event.meta_key();
+    let shift = event.shift_key();
+    let index = &state.doc.index;
+    let at = state.caret.map_or(CharOffset(0), |c| c.at);
+    let to = |mv: Move| Action::MoveCaret {
+        to: move_caret(index, at, mv),
+        extend: shift,
+    };
+    match key.as_str() {
+        // With an annotation selected, Shift+arrows move its edges (see `shortcut`).
+        "ArrowLeft" | "ArrowRight" if !(shift && state.selected.is_some()) => {
+            let paragraph = index.paragraphs()[index.paragraph_of(at)];
+            let rtl = starts_right_to_left(index.slice(paragraph.start, paragraph.end));
+            Some(to(Move::for_arrow(key == "ArrowLeft", ctrl, rtl)))
+        }
+        "ArrowUp" | "ArrowDown" if !ctrl => {
+            let down = key == "ArrowDown";
+            let next = selection::line_neighbour(&root, index, at, down).unwrap_or_else(|| {
+                move_caret(
+                    index,
+                    at,
+                    if down { Move::TextEnd } else { Move::TextStart },
+                )
+            });
+            Some(Action::MoveCaret {
+                to: next,
+                extend: shift,
+            })
+        }
+        "Home" => Some(to(if ctrl {
+            Move::TextStart
+        } else {
+            Move::ParagraphStart
+        })),
+        "End" => Some(to(if ctrl {
+            Move::TextEnd
+        } else {
+            Move::ParagraphEnd
+        })),
+        "Enter" if !ctrl && !shift => {
+            let store = state.store.borrow();
+            let innermost = store
+                .covering(at)
+                .into_iter()
+                .min_by_key(|a| a.span.len())
+                .map(|a| AttrValue::from(a.id.clone()))?;
+            Some(Action::Select {
+                id: Some(innermost),
+                reveal: false,
+            })
+        }
+        "Tab" if !ctrl => {
+            let store = state.store.borrow();
+            let all = store.annotations();
+            let current = state
+                .selected
+                .as_ref()
+                .and_then(|id| all.iter().position(|a| a.id == id.as_str()));
+            let next = match (current, shift) {
+                (Some(i), false) => all.get(i + 1),
+                (Some(i), true) => i.checked_sub(1).and_then(|i| all.get(i)),
+                (None, false) => all.iter().find(|a| a.span.start >= at.0),
+                (None, true) => all.iter().rev().find(|a| a.span.start < at.0),
+            }?;
+            // Past the last annotation, Tab leaves the article as usual.
+            Some(Action::TabTo {
+                id: AttrValue::from(next.id.clone()),
+                at: next.span.start(),
+            })
+        }
+        _ => None,
+    }
+}
+
 /// Maps a key press to an action. `None` leaves the key to the browser.
 fn shortcut(event: &KeyboardEvent, state: &AppState) -> Option<Action> {
     if event.is_composing() || typing_in_field(event) {
@@ -620,6 +711,9 @@ fn shortcut(event: &KeyboardEvent, state: &AppState) -> Option<Action> {
         || state.claims_open
     {
         return (key == "Escape").then_some(Action::Escape);
+    }
+    if let Some(action) = caret_key(event, state) {
+        return Some(action);
     }
     if ctrl {
         return match key.as_str() {

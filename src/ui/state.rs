@@ -116,6 +116,17 @@ pub struct AppState {
     pub recovered: Option<Rc<(String, String)>>,
     /// Bumped when the selected annotation should be scrolled into view.
     pub reveal: u64,
+    /// The keyboard caret in the article, and where a Shift-selection started.
+    pub caret: Option<Caret>,
+    /// The last change, for screen readers (a polite live region).
+    pub announcement: String,
+}
+
+/// The keyboard caret: `at` moves, `anchor` stays where a Shift-selection began.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Caret {
+    pub at: crate::model::CharOffset,
+    pub anchor: crate::model::CharOffset,
 }
 
 impl AppState {
@@ -138,6 +149,8 @@ impl AppState {
             claims_open: false,
             recovered: None,
             reveal: 0,
+            caret: None,
+            announcement: String::new(),
         }
     }
 }
@@ -244,6 +257,16 @@ pub enum Action {
     CloseDocuments,
     /// Escape: close what is open, else drop the pending span, else the selection.
     Escape,
+    /// Move the keyboard caret; with `extend`, the selection from its anchor follows.
+    MoveCaret {
+        to: crate::model::CharOffset,
+        extend: bool,
+    },
+    /// Tab between annotations: select one and put the caret at its start.
+    TabTo {
+        id: AttrValue,
+        at: crate::model::CharOffset,
+    },
 }
 
 fn info(text: impl Into<String>) -> Option<Notice> {
@@ -284,7 +307,10 @@ impl Reducible for AppState {
                     let (store, result) = next.store.mutate(|s| s.relabel(&selected, label, &now));
                     next.store = store;
                     match result {
-                        Ok(true) => next.notice = None,
+                        Ok(true) => {
+                            next.notice = None;
+                            next.announcement = next.describe(&selected, "Relabelled as ");
+                        }
                         Ok(false) => return self,
                         Err(e) => next.notice = error(format!("Not relabelled: {e}.")),
                     }
@@ -327,11 +353,15 @@ impl Reducible for AppState {
                 next.store = store;
                 next.choices = None;
                 next.notice = match result {
-                    Ok(a) => info(format!(
-                        "Deleted {}: “{}”. Ctrl+Z brings it back.",
-                        a.label,
-                        shorten(&a.quote, 50)
-                    )),
+                    Ok(a) => {
+                        next.announcement =
+                            format!("Deleted {}: {}", a.label, shorten(&a.quote, 80));
+                        info(format!(
+                            "Deleted {}: “{}”. Ctrl+Z brings it back.",
+                            a.label,
+                            shorten(&a.quote, 50)
+                        ))
+                    }
                     Err(e) => error(format!("Not deleted: {e}.")),
                 };
             }
@@ -407,6 +437,7 @@ impl Reducible for AppState {
                 next.store = store;
                 next.notice = None;
                 next.choices = None;
+                next.announcement = if redo { "Redone" } else { "Undone" }.to_owned();
                 // The selection may point at an annotation that undo removed.
                 if let Some(id) = &next.selected {
                     if next.store.borrow().get(id).is_none() {
@@ -602,6 +633,25 @@ impl Reducible for AppState {
             Action::ClaimsTable(open) => next.claims_open = open,
             Action::OpenDocuments(prefill) => next.documents = Some(prefill),
             Action::CloseDocuments => next.documents = None,
+            Action::MoveCaret { to, extend } => {
+                let anchor = match (extend, next.caret) {
+                    (true, Some(caret)) => caret.anchor,
+                    _ => to,
+                };
+                next.caret = Some(Caret { at: to, anchor });
+                next.pending = crate::model::caret::selection_span(anchor, to);
+                next.selected = None;
+                next.choices = None;
+                next.linking = false;
+            }
+            Action::TabTo { id, at } => {
+                next.caret = Some(Caret { at, anchor: at });
+                next.pending = None;
+                next.choices = None;
+                next.linking = false;
+                next.announcement = next.describe(&id, "");
+                next.selected = Some(id);
+            }
             Action::Escape => {
                 if next.help_open {
                     next.help_open = false;
@@ -670,6 +720,15 @@ impl AppState {
         }
     }
 
+    /// "Added actor: Sergey Lavrov" — how a screen reader hears an annotation.
+    pub fn describe(&self, id: &str, prefix: &str) -> String {
+        self.store
+            .borrow()
+            .get(id)
+            .map(|a| format!("{prefix}{}: {}", a.label, shorten(&a.quote, 80)))
+            .unwrap_or_default()
+    }
+
     fn reduce_add(&mut self, label: Label, span: CharSpan, id: String, now: &str) {
         let index = &self.doc.index;
         let (store, result) = self
@@ -679,8 +738,13 @@ impl AppState {
         match result {
             Ok(id) => {
                 self.pending = None;
+                self.announcement = self.describe(&id, "Added ");
                 self.selected = Some(id.into());
                 self.notice = None;
+                // The keyboard selection became the annotation; the caret stays where it is.
+                if let Some(caret) = &mut self.caret {
+                    caret.anchor = caret.at;
+                }
             }
             Err(e) => self.notice = error(format!("Not added: {e}.")),
         }

@@ -5,6 +5,7 @@ use crate::model::annotation::Label;
 use crate::model::segment::segments;
 use crate::model::span::{snap, CharSpan, SnapMode};
 use crate::model::text::starts_right_to_left;
+use crate::model::CharOffset;
 use crate::ui::state::{Action, StoreHandle};
 use crate::ui::DocRef;
 use std::rc::Rc;
@@ -74,6 +75,9 @@ pub struct ArticleProps {
     /// Annotations linked to the selected claim, shown as such.
     #[prop_or_default]
     pub linked: Rc<Vec<(AttrValue, CharSpan)>>,
+    /// The keyboard caret, drawn while the text has the focus.
+    #[prop_or_default]
+    pub caret: Option<CharOffset>,
 }
 
 #[component]
@@ -143,13 +147,69 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
         })
     };
 
+    // The caret is drawn over the text, never in it, so it cannot shift an offset.
+    let caret_node = use_node_ref();
+    {
+        let caret_node = caret_node.clone();
+        let root = props.root.clone();
+        let doc = props.doc.clone();
+        let revision = props.store.borrow().revision();
+        use_effect_with(
+            (props.caret, revision, props.pending),
+            move |(caret, _, _)| {
+                if let (Some(at), Some(root), Some(mark)) = (
+                    *caret,
+                    root.cast::<Element>(),
+                    caret_node.cast::<web_sys::HtmlElement>(),
+                ) {
+                    if let Some((left, top, height)) = selection::caret_box(&root, &doc.0.index, at)
+                    {
+                        let style = mark.style();
+                        let _ = style.set_property("left", &format!("{left}px"));
+                        let _ = style.set_property("top", &format!("{top}px"));
+                        let _ = style.set_property("height", &format!("{height}px"));
+                        let _ = mark.remove_attribute("hidden");
+                        let options = web_sys::ScrollIntoViewOptions::new();
+                        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                        mark.scroll_into_view_with_scroll_into_view_options(&options);
+                    }
+                }
+            },
+        );
+    }
+    let onfocus = {
+        let on_action = props.on_action.clone();
+        let root = props.root.clone();
+        let doc = props.doc.clone();
+        let caret = props.caret;
+        Callback::from(move |_: FocusEvent| {
+            if caret.is_none() {
+                // Start where the reader is looking: the first line on screen.
+                let at = root
+                    .cast::<Element>()
+                    .and_then(|root| selection::first_visible_offset(&root, &doc.0.index))
+                    .unwrap_or(CharOffset(0));
+                on_action.emit(Action::MoveCaret {
+                    to: at,
+                    extend: false,
+                });
+            }
+        })
+    };
+
     let paragraph_count = props.doc.0.index.paragraphs().len();
     let selected = props
         .selected
         .as_ref()
         .and_then(|id| props.store.borrow().get(id).map(|a| (id.clone(), a.span)));
     html! {
-        <div class="doc-text" ref={props.root.clone()} {onmouseup}>
+        <>
+        // Outside the text, so that no selection can start in it.
+        <span id="caret-help" class="visually-hidden">{ "Arrow keys move the caret, Control+arrows by word, Home and End to the line's ends; Shift extends a selection; 1, 2 or 3 labels it actor, claim or date. Tab and Shift+Tab move between annotations; Enter selects the annotation at the caret." }</span>
+        <div class="doc-text" ref={props.root.clone()} {onmouseup} {onfocus} tabindex="0" role="document"
+            aria-label="Article text" aria-describedby="caret-help"
+            data-caret={props.caret.map(|c| c.0.to_string())}>
+            <span class="kbd-caret" ref={caret_node} hidden=true aria-hidden="true"></span>
             { for (0..paragraph_count).step_by(PARAGRAPHS_PER_CHUNK).map(|first| {
                 let last = (first + PARAGRAPHS_PER_CHUNK).min(paragraph_count);
                 let range = chunk_range(&props.doc, first, last);
@@ -167,6 +227,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
                 }
             }) }
         </div>
+        </>
     }
 }
 
@@ -368,6 +429,7 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
                         style={(!style.is_empty()).then_some(style)}
                         title={(!title.is_empty()).then(|| title.join("\n"))}
                         data-ids={(!ids.is_empty()).then(|| ids.join(" "))}
+                        aria-description={(!title.is_empty()).then(|| title.join("; "))}
                         data-s={s}
                         data-e={e}
                     >{ text }</span>
