@@ -8,7 +8,7 @@
 //! collapsed whitespace cannot shift an offset.
 
 use crate::model::span::CharSpan;
-use crate::model::text::{CharOffset, OffsetError, TextIndex, Utf16Offset};
+use crate::model::text::{starts_right_to_left, CharOffset, OffsetError, TextIndex, Utf16Offset};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Range};
 
@@ -192,8 +192,15 @@ pub fn scroll_to_annotation(root: &Element, id: &str) {
 }
 
 /// The DOM point (text node, UTF-16 offset in it) of a code-point offset in the article:
-/// the inverse of [`dom_point_to_char`], through the same segment marks.
-pub fn char_to_dom_point(root: &Element, index: &TextIndex, at: CharOffset) -> Option<(Node, u32)> {
+/// the inverse of [`dom_point_to_char`], through the same segment marks. At the edge between
+/// two segments, `Bias::Backward` takes the end of the first, `Bias::Forward` the start of
+/// the second.
+pub fn char_to_dom_point(
+    root: &Element,
+    index: &TextIndex,
+    at: CharOffset,
+    bias: Bias,
+) -> Option<(Node, u32)> {
     let paragraph = index.paragraphs()[index.paragraph_of(at)];
     let selector = format!("p[{PARAGRAPH_START_ATTR}=\"{}\"]", paragraph.start.0);
     let p = root.query_selector(&selector).ok()??;
@@ -213,7 +220,11 @@ pub fn char_to_dom_point(root: &Element, index: &TextIndex, at: CharOffset) -> O
         };
         if start <= at && at <= end {
             chosen = Some((segment, start));
-            if at < end {
+            let settled = match bias {
+                Bias::Backward => at > start || at == end,
+                Bias::Forward => at < end,
+            };
+            if settled {
                 break;
             }
         }
@@ -227,90 +238,129 @@ pub fn char_to_dom_point(root: &Element, index: &TextIndex, at: CharOffset) -> O
     Some((text, (to.0 - from.0) as u32))
 }
 
-/// A caret's box (left, top, height in CSS pixels, relative to the article root's padding
-/// box) at a code-point offset.
-pub fn caret_box(root: &Element, index: &TextIndex, at: CharOffset) -> Option<(f64, f64, f64)> {
-    let (node, offset) = char_to_dom_point(root, index, at)?;
-    let range = gloo::utils::document().create_range().ok()?;
-    range.set_start(&node, offset).ok()?;
-    range.collapse_with_to_start(true);
-    let rects = range.get_client_rects()?;
-    let rect = match rects.item(0) {
-        Some(rect) => rect,
-        // An empty line has no text box: use its paragraph's.
-        None => node.dyn_ref::<Element>()?.get_bounding_client_rect(),
+/// Where the caret stands at `at`, in viewport pixels: (x, top, height) of its line. It is
+/// measured on the character after it (its leading edge), since a collapsed point has no
+/// reliable box. An offset where a line wraps is both the end of one line and the start of
+/// the next: `upstream` puts the caret at the end (after End), otherwise at the start.
+fn caret_line(
+    root: &Element,
+    index: &TextIndex,
+    at: CharOffset,
+    upstream: bool,
+) -> Option<(f64, f64, f64)> {
+    let p = index.paragraphs()[index.paragraph_of(at)];
+    let text = index.slice(p.start, p.end);
+    let rtl = starts_right_to_left(text);
+    let text_end = CharOffset(
+        p.end.0
+            - text
+                .chars()
+                .rev()
+                .take_while(|c| matches!(c, '\n' | '\r'))
+                .count(),
+    );
+    let (from, to, trailing) = if at > p.start && (upstream || at >= text_end) {
+        (index.grapheme_floor(CharOffset(at.0 - 1)), at, true)
+    } else if at < text_end {
+        (at, index.grapheme_ceil(CharOffset(at.0 + 1)), false)
+    } else {
+        // An empty line: its paragraph's box.
+        let selector = format!("p[{PARAGRAPH_START_ATTR}=\"{}\"]", p.start.0);
+        let rect = root
+            .query_selector(&selector)
+            .ok()??
+            .get_bounding_client_rect();
+        let x = if rtl { rect.right() } else { rect.left() };
+        return Some((x, rect.top(), rect.height().max(16.0)));
     };
+    let (start_node, start_offset) = char_to_dom_point(root, index, from, Bias::Forward)?;
+    let (end_node, end_offset) = char_to_dom_point(root, index, to, Bias::Backward)?;
+    let range = gloo::utils::document().create_range().ok()?;
+    range.set_start(&start_node, start_offset).ok()?;
+    range.set_end(&end_node, end_offset).ok()?;
+    let rects = range.get_client_rects()?;
+    let rect = if trailing {
+        rects.item(rects.length().checked_sub(1)?)?
+    } else {
+        rects.item(0)?
+    };
+    let x = if trailing != rtl {
+        rect.right()
+    } else {
+        rect.left()
+    };
+    Some((x, rect.top(), rect.height()))
+}
+
+/// A caret's box (left, top, height in CSS pixels, relative to the article root) at a
+/// code-point offset.
+pub fn caret_box(
+    root: &Element,
+    index: &TextIndex,
+    at: CharOffset,
+    upstream: bool,
+) -> Option<(f64, f64, f64)> {
+    let (x, top, height) = caret_line(root, index, at, upstream)?;
     let origin = root.get_bounding_client_rect();
-    Some((
-        rect.left() - origin.left() + root.scroll_left() as f64,
-        rect.top() - origin.top() + root.scroll_top() as f64,
-        rect.height().max(16.0),
-    ))
+    Some((x - origin.left(), top - origin.top(), height))
 }
 
 /// The offset one line above or below `at`, found through layout: the text under a point
-/// just past the caret's line box. `None` at the first or last line.
+/// past the caret's line. `None` on the first or last line.
 pub fn line_neighbour(
     root: &Element,
     index: &TextIndex,
     at: CharOffset,
+    upstream: bool,
     down: bool,
 ) -> Option<CharOffset> {
-    let (node, offset) = char_to_dom_point(root, index, at)?;
     // Hit testing only sees what is on screen: bring the caret's line near the middle first
     // when it is close to an edge.
     let viewport = gloo::utils::window().inner_height().ok()?.as_f64()?;
-    if let Some(element) = node
-        .parent_element()
-        .or_else(|| node.dyn_ref::<Element>().cloned())
-    {
-        let top = element.get_bounding_client_rect().top();
-        if top < 60.0 || top > viewport - 60.0 {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Center);
-            element.scroll_into_view_with_scroll_into_view_options(&options);
-        }
+    let (_, top, _) = caret_line(root, index, at, upstream)?;
+    if top < 80.0 || top > viewport - 80.0 {
+        let scroll_by = top - viewport / 2.0;
+        gloo::utils::window().scroll_by_with_x_and_y(0.0, scroll_by);
     }
-    line_neighbour_visible(root, index, &node, offset, down)
-}
-
-fn line_neighbour_visible(
-    root: &Element,
-    index: &TextIndex,
-    node: &Node,
-    offset: u32,
-    down: bool,
-) -> Option<CharOffset> {
+    let (x, top, height) = caret_line(root, index, at, upstream)?;
+    let bounds = root.get_bounding_client_rect();
+    let x = x.clamp(bounds.left() + 1.0, bounds.right() - 1.0);
     let document = gloo::utils::document();
-    let range = document.create_range().ok()?;
-    range.set_start(node, offset).ok()?;
-    range.collapse_with_to_start(true);
-    let rect = range.get_client_rects()?.item(0).map_or_else(
-        || {
-            node.dyn_ref::<Element>()
-                .map(|e| e.get_bounding_client_rect())
-        },
-        Some,
-    )?;
-    let line = rect.height().max(8.0);
-    // Paragraph gaps are taller than a line: probe a few steps further.
-    for step in 1..=6 {
+    let step = height.max(8.0) / 2.0;
+    let middle = top + height / 2.0;
+    // Half-line steps from the middle of this line until the probe hits text on another
+    // line (line boxes are taller than the text, and paragraph gaps taller still); hits
+    // between lines land on elements and are passed over.
+    for n in 2..=20 {
         let y = if down {
-            rect.bottom() + line * (step as f64 - 0.5)
+            middle + step * n as f64
         } else {
-            rect.top() - line * (step as f64 - 0.5)
+            middle - step * n as f64
         };
-        let Some(hit) = document.caret_position_from_point(rect.left() as f32, y as f32) else {
+        let Some(hit) = document.caret_position_from_point(x as f32, y as f32) else {
             continue;
         };
-        let Some(container) = hit.offset_node() else {
+        let Some(container) = hit
+            .offset_node()
+            .filter(|n| n.node_type() == Node::TEXT_NODE && root.contains(Some(n)))
+        else {
             continue;
         };
-        if !root.contains(Some(&container)) {
+        let Some(found) = dom_point_to_char(index, &container, hit.offset(), Bias::Backward) else {
             continue;
+        };
+        let found = index.grapheme_floor(found);
+        let Some((_, found_top, _)) = caret_line(root, index, found, false) else {
+            continue;
+        };
+        let moved = if down {
+            found_top > top + step
+        } else {
+            found_top < top - step
+        };
+        if moved {
+            return Some(found);
         }
-        let found = dom_point_to_char(index, &container, hit.offset(), Bias::Backward)?;
-        return Some(index.grapheme_floor(found));
     }
     None
 }
@@ -319,7 +369,7 @@ fn line_neighbour_visible(
 pub fn first_visible_offset(root: &Element, index: &TextIndex) -> Option<CharOffset> {
     let rect = root.get_bounding_client_rect();
     let document = gloo::utils::document();
-    let x = rect.left() as f32 + 4.0;
+    let x = rect.left() as f32 + 1.0;
     let mut y = rect.top().max(0.0) + 4.0;
     let bottom = rect
         .bottom()
@@ -335,4 +385,46 @@ pub fn first_visible_offset(root: &Element, index: &TextIndex) -> Option<CharOff
         y += 12.0;
     }
     None
+}
+
+/// The start (or end) of the visual line the caret is on, found through layout.
+pub fn line_edge(
+    root: &Element,
+    index: &TextIndex,
+    at: CharOffset,
+    upstream: bool,
+    end: bool,
+) -> Option<CharOffset> {
+    let (_, top, height) = caret_line(root, index, at, upstream)?;
+    let p = index.paragraphs()[index.paragraph_of(at)];
+    let rtl = starts_right_to_left(index.slice(p.start, p.end));
+    let bounds = root.get_bounding_client_rect();
+    let x = if end != rtl {
+        bounds.right() - 1.0
+    } else {
+        bounds.left() + 1.0
+    };
+    let hit =
+        gloo::utils::document().caret_position_from_point(x as f32, (top + height / 2.0) as f32)?;
+    let container = hit
+        .offset_node()
+        .filter(|n| n.node_type() == Node::TEXT_NODE && root.contains(Some(n)))?;
+    let mut found = index.grapheme_floor(dom_point_to_char(
+        index,
+        &container,
+        hit.offset(),
+        Bias::Backward,
+    )?);
+    // The space where a line wraps hangs at the end of the upper line: a line starts after it.
+    if !end {
+        while index
+            .char_at(found)
+            .is_some_and(|c| c.is_whitespace() && c != '\n')
+        {
+            found = CharOffset(found.0 + 1);
+        }
+    }
+    // Stay in the caret's paragraph, short of its line break.
+    let last = crate::model::caret::move_caret(index, at, crate::model::caret::Move::ParagraphEnd);
+    Some(found.clamp(p.start, last))
 }

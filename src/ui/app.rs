@@ -545,6 +545,7 @@ pub fn App(props: &AppProps) -> Html {
                         on_action={on_action.clone()}
                         root={article_root.clone()}
                         caret={state.caret.map(|c| c.at)}
+                        caret_upstream={state.caret.is_some_and(|c| c.upstream)}
                     />
                 </article>
                 <Sidebar store={state.store.clone()} selected={state.selected.clone()} filter={state.filter} has_pending={state.pending.is_some()} published={props.doc.0.published.clone().map(AttrValue::from)} on_action={on_action.clone()} />
@@ -603,11 +604,15 @@ fn caret_key(event: &KeyboardEvent, state: &AppState) -> Option<Action> {
     let ctrl = event.ctrl_key() || event.meta_key();
     let shift = event.shift_key();
     let index = &state.doc.index;
-    let at = state.caret.map_or(CharOffset(0), |c| c.at);
-    let to = |mv: Move| Action::MoveCaret {
-        to: move_caret(index, at, mv),
+    let (at, upstream) = state
+        .caret
+        .map_or((CharOffset(0), false), |c| (c.at, c.upstream));
+    let go = |to: CharOffset, upstream: bool| Action::MoveCaret {
+        to,
         extend: shift,
+        upstream,
     };
+    let to = |mv: Move| go(move_caret(index, at, mv), false);
     match key.as_str() {
         // With an annotation selected, Shift+arrows move its edges (see `shortcut`).
         "ArrowLeft" | "ArrowRight" if !(shift && state.selected.is_some()) => {
@@ -617,28 +622,38 @@ fn caret_key(event: &KeyboardEvent, state: &AppState) -> Option<Action> {
         }
         "ArrowUp" | "ArrowDown" if !ctrl => {
             let down = key == "ArrowDown";
-            let next = selection::line_neighbour(&root, index, at, down).unwrap_or_else(|| {
+            let next =
+                selection::line_neighbour(&root, index, at, upstream, down).unwrap_or_else(|| {
+                    move_caret(
+                        index,
+                        at,
+                        if down { Move::TextEnd } else { Move::TextStart },
+                    )
+                });
+            Some(go(next, false))
+        }
+        "Home" | "End" if ctrl => Some(to(if key == "Home" {
+            Move::TextStart
+        } else {
+            Move::TextEnd
+        })),
+        // The visual line's ends; the end of a wrapped line is also the next one's start,
+        // so the caret keeps to the line it came from.
+        "Home" | "End" => {
+            let end = key == "End";
+            let edge = selection::line_edge(&root, index, at, upstream, end).unwrap_or_else(|| {
                 move_caret(
                     index,
                     at,
-                    if down { Move::TextEnd } else { Move::TextStart },
+                    if end {
+                        Move::ParagraphEnd
+                    } else {
+                        Move::ParagraphStart
+                    },
                 )
             });
-            Some(Action::MoveCaret {
-                to: next,
-                extend: shift,
-            })
+            Some(go(edge, end))
         }
-        "Home" => Some(to(if ctrl {
-            Move::TextStart
-        } else {
-            Move::ParagraphStart
-        })),
-        "End" => Some(to(if ctrl {
-            Move::TextEnd
-        } else {
-            Move::ParagraphEnd
-        })),
         "Enter" if !ctrl && !shift => {
             let store = state.store.borrow();
             let innermost = store

@@ -127,6 +127,9 @@ pub struct AppState {
 pub struct Caret {
     pub at: crate::model::CharOffset,
     pub anchor: crate::model::CharOffset,
+    /// At a line wrap, stand at the end of the upper line (after End) rather than the start
+    /// of the lower one.
+    pub upstream: bool,
 }
 
 impl AppState {
@@ -261,6 +264,7 @@ pub enum Action {
     MoveCaret {
         to: crate::model::CharOffset,
         extend: bool,
+        upstream: bool,
     },
     /// Tab between annotations: select one and put the caret at its start.
     TabTo {
@@ -633,19 +637,31 @@ impl Reducible for AppState {
             Action::ClaimsTable(open) => next.claims_open = open,
             Action::OpenDocuments(prefill) => next.documents = Some(prefill),
             Action::CloseDocuments => next.documents = None,
-            Action::MoveCaret { to, extend } => {
+            Action::MoveCaret {
+                to,
+                extend,
+                upstream,
+            } => {
                 let anchor = match (extend, next.caret) {
                     (true, Some(caret)) => caret.anchor,
                     _ => to,
                 };
-                next.caret = Some(Caret { at: to, anchor });
+                next.caret = Some(Caret {
+                    at: to,
+                    anchor,
+                    upstream,
+                });
                 next.pending = crate::model::caret::selection_span(anchor, to);
                 next.selected = None;
                 next.choices = None;
                 next.linking = false;
             }
             Action::TabTo { id, at } => {
-                next.caret = Some(Caret { at, anchor: at });
+                next.caret = Some(Caret {
+                    at,
+                    anchor: at,
+                    upstream: false,
+                });
                 next.pending = None;
                 next.choices = None;
                 next.linking = false;

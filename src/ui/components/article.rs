@@ -78,6 +78,9 @@ pub struct ArticleProps {
     /// The keyboard caret, drawn while the text has the focus.
     #[prop_or_default]
     pub caret: Option<CharOffset>,
+    /// The caret stands at the end of a wrapped line rather than the start of the next.
+    #[prop_or_default]
+    pub caret_upstream: bool,
 }
 
 #[component]
@@ -155,14 +158,15 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
         let doc = props.doc.clone();
         let revision = props.store.borrow().revision();
         use_effect_with(
-            (props.caret, revision, props.pending),
-            move |(caret, _, _)| {
+            (props.caret, props.caret_upstream, revision, props.pending),
+            move |(caret, upstream, _, _)| {
                 if let (Some(at), Some(root), Some(mark)) = (
                     *caret,
                     root.cast::<Element>(),
                     caret_node.cast::<web_sys::HtmlElement>(),
                 ) {
-                    if let Some((left, top, height)) = selection::caret_box(&root, &doc.0.index, at)
+                    if let Some((left, top, height)) =
+                        selection::caret_box(&root, &doc.0.index, at, *upstream)
                     {
                         let style = mark.style();
                         let _ = style.set_property("left", &format!("{left}px"));
@@ -192,6 +196,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
                 on_action.emit(Action::MoveCaret {
                     to: at,
                     extend: false,
+                    upstream: false,
                 });
             }
         })
