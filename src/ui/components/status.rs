@@ -74,5 +74,5 @@ pub fn StatusLine(props: &StatusProps) -> Html {
             format!("Saving is paused: {why}. Export your work to keep it. · {counts}"),
         ),
     };
-    html! { <footer {class} role="status" aria-live="polite">{ text }</footer> }
+    html! { <div {class} role="status" aria-live="polite">{ text }</div> }
 }

@@ -1,0 +1,66 @@
+// An automated accessibility audit (axe-core) of every main view, in the light and the dark
+// theme and on a phone-sized screen: no serious or critical violation may remain.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import path from 'node:path';
+import { openFresh, annotationList } from './helpers.mjs';
+
+const FIXTURE = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'fixtures', 'article.annotations.json');
+
+async function audit(page, view, info) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const summary = (list) => list.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  console.log(`axe ${view}: ${results.passes.length} rules passed, ${results.violations.length} violations`, summary(results.violations));
+  await info.attach(`axe ${view}`, { body: JSON.stringify(summary(results.violations), null, 2), contentType: 'application/json' });
+  expect(summary(bad), `${view}: serious or critical accessibility violations`).toEqual([]);
+  return results.violations.length;
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`no serious or critical axe violations in the main views (${scheme})`, async ({ page }, info) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await openFresh(page);
+    await page.locator('input[type=file]').setInputFiles(FIXTURE);
+    const list = annotationList(page);
+    await expect(list.getByRole('listitem')).toHaveCount(4);
+    // Overlapping spans, a selected claim with its links outlined, the editor open.
+    await list.getByRole('button', { name: /Russian-Armenian relations/ }).click();
+    await audit(page, 'article + list + editor', info);
+    await page.screenshot({ path: info.outputPath(`main-${scheme}.png`) });
+
+    await page.keyboard.press('r');
+    await expect(page.getByRole('dialog', { name: /Link/ })).toBeVisible();
+    await audit(page, 'link picker', info);
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard and mouse' })).toBeVisible();
+    await audit(page, 'help', info);
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('t');
+    await expect(page.getByRole('dialog', { name: /claims/i })).toBeVisible();
+    await audit(page, 'claims table', info);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: /^Documents/ }).click();
+    await expect(page.getByRole('dialog', { name: 'Documents' })).toBeVisible();
+    await audit(page, 'documents', info);
+    await page.keyboard.press('Escape');
+
+    await page.locator('input[type=file]').setInputFiles(FIXTURE);
+    await expect(page.getByRole('dialog', { name: /^Import/ })).toBeVisible();
+    await audit(page, 'import question', info);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('button', { name: /^Export/ }).click();
+    await expect(page.getByRole('menu')).toBeVisible();
+    await audit(page, 'export menu', info);
+    await page.keyboard.press('Escape');
+
+    await page.setViewportSize({ width: 360, height: 740 });
+    await audit(page, 'phone width', info);
+    await page.screenshot({ path: info.outputPath(`narrow-${scheme}.png`), fullPage: false });
+  });
+}
