@@ -503,6 +503,15 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <div class={classes!("app", (*dragging).then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
+            // The first stop of the Tab key: straight to the text, past the toolbar.
+            <button type="button" class="skip-link" onclick={{
+                let article_root = article_root.clone();
+                Callback::from(move |_| {
+                    if let Some(text) = article_root.cast::<HtmlElement>() {
+                        let _ = text.focus();
+                    }
+                })
+            }}>{ "Skip to the article text" }</button>
             <Toolbar
                 title={AttrValue::from(props.doc.0.title.clone())}
                 sticky={state.sticky}
