@@ -5,4 +5,5 @@ pub mod files;
 pub mod page;
 pub mod selection;
 pub mod storage;
+pub mod theme;
 pub mod visibility;

@@ -1,6 +1,7 @@
-//! The sticky toolbar: labels, undo/redo, import, export and help.
+//! The sticky toolbar: labels, undo/redo, import, export, help and the theme.
 
 use crate::bridge::clock;
+use crate::bridge::theme::{self, Theme};
 use crate::model::annotation::Label;
 use crate::model::formats::io::ExportFormat;
 use crate::ui::state::Action;
@@ -153,7 +154,50 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 { simple("Table of claims", "Table of claims: who claimed what, when (t)", true, || Action::ClaimsTable(true)) }
                 { simple("Delete all", "Delete all annotations (Ctrl+Z undoes)", props.has_annotations, || Action::ClearAll) }
                 { simple("?", "Keyboard shortcuts (?)", true, || Action::ToggleHelp(true)) }
+                <ThemeToggle />
             </div>
         </header>
+    }
+}
+
+/// Switches between light and dark. The choice is remembered; until one is made the page
+/// follows the system, and the button keeps up with it.
+#[component]
+fn ThemeToggle() -> Html {
+    let current = use_state(theme::effective);
+    {
+        let current = current.clone();
+        use_effect_with((), move |_| {
+            let refresh = {
+                let current = current.clone();
+                move || current.set(theme::effective())
+            };
+            let system = theme::on_system_change(refresh.clone());
+            let other_tab = theme::on_other_tab_change(move || {
+                theme::apply_saved();
+                refresh();
+            });
+            move || drop((system, other_tab))
+        });
+    }
+    let next = current.other();
+    let onclick = {
+        let current = current.clone();
+        Callback::from(move |_| {
+            theme::save(Some(next));
+            theme::apply(Some(next));
+            current.set(next);
+        })
+    };
+    let name = format!("Theme: {} (switch to {})", current.as_str(), next.as_str());
+    // The icon shows where the button leads: a moon in light, a sun in dark.
+    let icon = match *current {
+        Theme::Light => "☾",
+        Theme::Dark => "☀",
+    };
+    html! {
+        <button type="button" class="tool theme-toggle" aria-label={name.clone()} title={name} {onclick}>
+            <span aria-hidden="true">{ icon }</span>
+        </button>
     }
 }
