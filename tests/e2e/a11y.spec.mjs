@@ -21,6 +21,8 @@ for (const scheme of ['light', 'dark']) {
   test(`no serious or critical axe violations in the main views (${scheme})`, async ({ page }, info) => {
     await page.emulateMedia({ colorScheme: scheme });
     await openFresh(page);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background === 'rgb(251, 250, 247)', `${scheme} page background ${background}`).toBe(scheme === 'light');
     await page.locator('input[type=file]').setInputFiles(FIXTURE);
     const list = annotationList(page);
     await expect(list.getByRole('listitem')).toHaveCount(4);
@@ -64,3 +66,23 @@ for (const scheme of ['light', 'dark']) {
     await page.screenshot({ path: info.outputPath(`narrow-${scheme}.png`), fullPage: false });
   });
 }
+
+test('the theme toggle switches, is remembered, and wins over the system setting', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openFresh(page);
+  const html = page.locator('html');
+  const toggle = page.getByRole('button', { name: /^Theme/ });
+  await expect(toggle).toHaveAccessibleName(/^Theme: light/);
+  await toggle.click();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await expect(toggle).toHaveAccessibleName(/^Theme: dark/);
+  const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(dark).not.toBe('rgb(251, 250, 247)');
+  await page.reload();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  expect(await page.evaluate(() => localStorage.getItem('text-annotator:theme'))).toBe('dark');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByRole('button', { name: /^Theme/ }).click();
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(251, 250, 247)');
+});

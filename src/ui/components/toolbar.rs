@@ -5,6 +5,7 @@ use crate::bridge::theme::{self, Theme};
 use crate::model::annotation::Label;
 use crate::model::formats::io::ExportFormat;
 use crate::ui::state::Action;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -95,11 +96,32 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let export_open = export_open.clone();
         Callback::from(move |_| export_open.set(!*export_open))
     };
-    let menu_item = |text: &'static str, hint: &'static str, callback: Callback<()>| {
+    let menu_node = use_node_ref();
+    let export_button = use_node_ref();
+    // An opened menu takes the focus on its first item, as menus do.
+    {
+        let menu_node = menu_node.clone();
+        use_effect_with(*export_open, move |&open| {
+            if open {
+                focus_menu_item(&menu_node, |_, _| 0);
+            }
+        });
+    }
+    let close_menu = {
         let export_open = export_open.clone();
+        let export_button = export_button.clone();
+        Callback::from(move |()| {
+            export_open.set(false);
+            if let Some(button) = export_button.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        })
+    };
+    let menu_item = |text: &'static str, hint: &'static str, callback: Callback<()>| {
+        let close_menu = close_menu.clone();
         html! {
-            <button type="button" role="menuitem" class="menu-item"
-                onclick={Callback::from(move |_| { export_open.set(false); callback.emit(()); })}>
+            <button type="button" role="menuitem" class="menu-item" tabindex="-1"
+                onclick={Callback::from(move |_| { close_menu.emit(()); callback.emit(()); })}>
                 <span class="menu-title">{ text }</span>
                 <span class="menu-hint">{ hint }</span>
             </button>
@@ -127,20 +149,42 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     multiple=true accept=".json,.jsonld,.jsonl,.ndjson,.csv,.ann,.txt,.md,.zip,application/json,application/ld+json,text/csv,application/zip,text/plain" onchange={on_file} />
                 <span class="menu-anchor" onkeydown={{
                     let export_open = export_open.clone();
-                    Callback::from(move |e: KeyboardEvent| if e.key() == "Escape" && *export_open {
-                        // Close the menu only; the global Escape must not also clear the selection.
-                        e.stop_propagation();
-                        export_open.set(false);
+                    let close_menu = close_menu.clone();
+                    let menu_node = menu_node.clone();
+                    Callback::from(move |e: KeyboardEvent| {
+                        if !*export_open {
+                            return;
+                        }
+                        // The menu's own keys; none of them may reach the global shortcuts.
+                        let step: Option<fn(usize, usize) -> usize> = match e.key().as_str() {
+                            "ArrowDown" => Some(|at, n| (at + 1) % n),
+                            "ArrowUp" => Some(|at, n| (at + n - 1) % n),
+                            "Home" => Some(|_, _| 0),
+                            "End" => Some(|_, n| n - 1),
+                            _ => None,
+                        };
+                        if let Some(step) = step {
+                            e.prevent_default();
+                            e.stop_propagation();
+                            focus_menu_item(&menu_node, step);
+                        } else if e.key() == "Escape" {
+                            e.stop_propagation();
+                            close_menu.emit(());
+                        } else if e.key() == "Tab" {
+                            export_open.set(false);
+                        } else if e.key() != "Enter" && e.key() != " " {
+                            e.stop_propagation();
+                        }
                     })
                 }}>
-                    <button type="button" class="tool text" aria-haspopup="menu"
+                    <button type="button" class="tool text" aria-haspopup="menu" ref={export_button}
                         aria-expanded={export_open.to_string()} onclick={toggle_export}>{ "Export ▾" }</button>
                     if *export_open {
                         <div class="menu-backdrop" aria-hidden="true" onclick={{
                             let export_open = export_open.clone();
                             Callback::from(move |_| export_open.set(false))
                         }}></div>
-                        <div class="menu" role="menu" aria-label="Export formats">
+                        <div class="menu" role="menu" aria-label="Export formats" ref={menu_node}>
                             { for ExportFormat::ALL.into_iter().map(|format| {
                                 let on_export = props.on_export.clone();
                                 menu_item(format.title(), format.hint(), Callback::from(move |_| on_export.emit(format)))
@@ -199,5 +243,36 @@ fn ThemeToggle() -> Html {
         <button type="button" class="tool theme-toggle" aria-label={name.clone()} title={name} {onclick}>
             <span aria-hidden="true">{ icon }</span>
         </button>
+    }
+}
+
+/// Moves the focus within an open menu: `pick(current, count)` gives the item to focus.
+fn focus_menu_item(menu: &NodeRef, pick: impl Fn(usize, usize) -> usize) {
+    let Some(menu) = menu.cast::<web_sys::Element>() else {
+        return;
+    };
+    let Ok(items) = menu.query_selector_all("[role=menuitem]") else {
+        return;
+    };
+    let count = items.length() as usize;
+    if count == 0 {
+        return;
+    }
+    let active = gloo::utils::document().active_element();
+    let inside = active.as_ref().is_some_and(|a| menu.contains(Some(a)));
+    let current = (0..count)
+        .find(|&i| {
+            items
+                .item(i as u32)
+                .zip(active.as_ref())
+                .is_some_and(|(item, active)| item.is_same_node(Some(active)))
+        })
+        .unwrap_or(0);
+    let next = if inside { pick(current, count) } else { 0 };
+    if let Some(item) = items
+        .item(next as u32)
+        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = item.focus();
     }
 }
