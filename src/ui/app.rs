@@ -501,8 +501,52 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
+    // A modal dialog keeps the focus to itself (the page behind is inert) and gives it back
+    // where it was when it closes.
+    let modal_open = state.help_open
+        || state.staged_import.is_some()
+        || state.documents.is_some()
+        || state.claims_open
+        || state.linking;
+    {
+        let opener = use_mut_ref(|| None::<HtmlElement>);
+        use_effect_with(modal_open, move |&open| {
+            let document = gloo::utils::document();
+            if open {
+                *opener.borrow_mut() = document
+                    .active_element()
+                    .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+                // `autofocus` only acts on page load: give the dialog the focus here.
+                let target = document
+                    .query_selector("[aria-modal=true] [autofocus]")
+                    .ok()
+                    .flatten()
+                    .or_else(|| {
+                        document
+                            .query_selector(
+                                "[aria-modal=true] :is(button, input, textarea, select, [tabindex='0'])",
+                            )
+                            .ok()
+                            .flatten()
+                    })
+                    .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+                if let Some(target) = target {
+                    let _ = target.focus();
+                }
+            } else if let Some(element) = opener.borrow_mut().take() {
+                if element.is_connected() {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
+
     html! {
         <div class={classes!("app", (*dragging).then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
+            // Changes, as a screen reader should hear them ("Added actor: Sergey Lavrov"); outside
+            // the page, so that it still speaks while a dialog is open.
+            <div class="visually-hidden" aria-live="polite" aria-atomic="true">{ state.announcement.clone() }</div>
+          <div class="page" inert={modal_open}>
             // The first stop of the Tab key: straight to the text, past the toolbar.
             <button type="button" class="skip-link" onclick={{
                 let article_root = article_root.clone();
@@ -528,8 +572,6 @@ pub fn App(props: &AppProps) -> Html {
                     move |_| on_action.emit(Action::ClaimsTable(true))
                 })}
             />
-            // Changes, as a screen reader should hear them ("Added actor: Sergey Lavrov").
-            <div class="visually-hidden" aria-live="polite" aria-atomic="true">{ state.announcement.clone() }</div>
             <div class="notices">
                 { recovered.unwrap_or_default() }
                 if let Some(notice) = state.notice.clone() {
@@ -560,6 +602,7 @@ pub fn App(props: &AppProps) -> Html {
                 <Sidebar store={state.store.clone()} selected={state.selected.clone()} filter={state.filter} has_pending={state.pending.is_some()} published={props.doc.0.published.clone().map(AttrValue::from)} on_action={on_action.clone()} />
             </main>
             <StatusLine save={state.save.clone()} {counts} orphans={store.orphans().len()} storage_fill={state.storage_fill} />
+          </div>
             if let Some(choices) = state.choices.clone() {
                 <ChoicesPopover {choices} selected={state.selected.clone()} store={state.store.clone()} on_action={on_action.clone()} />
             }
@@ -700,8 +743,14 @@ fn caret_key(event: &KeyboardEvent, state: &AppState) -> Option<Action> {
 
 /// Maps a key press to an action. `None` leaves the key to the browser.
 fn shortcut(event: &KeyboardEvent, state: &AppState) -> Option<Action> {
-    if event.is_composing() || typing_in_field(event) {
+    if event.is_composing() {
         return None;
+    }
+    if typing_in_field(event) {
+        // Escape still closes a dialog from its filter field (not the documents form, where
+        // it would throw away a pasted text).
+        let dialog_open = state.help_open || state.claims_open || state.staged_import.is_some();
+        return (dialog_open && event.key() == "Escape").then_some(Action::Escape);
     }
     let key = event.key();
     let ctrl = event.ctrl_key() || event.meta_key();

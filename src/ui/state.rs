@@ -731,6 +731,7 @@ impl AppState {
                     "Linked as {}: “{quote}”. Ctrl+Z undoes.",
                     role.as_str()
                 ));
+                self.announcement = format!("Linked as {}: {quote}", role.as_str());
             }
             Err(e) => self.notice = error(format!("Not linked: {e}.")),
         }

@@ -78,6 +78,19 @@ test('annotate, link, relabel, delete and export with the keyboard alone', async
   await expect(list.getByRole('listitem')).toHaveCount(2);
   await page.screenshot({ path: info.outputPath('keyboard.png') });
 
+  // A dialog keeps the focus while open (the page behind is inert) and gives it back.
+  await expect(page.locator('.doc-text')).toBeFocused();
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard and mouse' });
+  await expect(help.getByRole('button', { name: 'Close' })).toBeFocused();
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Tab');
+    expect(await help.evaluate((d) => d.contains(document.activeElement) || document.activeElement === document.body)).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  await expect(page.locator('.doc-text')).toBeFocused();
+
   // Export from the menu: Tab to it, open it with Enter, walk to W3C with the arrows.
   for (let i = 0; i < 30; i++) {
     await page.keyboard.press('Shift+Tab');
