@@ -3,7 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use annotator::bridge::{clock, page, theme};
+    use annotator::bridge::{clock, offline, page, theme};
     use annotator::model::synthetic;
     use annotator::ui::{app::App, app::AppProps, DocRef};
     use std::rc::Rc;
@@ -11,6 +11,7 @@ fn main() {
     console_error_panic_hook::set_once();
     // The saved light/dark choice, before anything is drawn.
     theme::apply_saved();
+    offline::register_service_worker();
     clock::mark("annotator:start");
     // `?bench=<bytes>&spans=<n>` opens a generated document for the benchmark; it is never
     // stored, so it cannot touch the user's saved work.

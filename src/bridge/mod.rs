@@ -2,6 +2,7 @@
 
 pub mod clock;
 pub mod files;
+pub mod offline;
 pub mod page;
 pub mod selection;
 pub mod storage;

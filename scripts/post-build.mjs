@@ -1,0 +1,41 @@
+// Trunk post-build hook (see Trunk.toml): runs on the staging folder of every build.
+//  1. Content-Security-Policy: Trunk writes one inline module script that starts the wasm;
+//     its SHA-256 replaces the placeholder in index.html's CSP, so that script and nothing
+//     else inline may run.
+//  2. Offline use: writes sw.js, a service worker that precaches exactly the files of this
+//     build (their names carry content hashes), named by a hash of the whole set.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run through trunk');
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+
+const PLACEHOLDER = "'sha256-INLINE-SCRIPTS'";
+if (!html.includes(PLACEHOLDER)) throw new Error('index.html lacks the CSP placeholder');
+const hashes = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+  .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+if (hashes.length === 0) throw new Error('no inline script found: did Trunk change its output?');
+html = html.replace(PLACEHOLDER, hashes.join(' '));
+writeFileSync(indexPath, html);
+
+const files = [];
+const walk = (d) => {
+  for (const name of readdirSync(d)) {
+    const path = join(d, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else if (name !== 'sw.js') files.push('/' + relative(dir, path).split('\\').join('/'));
+  }
+};
+walk(dir);
+files.sort();
+const version = createHash('sha256');
+for (const f of files) version.update(f).update(readFileSync(join(dir, f)));
+const cache = `text-annotator-${version.digest('hex').slice(0, 16)}`;
+const sw = readFileSync(new URL('../assets/sw.js', import.meta.url), 'utf8')
+  .replace("'__CACHE_NAME__'", JSON.stringify(cache))
+  .replace("['__PRECACHE__']", JSON.stringify(['/', ...files]));
+writeFileSync(join(dir, 'sw.js'), sw);
+console.log(`post-build: CSP allows ${hashes.length} inline script(s); sw.js precaches ${files.length + 1} files as ${cache}`);
