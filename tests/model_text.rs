@@ -117,3 +117,25 @@ fn paragraph_direction_follows_the_first_strong_character() {
     assert!(!starts_right_to_left("Հայաստան"));
     assert!(!starts_right_to_left("🇦🇲 123 —"));
 }
+
+#[test]
+fn hidden_controls_are_split_out_and_joiners_that_shape_text_are_not() {
+    use annotator::model::text::{split_hidden_controls, Run};
+    let runs = split_hidden_controls("ab\u{202E}evil\u{202C} 👨‍👩‍👧 zero\u{200B}w", 10);
+    let controls: Vec<(usize, &str)> = runs
+        .iter()
+        .filter_map(|r| r.control.map(|c| (r.start, c)))
+        .collect();
+    assert_eq!(controls, vec![(12, "RLO"), (17, "PDF"), (29, "ZWSP")]);
+    // The runs tile the text; the family emoji (with its ZWJs) stays inside one run.
+    assert_eq!(runs.first().map(|r| r.start), Some(10));
+    assert_eq!(runs.last().map(|r| r.end), Some(31));
+    assert!(runs.windows(2).all(|w| w[0].end == w[1].start));
+    assert!(runs.contains(&Run {
+        start: 18,
+        end: 29,
+        control: None
+    }));
+    assert_eq!(split_hidden_controls("plain", 0).len(), 1);
+    assert!(split_hidden_controls("", 0).is_empty());
+}

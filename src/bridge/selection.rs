@@ -17,6 +17,8 @@ pub const SEGMENT_START_ATTR: &str = "data-s";
 pub const SEGMENT_END_ATTR: &str = "data-e";
 pub const PARAGRAPH_START_ATTR: &str = "data-start";
 pub const PARAGRAPH_END_ATTR: &str = "data-end";
+/// Marks a segment whose text stands in for what the model holds (a hidden control's name).
+pub const SUBSTITUTE_ATTR: &str = "data-sub";
 
 /// Which way to round a point that falls inside a character (between surrogate halves).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,6 +55,14 @@ pub fn dom_point_to_char(
     if node.node_type() == Node::TEXT_NODE {
         let segment = node.parent_element()?;
         let segment_start = attr_offset(&segment, SEGMENT_START_ATTR)?;
+        // A control shown by its name: its text is a stand-in, one character in the model.
+        if segment.has_attribute(SUBSTITUTE_ATTR) {
+            return if offset == 0 {
+                Some(segment_start)
+            } else {
+                attr_offset(&segment, SEGMENT_END_ATTR)
+            };
+        }
         let base = index.char_to_utf16(segment_start).ok()?;
         let mut at = Utf16Offset(base.0 + offset as usize);
         loop {
@@ -233,6 +243,14 @@ pub fn char_to_dom_point(
         return Some((p.into(), 0));
     };
     let text = segment.first_child()?;
+    if segment.has_attribute(SUBSTITUTE_ATTR) {
+        let shown = text
+            .text_content()
+            .unwrap_or_default()
+            .encode_utf16()
+            .count() as u32;
+        return Some((text, if at > start { shown } else { 0 }));
+    }
     let from = index.char_to_utf16(start).ok()?;
     let to = index.char_to_utf16(at).ok()?;
     Some((text, (to.0 - from.0) as u32))

@@ -373,6 +373,70 @@ pub fn starts_right_to_left(text: &str) -> bool {
         .is_some_and(is_rtl)
 }
 
+/// Invisible characters that change how the text around them is shown: bidi embeddings,
+/// overrides and isolates (U+202E makes "evil" read "live"), and zero-width spaces and joiners
+/// that hide inside words. The view shows them as marks instead of applying them. Joiners
+/// that shape text (ZWJ in emoji, ZWNJ in Persian) and the bidi marks of real Arabic or
+/// Hebrew text (LRM, RLM, ALM) are left alone.
+pub fn hidden_control_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{202A}' => "LRE",
+        '\u{202B}' => "RLE",
+        '\u{202C}' => "PDF",
+        '\u{202D}' => "LRO",
+        '\u{202E}' => "RLO",
+        '\u{2066}' => "LRI",
+        '\u{2067}' => "RLI",
+        '\u{2068}' => "FSI",
+        '\u{2069}' => "PDI",
+        '\u{200B}' => "ZWSP",
+        '\u{2060}' => "WJ",
+        '\u{FEFF}' => "BOM",
+        _ => return None,
+    })
+}
+
+/// A run of a segment's text: ordinary text, or one hidden control (with its short name).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Run {
+    pub start: usize,
+    pub end: usize,
+    pub control: Option<&'static str>,
+}
+
+/// Splits `text`, which starts at code point `base`, into ordinary runs and hidden controls.
+pub fn split_hidden_controls(text: &str, base: usize) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut run_start = base;
+    for (i, c) in text.chars().enumerate() {
+        if let Some(name) = hidden_control_name(c) {
+            let at = base + i;
+            if at > run_start {
+                runs.push(Run {
+                    start: run_start,
+                    end: at,
+                    control: None,
+                });
+            }
+            runs.push(Run {
+                start: at,
+                end: at + 1,
+                control: Some(name),
+            });
+            run_start = at + 1;
+        }
+    }
+    let end = base + text.chars().count();
+    if end > run_start {
+        runs.push(Run {
+            start: run_start,
+            end,
+            control: None,
+        });
+    }
+    runs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -81,8 +81,12 @@ test('hostile titles, text, notes and links are shown as text and never run', as
   await expect(page.locator('.reader-title')).toHaveText(title);
   const shown = await page.locator('.doc-text').innerText();
   expect(shown).toContain('<script>window.__pwned = "text"</script>');
-  expect(shown).toContain('\u202Eevil\u202C');
-  expect(shown).toContain('zero\u200Bwidth\u200Dmarks');
+  // Bidi overrides and zero-width spaces are shown as marks, not applied: "evil" still reads
+  // "evil"; the joiner (which shapes emoji) stays as it is.
+  expect(shown).not.toContain('\u202E');
+  await expect(page.locator('.doc-text .ctrl')).toHaveText(['RLO', 'PDF', 'ZWSP']);
+  expect(shown).toMatch(/RLO\s*evil\s*PDF/);
+  expect(shown).toContain('width\u200Dmarks');
   const list = annotationList(page);
   await list.getByRole('button', { name: /script/ }).click();
   await expect(page.locator('textarea')).toHaveValue(note);
@@ -91,6 +95,20 @@ test('hostile titles, text, notes and links are shown as text and never run', as
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
   await page.screenshot({ path: info.outputPath('hostile.png') });
+  // Selecting across the marks maps to the model's own characters.
+  await dragSelect(page, 'evil');
+  await page.keyboard.press('1');
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  // The model keeps the text as it is: the controls are in the export, offsets unchanged.
+  await page.getByRole('button', { name: /^Export/ }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /^Download JSON/ }).click()]);
+  const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  expect(exported.document.text).toBe(text);
+  expect(exported.annotations[0]).toMatchObject({ start, quote, note });
+  const evil = exported.annotations[1];
+  expect(evil.label).toBe('actor');
+  expect(evil.quote.replace(/[\u202A-\u202E]/g, '')).toBe('evil');
+  expect([...text].slice(evil.start, evil.end).join('')).toBe(evil.quote);
 });
 
 test('after the first visit the app starts, annotates and exports with the network off', async ({ page, context }, info) => {

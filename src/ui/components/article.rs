@@ -4,7 +4,7 @@ use crate::bridge::{clock, selection, visibility};
 use crate::model::annotation::Label;
 use crate::model::segment::segments;
 use crate::model::span::{snap, CharSpan, SnapMode};
-use crate::model::text::starts_right_to_left;
+use crate::model::text::{split_hidden_controls, starts_right_to_left, Run};
 use crate::model::CharOffset;
 use crate::ui::state::{Action, StoreHandle};
 use crate::ui::DocRef;
@@ -374,8 +374,17 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
                 let text = index.slice(seg.span.start(), seg.span.end()).to_owned();
                 let s = seg.span.start.to_string();
                 let e = seg.span.end.to_string();
+                // Hidden controls (a bidi override, a zero-width space) are shown as marks in
+                // their own spans; the segment's marks then move to those inner spans.
+                let runs = split_hidden_controls(&text, seg.span.start);
+                let plain = runs.iter().all(|r| r.control.is_none());
+                let (content, mark_s, mark_e) = if plain {
+                    (html! { { text } }, Some(s.clone()), Some(e.clone()))
+                } else {
+                    (html! { { for runs.iter().map(|r| run_view(index, r)) } }, None, None)
+                };
                 if seg.covering.is_empty() {
-                    return html! { <span key={s.clone()} data-s={s} data-e={e}>{ text }</span> };
+                    return html! { <span key={s.clone()} data-s={mark_s} data-e={mark_e}>{ content }</span> };
                 }
                 let is_pending = seg.covering.contains(&pending_at);
                 let covering: Vec<&SpanView> = seg
@@ -435,11 +444,28 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
                         title={(!title.is_empty()).then(|| title.join("\n"))}
                         data-ids={(!ids.is_empty()).then(|| ids.join(" "))}
                         aria-description={(!title.is_empty()).then(|| title.join("; "))}
-                        data-s={s}
-                        data-e={e}
-                    >{ text }</span>
+                        data-s={mark_s}
+                        data-e={mark_e}
+                    >{ content }</span>
                 }
             }) }
         </p>
+    }
+}
+
+/// One run of a segment that holds hidden controls: ordinary text, or a control shown by its
+/// name and not applied (`data-sub`: its text is a stand-in, see `bridge::selection`).
+fn run_view(index: &crate::model::TextIndex, run: &Run) -> Html {
+    let (s, e) = (run.start.to_string(), run.end.to_string());
+    match run.control {
+        None => html! {
+            <span data-s={s} data-e={e}>{ index.slice(CharOffset(run.start), CharOffset(run.end)).to_owned() }</span>
+        },
+        Some(name) => html! {
+            <span class="ctrl" data-s={s} data-e={e} data-sub="" dir="ltr"
+                title={format!("{name}: an invisible control character in the text, shown here and not applied")}>
+                { name }
+            </span>
+        },
     }
 }
