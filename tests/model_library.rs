@@ -215,3 +215,12 @@ fn the_library_index_round_trips_and_upserts() {
     )
     .is_err());
 }
+
+#[test]
+fn a_document_above_the_size_limit_is_refused_with_the_limit_named() {
+    use annotator::model::library::{check_document_size, MAX_DOCUMENT_CHARS};
+    assert!(check_document_size(&"é".repeat(MAX_DOCUMENT_CHARS)).is_ok());
+    let err = check_document_size(&"é".repeat(MAX_DOCUMENT_CHARS + 1)).unwrap_err();
+    assert!(err.contains("2000001 characters"), "{err}");
+    assert!(err.contains(&MAX_DOCUMENT_CHARS.to_string()), "{err}");
+}

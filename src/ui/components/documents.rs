@@ -3,7 +3,9 @@
 
 use crate::bridge::{clock, files, page, storage};
 use crate::model::annotation::describe_counts;
-use crate::model::library::{new_document_id, normalize_text, DocumentMeta, Library};
+use crate::model::library::{
+    check_document_size, new_document_id, normalize_text, DocumentMeta, Library,
+};
 use crate::model::schema::Document;
 use crate::model::DEFAULT_ARTICLE_ID;
 use crate::ui::state::Action;
@@ -134,6 +136,10 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
                 message.set(Some(
                     "Paste the text of the document, or open a .txt or .md file.".to_owned(),
                 ));
+                return;
+            }
+            if let Err(why) = check_document_size(&body) {
+                message.set(Some(format!("The document was not added: {why}.")));
                 return;
             }
             let name = if title.trim().is_empty() {
