@@ -357,9 +357,13 @@ fn trim_whitespace(index: &TextIndex, span: CharSpan) -> Option<CharSpan> {
     let text = index.slice(span.start(), span.end());
     let leading = text.chars().take_while(|c| c.is_whitespace()).count();
     let trailing = text.chars().rev().take_while(|c| c.is_whitespace()).count();
+    // White space may begin or end a grapheme (a space carrying a combining mark): such a
+    // grapheme is left out whole, never cut.
     let trimmed = CharSpan {
-        start: span.start + leading,
-        end: span.end.saturating_sub(trailing),
+        start: index.grapheme_ceil(CharOffset(span.start + leading)).0,
+        end: index
+            .grapheme_floor(CharOffset(span.end.saturating_sub(trailing)))
+            .0,
     };
     (trimmed.start < trimmed.end).then_some(trimmed)
 }

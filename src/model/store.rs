@@ -92,10 +92,30 @@ enum Change {
     },
     Batch(Vec<Change>),
     /// An annotation that could not be placed in the text (kept, listed, re-attachable).
-    OrphanInsert(Annotation),
-    OrphanDelete(Annotation),
-    RelationInsert(Relation),
-    RelationDelete(Relation),
+    OrphanInsert(Annotation, Slot),
+    OrphanDelete(Annotation, Slot),
+    RelationInsert(Relation, Slot),
+    RelationDelete(Relation, Slot),
+}
+
+/// Where an orphan or a link sits in its list. Applying a change records it, so that the
+/// inverse puts the item back where it was and undo restores the lists in their order.
+/// `None` on a change not applied yet: an insert then goes to the end.
+type Slot = Option<usize>;
+
+/// Inserts `item` at `slot` (the end when there is none) and records where it went.
+fn insert_at<T>(list: &mut Vec<T>, item: T, slot: &mut Slot) {
+    let at = slot.unwrap_or(list.len()).min(list.len());
+    list.insert(at, item);
+    *slot = Some(at);
+}
+
+/// Removes the first item `is` picks and records where it was.
+fn remove_where<T>(list: &mut Vec<T>, is: impl Fn(&T) -> bool, slot: &mut Slot) {
+    if let Some(at) = list.iter().position(is) {
+        list.remove(at);
+        *slot = Some(at);
+    }
 }
 
 impl Change {
@@ -110,10 +130,10 @@ impl Change {
             Change::Batch(changes) => {
                 Change::Batch(changes.into_iter().rev().map(Change::inverse).collect())
             }
-            Change::OrphanInsert(a) => Change::OrphanDelete(a),
-            Change::OrphanDelete(a) => Change::OrphanInsert(a),
-            Change::RelationInsert(r) => Change::RelationDelete(r),
-            Change::RelationDelete(r) => Change::RelationInsert(r),
+            Change::OrphanInsert(a, at) => Change::OrphanDelete(a, at),
+            Change::OrphanDelete(a, at) => Change::OrphanInsert(a, at),
+            Change::RelationInsert(r, at) => Change::RelationDelete(r, at),
+            Change::RelationDelete(r, at) => Change::RelationInsert(r, at),
         }
     }
 }
@@ -243,13 +263,16 @@ impl Store {
         {
             return Err(StoreError::AlreadyLinked);
         }
-        self.commit(Change::RelationInsert(Relation {
-            id,
-            claim: claim_id.to_owned(),
-            other: other_id.to_owned(),
-            role,
-            created: now.to_owned(),
-        }));
+        self.commit(Change::RelationInsert(
+            Relation {
+                id,
+                claim: claim_id.to_owned(),
+                other: other_id.to_owned(),
+                role,
+                created: now.to_owned(),
+            },
+            None,
+        ));
         Ok(())
     }
 
@@ -260,7 +283,7 @@ impl Store {
             .find(|r| r.id == relation_id)
             .cloned()
             .ok_or_else(|| StoreError::NotFound(relation_id.to_owned()))?;
-        self.commit(Change::RelationDelete(relation));
+        self.commit(Change::RelationDelete(relation, None));
         Ok(())
     }
 
@@ -270,7 +293,7 @@ impl Store {
             .iter()
             .filter(|r| r.claim == id || r.other == id)
             .cloned()
-            .map(Change::RelationDelete)
+            .map(|r| Change::RelationDelete(r, None))
             .collect()
     }
 
@@ -319,7 +342,7 @@ impl Store {
         placed.set_span(index, span);
         placed.updated = now.to_owned();
         self.commit(Change::Batch(vec![
-            Change::OrphanDelete(orphan),
+            Change::OrphanDelete(orphan, None),
             Change::Insert(placed),
         ]));
         Ok(self.get(orphan_id).expect("just placed"))
@@ -330,7 +353,7 @@ impl Store {
             .get_orphan(id)
             .cloned()
             .ok_or_else(|| StoreError::NotFound(id.to_owned()))?;
-        self.commit(Change::OrphanDelete(orphan.clone()));
+        self.commit(Change::OrphanDelete(orphan.clone(), None));
         Ok(orphan)
     }
 
@@ -425,7 +448,7 @@ impl Store {
         Some(self.annotations.remove(at))
     }
 
-    fn apply(&mut self, change: &Change) {
+    fn apply(&mut self, change: &mut Change) {
         match change {
             Change::Insert(a) => self.insert_sorted(a.clone()),
             Change::Delete(a) => {
@@ -435,16 +458,18 @@ impl Store {
                 self.remove_by_id(&before.id);
                 self.insert_sorted((**after).clone());
             }
-            Change::Batch(changes) => changes.iter().for_each(|c| self.apply(c)),
-            Change::OrphanInsert(a) => self.orphans.push(a.clone()),
-            Change::OrphanDelete(a) => self.orphans.retain(|o| o.id != a.id),
-            Change::RelationInsert(r) => self.relations.push(r.clone()),
-            Change::RelationDelete(r) => self.relations.retain(|x| x.id != r.id),
+            Change::Batch(changes) => changes.iter_mut().for_each(|c| self.apply(c)),
+            Change::OrphanInsert(a, at) => insert_at(&mut self.orphans, a.clone(), at),
+            Change::OrphanDelete(a, at) => remove_where(&mut self.orphans, |o| o.id == a.id, at),
+            Change::RelationInsert(r, at) => insert_at(&mut self.relations, r.clone(), at),
+            Change::RelationDelete(r, at) => {
+                remove_where(&mut self.relations, |x| x.id == r.id, at)
+            }
         }
     }
 
-    fn commit(&mut self, change: Change) {
-        self.apply(&change);
+    fn commit(&mut self, mut change: Change) {
+        self.apply(&mut change);
         self.undo.push(change);
         if self.undo.len() > HISTORY_LIMIT {
             self.undo.remove(0);
@@ -604,9 +629,14 @@ impl Store {
                 .relations
                 .iter()
                 .cloned()
-                .map(Change::RelationDelete)
+                .map(|r| Change::RelationDelete(r, None))
                 .chain(self.annotations.iter().cloned().map(Change::Delete))
-                .chain(self.orphans.iter().cloned().map(Change::OrphanDelete))
+                .chain(
+                    self.orphans
+                        .iter()
+                        .cloned()
+                        .map(|o| Change::OrphanDelete(o, None)),
+                )
                 .collect();
             self.commit(Change::Batch(batch));
         }
@@ -642,9 +672,19 @@ impl Store {
             staged.relations = self.relations.clone();
         } else {
             summary.removed = self.annotations.len() + self.orphans.len();
-            batch.extend(self.relations.iter().cloned().map(Change::RelationDelete));
+            batch.extend(
+                self.relations
+                    .iter()
+                    .cloned()
+                    .map(|r| Change::RelationDelete(r, None)),
+            );
             batch.extend(self.annotations.iter().cloned().map(Change::Delete));
-            batch.extend(self.orphans.iter().cloned().map(Change::OrphanDelete));
+            batch.extend(
+                self.orphans
+                    .iter()
+                    .cloned()
+                    .map(|o| Change::OrphanDelete(o, None)),
+            );
         }
         // Where each imported annotation ended up: its new id, or the id of the identical
         // annotation already here.
@@ -677,7 +717,7 @@ impl Store {
                 summary.renamed_ids += 1;
             }
             staged.orphans.push(orphan.clone());
-            batch.push(Change::OrphanInsert(orphan));
+            batch.push(Change::OrphanInsert(orphan, None));
             summary.orphaned += 1;
         }
         for mut relation in incoming_relations {
@@ -702,7 +742,7 @@ impl Store {
                 relation.id = fresh_id();
             }
             staged.relations.push(relation.clone());
-            batch.push(Change::RelationInsert(relation));
+            batch.push(Change::RelationInsert(relation, None));
         }
         if !batch.is_empty() {
             self.commit(Change::Batch(batch));
@@ -714,18 +754,18 @@ impl Store {
         let Some(change) = self.undo.pop() else {
             return false;
         };
-        let inverse = change.inverse();
-        self.apply(&inverse);
+        let mut inverse = change.inverse();
+        self.apply(&mut inverse);
         self.redo.push(inverse.inverse());
         self.revision += 1;
         true
     }
 
     pub fn redo(&mut self) -> bool {
-        let Some(change) = self.redo.pop() else {
+        let Some(mut change) = self.redo.pop() else {
             return false;
         };
-        self.apply(&change);
+        self.apply(&mut change);
         self.undo.push(change);
         self.revision += 1;
         true

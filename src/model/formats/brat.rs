@@ -20,10 +20,10 @@
 //! - a line break inside a span: brat's `.ann` is line-oriented, so such a span is written
 //!   as fragments, one per line of text (T3 above), without the line breaks and the spaces
 //!   next to them; its text column is the fragments' texts joined by single spaces, as
-//!   brat expects. Reading joins fragments separated only by white space back into one
-//!   span from the first start to the last end. A span that begins or ends with a line
-//!   break loses that break (and the spaces beside it); one made of nothing else is not
-//!   written.
+//!   brat expects. Reading joins fragments separated only by white space and line breaks
+//!   back into one span from the first start to the last end. A span that begins or ends
+//!   with a line break loses that break (and the spaces beside it); one made of nothing
+//!   else is not written.
 //! - a line break or tab inside a note: brat's notes are one line, so each becomes a space.
 //! - entity names, hand-set date values and orphans (see [`CARRIES`]).
 use super::{Carries, Draft, DraftRelation, Foreign};
@@ -525,7 +525,9 @@ fn text_bound(id: &str, rest: &str, text: Option<&Text>, n: usize) -> Result<Dra
             let slice = |s, e| text.slice(s, e).unwrap_or_default();
             for pair in pieces.windows(2) {
                 let gap = slice(pair[0].1, pair[1].0);
-                if !gap.chars().all(char::is_whitespace) {
+                // Export splits at every line break, and three of them (U+001C..U+001E) are
+                // no white space.
+                if !gap.chars().all(|c| c.is_whitespace() || is_line_break(c)) {
                     return Err(fail(format!(
                         "the fragments of {id} have text between them (“{}” at {}–{}); this \
                          app keeps one continuous span per annotation",
