@@ -750,6 +750,25 @@ fn shortcut(event: &KeyboardEvent, state: &AppState) -> Option<Action> {
         // Escape still closes a dialog from its filter field (not the documents form, where
         // it would throw away a pasted text).
         let dialog_open = state.help_open || state.claims_open || state.staged_import.is_some();
+        if event.key() == "Escape" && !dialog_open {
+            // Escape leaves the note (which saves it) for the text, where the caret was.
+            let in_note = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .is_some_and(|t| t.id() == "note-field");
+            if let Some(text) = in_note
+                .then(|| {
+                    gloo::utils::document()
+                        .query_selector(".doc-text")
+                        .ok()
+                        .flatten()
+                })
+                .flatten()
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            {
+                let _ = text.focus();
+            }
+        }
         return (dialog_open && event.key() == "Escape").then_some(Action::Escape);
     }
     let key = event.key();

@@ -76,6 +76,15 @@ test('annotate, link, relabel, delete and export with the keyboard alone', async
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await page.keyboard.press('Control+z');
   await expect(list.getByRole('listitem')).toHaveCount(2);
+  // A note: n opens the field, Escape leaves it (saved) and returns to the text.
+  await page.keyboard.press('Shift+Tab');
+  await expect(live).toHaveText('actor: Sergey Lavrov');
+  await page.keyboard.press('n');
+  await expect(page.locator('#note-field')).toBeFocused();
+  await page.keyboard.type('Foreign Minister');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.doc-text')).toBeFocused();
+  await expect.poll(async () => (await stored(page))?.annotations.find((a) => a.id && a.start === 291)?.note).toBe('Foreign Minister');
   await page.screenshot({ path: info.outputPath('keyboard.png') });
 
   // A dialog keeps the focus while open (the page behind is inert) and gives it back.

@@ -63,7 +63,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Delete or Backspace", "delete the selected annotation"),
     ("Shift+← / Shift+→", "move the selected annotation's end one word back / forward"),
     ("Ctrl+Shift+← / Ctrl+Shift+→", "move its start one word back / forward"),
-    ("n", "edit the selected annotation's note (saved when you leave the field)"),
+    ("n", "edit the selected annotation's note (saved when you leave the field; Escape returns to the text)"),
     ("j / k", "select the next / previous annotation in the document"),
     ("r", "with a claim selected: link it to an actor or a date (the nearest are listed first)"),
     ("1 … 9 in the link list", "link that actor as source, or that date as when"),
