@@ -10,7 +10,10 @@
 //! 4. **Fuzzy** — candidate places come from exact hits of the prefix, the suffix and the
 //!    quote's head and tail; each is scored by edit-distance similarity of quote and context.
 //!    Only a score above [`FUZZY_THRESHOLD`] (with the quote itself above
-//!    [`FUZZY_QUOTE_MIN`]) places the annotation.
+//!    [`FUZZY_QUOTE_MIN`]) places the annotation. Edit distance costs the product of the
+//!    two lengths, so one annotation compares at most [`FUZZY_BUDGET`] pairs of characters
+//!    (a quote of some 7,000 characters against one candidate): a longer quote is placed
+//!    only by the stages before, and a file cannot stall the page however it is made.
 //! 5. Otherwise the annotation is an **orphan**: kept, shown, never attached to wrong text.
 
 use super::span::CharSpan;
@@ -30,6 +33,12 @@ pub const FUZZY_QUOTE_MIN: f64 = 0.8;
 const PROBE_CHARS: usize = 12;
 /// Occurrences of one probe considered at most (nearest to the old position first).
 const MAX_CANDIDATES_PER_PROBE: usize = 64;
+/// How much of the stored prefix and suffix (the part next to the quote) is compared with
+/// the text around a place, in code points; the app itself stores 32.
+const CONTEXT_COMPARED_CHARS: usize = 64;
+/// Pairs of characters the fuzzy stage compares at most for one annotation (quote length
+/// times candidate length, summed over the candidates scored).
+pub const FUZZY_BUDGET: usize = 50_000_000;
 
 /// What the re-anchoring needs to know about an annotation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,19 +119,27 @@ fn similarity(a: &str, b: &str) -> f64 {
     strsim::normalized_levenshtein(a, b)
 }
 
-/// How well the text around `span` matches the stored context, in 0..=1.
+/// The most [`similarity`] can be for strings of these lengths (in chars): the distance is
+/// at least the difference of the lengths (computed as strsim does, so the bound holds in
+/// floating point too).
+fn similarity_bound(a_len: usize, b_len: usize) -> f64 {
+    match a_len.max(b_len) {
+        0 => 1.0,
+        longest => 1.0 - a_len.abs_diff(b_len) as f64 / longest as f64,
+    }
+}
+
+/// How well the text around `span` matches the stored context (the part of it next to the
+/// quote), in 0..=1.
 fn context_score(index: &TextIndex, selector: &Selector, span: CharSpan) -> (f64, f64) {
-    let prefix_len = selector.prefix.chars().count();
-    let suffix_len = selector.suffix.chars().count();
+    let prefix = tail(selector.prefix, CONTEXT_COMPARED_CHARS);
+    let suffix = head(selector.suffix, CONTEXT_COMPARED_CHARS);
     let before = index.slice(
-        CharOffset(span.start.saturating_sub(prefix_len)),
+        CharOffset(span.start.saturating_sub(prefix.chars().count())),
         span.start(),
     );
-    let after = index.slice(span.end(), CharOffset(span.end + suffix_len));
-    (
-        similarity(selector.prefix, before),
-        similarity(selector.suffix, after),
-    )
+    let after = index.slice(span.end(), CharOffset(span.end + suffix.chars().count()));
+    (similarity(prefix, before), similarity(suffix, after))
 }
 
 fn position_score(index: &TextIndex, selector: &Selector, start: usize) -> f64 {
@@ -191,8 +208,11 @@ fn place_with<'f>(
         })
         .filter(|&span| on_boundaries(index, span))
         .max_by_key(|&span| {
-            let before = index.slice(CharOffset(span.start.saturating_sub(64)), span.start());
-            let after = index.slice(span.end(), CharOffset(span.end + 64));
+            let before = index.slice(
+                CharOffset(span.start.saturating_sub(CONTEXT_COMPARED_CHARS)),
+                span.start(),
+            );
+            let after = index.slice(span.end(), CharOffset(span.end + CONTEXT_COMPARED_CHARS));
             let context = common_suffix_chars(before, selector.prefix)
                 + common_prefix_chars(after, selector.suffix);
             (
@@ -326,6 +346,8 @@ fn fuzzy(index: &TextIndex, selector: &Selector, quote_len: usize) -> Placement 
     }
 
     let mut best: Option<(f64, CharSpan)> = None;
+    let mut scored = std::collections::HashSet::new();
+    let mut budget = FUZZY_BUDGET;
     for raw in candidates {
         let span = CharSpan {
             start: index.grapheme_floor(raw.start()).0,
@@ -334,6 +356,19 @@ fn fuzzy(index: &TextIndex, selector: &Selector, quote_len: usize) -> Placement 
         let Some(span) = trim_whitespace(index, span) else {
             continue;
         };
+        // The same place from several probes scores the same: once is enough.
+        if !scored.insert(span) {
+            continue;
+        }
+        let span_len = span.end - span.start;
+        // Lengths too far apart cannot reach the minimum; not worth an edit distance.
+        if similarity_bound(quote_len, span_len) < FUZZY_QUOTE_MIN {
+            continue;
+        }
+        let Some(left) = budget.checked_sub(quote_len.saturating_mul(span_len)) else {
+            continue;
+        };
+        budget = left;
         let quote_score = similarity(selector.quote, index.slice(span.start(), span.end()));
         if quote_score < FUZZY_QUOTE_MIN {
             continue;
@@ -353,12 +388,13 @@ fn fuzzy(index: &TextIndex, selector: &Selector, quote_len: usize) -> Placement 
     }
 }
 
+/// Drops whitespace at either end of a candidate span. White space may begin or end a
+/// grapheme (a space carrying a combining mark): such a grapheme is left out whole, never
+/// cut, so the span stays on boundaries.
 fn trim_whitespace(index: &TextIndex, span: CharSpan) -> Option<CharSpan> {
     let text = index.slice(span.start(), span.end());
     let leading = text.chars().take_while(|c| c.is_whitespace()).count();
     let trailing = text.chars().rev().take_while(|c| c.is_whitespace()).count();
-    // White space may begin or end a grapheme (a space carrying a combining mark): such a
-    // grapheme is left out whole, never cut.
     let trimmed = CharSpan {
         start: index.grapheme_ceil(CharOffset(span.start + leading)).0,
         end: index
