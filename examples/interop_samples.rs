@@ -6,7 +6,7 @@
 #[path = "../tests/support/mod.rs"]
 mod support;
 
-use annotator::model::formats::io::{export, ExportFormat};
+use annotator::model::formats::dispatch::{export, ExportFormat};
 use annotator::model::schema::Content;
 use std::path::PathBuf;
 

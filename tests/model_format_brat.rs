@@ -46,7 +46,7 @@ fn carried(store: &Store) -> Carried {
 }
 
 fn store_of(plan: ImportPlan) -> Store {
-    Store::from_parts(plan.annotations, plan.orphans, plan.relations)
+    Store::from_parts(plan.content)
 }
 
 fn import(ann: &str, txt: Option<&str>, doc: &Document) -> Result<ImportPlan, String> {
@@ -59,7 +59,7 @@ fn round_trip(doc: &Document, store: &Store) {
     assert_eq!(files.txt, doc.index.text());
     let plan = import(&files.ann, Some(&files.txt), doc).unwrap();
     assert_eq!(plan.report.exact, store.annotations().len());
-    assert!(plan.orphans.is_empty());
+    assert!(plan.content.orphans.is_empty());
     assert!(!plan.text_changed);
     let back = store_of(plan);
     assert_eq!(brat::export(doc, Content::of(&back)).ann, files.ann);
@@ -241,8 +241,8 @@ fn an_ann_made_for_a_changed_text_is_re_anchored() {
     let plan = import(&files.ann, Some(&files.txt), &doc).unwrap();
     assert!(plan.text_changed);
     assert_eq!(plan.report.moved, 4, "{}", plan.report);
-    assert!(plan.orphans.is_empty());
-    assert_eq!(plan.relations.len(), 3);
+    assert!(plan.content.orphans.is_empty());
+    assert_eq!(plan.content.relations.len(), 3);
     let back = store_of(plan);
     let (spans, links) = carried(&back);
     let (expected_spans, expected_links) = carried(&store);
@@ -279,7 +279,7 @@ fn an_ann_without_its_txt_is_placed_in_the_open_document() {
         "{}",
         plan.report
     );
-    assert_eq!(plan.relations.len(), store.relations().len());
+    assert_eq!(plan.content.relations.len(), store.relations().len());
 }
 
 #[test]
@@ -329,8 +329,8 @@ fn the_test_text_reads_as_intended() {
         &doc,
     )
     .unwrap();
-    assert_eq!(plan.annotations.len(), 3);
-    assert_eq!(plan.relations.len(), 2);
+    assert_eq!(plan.content.annotations.len(), 3);
+    assert_eq!(plan.content.relations.len(), 2);
 }
 
 #[test]
@@ -475,8 +475,8 @@ fn brat_files_from_elsewhere_are_read_leniently() {
     assert_eq!(foreign.relations[1].other, "T3");
     let doc = Document::new("d", "D", None, TXT);
     let plan = formats::plan(foreign, &doc).unwrap();
-    assert_eq!(plan.annotations.len(), 3);
-    assert_eq!(plan.relations.len(), 2);
+    assert_eq!(plan.content.annotations.len(), 3);
+    assert_eq!(plan.content.relations.len(), 2);
 }
 
 #[test]

@@ -41,7 +41,7 @@ fn round_trip_is_lossless_for_what_it_carries() {
         let first = csv::export(&doc, Content::of(&store));
         let plan = plan_of(&first, &doc).unwrap();
         assert_eq!(plan.report.exact, store.len(), "{}", doc.id);
-        assert!(plan.orphans.is_empty());
+        assert!(plan.content.orphans.is_empty());
         let back = store_of(plan);
         assert_eq!(annotations(&back), annotations(&store), "{}", doc.id);
         assert!(!store.relations().is_empty());

@@ -20,7 +20,7 @@ fn import(json: &str, doc: &Document) -> Result<ImportPlan, String> {
 }
 
 fn store_of(plan: ImportPlan) -> Store {
-    Store::from_parts(plan.annotations, plan.orphans, plan.relations)
+    Store::from_parts(plan.content)
 }
 
 /// Every annotation of an export, from its embedded first page.
@@ -184,11 +184,11 @@ fn orphan(id: &str) -> Annotation {
 #[test]
 fn an_orphan_stays_an_orphan() {
     let (doc, store) = unicode_sample();
-    let with_orphan = Store::from_parts(
-        store.annotations().to_vec(),
-        vec![orphan("lost-1")],
-        store.relations().to_vec(),
-    );
+    let with_orphan = Store::from_parts(annotator::model::Annotations {
+        annotations: store.annotations().to_vec(),
+        orphans: vec![orphan("lost-1")],
+        relations: store.relations().to_vec(),
+    });
     let json = w3c::export(&doc, Content::of(&with_orphan));
     let item = items(&json)
         .into_iter()
@@ -270,7 +270,11 @@ fn times_that_are_not_rfc3339_are_left_out() {
     let mut annotations = store.annotations().to_vec();
     annotations[0].created = "yesterday".to_owned();
     annotations[0].updated = String::new();
-    let store = Store::from_parts(annotations, Vec::new(), Vec::new());
+    let store = Store::from_parts(annotator::model::Annotations {
+        annotations: annotations,
+        orphans: Vec::new(),
+        relations: Vec::new(),
+    });
     let json = w3c::export(&doc, Content::of(&store));
     let items = items(&json);
     let first = items
@@ -313,9 +317,15 @@ fn a_quote_alone_is_found_by_quote() {
         })),
         &doc,
     );
-    assert_eq!(plan.annotations[0].span, span_of(&doc, "外交部发言人毛宁"));
-    assert_eq!(plan.annotations[0].id, "https://tool.example/anno/1");
-    assert_eq!(plan.annotations[0].label, Label::Actor);
+    assert_eq!(
+        plan.content.annotations[0].span,
+        span_of(&doc, "外交部发言人毛宁")
+    );
+    assert_eq!(
+        plan.content.annotations[0].id,
+        "https://tool.example/anno/1"
+    );
+    assert_eq!(plan.content.annotations[0].label, Label::Actor);
 }
 
 #[test]
@@ -329,8 +339,8 @@ fn a_position_alone_is_taken_as_code_points() {
         }])),
         &doc,
     );
-    assert_eq!(plan.annotations[0].span, span);
-    assert_eq!(plan.annotations[0].quote, "Armenia 🇦🇲");
+    assert_eq!(plan.content.annotations[0].span, span);
+    assert_eq!(plan.content.annotations[0].quote, "Armenia 🇦🇲");
 }
 
 #[test]
@@ -347,7 +357,10 @@ fn a_wrong_position_with_a_right_quote_moves_to_the_quote() {
         &doc,
     );
     assert_eq!(plan.report.moved, 1);
-    assert_eq!(plan.annotations[0].span, span_of(&doc, "Maria Zakharova"));
+    assert_eq!(
+        plan.content.annotations[0].span,
+        span_of(&doc, "Maria Zakharova")
+    );
 }
 
 #[test]
@@ -363,10 +376,10 @@ fn a_quote_not_in_the_text_is_an_orphan() {
         })),
         &doc,
     );
-    assert!(plan.annotations.is_empty());
-    assert_eq!(plan.orphans.len(), 1);
-    assert_eq!(plan.orphans[0].quote, "Sergey Lavrov");
-    assert_eq!(plan.orphans[0].prefix, "Minister ");
+    assert!(plan.content.annotations.is_empty());
+    assert_eq!(plan.content.orphans.len(), 1);
+    assert_eq!(plan.content.orphans[0].quote, "Sergey Lavrov");
+    assert_eq!(plan.content.orphans[0].prefix, "Minister ");
 }
 
 #[test]
@@ -416,23 +429,38 @@ fn other_shapes_are_read() {
     for (input, count) in [(&page, 4), (&collection, 4), (&as_array, 2)] {
         assert!(w3c::looks_like(input));
         let plan = placed(input, &doc);
-        assert_eq!(plan.annotations.len(), count, "{input}");
-        let china = plan.annotations.iter().find(|a| a.id == "urn:x:1").unwrap();
+        assert_eq!(plan.content.annotations.len(), count, "{input}");
+        let china = plan
+            .content
+            .annotations
+            .iter()
+            .find(|a| a.id == "urn:x:1")
+            .unwrap();
         assert_eq!(china.label, Label::Actor);
         assert_eq!(china.span, span_of(&doc, "China"));
-        let claim = plan.annotations.iter().find(|a| a.id == "urn:x:2").unwrap();
+        let claim = plan
+            .content
+            .annotations
+            .iter()
+            .find(|a| a.id == "urn:x:2")
+            .unwrap();
         assert_eq!(claim.label, Label::Claim);
         assert_eq!(claim.note, "seen twice");
         assert_eq!(claim.created, "2024-05-01T10:00:00Z");
         assert_eq!(claim.updated, "2024-05-02T10:00:00Z");
         if count == 4 {
-            let date = plan.annotations.iter().find(|a| a.id == "urn:x:3").unwrap();
+            let date = plan
+                .content
+                .annotations
+                .iter()
+                .find(|a| a.id == "urn:x:3")
+                .unwrap();
             assert_eq!(date.date_value.as_deref(), Some("2025-01-26"));
-            assert_eq!(plan.relations.len(), 1);
+            assert_eq!(plan.content.relations.len(), 1);
             assert_eq!(
                 (
-                    plan.relations[0].claim.as_str(),
-                    plan.relations[0].other.as_str()
+                    plan.content.relations[0].claim.as_str(),
+                    plan.content.relations[0].other.as_str()
                 ),
                 ("urn:x:2", "urn:x:1")
             );
@@ -440,7 +468,7 @@ fn other_shapes_are_read() {
     }
     // A single annotation, on its own.
     let single = placed(&page["items"][0], &doc);
-    assert_eq!(single.annotations.len(), 1);
+    assert_eq!(single.content.annotations.len(), 1);
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 mod support;
 
-use annotator::model::formats::io::{export, read_files, ExportFormat, Incoming, InputFile};
+use annotator::model::formats::dispatch::{export, read_files, ExportFormat, Incoming, InputFile};
 use annotator::model::formats::zip;
 use annotator::model::schema::Content;
 
@@ -16,9 +16,11 @@ fn file(name: &str, bytes: impl Into<Vec<u8>>) -> InputFile {
 
 fn annotations(incoming: Result<Incoming, String>) -> (usize, usize, ExportFormat) {
     match incoming {
-        Ok(Incoming::Annotations { plan, format }) => {
-            (plan.annotations.len(), plan.relations.len(), format)
-        }
+        Ok(Incoming::Annotations { plan, format }) => (
+            plan.content.annotations.len(),
+            plan.content.relations.len(),
+            format,
+        ),
         other => panic!("expected annotations, got {other:?}"),
     }
 }
@@ -161,7 +163,7 @@ fn a_hypothesis_style_annotation_with_a_range_selector_and_a_markdown_comment_is
     match read_files(vec![file("hypothesis.json", hypothesis)], &doc) {
         Ok(Incoming::Annotations { plan, format }) => {
             assert_eq!(format, ExportFormat::W3c);
-            let a = &plan.annotations[0];
+            let a = &plan.content.annotations[0];
             // Its position was one off (another text version); the quote moved it right.
             assert_eq!(a.span, support::span_of(&doc, "Sergey Lavrov"));
             assert_eq!(a.note, "Lavrov **himself**");

@@ -28,10 +28,10 @@ fn a_quote_without_offsets_is_found_in_the_files_own_text() {
     };
     let placed = plan(foreign, &doc).unwrap();
     assert_eq!(
-        placed.annotations[0].span,
+        placed.content.annotations[0].span,
         support::span_of(&doc, "Sergey Lavrov")
     );
-    assert_eq!(placed.annotations[0].quote, "Sergey Lavrov");
+    assert_eq!(placed.content.annotations[0].quote, "Sergey Lavrov");
 }
 
 #[test]
@@ -73,12 +73,13 @@ fn without_a_text_a_wrong_position_is_moved_to_the_quote_and_a_missing_quote_is_
         relations: vec![],
     };
     let placed = plan(foreign, &doc).unwrap();
-    assert_eq!(placed.annotations.len(), 2);
+    assert_eq!(placed.content.annotations.len(), 2);
     assert!(placed
+        .content
         .annotations
         .iter()
         .all(|a| a.span == lavrov && a.quote == "Sergey Lavrov"));
-    assert_eq!(placed.orphans[0].quote, "Boris Johnson");
+    assert_eq!(placed.content.orphans[0].quote, "Boris Johnson");
     assert_eq!((placed.report.moved, placed.report.orphaned), (1, 1));
     assert!(placed.text_changed);
 }

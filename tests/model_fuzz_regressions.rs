@@ -89,7 +89,7 @@ fn files_seeds() {
 /// for, so the fuzzers start from inputs that reach placement.
 #[test]
 fn the_seeds_import_cleanly() {
-    use annotator::model::formats::io::{read_files, InputFile};
+    use annotator::model::formats::dispatch::{read_files, InputFile};
     let [article, unicode] = fuzz::documents();
     for (name, bytes) in seeds("files") {
         let (&choice, bytes) = bytes

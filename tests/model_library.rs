@@ -121,15 +121,17 @@ fn a_workspace_round_trips_every_document_exactly() {
     let documents = vec![
         WorkspaceDocument {
             document: default_document(),
-            annotations: stores[0].annotations().to_vec(),
-            orphans: vec![],
-            relations: vec![],
+            content: annotator::model::Annotations {
+                annotations: stores[0].annotations().to_vec(),
+                ..Default::default()
+            },
         },
         WorkspaceDocument {
             document: Document::new("mixed-1", "Mixed scripts 🇦🇲", Some("2025-02-01"), MIXED),
-            annotations: [stores[1].annotations(), arabic.annotations()].concat(),
-            orphans: vec![],
-            relations: vec![],
+            content: annotator::model::Annotations {
+                annotations: [stores[1].annotations(), arabic.annotations()].concat(),
+                ..Default::default()
+            },
         },
     ];
     let json = workspace_to_json(&documents, "2025-03-01T00:00:00.000Z");
@@ -139,9 +141,9 @@ fn a_workspace_round_trips_every_document_exactly() {
     for (a, b) in documents.iter().zip(&back) {
         assert_eq!(a.document.index.text(), b.document.index.text());
         assert_eq!(a.document.title, b.document.title);
-        let mut expected = a.annotations.clone();
+        let mut expected = a.content.annotations.clone();
         expected.sort_by(|x, y| x.order_key().cmp(&y.order_key()));
-        let mut got = b.annotations.clone();
+        let mut got = b.content.annotations.clone();
         got.sort_by(|x, y| x.order_key().cmp(&y.order_key()));
         assert_eq!(got, expected);
     }
@@ -165,9 +167,10 @@ fn a_broken_workspace_is_rejected_naming_the_document() {
     let json = workspace_to_json(
         &[WorkspaceDocument {
             document: default_document(),
-            annotations: store.annotations().to_vec(),
-            orphans: vec![],
-            relations: vec![],
+            content: annotator::model::Annotations {
+                annotations: store.annotations().to_vec(),
+                ..Default::default()
+            },
         }],
         "t",
     );

@@ -9,7 +9,7 @@
 mod support;
 
 use annotator::model::anchor::{self, Placement, Selector, FUZZY_QUOTE_MIN, FUZZY_THRESHOLD};
-use annotator::model::formats::io::{export, read_files, ExportFormat, Incoming, InputFile};
+use annotator::model::formats::dispatch::{export, read_files, ExportFormat, Incoming, InputFile};
 use annotator::model::formats::{self, Draft, Foreign};
 use annotator::model::schema::Content;
 use annotator::model::span::{snap, SnapMode};
@@ -407,8 +407,8 @@ proptest! {
             relations: Vec::new(),
         };
         let plan = formats::plan(foreign, &new_doc).map_err(TestCaseError::fail)?;
-        prop_assert_eq!(plan.annotations.len() + plan.orphans.len(), annotations.len());
-        for a in &plan.annotations {
+        prop_assert_eq!(plan.content.annotations.len() + plan.content.orphans.len(), annotations.len());
+        for a in &plan.content.annotations {
             prop_assert_eq!(placed[&a.id], Some(a.span));
             let old_quote = &annotations.iter().find(|x| x.id == a.id).unwrap().quote;
             prop_assert!(
@@ -417,7 +417,7 @@ proptest! {
                     || strsim::normalized_levenshtein(old_quote, &a.quote) >= FUZZY_QUOTE_MIN
             );
         }
-        for o in &plan.orphans {
+        for o in &plan.content.orphans {
             prop_assert_eq!(placed[&o.id], None);
             let old_quote = &annotations.iter().find(|x| x.id == o.id).unwrap().quote;
             prop_assert_eq!(&o.quote, old_quote, "an orphan keeps its old quote");
@@ -715,8 +715,15 @@ fn run(
             } else {
                 ImportMode::Replace
             };
-            let summary =
-                store.import_with_orphans(placed, lost, relations, mode, || fresh("renamed"));
+            let summary = store.import(
+                annotator::model::Annotations {
+                    annotations: placed,
+                    orphans: lost,
+                    relations: relations,
+                },
+                mode,
+                || fresh("renamed"),
+            );
             summary.added + summary.orphaned + summary.removed > 0
         }
         Op::RemoveOrphan { pick } => {
@@ -972,9 +979,15 @@ fn add_orphans(store: &mut Store, orphans: &[(Label, String, Index)]) {
             date_value: None,
         })
         .collect();
-    store.import_with_orphans(Vec::new(), lost, Vec::new(), ImportMode::Merge, || {
-        unreachable!("orphan ids are unique")
-    });
+    store.import(
+        annotator::model::Annotations {
+            annotations: Vec::new(),
+            orphans: lost,
+            relations: Vec::new(),
+        },
+        ImportMode::Merge,
+        || unreachable!("orphan ids are unique"),
+    );
 }
 
 /// A note as brat gives it back: one line (line breaks and tabs become spaces), and none
@@ -1056,7 +1069,7 @@ fn round_trip(format: ExportFormat, doc: &Document, store: &Store) -> Result<(),
     prop_assert_eq!(report.exact, store.len(), "{:?}: {}", format, report);
     prop_assert_eq!(report.orphaned, orphans, "{:?}: {}", format, report);
     prop_assert_eq!(report.moved + report.fuzzy, 0, "{:?}: {}", format, report);
-    let back = Store::from_parts(plan.annotations, plan.orphans, plan.relations);
+    let back = Store::from_parts(plan.content);
 
     let spans = |s: &Store| field(s, |a| a.quote.clone());
     prop_assert_eq!(spans(&back), spans(store), "{:?}: spans and quotes", format);
@@ -1224,10 +1237,12 @@ fn undo_puts_orphans_and_links_back_in_their_places() {
         .link("r2".to_owned(), "c", "b", Role::Target, NOW)
         .unwrap();
     let orphan = |id: &str| Annotation::new(&index, id.to_owned(), Label::Date, span(0, 6), NOW);
-    store.import_with_orphans(
-        Vec::new(),
-        vec![orphan("o1"), orphan("o2")],
-        Vec::new(),
+    store.import(
+        annotator::model::Annotations {
+            annotations: Vec::new(),
+            orphans: vec![orphan("o1"), orphan("o2")],
+            relations: Vec::new(),
+        },
         ImportMode::Merge,
         || unreachable!(),
     );

@@ -232,8 +232,8 @@ fn the_export_carries_links_entities_dates_and_the_claims_table() {
     for form in [TextInclusion::WithText, TextInclusion::Compact] {
         let parsed =
             schema::parse(&schema::to_json(&doc, Content::of(&store), form), &doc).unwrap();
-        assert_eq!(parsed.annotations, store.annotations());
-        assert_eq!(parsed.relations, store.relations());
+        assert_eq!(parsed.content.annotations, store.annotations());
+        assert_eq!(parsed.content.relations, store.relations());
     }
     // A date value set by hand survives, and replaces the computed one.
     store
@@ -246,6 +246,7 @@ fn the_export_carries_links_entities_dates_and_the_claims_table() {
     .unwrap();
     assert_eq!(
         parsed
+            .content
             .annotations
             .iter()
             .find(|a| a.id == "date")
@@ -295,10 +296,11 @@ fn a_stored_version_2_file_is_migrated() {
     assert!(fixture.contains("\"version\":2"));
     let parsed = schema::parse(fixture, &doc).unwrap();
     assert_eq!(parsed.migrated_from, Some(2));
-    assert_eq!(parsed.annotations.len(), 3);
-    assert_eq!(parsed.orphans.len(), 1);
-    assert!(parsed.relations.is_empty());
+    assert_eq!(parsed.content.annotations.len(), 3);
+    assert_eq!(parsed.content.orphans.len(), 1);
+    assert!(parsed.content.relations.is_empty());
     let quotes: Vec<&str> = parsed
+        .content
         .annotations
         .iter()
         .map(|a| a.quote.as_str())

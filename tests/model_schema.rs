@@ -102,13 +102,13 @@ fn export_round_trips_exactly_and_quotes_match_code_point_slices() {
         assert_eq!(slice, a["quote"].as_str().unwrap());
     }
     let parsed = schema::parse(&value.to_string(), &doc).unwrap();
-    assert_eq!(parsed.annotations, store.annotations());
+    assert_eq!(parsed.content.annotations, store.annotations());
     assert_eq!(parsed.migrated_from, None);
     // Storage leaves the text out and still round-trips.
     let stored = schema::to_json(&doc, Content::of(&store), TextInclusion::Compact);
     assert!(!stored.contains("Relations between Russia"));
     assert_eq!(
-        schema::parse(&stored, &doc).unwrap().annotations,
+        schema::parse(&stored, &doc).unwrap().content.annotations,
         store.annotations()
     );
 }
@@ -242,8 +242,9 @@ fn a_version_1_file_from_storage_is_migrated() {
     );
     let parsed = schema::parse(fixture, &doc).unwrap();
     assert_eq!(parsed.migrated_from, Some(1));
-    assert!(parsed.orphans.is_empty());
+    assert!(parsed.content.orphans.is_empty());
     let quotes: Vec<&str> = parsed
+        .content
         .annotations
         .iter()
         .map(|a| a.quote.as_str())
@@ -257,6 +258,7 @@ fn a_version_1_file_from_storage_is_migrated() {
         ]
     );
     let lavrov = parsed
+        .content
         .annotations
         .iter()
         .find(|a| a.id == "a-0001")
@@ -264,15 +266,11 @@ fn a_version_1_file_from_storage_is_migrated() {
     assert_eq!(lavrov.note, "Foreign Minister of Russia");
     assert_eq!(lavrov.updated, "2025-01-25T10:03:00.000Z");
     // Written back, it is the current version, and reads the same.
-    let store = Store::from_parts(
-        parsed.annotations.clone(),
-        parsed.orphans.clone(),
-        parsed.relations.clone(),
-    );
+    let store = Store::from_parts(parsed.content.clone());
     let rewritten = schema::to_json(&doc, Content::of(&store), TextInclusion::Compact);
     assert!(rewritten.contains("\"version\":3"));
     let again = schema::parse(&rewritten, &doc).unwrap();
-    assert_eq!(again.annotations, store.annotations());
+    assert_eq!(again.content.annotations, store.annotations());
     assert_eq!(again.migrated_from, None);
 }
 
@@ -301,30 +299,28 @@ fn import_against_an_edited_text_reanchors_and_reports() {
         (0, 2, 0, 1)
     );
     let text: Vec<char> = edited_text.chars().collect();
-    for a in &plan.annotations {
+    for a in &plan.content.annotations {
         assert_eq!(
             text[a.span.start..a.span.end].iter().collect::<String>(),
             a.quote
         );
     }
     assert_eq!(
-        plan.orphans[0].quote,
+        plan.content.orphans[0].quote,
         "Russian-Armenian relations are experiencing a challenging period"
     );
     // Orphans travel in exports and come back as orphans.
     let mut target = Store::new();
-    let summary = target.import_with_orphans(
-        plan.annotations.clone(),
-        plan.orphans.clone(),
-        plan.relations.clone(),
+    let summary = target.import(
+        plan.content.clone(),
         annotator::model::ImportMode::Merge,
         || "fresh".into(),
     );
     assert_eq!((summary.added, summary.orphaned), (2, 1));
     let exported = schema::to_json(&edited, Content::of(&target), TextInclusion::WithText);
     let back = schema::parse(&exported, &edited).unwrap();
-    assert_eq!(back.orphans.len(), 1);
-    assert_eq!(back.orphans[0].quote, plan.orphans[0].quote);
+    assert_eq!(back.content.orphans.len(), 1);
+    assert_eq!(back.content.orphans[0].quote, plan.content.orphans[0].quote);
     // The same file against its own text is strict and exact.
     let same = schema::parse_for_import(&file, &doc).unwrap();
     assert!(!same.text_changed);
@@ -340,7 +336,7 @@ fn the_compact_storage_form_round_trips_and_fits_a_large_document_in_local_stora
         "placed annotations carry no quote in storage"
     );
     assert_eq!(
-        schema::parse(&compact, &doc).unwrap().annotations,
+        schema::parse(&compact, &doc).unwrap().content.annotations,
         store.annotations()
     );
     let other = Document::new(&doc.id, &doc.title, None, "Another text entirely.");
@@ -367,7 +363,11 @@ fn the_compact_storage_form_round_trips_and_fits_a_large_document_in_local_stora
         "text + annotations take {utf16_units} UTF-16 units"
     );
     assert_eq!(
-        schema::parse(&stored, &big).unwrap().annotations.len(),
+        schema::parse(&stored, &big)
+            .unwrap()
+            .content
+            .annotations
+            .len(),
         10_000
     );
 }

@@ -1,7 +1,7 @@
 //! The annotation store: adding, overlap rules, editing and undo/redo of every change.
 #![cfg(not(target_arch = "wasm32"))]
 
-use annotator::model::span::CharSpan;
+use annotator::model::span::{CharSpan, SpanError};
 use annotator::model::store::{ImportMode, Store, StoreError};
 use annotator::model::text::TextIndex;
 use annotator::model::Label;
@@ -99,7 +99,9 @@ fn bad_spans_are_refused_with_reasons() {
     };
     assert_eq!(
         store.add(&index, "x".into(), Label::Actor, inside, "t"),
-        Err(StoreError::SplitsGrapheme { at: flag.start + 1 })
+        Err(StoreError::Span(SpanError::SplitsGrapheme {
+            at: flag.start + 1
+        }))
     );
     let past = CharSpan {
         start: 3,
@@ -107,7 +109,7 @@ fn bad_spans_are_refused_with_reasons() {
     };
     assert!(matches!(
         store.add(&index, "x".into(), Label::Actor, past, "t"),
-        Err(StoreError::OutOfRange { .. })
+        Err(StoreError::Span(SpanError::OutOfRange { .. }))
     ));
     assert_eq!(
         store.add(
@@ -196,9 +198,15 @@ fn merge_import_skips_duplicates_and_renames_taken_ids_and_undoes_as_one() {
         .unwrap();
     let incoming = other.annotations().to_vec();
     let mut fresh = vec!["z".to_string()].into_iter();
-    let summary = store.import(incoming.clone(), ImportMode::Merge, || {
-        fresh.next().unwrap()
-    });
+    let summary = store.import(
+        annotator::model::Annotations {
+            annotations: incoming.clone(),
+            orphans: Vec::new(),
+            relations: Vec::new(),
+        },
+        ImportMode::Merge,
+        || fresh.next().unwrap(),
+    );
     assert_eq!(
         (
             summary.added,
@@ -210,7 +218,15 @@ fn merge_import_skips_duplicates_and_renames_taken_ids_and_undoes_as_one() {
     assert_eq!(store.get("z").unwrap().quote, "Armenia");
     assert!(store.undo());
     assert_eq!(store.len(), 1);
-    let summary = store.import(incoming, ImportMode::Replace, String::new);
+    let summary = store.import(
+        annotator::model::Annotations {
+            annotations: incoming,
+            orphans: Vec::new(),
+            relations: Vec::new(),
+        },
+        ImportMode::Replace,
+        String::new,
+    );
     assert_eq!((summary.added, summary.removed), (2, 1));
     assert!(store.undo());
     assert_eq!(store.annotations()[0].id, "a");
@@ -229,10 +245,12 @@ fn orphans_are_kept_reattached_and_deleted_undoably() {
         "t",
     );
     orphan.quote = "Nikol Pashinyan".into(); // the old text, no longer found
-    store.import_with_orphans(
-        Vec::new(),
-        vec![orphan.clone()],
-        Vec::new(),
+    store.import(
+        annotator::model::Annotations {
+            annotations: Vec::new(),
+            orphans: vec![orphan.clone()],
+            relations: Vec::new(),
+        },
         ImportMode::Merge,
         String::new,
     );

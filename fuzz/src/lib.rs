@@ -17,7 +17,7 @@
 //! seeds and the minimised crashes through the very same code.
 
 use annotator::model::anchor::{self, Placement, Selector};
-use annotator::model::formats::io::{read_files, Incoming, InputFile};
+use annotator::model::formats::dispatch::{read_files, Incoming, InputFile};
 use annotator::model::formats::{self, brat as brat_format, csv as csv_format, w3c as w3c_format};
 use annotator::model::formats::{jsonl as jsonl_format, zip as zip_format};
 use annotator::model::library::{self, WorkspaceDocument};
@@ -66,12 +66,17 @@ pub fn schema(data: &[u8]) {
         }
         match schema::parse(text, doc) {
             Ok(parsed) => {
-                check_placed(&parsed.annotations, &parsed.orphans, &parsed.relations, doc);
+                check_placed(
+                    &parsed.content.annotations,
+                    &parsed.content.orphans,
+                    &parsed.content.relations,
+                    doc,
+                );
                 // A file that parses strictly is imported as it is.
                 let plan = imported.expect("a file that parses strictly also imports");
-                assert_eq!(plan.annotations, parsed.annotations);
-                assert_eq!(plan.orphans, parsed.orphans);
-                assert_eq!(plan.relations, parsed.relations);
+                assert_eq!(plan.content.annotations, parsed.content.annotations);
+                assert_eq!(plan.content.orphans, parsed.content.orphans);
+                assert_eq!(plan.content.relations, parsed.content.relations);
                 assert!(!plan.text_changed);
             }
             Err(e) => assert_message(&e.to_string()),
@@ -259,16 +264,21 @@ pub fn check_planned(result: Result<ImportPlan, String>, doc: &Document) {
 
 /// An import plan: placed annotations valid in the document, the report counting them.
 pub fn check_plan(plan: &ImportPlan, doc: &Document) {
-    check_placed(&plan.annotations, &plan.orphans, &plan.relations, doc);
+    check_placed(
+        &plan.content.annotations,
+        &plan.content.orphans,
+        &plan.content.relations,
+        doc,
+    );
     let report = plan.report;
     assert_eq!(
         report.exact + report.moved + report.fuzzy,
-        plan.annotations.len(),
+        plan.content.annotations.len(),
         "the report does not count the placed annotations: {report:?}"
     );
     assert_eq!(
         report.orphaned,
-        plan.orphans.len(),
+        plan.content.orphans.len(),
         "the report does not count the orphans: {report:?}"
     );
 }
@@ -370,9 +380,9 @@ pub fn check_workspace(result: Result<Vec<WorkspaceDocument>, String>) {
                     document.document.id
                 );
                 check_placed(
-                    &document.annotations,
-                    &document.orphans,
-                    &document.relations,
+                    &document.content.annotations,
+                    &document.content.orphans,
+                    &document.content.relations,
                     &document.document,
                 );
             }

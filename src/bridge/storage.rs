@@ -2,12 +2,12 @@
 //! backup key before anything could overwrite it, and the user is told.
 
 use crate::model::annotation::Annotation;
+use crate::model::formats::native::{self as schema, TextInclusion};
 use crate::model::library::{
     merge_by_id, new_document_id, workspace_to_json, DocumentMeta, Library, WorkspaceDocument,
 };
-use crate::model::schema::{self, Content, Document, TextInclusion};
-use crate::model::Relation;
 use crate::model::{default_document, DEFAULT_ARTICLE_ID};
+use crate::model::{Annotations, Content, Document};
 use wasm_bindgen::JsValue;
 use web_sys::Storage;
 
@@ -50,9 +50,7 @@ pub fn js_error_text(value: &JsValue) -> String {
 /// What was found in storage for a document.
 #[derive(Debug, Default)]
 pub struct Loaded {
-    pub annotations: Vec<Annotation>,
-    pub orphans: Vec<Annotation>,
-    pub relations: Vec<Relation>,
+    pub content: Annotations,
     pub problem: Option<LoadProblem>,
 }
 
@@ -92,9 +90,7 @@ pub fn load(doc: &Document) -> Loaded {
         Ok(s) => s,
         Err(reason) => {
             return Loaded {
-                annotations: Vec::new(),
-                orphans: Vec::new(),
-                relations: Vec::new(),
+                content: Annotations::default(),
                 problem: Some(LoadProblem {
                     reason,
                     raw: None,
@@ -109,9 +105,7 @@ pub fn load(doc: &Document) -> Loaded {
         Ok(None) => return Loaded::default(),
         Err(e) => {
             return Loaded {
-                annotations: Vec::new(),
-                orphans: Vec::new(),
-                relations: Vec::new(),
+                content: Annotations::default(),
                 problem: Some(LoadProblem {
                     reason: format!("reading local storage failed ({})", js_error_text(&e)),
                     raw: None,
@@ -122,17 +116,13 @@ pub fn load(doc: &Document) -> Loaded {
     };
     match schema::parse(&raw, doc) {
         Ok(parsed) => Loaded {
-            annotations: parsed.annotations,
-            orphans: parsed.orphans,
-            relations: parsed.relations,
+            content: parsed.content,
             problem: None,
         },
         Err(e) => {
             let backup_key = keep_aside(&storage, &key, &raw).ok();
             Loaded {
-                annotations: Vec::new(),
-                orphans: Vec::new(),
-                relations: Vec::new(),
+                content: Annotations::default(),
                 problem: Some(LoadProblem {
                     reason: e.to_string(),
                     raw: Some(raw),
@@ -336,9 +326,7 @@ pub fn export_workspace() -> Result<String, String> {
         }
         documents.push(WorkspaceDocument {
             document,
-            annotations: loaded.annotations,
-            orphans: loaded.orphans,
-            relations: loaded.relations,
+            content: loaded.content,
         });
     }
     Ok(workspace_to_json(
@@ -366,17 +354,22 @@ pub fn import_workspace(
                 if let Some(problem) = loaded.problem.filter(|p| p.raw.is_some()) {
                     return Err(format!("“{}”: {}", meta.title, problem.reason));
                 }
+                let (here_content, theirs) = (loaded.content, incoming.content);
                 let (annotations, summary) =
-                    merge_by_id(&loaded.annotations, &incoming.annotations);
-                let (orphans, _) = merge_by_id(&loaded.orphans, &incoming.orphans);
-                let mut relations = loaded.relations.clone();
-                for r in incoming.relations {
+                    merge_by_id(&here_content.annotations, &theirs.annotations);
+                let (orphans, _) = merge_by_id(&here_content.orphans, &theirs.orphans);
+                let mut relations = here_content.relations;
+                for r in theirs.relations {
                     if !relations.iter().any(|x| x.id == r.id) {
                         relations.push(r);
                     }
                 }
                 // Relations whose ends are not both here are dropped by the store's checks.
-                let merged_store = crate::model::Store::from_parts(annotations, orphans, relations);
+                let merged_store = crate::model::Store::from_parts(Annotations {
+                    annotations,
+                    orphans,
+                    relations,
+                });
                 save(&here, Content::of(&merged_store))?;
                 annotations_in += summary.added + summary.updated;
                 merged += 1;
@@ -398,15 +391,8 @@ pub fn import_workspace(
                     added += 1;
                 }
                 add_document(&incoming.document, &crate::bridge::clock::now_rfc3339())?;
-                save(
-                    &incoming.document,
-                    Content {
-                        annotations: &incoming.annotations,
-                        orphans: &incoming.orphans,
-                        relations: &incoming.relations,
-                    },
-                )?;
-                annotations_in += incoming.annotations.len();
+                save(&incoming.document, incoming.content.content())?;
+                annotations_in += incoming.content.annotations.len();
             }
         }
     }

@@ -73,11 +73,49 @@ impl Placement {
     }
 }
 
+/// How the annotations of an import found their places.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AnchorReport {
+    pub exact: usize,
+    pub moved: usize,
+    pub fuzzy: usize,
+    pub orphaned: usize,
+    /// Links dropped because one of their ends became an orphan.
+    pub links_dropped: usize,
+}
+
+impl AnchorReport {
+    /// Counts where one annotation landed.
+    pub fn count(&mut self, placement: &Placement) {
+        match placement {
+            Placement::Exact(_) => self.exact += 1,
+            Placement::Moved(_) => self.moved += 1,
+            Placement::Fuzzy(..) => self.fuzzy += 1,
+            Placement::Orphan => self.orphaned += 1,
+        }
+    }
+}
+
+impl std::fmt::Display for AnchorReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} placed exactly, {} moved, {} matched fuzzily, {} orphaned",
+            self.exact, self.moved, self.fuzzy, self.orphaned
+        )?;
+        if self.links_dropped > 0 {
+            write!(
+                f,
+                ", {} links dropped with their orphans",
+                self.links_dropped
+            )?;
+        }
+        Ok(())
+    }
+}
+
 fn on_boundaries(index: &TextIndex, span: CharSpan) -> bool {
-    span.start < span.end
-        && span.end <= index.len_chars()
-        && index.is_grapheme_boundary(span.start())
-        && index.is_grapheme_boundary(span.end())
+    super::span::check_span(index, span.start, span.end).is_ok()
 }
 
 /// Every code-point offset where `needle` occurs in the text.

@@ -1,5 +1,6 @@
 //! Labels and the annotation record the store keeps.
 
+use super::dates::{self, CalendarDate, DateValue};
 use super::span::CharSpan;
 use super::text::{CharOffset, TextIndex};
 use serde::{Deserialize, Serialize};
@@ -193,6 +194,19 @@ impl Annotation {
         self.suffix = index
             .slice(span.end(), CharOffset(span.end + CONTEXT_CHARS))
             .to_owned();
+    }
+
+    /// A date's value: the one set by hand, else the one computed from its text (relative
+    /// phrases count from the publication date). `None` when neither is known.
+    pub fn date_value(&self, published: Option<CalendarDate>) -> Option<DateValue> {
+        match &self.date_value {
+            Some(value) => Some(DateValue {
+                value: value.clone(),
+                modifier: None,
+                anchored: false,
+            }),
+            None => dates::normalize(&self.quote, published),
+        }
     }
 
     /// Document order: by start, then longer first (outer before inner), then label and id so

@@ -1,7 +1,9 @@
 //! The local library of documents and the whole-workspace file.
 
 use super::annotation::{Annotation, Label};
-use super::schema::{self, Document, SchemaError, TextInclusion};
+use super::content::Annotations;
+use super::document::Document;
+use super::formats::native::{self, SchemaError, TextInclusion};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -195,26 +197,14 @@ pub struct MergeSummary {
 #[derive(Debug)]
 pub struct WorkspaceDocument {
     pub document: Document,
-    pub annotations: Vec<Annotation>,
-    pub orphans: Vec<Annotation>,
-    pub relations: Vec<super::annotation::Relation>,
+    pub content: Annotations,
 }
 
 /// All documents with their annotations, each in the single-document export format.
 pub fn workspace_to_json(documents: &[WorkspaceDocument], exported: &str) -> String {
-    let files: Vec<schema::AnnotationFile> = documents
+    let files: Vec<native::AnnotationFile> = documents
         .iter()
-        .map(|d| {
-            schema::to_file(
-                &d.document,
-                schema::Content {
-                    annotations: &d.annotations,
-                    orphans: &d.orphans,
-                    relations: &d.relations,
-                },
-                TextInclusion::WithText,
-            )
-        })
+        .map(|d| native::to_file(&d.document, d.content.content(), TextInclusion::WithText))
         .collect();
     serde_json::to_string_pretty(&serde_json::json!({
         "format": WORKSPACE_FORMAT,
@@ -302,13 +292,11 @@ pub fn parse_workspace(json: &str) -> Result<Vec<WorkspaceDocument>, SchemaError
             .get("source_url")
             .and_then(|v| v.as_str())
             .map(str::to_owned);
-        let parsed = schema::parse(&file.to_string(), &document)
+        let parsed = native::parse(&file.to_string(), &document)
             .map_err(|e| fail(format!("(“{title}”) {e}")))?;
         out.push(WorkspaceDocument {
             document,
-            annotations: parsed.annotations,
-            orphans: parsed.orphans,
-            relations: parsed.relations,
+            content: parsed.content,
         });
     }
     Ok(out)

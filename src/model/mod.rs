@@ -7,7 +7,10 @@
 pub mod anchor;
 pub mod annotation;
 pub mod caret;
+pub mod claims;
+pub mod content;
 pub mod dates;
+pub mod document;
 pub mod formats;
 pub mod library;
 pub mod schema;
@@ -19,7 +22,8 @@ pub mod synthetic;
 pub mod text;
 
 pub use annotation::{Annotation, Label, Relation, Role};
-pub use schema::Document;
+pub use content::{Annotations, Content};
+pub use document::Document;
 pub use span::{CharSpan, SnapMode};
 pub use store::{ImportMode, Store, StoreError};
 pub use text::{ByteOffset, CharOffset, TextIndex, Utf16Offset};

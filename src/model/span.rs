@@ -44,6 +44,61 @@ impl CharSpan {
     }
 }
 
+/// Why a pair of offsets is not a span of a text. Every check of offsets from outside (files,
+/// storage, a re-attached orphan) goes through [`check_span`], so they all say the same.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpanError {
+    /// `start` is not before `end`.
+    NotOrdered { start: usize, end: usize },
+    OutOfRange {
+        start: usize,
+        end: usize,
+        len: usize,
+    },
+    /// An edge would cut a grapheme cluster (an emoji sequence, a letter with its accent).
+    SplitsGrapheme { at: usize },
+}
+
+impl std::fmt::Display for SpanError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SpanError::NotOrdered { start, end } => write!(
+                f,
+                "start {start} must be smaller than end {end} (end is exclusive)"
+            ),
+            SpanError::OutOfRange { start, end, len } => {
+                write!(
+                    f,
+                    "offsets {start}–{end} are outside the text (length {len})"
+                )
+            }
+            SpanError::SplitsGrapheme { at } => {
+                write!(f, "offset {at} splits a character (grapheme cluster)")
+            }
+        }
+    }
+}
+
+impl std::error::Error for SpanError {}
+
+/// Checks that `[start, end)` is a non-empty span inside the text whose edges fall between
+/// grapheme clusters.
+pub fn check_span(index: &TextIndex, start: usize, end: usize) -> Result<CharSpan, SpanError> {
+    if start >= end {
+        return Err(SpanError::NotOrdered { start, end });
+    }
+    let len = index.len_chars();
+    if end > len {
+        return Err(SpanError::OutOfRange { start, end, len });
+    }
+    for edge in [start, end] {
+        if !index.is_grapheme_boundary(CharOffset(edge)) {
+            return Err(SpanError::SplitsGrapheme { at: edge });
+        }
+    }
+    Ok(CharSpan { start, end })
+}
+
 /// How a raw selection is adjusted before it becomes a span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SnapMode {

@@ -2,7 +2,10 @@
 //! which records its inverse, so undo covers every kind of edit, batches included.
 
 use super::annotation::{Annotation, Label, Relation, Role};
-use super::span::CharSpan;
+use super::content::Annotations;
+use super::span::{self, CharSpan, SpanError};
+// MIGRATION SHIM: the ui still imports it from here; remove once it imports text::shorten.
+pub use super::text::shorten;
 use super::text::{CharOffset, TextIndex};
 use std::fmt;
 
@@ -19,14 +22,8 @@ pub enum StoreError {
     NotFound(String),
     IdTaken(String),
     EmptySpan,
-    OutOfRange {
-        span: CharSpan,
-        len: usize,
-    },
-    /// An edge would cut a grapheme cluster (an emoji sequence, a letter with its accent).
-    SplitsGrapheme {
-        at: usize,
-    },
+    /// Out of the text, or cutting a grapheme cluster.
+    Span(SpanError),
     /// A link's ends have the wrong labels (a claim links to actors and dates).
     WrongLabel {
         role: Role,
@@ -45,14 +42,7 @@ impl fmt::Display for StoreError {
             StoreError::NotFound(id) => write!(f, "annotation {id} no longer exists"),
             StoreError::IdTaken(id) => write!(f, "annotation id {id} is already in use"),
             StoreError::EmptySpan => f.write_str("the span is empty"),
-            StoreError::OutOfRange { span, len } => write!(
-                f,
-                "offsets {}–{} are outside the text (length {len})",
-                span.start, span.end
-            ),
-            StoreError::SplitsGrapheme { at } => {
-                write!(f, "offset {at} splits a character (grapheme cluster)")
-            }
+            StoreError::Span(problem) => problem.fmt(f),
             StoreError::WrongLabel {
                 role,
                 expected,
@@ -68,17 +58,6 @@ impl fmt::Display for StoreError {
 }
 
 impl std::error::Error for StoreError {}
-
-/// Shortens text for messages and lists, cutting on a char boundary and adding an ellipsis.
-pub fn shorten(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
-        text.to_owned()
-    } else {
-        let mut out: String = text.chars().take(max_chars.saturating_sub(1)).collect();
-        out.push('…');
-        out
-    }
-}
 
 /// A reversible edit.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -190,11 +169,12 @@ impl Store {
 
     /// Like [`Store::from_annotations`], with orphans and relations. Relations whose ends
     /// are missing or have the wrong labels are dropped (they cannot be shown or exported).
-    pub fn from_parts(
-        annotations: Vec<Annotation>,
-        orphans: Vec<Annotation>,
-        relations: Vec<Relation>,
-    ) -> Self {
+    pub fn from_parts(content: Annotations) -> Self {
+        let Annotations {
+            annotations,
+            orphans,
+            relations,
+        } = content;
         let mut store = Store {
             orphans,
             ..Self::from_annotations(annotations)
@@ -212,14 +192,7 @@ impl Store {
 
     /// The links of a claim, by role then document order of the linked annotation.
     pub fn links_of(&self, claim_id: &str) -> Vec<(&Relation, &Annotation)> {
-        let mut links: Vec<(&Relation, &Annotation)> = self
-            .relations
-            .iter()
-            .filter(|r| r.claim == claim_id)
-            .filter_map(|r| self.get(&r.other).map(|a| (r, a)))
-            .collect();
-        links.sort_by_key(|(r, a)| (r.role, a.span.start));
-        links
+        super::claims::links_of(&self.relations, claim_id, |id| self.get(id))
     }
 
     fn check_link(&self, claim_id: &str, other_id: &str, role: Role) -> Result<(), StoreError> {
@@ -300,14 +273,9 @@ impl Store {
     /// Replaces everything with a state merged from another tab. This is not an edit of this
     /// tab, so it is not undoable, and the history is cleared: undoing older edits on top of
     /// another tab's work could overwrite it.
-    pub fn replace_all(
-        &mut self,
-        annotations: Vec<Annotation>,
-        orphans: Vec<Annotation>,
-        relations: Vec<Relation>,
-    ) {
+    pub fn replace_all(&mut self, content: Annotations) {
         let revision = self.revision + 1;
-        *self = Store::from_parts(annotations, orphans, relations);
+        *self = Store::from_parts(content);
         self.revision = revision;
     }
 
@@ -419,20 +387,10 @@ impl Store {
     }
 
     fn check_span(index: &TextIndex, span: CharSpan) -> Result<(), StoreError> {
-        if span.end > index.len_chars() || span.start > span.end {
-            return Err(StoreError::OutOfRange {
-                span,
-                len: index.len_chars(),
-            });
-        }
         if span.is_empty() {
             return Err(StoreError::EmptySpan);
         }
-        for edge in [span.start, span.end] {
-            if !index.is_grapheme_boundary(CharOffset(edge)) {
-                return Err(StoreError::SplitsGrapheme { at: edge });
-            }
-        }
+        span::check_span(index, span.start, span.end).map_err(StoreError::Span)?;
         Ok(())
     }
 
@@ -643,26 +601,19 @@ impl Store {
         removed
     }
 
-    /// Applies validated annotations as one undoable step. `fresh_id` supplies a new id when
-    /// a merged annotation's id is already taken.
+    /// Imports annotations, orphans and their links as one undoable step: into what is here
+    /// ([`ImportMode::Merge`]) or instead of it ([`ImportMode::Replace`]).
     pub fn import(
         &mut self,
-        incoming: Vec<Annotation>,
-        mode: ImportMode,
-        fresh_id: impl FnMut() -> String,
-    ) -> ImportSummary {
-        self.import_with_orphans(incoming, Vec::new(), Vec::new(), mode, fresh_id)
-    }
-
-    /// Imports placed annotations and orphans as one undoable step.
-    pub fn import_with_orphans(
-        &mut self,
-        incoming: Vec<Annotation>,
-        incoming_orphans: Vec<Annotation>,
-        incoming_relations: Vec<Relation>,
+        incoming: Annotations,
         mode: ImportMode,
         mut fresh_id: impl FnMut() -> String,
     ) -> ImportSummary {
+        let Annotations {
+            annotations: incoming,
+            orphans: incoming_orphans,
+            relations: incoming_relations,
+        } = incoming;
         let mut summary = ImportSummary::default();
         let mut batch = Vec::new();
         let mut staged = Store::default();

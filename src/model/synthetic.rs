@@ -2,7 +2,7 @@
 //! (`scripts/bench.sh`, which opens the app with `?bench`). Deterministic, so runs compare.
 
 use super::annotation::{Annotation, Label};
-use super::schema::Document;
+use super::document::Document;
 use super::span::{snap, CharSpan, SnapMode};
 use super::text::CharOffset;
 use super::DEFAULT_ARTICLE_TEXT;

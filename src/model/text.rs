@@ -64,6 +64,17 @@ impl fmt::Display for OffsetError {
 
 impl std::error::Error for OffsetError {}
 
+/// Shortens text for messages and lists, cutting on a char boundary and adding an ellipsis.
+pub fn shorten(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        text.to_owned()
+    } else {
+        let mut out: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
 /// One line of the document as rendered: a paragraph, without its line break.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Paragraph {

@@ -7,7 +7,7 @@ use crate::model::annotation::{Annotation, Label, Relation};
 use crate::model::caret::{move_caret, Move};
 use crate::model::formats::{
     self,
-    io::{ExportFormat, Incoming},
+    dispatch::{ExportFormat, Incoming},
 };
 use crate::model::schema::{self, TextInclusion};
 use crate::model::span::{Direction, Edge};
@@ -78,7 +78,11 @@ pub fn App(props: &AppProps) -> Html {
         use_reducer(move || {
             AppState::new(
                 doc,
-                Store::from_parts((*initial).clone(), (*orphans).clone(), (*relations).clone()),
+                Store::from_parts(crate::model::Annotations {
+                    annotations: (*initial).clone(),
+                    orphans: (*orphans).clone(),
+                    relations: (*relations).clone(),
+                }),
             )
         })
     };
@@ -310,7 +314,7 @@ pub fn App(props: &AppProps) -> Html {
                 for file in chosen {
                     let file_name = file.name();
                     match files::read_bytes(file).await {
-                        Ok(bytes) => inputs.push(formats::io::InputFile {
+                        Ok(bytes) => inputs.push(formats::dispatch::InputFile {
                             name: file_name,
                             bytes,
                         }),
@@ -322,7 +326,7 @@ pub fn App(props: &AppProps) -> Html {
                         }
                     }
                 }
-                match formats::io::read_files(inputs, &doc.0) {
+                match formats::dispatch::read_files(inputs, &doc.0) {
                     Ok(Incoming::NewDocument { title, text }) => {
                         // A text file is a new document, not annotations: offer to add it.
                         dispatcher.dispatch(Action::OpenDocuments(Some(Rc::new(Prefill {
@@ -376,7 +380,8 @@ pub fn App(props: &AppProps) -> Html {
         let store = state.store.clone();
         let dispatcher = dispatcher.clone();
         Callback::from(move |format: ExportFormat| {
-            let file = formats::io::export(format, &doc.0, schema::Content::of(&store.borrow()));
+            let file =
+                formats::dispatch::export(format, &doc.0, schema::Content::of(&store.borrow()));
             match files::download_bytes(&file.name, file.mime, &file.bytes) {
                 Ok(()) if file.losses.is_empty() => {
                     dispatcher.dispatch(info(format!("Downloaded {}.", file.name)))
@@ -936,7 +941,7 @@ fn absorb_other_tab(
         return None;
     }
     // Unreadable values are handled when the document is opened; never merge them.
-    let remote = schema::parse(&raw, &doc.0).ok()?;
+    let remote = schema::parse(&raw, &doc.0).ok()?.content;
     let annotations = sync::merge3(&base.annotations, store.annotations(), &remote.annotations);
     let orphans = sync::merge3(&base.orphans, store.orphans(), &remote.orphans);
     let relations = sync::merge3(&base.relations, store.relations(), &remote.relations);

@@ -35,9 +35,9 @@ fn open(id: &str, generation: u32, notice: Option<String>) -> Opened {
     Opened {
         props: Rc::new(AppProps {
             doc: DocRef(doc),
-            initial: Rc::new(loaded.annotations),
-            initial_orphans: Rc::new(loaded.orphans),
-            initial_relations: Rc::new(loaded.relations),
+            initial: Rc::new(loaded.content.annotations),
+            initial_orphans: Rc::new(loaded.content.orphans),
+            initial_relations: Rc::new(loaded.content.relations),
             load_problem: loaded.problem,
             persist: true,
             initial_notice: notice,

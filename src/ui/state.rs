@@ -465,10 +465,8 @@ impl Reducible for AppState {
                 if next.store.borrow().is_empty() && next.store.borrow().orphans().is_empty() {
                     // Nothing to replace or merge with: import at once (still undoable).
                     let (store, summary) = next.store.mutate(|s| {
-                        s.import_with_orphans(
-                            staged.plan.annotations.clone(),
-                            staged.plan.orphans.clone(),
-                            staged.plan.relations.clone(),
+                        s.import(
+                            staged.plan.content.clone(),
                             ImportMode::Replace,
                             String::new,
                         )
@@ -488,18 +486,12 @@ impl Reducible for AppState {
                 let mut fresh = fresh_ids.into_iter();
                 let mut counter = 0usize;
                 let (store, summary) = next.store.mutate(|s| {
-                    s.import_with_orphans(
-                        staged.plan.annotations.clone(),
-                        staged.plan.orphans.clone(),
-                        staged.plan.relations.clone(),
-                        mode,
-                        || {
-                            fresh.next().unwrap_or_else(|| {
-                                counter += 1;
-                                format!("imported-{counter}")
-                            })
-                        },
-                    )
+                    s.import(staged.plan.content.clone(), mode, || {
+                        fresh.next().unwrap_or_else(|| {
+                            counter += 1;
+                            format!("imported-{counter}")
+                        })
+                    })
                 });
                 next.store = store;
                 next.selected = None;
@@ -537,9 +529,13 @@ impl Reducible for AppState {
                 orphans,
                 relations,
             } => {
-                let (store, ()) = next
-                    .store
-                    .mutate(|s| s.replace_all(annotations, orphans, relations));
+                let (store, ()) = next.store.mutate(|s| {
+                    s.replace_all(crate::model::Annotations {
+                        annotations,
+                        orphans,
+                        relations,
+                    })
+                });
                 next.store = store;
                 if let Some(id) = &next.selected {
                     if next.store.borrow().get(id).is_none() {

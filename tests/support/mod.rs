@@ -175,7 +175,7 @@ pub fn article_sample() -> (Document, Store) {
 
 /// A store holding what an import placed.
 pub fn store_of(plan: ImportPlan) -> Store {
-    Store::from_parts(plan.annotations, plan.orphans, plan.relations)
+    Store::from_parts(plan.content)
 }
 
 /// What a round trip must keep of each annotation.

@@ -28,7 +28,8 @@
 //! - entity names, hand-set date values and orphans (see [`CARRIES`]).
 use super::{Carries, Draft, DraftRelation, Foreign};
 use crate::model::annotation::{Annotation, Label, Role};
-use crate::model::schema::{Content, Document};
+use crate::model::content::Content;
+use crate::model::document::Document;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -531,7 +532,7 @@ fn text_bound(id: &str, rest: &str, text: Option<&Text>, n: usize) -> Result<Dra
                     return Err(fail(format!(
                         "the fragments of {id} have text between them (“{}” at {}–{}); this \
                          app keeps one continuous span per annotation",
-                        crate::model::store::shorten(gap, 40),
+                        crate::model::text::shorten(gap, 40),
                         pair[0].1,
                         pair[1].0
                     )));
@@ -547,9 +548,9 @@ fn text_bound(id: &str, rest: &str, text: Option<&Text>, n: usize) -> Result<Dra
                 if !matches {
                     return Err(fail(format!(
                         "text “{}” does not match the .txt at {} (“{}”)",
-                        crate::model::store::shorten(stated, 40),
+                        crate::model::text::shorten(stated, 40),
                         offsets.trim(),
-                        crate::model::store::shorten(&expected, 40)
+                        crate::model::text::shorten(&expected, 40)
                     )));
                 }
             }

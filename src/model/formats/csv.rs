@@ -31,10 +31,11 @@
 //! The file holds no text: reading gives a [`Foreign`] without one, and [`super::plan`] places
 //! each row by its offsets and quote (a row whose quote is not at its offsets is looked for
 //! elsewhere, or becomes an orphan), never rejecting offsets outside the open text.
-use super::{csv_field, Carries, Draft, DraftRelation, Foreign};
-use crate::model::annotation::{Annotation, Label, Relation, Role};
-use crate::model::dates;
-use crate::model::schema::{date_value_of, Content, Document};
+use super::{Carries, Draft, DraftRelation, Foreign};
+use crate::model::annotation::{Annotation, Label, Role};
+use crate::model::claims::{self, ClaimRecord};
+use crate::model::content::Content;
+use crate::model::document::Document;
 use std::collections::HashMap;
 
 pub const CARRIES: Carries = Carries {
@@ -68,26 +69,20 @@ pub const HEADER: [&str; 16] = [
 const REQUIRED: [&str; 4] = ["label", "start", "end", "quote"];
 
 /// One row per placed annotation in document order, CRLF line ends, fields quoted by
-/// [`csv_field`]. See the module documentation for the columns and the choices made.
+/// [`field`]. See the module documentation for the columns and the choices made.
 pub fn export(doc: &Document, content: Content) -> String {
-    let published = doc.published.as_deref().and_then(dates::parse_iso_date);
-    let by_id: HashMap<&str, &Annotation> = content
-        .annotations
-        .iter()
-        .map(|a| (a.id.as_str(), a))
-        .collect();
+    let published = doc.published_date();
+    let by_id = claims::by_id(content.annotations);
     let mut out = HEADER.join(",");
     out.push_str("\r\n");
     for a in content.annotations {
-        let mut linked: Vec<(&Relation, &Annotation)> = content
-            .relations
-            .iter()
-            .filter(|r| r.claim == a.id && a.label == Label::Claim)
-            .filter_map(|r| by_id.get(r.other.as_str()).map(|other| (r, *other)))
-            .collect();
-        linked.sort_by(|(r, x), (s, y)| (r.role, x.order_key()).cmp(&(s.role, y.order_key())));
+        let links = if a.label == Label::Claim {
+            claims::links_of(content.relations, &a.id, |id| by_id.get(id).copied())
+        } else {
+            Vec::new()
+        };
         let of_role = |role: Role| -> (String, String) {
-            let ends: Vec<&Annotation> = linked
+            let ends: Vec<&Annotation> = links
                 .iter()
                 .filter(|(r, _)| r.role == role)
                 .map(|(_, other)| *other)
@@ -95,14 +90,7 @@ pub fn export(doc: &Document, content: Content) -> String {
             let ids: Vec<&str> = ends.iter().map(|other| other.id.as_str()).collect();
             let names: Vec<String> = ends
                 .iter()
-                .map(|other| match role {
-                    Role::When => date_value_of(other, published)
-                        .map(|v| v.to_string())
-                        .unwrap_or_else(|| other.quote.clone()),
-                    Role::Source | Role::Target => {
-                        other.entity.clone().unwrap_or_else(|| other.quote.clone())
-                    }
-                })
+                .map(|other| claims::linked_name(other, role, published))
                 .collect();
             (ids.join(" "), names.join("; "))
         };
@@ -112,7 +100,7 @@ pub fn export(doc: &Document, content: Content) -> String {
         let is_date = a.label == Label::Date;
         let date_value = a.date_value.as_deref().filter(|_| is_date).unwrap_or("");
         let date_normalized = if is_date {
-            date_value_of(a, published)
+            a.date_value(published)
                 .map(|v| v.to_string())
                 .unwrap_or_default()
         } else {
@@ -124,27 +112,56 @@ pub fn export(doc: &Document, content: Content) -> String {
             .filter(|_| a.label == Label::Actor)
             .unwrap_or("");
         let cells = [
-            csv_field(&doc.id),
-            csv_field(&a.id),
+            field(&doc.id),
+            field(&a.id),
             a.label.as_str().to_owned(),
             a.span.start.to_string(),
             a.span.end.to_string(),
-            csv_field(&a.quote),
-            csv_field(&a.note),
-            csv_field(entity),
-            csv_field(date_value),
-            csv_field(&date_normalized),
-            csv_field(&source_ids),
-            csv_field(&sources),
-            csv_field(&target_ids),
-            csv_field(&targets),
-            csv_field(&when_ids),
-            csv_field(&when),
+            field(&a.quote),
+            field(&a.note),
+            field(entity),
+            field(date_value),
+            field(&date_normalized),
+            field(&source_ids),
+            field(&sources),
+            field(&target_ids),
+            field(&targets),
+            field(&when_ids),
+            field(&when),
         ];
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
     }
     out
+}
+
+/// The claims table as CSV (same RFC 4180 rules as [`export`]). Several actors or dates in
+/// one cell are joined with "; ".
+pub fn claims_csv(rows: &[ClaimRecord]) -> String {
+    let mut out = String::from("claim_id,claim,sources,targets,dates,start,end\r\n");
+    for row in rows {
+        let cells = [
+            field(&row.claim),
+            field(&row.quote),
+            field(&row.sources.join("; ")),
+            field(&row.targets.join("; ")),
+            field(&row.dates.join("; ")),
+            row.start.to_string(),
+            row.end.to_string(),
+        ];
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// One field of an RFC 4180 record: quoted when it holds a comma, quote or line break.
+pub fn field(value: &str) -> String {
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_owned()
+    }
 }
 
 /// True when the first line is this format's header.
@@ -382,6 +399,7 @@ pub fn parse(text: &str) -> Result<Foreign, String> {
             updated: String::new(),
             entity: non_empty("entity").map(str::to_owned),
             date_value: non_empty("date_value").map(str::to_owned),
+            orphan: false,
             place,
         });
     }

@@ -35,9 +35,10 @@
 //! labels and offsets only. [`parse`] also reads doccano's newer export with `entities`
 //! (`{"id", "start_offset", "end_offset", "label"}`) and `relations` (`{"id", "from_id",
 //! "to_id", "type"}`).
-use super::{Carries, Draft, DraftRelation, Foreign};
+use super::{json, Carries, Draft, DraftRelation, Foreign};
 use crate::model::annotation::{Annotation, Label, Role};
-use crate::model::schema::{Content, Document};
+use crate::model::content::Content;
+use crate::model::document::Document;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
@@ -262,7 +263,7 @@ pub fn parse(text: &str, doc: &Document) -> Result<Foreign, String> {
         let Value::Object(object) = value else {
             return Err(format!(
                 "line {number}: expected a JSON object with \"text\" and its spans, found {}",
-                kind(&value)
+                json::kind(&value)
             ));
         };
         if !matches!(object.get("text"), Some(Value::String(_))) {
@@ -307,17 +308,6 @@ pub fn parse(text: &str, doc: &Document) -> Result<Foreign, String> {
     read_document(*number, object)
 }
 
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
 /// An id as files write it: a string, or a number (doccano).
 fn id_of(value: Option<&Value>) -> Result<Option<String>, String> {
     match value {
@@ -326,31 +316,8 @@ fn id_of(value: Option<&Value>) -> Result<Option<String>, String> {
         Some(Value::Number(n)) => Ok(Some(n.to_string())),
         Some(other) => Err(format!(
             "\"id\" must be a string or a number, not {}",
-            kind(other)
+            json::kind(other)
         )),
-    }
-}
-
-fn offset_of(value: Option<&Value>, name: &str) -> Result<Option<usize>, String> {
-    match value {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Number(n)) => n
-            .as_u64()
-            .and_then(|n| usize::try_from(n).ok())
-            .map(Some)
-            .ok_or_else(|| format!("\"{name}\" must be a whole number ≥ 0 (found {n})")),
-        Some(other) => Err(format!(
-            "\"{name}\" must be a whole number ≥ 0, not {}",
-            kind(other)
-        )),
-    }
-}
-
-fn string_of(value: Option<&Value>, name: &str) -> Result<Option<String>, String> {
-    match value {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(other) => Err(format!("\"{name}\" must be a string, not {}", kind(other))),
     }
 }
 
@@ -359,7 +326,10 @@ fn label_of(value: Option<&Value>) -> Result<Label, String> {
         Some(Value::String(name)) => Label::parse(&name.trim().to_lowercase())
             .ok_or_else(|| format!("unknown label \"{name}\" (expected actor, claim or date)")),
         None | Some(Value::Null) => Err("no label (expected actor, claim or date)".to_owned()),
-        Some(other) => Err(format!("the label must be a string, not {}", kind(other))),
+        Some(other) => Err(format!(
+            "the label must be a string, not {}",
+            json::kind(other)
+        )),
     }
 }
 
@@ -386,28 +356,29 @@ fn read_span(item: &Value, place: String) -> Result<ReadSpan, String> {
                     triple.len()
                 )));
             };
-            draft.start = offset_of(Some(start), "start").map_err(fail)?;
-            draft.end = offset_of(Some(end), "end").map_err(fail)?;
+            draft.start = json::offset(Some(start), "start").map_err(fail)?;
+            draft.end = json::offset(Some(end), "end").map_err(fail)?;
             draft.label = Some(label_of(Some(label)).map_err(fail)?);
             None
         }
         Value::Object(object) => {
             let get = |a: &str, b: &str| object.get(a).or_else(|| object.get(b));
-            draft.start = offset_of(get("start", "start_offset"), "start").map_err(fail)?;
-            draft.end = offset_of(get("end", "end_offset"), "end").map_err(fail)?;
+            draft.start = json::offset(get("start", "start_offset"), "start").map_err(fail)?;
+            draft.end = json::offset(get("end", "end_offset"), "end").map_err(fail)?;
             draft.label = Some(label_of(object.get("label")).map_err(fail)?);
-            draft.quote = string_of(object.get("text"), "text").map_err(fail)?;
-            draft.note = string_of(object.get("note"), "note")
+            draft.quote = json::string(object.get("text"), "text").map_err(fail)?;
+            draft.note = json::string(object.get("note"), "note")
                 .map_err(fail)?
                 .unwrap_or_default();
-            draft.entity = string_of(object.get("entity"), "entity").map_err(fail)?;
-            draft.date_value = string_of(object.get("date_value"), "date_value").map_err(fail)?;
+            draft.entity = json::string(object.get("entity"), "entity").map_err(fail)?;
+            draft.date_value =
+                json::string(object.get("date_value"), "date_value").map_err(fail)?;
             id_of(object.get("id")).map_err(fail)?
         }
         other => {
             return Err(fail(format!(
                 "expected [start, end, label] or an object with start, end and label, found {}",
-                kind(other)
+                json::kind(other)
             )))
         }
     };
@@ -450,7 +421,7 @@ fn read_document(number: usize, object: &Map<String, Value>) -> Result<Foreign, 
         Some((key, other)) => {
             return Err(format!(
                 "line {number}: \"{key}\" must be a list, not {}",
-                kind(other)
+                json::kind(other)
             ))
         }
     };
@@ -471,7 +442,7 @@ fn read_document(number: usize, object: &Map<String, Value>) -> Result<Foreign, 
         Some(other) => {
             return Err(format!(
                 "line {number}: \"relations\" must be a list, not {}",
-                kind(other)
+                json::kind(other)
             ))
         }
     };
@@ -493,8 +464,8 @@ fn span_end(value: Option<&Value>, name: &str, drafts: &[Draft]) -> Result<Strin
     if let Some(id) = id_of(end.get("id")).map_err(|e| format!("\"{name}\": {e}"))? {
         return Ok(id);
     }
-    let start = offset_of(end.get("start"), "start").map_err(|e| format!("\"{name}\": {e}"))?;
-    let stop = offset_of(end.get("end"), "end").map_err(|e| format!("\"{name}\": {e}"))?;
+    let start = json::offset(end.get("start"), "start").map_err(|e| format!("\"{name}\": {e}"))?;
+    let stop = json::offset(end.get("end"), "end").map_err(|e| format!("\"{name}\": {e}"))?;
     let (Some(start), Some(stop)) = (start, stop) else {
         return Err(format!(
             "\"{name}\" needs \"start\" and \"end\" (or an \"id\")"
@@ -540,7 +511,7 @@ fn read_relations(
             return Err(fail(format!(
                 "expected an object with head_span, child_span and label (or from_id, to_id \
                  and type), found {}",
-                kind(item)
+                json::kind(item)
             )));
         };
         let role = match relation.get("label").or_else(|| relation.get("type")) {

@@ -24,9 +24,11 @@
 //! Import reads that, and Web Annotations from other tools: a collection with embedded pages,
 //! a page, one annotation or a list of them; targets and selectors as one object or a list;
 //! bodies as one object, a list or `bodyValue`; labels and roles in any case.
-use super::{Carries, Draft, DraftRelation, Foreign};
+use super::{json, Carries, Draft, DraftRelation, Foreign};
 use crate::model::annotation::{Annotation, Label, Relation, Role};
-use crate::model::schema::{Content, Document};
+use crate::model::content::Content;
+use crate::model::document::Document;
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -271,33 +273,22 @@ fn is_unreserved(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~')
 }
 
+/// What an id may hold unescaped in our IRIs: RFC 3986's unreserved characters.
+const ID_ESCAPES: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
 fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if is_unreserved(byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(text, ID_ESCAPES).to_string()
 }
 
 fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&byte) = bytes.get(i) {
-        if byte == b'%' {
-            let hex = text.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(byte);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    percent_decode_str(text)
+        .decode_utf8()
+        .ok()
+        .map(|decoded| decoded.into_owned())
 }
 
 /// The document's source URL as a URI the schemas accept: as given when it is one, with
@@ -664,7 +655,7 @@ impl<'a> Record<'a> {
         let listed = || {
             values
                 .iter()
-                .map(|v| format!("\"{}\"", crate::model::store::shorten(v, 30)))
+                .map(|v| format!("\"{}\"", crate::model::text::shorten(v, 30)))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
@@ -732,6 +723,7 @@ impl<'a> Record<'a> {
             updated: self.time("modified"),
             entity: identifying.clone().filter(|_| label == Label::Actor),
             date_value: identifying.filter(|_| label == Label::Date),
+            orphan: false,
             place: self.place.clone(),
         })
     }
@@ -748,15 +740,9 @@ impl<'a> Record<'a> {
                     continue;
                 };
                 if has_type(selector, "TextQuoteSelector") && selection.quote.is_none() {
-                    let text = |key: &str| -> Result<Option<String>, String> {
-                        match selector.get(key) {
-                            None | Some(Value::Null) => Ok(None),
-                            Some(Value::String(s)) => Ok(Some(s.clone())),
-                            Some(other) => Err(self.fail(format!(
-                                "the TextQuoteSelector's \"{key}\" must be a string, not {}",
-                                shown(other)
-                            ))),
-                        }
+                    let text = |key: &str| {
+                        json::string(selector.get(key), key)
+                            .map_err(|e| self.fail(format!("the TextQuoteSelector's {e}")))
                     };
                     selection.quote =
                         Some(text("exact")?.ok_or_else(|| {
@@ -767,17 +753,13 @@ impl<'a> Record<'a> {
                 } else if has_type(selector, "TextPositionSelector") && selection.position.is_none()
                 {
                     let offset = |key: &str| -> Result<usize, String> {
-                        selector
-                            .get(key)
-                            .and_then(Value::as_u64)
-                            .and_then(|n| usize::try_from(n).ok())
-                            .ok_or_else(|| {
-                                self.fail(format!(
-                                    "the TextPositionSelector's \"{key}\" must be a whole \
-                                     number ≥ 0, not {}",
-                                    selector.get(key).map_or("missing".to_owned(), shown)
-                                ))
+                        json::offset(selector.get(key), key)
+                            .and_then(|n| {
+                                n.ok_or_else(|| {
+                                    format!("\"{key}\" must be a whole number ≥ 0, not missing")
+                                })
                             })
+                            .map_err(|e| self.fail(format!("the TextPositionSelector's {e}")))
                     };
                     selection.position = Some((offset("start")?, offset("end")?));
                 }
@@ -878,5 +860,5 @@ fn has_type(object: &Map<String, Value>, kind: &str) -> bool {
 }
 
 fn shown(value: &Value) -> String {
-    crate::model::store::shorten(&value.to_string(), 40)
+    crate::model::text::shorten(&value.to_string(), 40)
 }

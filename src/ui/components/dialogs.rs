@@ -13,7 +13,8 @@ pub struct ImportDialogProps {
 
 #[component]
 pub fn ImportDialog(props: &ImportDialogProps) -> Html {
-    let count = props.staged.plan.annotations.len() + props.staged.plan.orphans.len();
+    let count =
+        props.staged.plan.content.annotations.len() + props.staged.plan.content.orphans.len();
     let choose = |mode: ImportMode| {
         let on_action = props.on_action.clone();
         Callback::from(move |_| {

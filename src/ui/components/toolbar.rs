@@ -3,7 +3,7 @@
 use crate::bridge::clock;
 use crate::bridge::theme::{self, Theme};
 use crate::model::annotation::Label;
-use crate::model::formats::io::ExportFormat;
+use crate::model::formats::dispatch::ExportFormat;
 use crate::ui::state::Action;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;

@@ -1,9 +1,11 @@
 //! Which adapter reads a set of user files, and which writes an export: the one place that
 //! knows every format by name.
 
-use super::{brat, csv, jsonl, plan, w3c, zip, Carries};
+use super::native::{self, TextInclusion};
+use super::{brat, csv, jsonl, plan, w3c, zip, Carries, ImportPlan};
+use crate::model::content::Content;
+use crate::model::document::Document;
 use crate::model::library;
-use crate::model::schema::{self, Content, Document, ImportPlan, TextInclusion};
 
 /// Every format the app exports, in menu order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -101,7 +103,7 @@ pub fn export(format: ExportFormat, doc: &Document, content: Content) -> ExportF
         ExportFormat::Native => (
             format!("{stem}.annotations.json"),
             "application/json",
-            schema::to_json(doc, content, TextInclusion::WithText).into_bytes(),
+            native::to_json(doc, content, TextInclusion::WithText).into_bytes(),
         ),
         ExportFormat::W3c => (
             format!("{stem}.w3c.jsonld"),
@@ -255,8 +257,8 @@ pub fn read_files(files: Vec<InputFile>, doc: &Document) -> Result<Incoming, Str
     if library::is_workspace(&text) {
         return Ok(Incoming::Workspace(text));
     }
-    if value.get("format").and_then(|f| f.as_str()) == Some(schema::FORMAT_NAME) {
-        let result = schema::parse_for_import(&text, doc).map_err(|e| e.to_string());
+    if value.get("format").and_then(|f| f.as_str()) == Some(native::FORMAT_NAME) {
+        let result = native::parse_for_import(&text, doc).map_err(|e| e.to_string());
         return annotations(ExportFormat::Native, result);
     }
     if w3c::looks_like(&value) {
