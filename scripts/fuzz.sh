@@ -11,7 +11,7 @@
 # in); the checked-in seeds in fuzz/corpus/<target>/ are only read. A crash is written to
 # fuzz/artifacts/<target>/ and stops the run with a non-zero exit; minimise it with
 #   cargo +nightly fuzz tmin <target> fuzz/artifacts/<target>/crash-…
-# and add it to tests/model_fuzz_regressions.rs. Not part of scripts/test.sh.
+# and add it to tests/properties/fuzz_regressions.rs. Not part of scripts/test.sh.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$HOME/.cargo/bin:$PATH"

@@ -37,15 +37,8 @@ fn Host(props: &HostProps) -> Html {
     }
 }
 
-fn span_of(doc: &Document, needle: &str) -> CharSpan {
-    let text = doc.index.text();
-    let byte = text.find(needle).expect("needle in text");
-    let start = text[..byte].chars().count();
-    CharSpan {
-        start,
-        end: start + needle.chars().count(),
-    }
-}
+mod support;
+use support::span_of;
 
 /// Renders the article into a fresh visible element (the harness's own output is hidden).
 async fn render(doc: Rc<Document>, store: Store) -> (Element, Element) {

@@ -13,7 +13,7 @@
 //! boundaries and code-point offsets actually matter. The `anchor` target re-anchors into
 //! a text of its own, so the text itself is fuzzed too.
 //!
-//! `tests/model_fuzz_regressions.rs` includes this file, so `cargo test` runs the checked-in
+//! `tests/properties/fuzz_regressions.rs` includes this file, so `cargo test` runs the checked-in
 //! seeds and the minimised crashes through the very same code.
 
 use annotator::model::anchor::{self, Placement, Selector};

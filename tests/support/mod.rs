@@ -1,4 +1,6 @@
-//! Documents and annotations the model tests share.
+//! Documents, annotations and helpers shared by the native test binaries (`tests/model`,
+//! `tests/formats`, `tests/properties`), `tests/browser.rs` and `examples/interop_samples.rs`.
+//! Each includes this file as its `support` module and uses a part of it.
 #![allow(dead_code)]
 
 use annotator::model::schema::ImportPlan;
@@ -22,14 +24,32 @@ pub fn unicode_document() -> Document {
     )
 }
 
-/// The code-point span of the first occurrence of `needle`.
-pub fn span_of(doc: &Document, needle: &str) -> CharSpan {
-    nth_span_of(doc, needle, 0)
+/// A short text with an emoji ZWJ sequence and a flag before the spans, so code points,
+/// UTF-8 bytes and UTF-16 units all differ.
+pub const SMALL_TEXT: &str =
+    "👩🏽‍💼 Maria Zakharova said on Friday that talks with Armenia 🇦🇲 are difficult.";
+
+pub fn small_document() -> Document {
+    Document::new("small", "Small", Some("2025-01-24"), SMALL_TEXT)
 }
 
-/// The code-point span of occurrence `n` (from 0) of `needle`.
+/// The code-point span of the first occurrence of `needle` in the document's text.
+pub fn span_of(doc: &Document, needle: &str) -> CharSpan {
+    span_in(doc.index.text(), needle)
+}
+
+/// The code-point span of occurrence `n` (from 0) of `needle` in the document's text.
 pub fn nth_span_of(doc: &Document, needle: &str, n: usize) -> CharSpan {
-    let text = doc.index.text();
+    nth_span_in(doc.index.text(), needle, n)
+}
+
+/// The code-point span of the first occurrence of `needle` in `text`.
+pub fn span_in(text: &str, needle: &str) -> CharSpan {
+    nth_span_in(text, needle, 0)
+}
+
+/// The code-point span of occurrence `n` (from 0) of `needle` in `text`.
+pub fn nth_span_in(text: &str, needle: &str, n: usize) -> CharSpan {
     let (byte, _) = text
         .match_indices(needle)
         .nth(n)
@@ -39,6 +59,11 @@ pub fn nth_span_of(doc: &Document, needle: &str, n: usize) -> CharSpan {
         start,
         end: start + needle.chars().count(),
     }
+}
+
+/// The text a code-point span covers: what Python's `text[start:end]` gives.
+pub fn quote_at(text: &str, span: CharSpan) -> String {
+    text.chars().skip(span.start).take(span.len()).collect()
 }
 
 /// A claim with its source actor and date; an overlapping actor inside the claim; notes

@@ -1,6 +1,5 @@
 //! The model must stay pure Rust: no browser crates. This test fails the suite if a file in
 //! src/model names one, so the boundary holds even inside a single crate.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 use std::path::Path;

@@ -4,9 +4,6 @@
 //! 3. every export format reads back what it carries, and exports it again byte for byte.
 //!
 //! Case counts are kept moderate (the machine running the tests is small and shared).
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
 
 use annotator::model::anchor::{self, Placement, Selector, FUZZY_QUOTE_MIN, FUZZY_THRESHOLD};
 use annotator::model::formats::dispatch::{export, read_files, ExportFormat, Incoming, InputFile};
@@ -20,7 +17,8 @@ use annotator::model::{
 use proptest::prelude::*;
 use proptest::sample::Index;
 use std::collections::BTreeMap;
-use support::{LATER, NOW};
+
+use crate::support::{LATER, NOW};
 
 // ---------------------------------------------------------------------------------------
 // Generators and helpers shared by the properties

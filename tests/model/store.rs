@@ -1,21 +1,13 @@
 //! The annotation store: adding, overlap rules, editing and undo/redo of every change.
-#![cfg(not(target_arch = "wasm32"))]
 
 use annotator::model::span::{CharSpan, SpanError};
 use annotator::model::store::{ImportMode, Store, StoreError};
 use annotator::model::text::TextIndex;
 use annotator::model::Label;
 
-const TEXT: &str = "Pashinyan declared that Armenia considers itself outside the CSTO 🇦🇲.";
+use crate::support::span_in;
 
-fn span_of(needle: &str) -> CharSpan {
-    let byte = TEXT.find(needle).unwrap();
-    let start = TEXT[..byte].chars().count();
-    CharSpan {
-        start,
-        end: start + needle.chars().count(),
-    }
-}
+const TEXT: &str = "Pashinyan declared that Armenia considers itself outside the CSTO 🇦🇲.";
 
 fn ids(store: &Store) -> Vec<(String, Label, String)> {
     store
@@ -30,19 +22,34 @@ fn nested_and_overlapping_spans_are_kept_in_document_order() {
     let index = TextIndex::new(TEXT);
     let mut store = Store::new();
     store
-        .add(&index, "a".into(), Label::Actor, span_of("Pashinyan"), "t1")
+        .add(
+            &index,
+            "a".into(),
+            Label::Actor,
+            span_in(TEXT, "Pashinyan"),
+            "t1",
+        )
         .unwrap();
     store
         .add(
             &index,
             "c".into(),
             Label::Claim,
-            span_of("Pashinyan declared that Armenia considers itself outside the CSTO"),
+            span_in(
+                TEXT,
+                "Pashinyan declared that Armenia considers itself outside the CSTO",
+            ),
             "t1",
         )
         .unwrap();
     store
-        .add(&index, "b".into(), Label::Actor, span_of("Armenia"), "t1")
+        .add(
+            &index,
+            "b".into(),
+            Label::Actor,
+            span_in(TEXT, "Armenia"),
+            "t1",
+        )
         .unwrap();
     let order: Vec<&str> = store.annotations().iter().map(|a| a.id.as_str()).collect();
     assert_eq!(
@@ -51,7 +58,7 @@ fn nested_and_overlapping_spans_are_kept_in_document_order() {
         "outer claim first, then inner spans by start"
     );
     let covering: Vec<&str> = store
-        .covering(span_of("Pashinyan").start())
+        .covering(span_in(TEXT, "Pashinyan").start())
         .iter()
         .map(|a| a.id.as_str())
         .collect();
@@ -62,7 +69,7 @@ fn nested_and_overlapping_spans_are_kept_in_document_order() {
 fn identical_span_with_same_label_is_refused_other_label_allowed() {
     let index = TextIndex::new(TEXT);
     let mut store = Store::new();
-    let cs = span_of("CSTO");
+    let cs = span_in(TEXT, "CSTO");
     store
         .add(&index, "1".into(), Label::Actor, cs, "t")
         .unwrap();
@@ -92,7 +99,7 @@ fn identical_span_with_same_label_is_refused_other_label_allowed() {
 fn bad_spans_are_refused_with_reasons() {
     let index = TextIndex::new(TEXT);
     let mut store = Store::new();
-    let flag = span_of("🇦🇲");
+    let flag = span_in(TEXT, "🇦🇲");
     let inside = CharSpan {
         start: flag.start,
         end: flag.start + 1,
@@ -131,11 +138,17 @@ fn undo_and_redo_walk_every_kind_of_change() {
     let mut store = Store::new();
     let mut snapshots = vec![ids(&store)];
     store
-        .add(&index, "a".into(), Label::Actor, span_of("Pashinyan"), "t1")
+        .add(
+            &index,
+            "a".into(),
+            Label::Actor,
+            span_in(TEXT, "Pashinyan"),
+            "t1",
+        )
         .unwrap();
     snapshots.push(ids(&store));
     store
-        .add(&index, "d".into(), Label::Date, span_of("CSTO"), "t1")
+        .add(&index, "d".into(), Label::Date, span_in(TEXT, "CSTO"), "t1")
         .unwrap();
     snapshots.push(ids(&store));
     store.relabel("d", Label::Actor, "t2").unwrap();
@@ -146,7 +159,7 @@ fn undo_and_redo_walk_every_kind_of_change() {
     assert_eq!(store.get("a").unwrap().note, "Prime Minister of Armenia");
     assert_eq!(store.get("a").unwrap().updated, "t3");
     store
-        .set_span(&index, "a", span_of("Pashinyan declared"), "t4")
+        .set_span(&index, "a", span_in(TEXT, "Pashinyan declared"), "t4")
         .unwrap();
     assert_eq!(store.get("a").unwrap().quote, "Pashinyan declared");
     store.remove("d").unwrap();
@@ -177,7 +190,13 @@ fn undo_and_redo_walk_every_kind_of_change() {
     // A new change after undo drops the redo branch.
     store.undo();
     store
-        .add(&index, "n".into(), Label::Claim, span_of("outside"), "t5")
+        .add(
+            &index,
+            "n".into(),
+            Label::Claim,
+            span_in(TEXT, "outside"),
+            "t5",
+        )
         .unwrap();
     assert!(!store.can_redo());
 }
@@ -187,14 +206,32 @@ fn merge_import_skips_duplicates_and_renames_taken_ids_and_undoes_as_one() {
     let index = TextIndex::new(TEXT);
     let mut store = Store::new();
     store
-        .add(&index, "a".into(), Label::Actor, span_of("Pashinyan"), "t")
+        .add(
+            &index,
+            "a".into(),
+            Label::Actor,
+            span_in(TEXT, "Pashinyan"),
+            "t",
+        )
         .unwrap();
     let mut other = Store::new();
     other
-        .add(&index, "a".into(), Label::Actor, span_of("Armenia"), "t")
+        .add(
+            &index,
+            "a".into(),
+            Label::Actor,
+            span_in(TEXT, "Armenia"),
+            "t",
+        )
         .unwrap();
     other
-        .add(&index, "b".into(), Label::Actor, span_of("Pashinyan"), "t")
+        .add(
+            &index,
+            "b".into(),
+            Label::Actor,
+            span_in(TEXT, "Pashinyan"),
+            "t",
+        )
         .unwrap();
     let incoming = other.annotations().to_vec();
     let mut fresh = vec!["z".to_string()].into_iter();
@@ -241,7 +278,7 @@ fn orphans_are_kept_reattached_and_deleted_undoably() {
         &index,
         "o1".into(),
         Label::Actor,
-        span_of("Pashinyan"),
+        span_in(TEXT, "Pashinyan"),
         "t",
     );
     orphan.quote = "Nikol Pashinyan".into(); // the old text, no longer found
@@ -256,11 +293,17 @@ fn orphans_are_kept_reattached_and_deleted_undoably() {
     );
     assert_eq!(store.orphans().len(), 1);
     assert!(matches!(
-        store.add(&index, "o1".into(), Label::Claim, span_of("CSTO"), "t"),
+        store.add(
+            &index,
+            "o1".into(),
+            Label::Claim,
+            span_in(TEXT, "CSTO"),
+            "t"
+        ),
         Err(StoreError::IdTaken(_))
     ));
     let placed = store
-        .reattach(&index, "o1", span_of("Pashinyan"), "t2")
+        .reattach(&index, "o1", span_in(TEXT, "Pashinyan"), "t2")
         .unwrap();
     assert_eq!(placed.quote, "Pashinyan");
     assert!(store.orphans().is_empty());

@@ -1,5 +1,4 @@
 //! Date normalisation on real phrasings, every date of the default article among them.
-#![cfg(not(target_arch = "wasm32"))]
 
 use annotator::model::dates::{normalize, parse_iso_date, Modifier};
 

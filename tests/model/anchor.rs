@@ -1,16 +1,15 @@
 //! Re-anchoring on edited texts: each stage on its own, and orphans instead of wrong places.
-#![cfg(not(target_arch = "wasm32"))]
 
 use annotator::model::anchor::{place, Anchorer, Placement, Selector};
 use annotator::model::span::CharSpan;
 use annotator::model::text::TextIndex;
 use annotator::model::DEFAULT_ARTICLE_TEXT;
 
+use crate::support::{nth_span_in, quote_at};
+
 /// A selector made the way the app makes one: offsets, quote and 32 code points of context.
 fn selector_for<'a>(text: &'a str, quote: &'a str, nth: usize) -> (Selector<'a>, CharSpan) {
-    let byte = text.match_indices(quote).nth(nth).expect("quote in text").0;
-    let start = text[..byte].chars().count();
-    let end = start + quote.chars().count();
+    let CharSpan { start, end } = nth_span_in(text, quote, nth);
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte_at = |c: usize| chars.get(c).map_or(text.len(), |&(b, _)| b);
     let prefix = &text[byte_at(start.saturating_sub(32))..byte_at(start)];
@@ -25,10 +24,6 @@ fn selector_for<'a>(text: &'a str, quote: &'a str, nth: usize) -> (Selector<'a>,
         },
         CharSpan { start, end },
     )
-}
-
-fn quote_at(text: &str, span: CharSpan) -> String {
-    text.chars().skip(span.start).take(span.len()).collect()
 }
 
 #[test]

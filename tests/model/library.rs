@@ -1,25 +1,16 @@
 //! The document library and the workspace file: normalisation, ids, merge rules, round trip.
-#![cfg(not(target_arch = "wasm32"))]
 
 use annotator::model::library::{
     is_workspace, merge_by_id, new_document_id, normalize_text, parse_workspace, workspace_to_json,
     DocumentMeta, Library, WorkspaceDocument,
 };
 use annotator::model::schema::Document;
-use annotator::model::span::CharSpan;
 use annotator::model::store::Store;
 use annotator::model::{default_document, Annotation, Label};
 
-const MIXED: &str = "Պաշտոնական հայտարարություն 🇦🇲👨🏻‍🚒\nقال المتحدث إن العلاقات جيدة.\nSergey Lavrov spoke on January 24.";
+use crate::support::span_in;
 
-fn span_of(text: &str, needle: &str) -> CharSpan {
-    let byte = text.find(needle).unwrap();
-    let start = text[..byte].chars().count();
-    CharSpan {
-        start,
-        end: start + needle.chars().count(),
-    }
-}
+const MIXED: &str = "Պաշտոնական հայտարարություն 🇦🇲👨🏻‍🚒\nقال المتحدث إن العلاقات جيدة.\nSergey Lavrov spoke on January 24.";
 
 #[test]
 fn line_endings_are_normalised_once_and_nothing_else_changes() {
@@ -44,7 +35,7 @@ fn merge_keeps_both_sides_and_the_later_edit() {
             &doc.index,
             id.into(),
             Label::Actor,
-            span_of(doc.index.text(), "Sergey Lavrov"),
+            span_in(doc.index.text(), "Sergey Lavrov"),
             "2025-01-01T00:00:00.000Z",
         );
         a.note = note.into();
@@ -101,7 +92,7 @@ fn a_workspace_round_trips_every_document_exactly() {
                     &doc.index,
                     format!("{}-{i}", doc.id),
                     label,
-                    span_of(doc.index.text(), needle),
+                    span_in(doc.index.text(), needle),
                     "2025-01-01T00:00:00.000Z",
                 )
                 .unwrap();
@@ -114,7 +105,7 @@ fn a_workspace_round_trips_every_document_exactly() {
             &mixed.index,
             "ar".into(),
             Label::Actor,
-            span_of(MIXED, "المتحدث"),
+            span_in(MIXED, "المتحدث"),
             "t",
         )
         .unwrap();
@@ -160,7 +151,7 @@ fn a_broken_workspace_is_rejected_naming_the_document() {
             &doc.index,
             "a".into(),
             Label::Actor,
-            span_of(doc.index.text(), "Sergey Lavrov"),
+            span_in(doc.index.text(), "Sergey Lavrov"),
             "t",
         )
         .unwrap();

@@ -1,10 +1,9 @@
 //! The one placement function every foreign format goes through.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
 
 use annotator::model::formats::{plan, Draft, Foreign};
 use annotator::model::{default_document, Label};
+
+use crate::support;
 
 fn draft(id: &str, quote: Option<&str>, at: Option<(usize, usize)>) -> Draft {
     Draft {

@@ -1,8 +1,5 @@
 //! The W3C Web Annotation adapter: export → import round trips, code-point positions,
 //! annotations from other tools, and rejections that name the record.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
 
 use annotator::model::formats::{self, w3c};
 use annotator::model::schema::{self, Content, ImportPlan, TextInclusion};
@@ -11,16 +8,13 @@ use annotator::model::store::Store;
 use annotator::model::{Annotation, Document, Label};
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use support::{article_sample, span_of, unicode_sample, NOW};
+
+use crate::support::{article_sample, quote_at, span_of, store_of, unicode_sample, LATER, NOW};
 
 fn import(json: &str, doc: &Document) -> Result<ImportPlan, String> {
     let foreign = w3c::parse(json)?;
     assert_eq!(foreign.text, None, "W3C files carry no text");
     formats::plan(foreign, doc)
-}
-
-fn store_of(plan: ImportPlan) -> Store {
-    Store::from_parts(plan.content)
 }
 
 /// Every annotation of an export, from its embedded first page.
@@ -110,7 +104,7 @@ fn bodies_carry_label_entity_date_value_and_note() {
     assert_eq!(claim["motivation"], "tagging");
     assert_eq!(claim["@context"], "http://www.w3.org/ns/anno.jsonld");
     assert_eq!(claim["created"], NOW);
-    assert_eq!(claim["modified"], support::LATER);
+    assert_eq!(claim["modified"], LATER);
     assert_eq!(
         claim["target"]["source"],
         "urn:text-annotator:unicode-sample"
@@ -150,7 +144,7 @@ fn position_offsets_are_code_points() {
         let exact = selector(&item, "TextQuoteSelector").unwrap()["exact"]
             .as_str()
             .unwrap();
-        let by_code_points: String = text.chars().skip(start).take(end - start).collect();
+        let by_code_points = quote_at(text, CharSpan { start, end });
         assert_eq!(by_code_points, exact, "{}", item["id"]);
         let utf16_start: usize = text.chars().take(start).map(char::len_utf16).sum();
         if utf16_start != start || text.char_indices().nth(start).unwrap().0 != start {

@@ -1,22 +1,12 @@
 //! Who claimed what, when: links between claims, actors and dates; entities; date values;
 //! the claims table and its CSV; the schema's version-3 round trip and migration.
-#![cfg(not(target_arch = "wasm32"))]
 
 use annotator::model::schema::{self, claims_csv, claims_table, Content, TextInclusion};
-use annotator::model::span::CharSpan;
 use annotator::model::store::{Store, StoreError};
 use annotator::model::{default_document, Document, Label, Role};
 use serde_json::{json, Value};
 
-fn span_of(doc: &Document, needle: &str) -> CharSpan {
-    let text = doc.index.text();
-    let byte = text.find(needle).unwrap();
-    let start = text[..byte].chars().count();
-    CharSpan {
-        start,
-        end: start + needle.chars().count(),
-    }
-}
+use crate::support::{nth_span_of, span_of};
 
 /// Aliyev's claim, annotated and linked.
 fn aliyev() -> (Document, Store) {
@@ -158,16 +148,7 @@ fn entities_are_offered_to_new_mentions_with_the_same_text() {
         .set_entity("m1", Some("Russian Ministry of Foreign Affairs"), "t")
         .unwrap();
     // A later "MFA" (the text occurs several times).
-    let second = {
-        let text = doc.index.text();
-        let first = text.find("MFA").unwrap();
-        let byte = first + 3 + text[first + 3..].find("MFA").unwrap();
-        let start = text[..byte].chars().count();
-        CharSpan {
-            start,
-            end: start + 3,
-        }
-    };
+    let second = nth_span_of(&doc, "MFA", 1);
     store
         .add(&doc.index, "m2".into(), Label::Actor, second, "t")
         .unwrap();
@@ -292,7 +273,7 @@ fn the_claims_csv_is_rfc_4180() {
 #[test]
 fn a_stored_version_2_file_is_migrated() {
     let doc = default_document();
-    let fixture = include_str!("fixtures/v2-storage.json");
+    let fixture = include_str!("../fixtures/v2-storage.json");
     assert!(fixture.contains("\"version\":2"));
     let parsed = schema::parse(fixture, &doc).unwrap();
     assert_eq!(parsed.migrated_from, Some(2));

@@ -1,7 +1,4 @@
 //! brat standoff (`.ann` + `.txt`) export and import, and the stored zip the export comes in.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
 
 use annotator::model::formats::{self, brat, zip, Foreign};
 use annotator::model::schema::{Content, ImportPlan};
@@ -9,7 +6,10 @@ use annotator::model::span::CharSpan;
 use annotator::model::store::Store;
 use annotator::model::{default_document, Document, Label, Role};
 use proptest::prelude::*;
-use support::{article_sample, span_of, unicode_sample, NOW};
+
+use crate::support::{
+    annotate, article_sample, quote_at, span_of, store_of, unicode_sample, Sample, NOW,
+};
 
 /// What brat can carry of a store: label, span and note (one line) of every annotation,
 /// and the links by the spans they join; in a stable order.
@@ -43,10 +43,6 @@ fn carried(store: &Store) -> Carried {
         .collect();
     links.sort();
     (annotations, links)
-}
-
-fn store_of(plan: ImportPlan) -> Store {
-    Store::from_parts(plan.content)
 }
 
 fn import(ann: &str, txt: Option<&str>, doc: &Document) -> Result<ImportPlan, String> {
@@ -147,7 +143,7 @@ fn offsets_count_code_points_of_the_txt() {
     for (fragments, text) in lines {
         let expected: Vec<String> = fragments
             .iter()
-            .map(|&(s, e)| files.txt.chars().skip(s).take(e - s).collect())
+            .map(|&(start, end)| quote_at(&files.txt, CharSpan { start, end }))
             .collect();
         assert_eq!(expected.join(" "), text);
     }
@@ -228,9 +224,9 @@ fn an_ann_made_for_a_changed_text_is_re_anchored() {
         None,
         &format!("A sentence added at the top. {}", doc.index.text()),
     );
-    let moved_store = support::annotate(
+    let moved_store = annotate(
         &changed,
-        &[support::Sample {
+        &[Sample {
             actor: "Sergey Lavrov",
             date: "January 24",
             claim: "Russian-Armenian relations are experiencing a challenging period",

@@ -1,11 +1,10 @@
 //! Which adapter reads what the user chose, and what the export menu writes.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
 
 use annotator::model::formats::dispatch::{export, read_files, ExportFormat, Incoming, InputFile};
 use annotator::model::formats::zip;
 use annotator::model::schema::Content;
+
+use crate::support;
 
 fn file(name: &str, bytes: impl Into<Vec<u8>>) -> InputFile {
     InputFile {
@@ -14,7 +13,8 @@ fn file(name: &str, bytes: impl Into<Vec<u8>>) -> InputFile {
     }
 }
 
-fn annotations(incoming: Result<Incoming, String>) -> (usize, usize, ExportFormat) {
+/// How many annotations and links an import placed, and the format it was read as.
+fn read_counts(incoming: Result<Incoming, String>) -> (usize, usize, ExportFormat) {
     match incoming {
         Ok(Incoming::Annotations { plan, format }) => (
             plan.content.annotations.len(),
@@ -31,7 +31,7 @@ fn every_export_is_read_back_by_the_right_adapter() {
     for format in ExportFormat::ALL {
         let exported = export(format, &doc, Content::of(&store));
         let (placed, links, read_as) =
-            annotations(read_files(vec![file(&exported.name, exported.bytes)], &doc));
+            read_counts(read_files(vec![file(&exported.name, exported.bytes)], &doc));
         assert_eq!(read_as, format, "{}", exported.name);
         assert_eq!(placed, store.len(), "{}", exported.name);
         let expected_links = if format.carries().links {
@@ -53,7 +53,7 @@ fn formats_are_recognised_by_content_when_the_extension_says_nothing() {
         ExportFormat::Csv,
     ] {
         let exported = export(format, &doc, Content::of(&store));
-        let (_, _, read_as) = annotations(read_files(vec![file("download", exported.bytes)], &doc));
+        let (_, _, read_as) = read_counts(read_files(vec![file("download", exported.bytes)], &doc));
         assert_eq!(read_as, format);
     }
 }
@@ -92,15 +92,15 @@ fn a_brat_pair_is_read_from_two_files_or_from_a_zip() {
             .map(|(_, bytes)| bytes.clone())
             .unwrap()
     };
-    let (placed, links, _) = annotations(read_files(
+    let (placed, links, _) = read_counts(read_files(
         vec![file("a.ann", get(".ann")), file("a.txt", get(".txt"))],
         &doc,
     ));
     assert_eq!((placed, links), (store.len(), store.relations().len()));
     // The .ann alone is read against the open document.
-    let (placed, _, _) = annotations(read_files(vec![file("a.ann", get(".ann"))], &doc));
+    let (placed, _, _) = read_counts(read_files(vec![file("a.ann", get(".ann"))], &doc));
     assert_eq!(placed, store.len());
-    let (placed, _, _) = annotations(read_files(vec![file("x.zip", zipped)], &doc));
+    let (placed, _, _) = read_counts(read_files(vec![file("x.zip", zipped)], &doc));
     assert_eq!(placed, store.len());
 }
 

@@ -1,5 +1,4 @@
 //! The keyboard caret moves by user-perceived characters, words and paragraphs.
-#![cfg(not(target_arch = "wasm32"))]
 
 use annotator::model::caret::{move_caret, selection_span, Move};
 use annotator::model::{CharOffset, TextIndex};

@@ -2,9 +2,8 @@
 //! and every input a fuzzer once broke the model with, through the very entry points the
 //! targets use (`fuzz/src/lib.rs`), which panic on any violated invariant.
 //! Fuzzing itself (nightly, libFuzzer) is `scripts/fuzz.sh`.
-#![cfg(not(target_arch = "wasm32"))]
 
-#[path = "../fuzz/src/lib.rs"]
+#[path = "../../fuzz/src/lib.rs"]
 mod fuzz;
 
 use std::path::Path;

@@ -1,5 +1,4 @@
 //! The offset index: code points ⇄ UTF-16 units ⇄ UTF-8 bytes on hard text.
-#![cfg(not(target_arch = "wasm32"))]
 
 use annotator::model::text::{ByteOffset, CharOffset, OffsetError, TextIndex, Utf16Offset};
 

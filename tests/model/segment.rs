@@ -1,6 +1,5 @@
 //! Property tests: segments tile the range and every span is exactly the union of the
 //! segments that list it.
-#![cfg(not(target_arch = "wasm32"))]
 
 use annotator::model::segment::segments;
 use annotator::model::span::CharSpan;

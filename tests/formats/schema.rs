@@ -1,5 +1,4 @@
 //! The JSON file shared by storage and export: round trip and every rejection path.
-#![cfg(not(target_arch = "wasm32"))]
 
 use annotator::model::schema::{self, Content, Document, SchemaError, TextInclusion, FORMAT_NAME};
 use annotator::model::span::CharSpan;
@@ -7,15 +6,7 @@ use annotator::model::store::Store;
 use annotator::model::{default_document, Label};
 use serde_json::{json, Value};
 
-fn span_of(doc: &Document, needle: &str) -> CharSpan {
-    let text = doc.index.text();
-    let byte = text.find(needle).unwrap();
-    let start = text[..byte].chars().count();
-    CharSpan {
-        start,
-        end: start + needle.chars().count(),
-    }
-}
+use crate::support::span_of;
 
 fn sample() -> (Document, Store) {
     let doc = default_document();
@@ -235,7 +226,7 @@ fn an_offset_inside_an_emoji_is_rejected() {
 #[test]
 fn a_version_1_file_from_storage_is_migrated() {
     let doc = default_document();
-    let fixture = include_str!("fixtures/v1-storage.json");
+    let fixture = include_str!("../fixtures/v1-storage.json");
     assert!(
         fixture.contains("\"version\": 1"),
         "the fixture is the old format"

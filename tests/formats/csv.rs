@@ -1,28 +1,20 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! CSV, one row per annotation: export, the RFC 4180 reader, placement and rejections.
-
-mod support;
 
 use annotator::model::formats::{self, csv};
 use annotator::model::schema::{Content, ImportPlan};
-use annotator::model::{Document, Label, Role, Store};
+use annotator::model::{CharSpan, Document, Label, Role, Store};
 use proptest::prelude::*;
-use support::{article_sample, unicode_sample};
+
+use crate::support::{
+    annotations, article_sample, quote_at, small_document, store_of, unicode_sample,
+};
 
 const HEADER: &str = "document_id,annotation_id,label,start,end,quote,note,entity,date_value,\
                       date_normalized,source_ids,sources,target_ids,targets,when_ids,when";
 
-const TEXT: &str = "👩🏽‍💼 Maria Zakharova said on Friday that talks with Armenia 🇦🇲 are difficult.";
-
-fn small_doc() -> Document {
-    Document::new("small", "Small", Some("2025-01-24"), TEXT)
-}
-
 fn plan_of(text: &str, doc: &Document) -> Result<ImportPlan, String> {
     formats::plan(csv::parse(text)?, doc)
 }
-
-use support::{annotations, store_of};
 
 /// Links without their ids, which CSV does not carry.
 fn links(store: &Store) -> Vec<(String, String, Role)> {
@@ -109,7 +101,7 @@ fn offsets_are_code_points() {
     let mut told_apart = false;
     for draft in &foreign.drafts {
         let (start, end) = (draft.start.unwrap(), draft.end.unwrap());
-        let quote: String = text.chars().skip(start).take(end - start).collect();
+        let quote = quote_at(text, CharSpan { start, end });
         assert_eq!(Some(quote), draft.quote, "{}", draft.place);
         let bytes = text.char_indices().nth(start).unwrap().0;
         let utf16: usize = text.chars().take(start).map(char::len_utf16).sum();
@@ -120,7 +112,7 @@ fn offsets_are_code_points() {
 
 #[test]
 fn reads_reordered_columns_and_quoted_fields() {
-    let doc = small_doc();
+    let doc = small_document();
     let file = "\u{feff}quote,End,label,start,note,annotation_id,source_ids,when_ids,extra\n\
                 \"👩🏽‍💼 Maria Zakharova\",20,Actor,0,\"Said it twice, \"\"loudly\"\"\nand on TV\",m,,,x\n\
                 talks with Armenia 🇦🇲 are difficult,76,CLAIM,41,,c,m,d,\n\
@@ -160,7 +152,7 @@ fn reads_reordered_columns_and_quoted_fields() {
 
 #[test]
 fn reads_the_required_columns_alone() {
-    let doc = small_doc();
+    let doc = small_document();
     // No ids (rows get "row-N"), an empty quote (placed by offsets), offsets left out
     // (placed by quote), and the wrong offsets for a quote found elsewhere.
     let file = "label,start,end,quote\r\nactor,0,20,\r\ndate,,,Friday\r\nclaim,0,35,talks with Armenia 🇦🇲 are difficult\r\n";
@@ -187,7 +179,7 @@ fn looks_like_only_its_header() {
 }
 
 fn error_of(text: &str) -> String {
-    plan_of(text, &small_doc()).expect_err("must be rejected")
+    plan_of(text, &small_document()).expect_err("must be rejected")
 }
 
 #[test]
@@ -289,7 +281,7 @@ proptest! {
 
     #[test]
     fn never_panics_on_any_text(text in "[a-z0-9,\"\r\n\u{feff}é🇦🇲 -]{0,120}") {
-        let doc = small_doc();
+        let doc = small_document();
         let _ = csv::looks_like(&text);
         if let Ok(foreign) = csv::parse(&text) {
             let _ = formats::plan(foreign, &doc);

@@ -1,28 +1,19 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! JSONL for NLP: spaCy/Prodigy and doccano lines, exported, read back and placed.
-
-mod support;
 
 use annotator::model::formats::{self, jsonl, Foreign};
 use annotator::model::schema::{Content, ImportPlan};
-use annotator::model::{Document, Label, Role, Store};
+use annotator::model::{CharSpan, Document, Label, Role, Store};
 use proptest::prelude::*;
 use serde_json::Value;
-use support::{article_sample, span_of, unicode_sample};
 
-/// A short text with an emoji ZWJ sequence and a flag before the spans, so code points,
-/// UTF-8 bytes and UTF-16 units all differ.
-const TEXT: &str = "👩🏽‍💼 Maria Zakharova said on Friday that talks with Armenia 🇦🇲 are difficult.";
-
-fn small_doc() -> Document {
-    Document::new("small", "Small", Some("2025-01-24"), TEXT)
-}
+use crate::support::{
+    annotations, article_sample, quote_at, small_document, span_of, store_of, unicode_sample,
+    SMALL_TEXT,
+};
 
 fn plan_of(text: &str, doc: &Document) -> Result<ImportPlan, String> {
     formats::plan(jsonl::parse(text, doc)?, doc)
 }
-
-use support::{annotations, store_of};
 
 fn relations(store: &Store) -> Vec<(String, String, String, Role)> {
     store
@@ -130,11 +121,6 @@ fn doccano_round_trip_keeps_labels_and_offsets() {
     }
 }
 
-/// The `n` code points of `text` from `start`: what Python's `text[start:start + n]` gives.
-fn code_points(text: &str, start: usize, end: usize) -> String {
-    text.chars().skip(start).take(end - start).collect()
-}
-
 #[test]
 fn offsets_are_code_points() {
     let (doc, store) = unicode_sample();
@@ -148,7 +134,7 @@ fn offsets_are_code_points() {
             span["end"].as_u64().unwrap() as usize,
         );
         assert_eq!(
-            code_points(text, start, end),
+            quote_at(text, CharSpan { start, end }),
             span["text"].as_str().unwrap()
         );
         let bytes = text.char_indices().nth(start).unwrap().0;
@@ -168,19 +154,19 @@ fn offsets_are_code_points() {
             triple[0].as_u64().unwrap() as usize,
             triple[1].as_u64().unwrap() as usize,
         );
-        assert_eq!(code_points(text, start, end), a.quote);
+        assert_eq!(quote_at(text, CharSpan { start, end }), a.quote);
     }
 }
 
 #[test]
 fn reads_a_hand_written_prodigy_line() {
-    let doc = small_doc();
+    let doc = small_document();
     // Prodigy's own form: token indices, spans without ids, relations by token and span;
     // the first relation points from the actor to the claim, the other way round.
     let line = r#"{"text": "👩🏽‍💼 Maria Zakharova said on Friday that talks with Armenia 🇦🇲 are difficult.", "_input_hash": 1, "tokens": [], "spans": [{"start": 0, "end": 20, "token_start": 0, "token_end": 2, "label": "ACTOR"}, {"start": 29, "end": 35, "token_start": 5, "token_end": 5, "label": "date", "text": "Friday"}, {"start": 41, "end": 76, "token_start": 7, "token_end": 13, "label": "Claim"}], "relations": [{"head": 0, "child": 7, "head_span": {"start": 0, "end": 20, "token_start": 0, "token_end": 2, "label": "ACTOR"}, "child_span": {"start": 41, "end": 76, "token_start": 7, "token_end": 13, "label": "CLAIM"}, "label": "SOURCE"}, {"head": 7, "child": 5, "head_span": {"start": 41, "end": 76, "label": "CLAIM"}, "child_span": {"start": 29, "end": 35, "label": "DATE"}, "label": "when"}], "answer": "accept"}"#;
     assert!(jsonl::looks_like(line));
     let foreign = jsonl::parse(line, &doc).unwrap();
-    assert_eq!(foreign.text.as_deref(), Some(TEXT));
+    assert_eq!(foreign.text.as_deref(), Some(SMALL_TEXT));
     let ids: Vec<&str> = foreign.drafts.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["span-1", "span-2", "span-3"]);
     assert_eq!(foreign.drafts[2].place, "line 1, span 3");
@@ -221,7 +207,7 @@ fn reads_a_hand_written_prodigy_line() {
 
 #[test]
 fn reads_a_doccano_label_line() {
-    let doc = small_doc();
+    let doc = small_document();
     let line = r#"{"id": 7, "text": "👩🏽‍💼 Maria Zakharova said on Friday that talks with Armenia 🇦🇲 are difficult.", "label": [[52, 62, "Actor"], [0, 20, "ACTOR"], [41, 76, "claim"]], "Comments": []}"#;
     assert!(jsonl::looks_like(line));
     let store = store_of(plan_of(line, &doc).unwrap());
@@ -238,7 +224,7 @@ fn reads_a_doccano_label_line() {
 
 #[test]
 fn reads_doccano_entities_and_relations() {
-    let doc = small_doc();
+    let doc = small_document();
     let line = r#"{"id": 3, "text": "👩🏽‍💼 Maria Zakharova said on Friday that talks with Armenia 🇦🇲 are difficult.", "entities": [{"id": 10, "label": "ACTOR", "start_offset": 0, "end_offset": 20}, {"id": 11, "label": "CLAIM", "start_offset": 41, "end_offset": 76}, {"id": 12, "label": "actor", "start_offset": 52, "end_offset": 62}, {"id": 13, "label": "DATE", "start_offset": 29, "end_offset": 35}], "relations": [{"id": 1, "from_id": 10, "to_id": 11, "type": "source"}, {"id": 2, "from_id": 11, "to_id": 12, "type": "Target"}, {"id": 5, "from_id": 11, "to_id": 13, "type": "WHEN"}]}"#;
     assert!(jsonl::looks_like(line));
     let store = store_of(plan_of(line, &doc).unwrap());
@@ -259,7 +245,7 @@ fn reads_doccano_entities_and_relations() {
 #[test]
 fn picks_the_line_with_the_open_text() {
     let (doc, store) = article_sample();
-    let other = jsonl::export_doccano(&small_doc(), Content::of(&Store::new()));
+    let other = jsonl::export_doccano(&small_document(), Content::of(&Store::new()));
     let ours = jsonl::export_spacy(&doc, Content::of(&store));
     let file = format!("{other}\n{ours}");
     let foreign = jsonl::parse(&file, &doc).unwrap();
@@ -276,11 +262,11 @@ fn picks_the_line_with_the_open_text() {
 
 #[test]
 fn a_single_line_for_another_text_is_re_anchored() {
-    let doc = small_doc();
+    let doc = small_document();
     // The same sentence with a word inserted before the spans: offsets move by 4.
     let line = r#"{"text": "Ms. 👩🏽‍💼 Maria Zakharova said on Friday that talks with Armenia 🇦🇲 are difficult.", "spans": [{"start": 4, "end": 24, "label": "ACTOR", "text": "👩🏽‍💼 Maria Zakharova"}, {"start": 33, "end": 39, "label": "DATE"}]}"#;
     let foreign = jsonl::parse(line, &doc).unwrap();
-    assert_ne!(foreign.text.as_deref(), Some(TEXT));
+    assert_ne!(foreign.text.as_deref(), Some(SMALL_TEXT));
     let plan = formats::plan(foreign, &doc).unwrap();
     assert!(plan.text_changed);
     assert_eq!(plan.report.moved, 2);
@@ -319,7 +305,7 @@ fn error_of(text: &str, doc: &Document) -> String {
 
 #[test]
 fn rejects_a_line_that_is_not_json() {
-    let doc = small_doc();
+    let doc = small_document();
     let file = format!(
         "{}{{\"text\": \"unfinished\n",
         jsonl::export_doccano(&doc, Content::of(&Store::new()))
@@ -340,21 +326,21 @@ fn rejects_a_line_that_is_not_json() {
 
 #[test]
 fn rejects_an_unknown_label_naming_line_and_span() {
-    let doc = small_doc();
+    let doc = small_document();
     let line = format!(
-        r#"{{"text": "{TEXT}", "spans": [{{"start": 0, "end": 20, "label": "ACTOR"}}, {{"start": 29, "end": 35, "label": "DATE"}}, {{"start": 41, "end": 76, "label": "CLAIM"}}, {{"start": 5, "end": 20, "label": "PERSON"}}]}}"#
+        r#"{{"text": "{SMALL_TEXT}", "spans": [{{"start": 0, "end": 20, "label": "ACTOR"}}, {{"start": 29, "end": 35, "label": "DATE"}}, {{"start": 41, "end": 76, "label": "CLAIM"}}, {{"start": 5, "end": 20, "label": "PERSON"}}]}}"#
     );
     assert_eq!(
         error_of(&line, &doc),
         "line 1, span 4: unknown label \"PERSON\" (expected actor, claim or date)"
     );
-    let doccano = format!(r#"{{"text": "{TEXT}", "label": [[0, 20, "ORG"]]}}"#);
+    let doccano = format!(r#"{{"text": "{SMALL_TEXT}", "label": [[0, 20, "ORG"]]}}"#);
     assert!(error_of(&doccano, &doc).starts_with("line 1, span 1: unknown label \"ORG\""));
 }
 
 #[test]
 fn rejects_malformed_spans_naming_them() {
-    let doc = small_doc();
+    let doc = small_document();
     for (spans, expected) in [
         (
             r#"[[0, 20]]"#,
@@ -378,7 +364,7 @@ fn rejects_malformed_spans_naming_them() {
         ),
         (r#"{"start": 0}"#, "line 1: \"spans\" must be a list"),
     ] {
-        let line = format!(r#"{{"text": "{TEXT}", "spans": {spans}}}"#);
+        let line = format!(r#"{{"text": "{SMALL_TEXT}", "spans": {spans}}}"#);
         let message = error_of(&line, &doc);
         assert!(message.starts_with(expected), "{spans}: {message}");
     }
@@ -386,9 +372,9 @@ fn rejects_malformed_spans_naming_them() {
 
 #[test]
 fn rejects_start_after_end_through_plan() {
-    let doc = small_doc();
+    let doc = small_document();
     let line = format!(
-        r#"{{"text": "{TEXT}", "spans": [{{"start": 0, "end": 20, "label": "actor"}}, {{"start": 35, "end": 29, "label": "date"}}]}}"#
+        r#"{{"text": "{SMALL_TEXT}", "spans": [{{"start": 0, "end": 20, "label": "actor"}}, {{"start": 35, "end": 29, "label": "date"}}]}}"#
     );
     assert!(
         jsonl::parse(&line, &doc).is_ok(),
@@ -403,15 +389,16 @@ fn rejects_start_after_end_through_plan() {
 
 #[test]
 fn rejects_offsets_outside_the_text_through_plan() {
-    let doc = small_doc();
-    let line = format!(r#"{{"text": "{TEXT}", "label": [[0, 20, "actor"], [41, 78, "claim"]]}}"#);
+    let doc = small_document();
+    let line =
+        format!(r#"{{"text": "{SMALL_TEXT}", "label": [[0, 20, "actor"], [41, 78, "claim"]]}}"#);
     let message = error_of(&line, &doc);
     assert!(
         message.starts_with("line 1, span 2: offsets 41–78 are outside the text (length 77)"),
         "{message}"
     );
     // Counted in bytes, the flag would be cut in two: that is caught too.
-    let line = format!(r#"{{"text": "{TEXT}", "label": [[52, 61, "actor"]]}}"#);
+    let line = format!(r#"{{"text": "{SMALL_TEXT}", "label": [[52, 61, "actor"]]}}"#);
     let message = error_of(&line, &doc);
     assert!(
         message.starts_with("line 1, span 1: offset 61 splits"),
@@ -421,11 +408,11 @@ fn rejects_offsets_outside_the_text_through_plan() {
 
 #[test]
 fn rejects_a_span_text_that_is_not_at_its_offsets() {
-    let doc = small_doc();
+    let doc = small_document();
     // The span states a text its own line does not hold at those offsets: parse takes the
     // file as written, plan compares and names the span.
     let line = format!(
-        r#"{{"text": "{TEXT}", "spans": [{{"start": 29, "end": 35, "label": "DATE", "text": "Monday"}}]}}"#
+        r#"{{"text": "{SMALL_TEXT}", "spans": [{{"start": 29, "end": 35, "label": "DATE", "text": "Monday"}}]}}"#
     );
     let foreign = jsonl::parse(&line, &doc).unwrap();
     assert_eq!(foreign.drafts[0].quote.as_deref(), Some("Monday"));
@@ -447,7 +434,7 @@ fn rejects_a_span_text_that_is_not_at_its_offsets() {
 
 #[test]
 fn rejects_several_documents_none_of_them_open() {
-    let doc = small_doc();
+    let doc = small_document();
     let file = "{\"text\": \"One.\", \"label\": []}\n{\"text\": \"Two.\", \"label\": []}\n\n{\"text\": \"Three.\", \"label\": []}\n";
     let message = error_of(file, &doc);
     assert!(
@@ -465,7 +452,7 @@ fn rejects_several_documents_none_of_them_open() {
 
 #[test]
 fn rejects_bad_relations_naming_them() {
-    let doc = small_doc();
+    let doc = small_document();
     let spans = r#"[{"id": 1, "label": "actor", "start_offset": 0, "end_offset": 20}, {"id": 2, "label": "claim", "start_offset": 41, "end_offset": 76}]"#;
     for (relations, expected) in [
         (
@@ -490,7 +477,7 @@ fn rejects_bad_relations_naming_them() {
         ),
     ] {
         let line =
-            format!(r#"{{"text": "{TEXT}", "entities": {spans}, "relations": {relations}}}"#);
+            format!(r#"{{"text": "{SMALL_TEXT}", "entities": {spans}, "relations": {relations}}}"#);
         let message = error_of(&line, &doc);
         assert!(message.starts_with(expected), "{relations}: {message}");
     }
@@ -507,7 +494,7 @@ proptest! {
 
     #[test]
     fn never_panics_on_any_text(text in ".{0,200}") {
-        let doc = small_doc();
+        let doc = small_document();
         let _ = jsonl::looks_like(&text);
         let _ = any_parse(&text, &doc);
     }
@@ -532,8 +519,8 @@ proptest! {
 
     #[test]
     fn never_panics_on_odd_numbers(start in any::<i64>(), end in any::<f64>()) {
-        let doc = small_doc();
-        let line = format!(r#"{{"text": "{TEXT}", "label": [[{start}, {end}, "actor"]], "relations": [{{"from_id": {start}, "to_id": {end}, "type": "source"}}]}}"#);
+        let doc = small_document();
+        let line = format!(r#"{{"text": "{SMALL_TEXT}", "label": [[{start}, {end}, "actor"]], "relations": [{{"from_id": {start}, "to_id": {end}, "type": "source"}}]}}"#);
         let _ = any_parse(&line, &doc);
     }
 }

@@ -1,23 +1,14 @@
 //! Snapping a rough selection to what the reader meant.
-#![cfg(not(target_arch = "wasm32"))]
 
 use annotator::model::span::{nudge, snap, CharSpan, Direction, Edge, SnapMode};
 use annotator::model::text::TextIndex;
 use annotator::model::DEFAULT_ARTICLE_TEXT;
 
-fn span_of(text: &str, needle: &str) -> CharSpan {
-    let byte = text.find(needle).expect("needle in text");
-    let start = text[..byte].chars().count();
-    CharSpan {
-        start,
-        end: start + needle.chars().count(),
-    }
-}
+use crate::support::{quote_at, span_in};
 
 fn snapped(text: &str, start: usize, end: usize, mode: SnapMode) -> Option<String> {
     let index = TextIndex::new(text);
-    snap(&index, CharSpan { start, end }, mode)
-        .map(|s| text.chars().skip(s.start).take(s.len()).collect())
+    snap(&index, CharSpan { start, end }, mode).map(|s| quote_at(text, s))
 }
 
 #[test]
@@ -33,12 +24,12 @@ fn partial_words_extend_to_whole_words() {
 #[test]
 fn edge_whitespace_and_punctuation_are_trimmed() {
     let text = "the Russian Ministry of Foreign Affairs (MFA) on January 24 in";
-    let s = span_of(text, " (MFA) ");
+    let s = span_in(text, " (MFA) ");
     assert_eq!(
         snapped(text, s.start, s.end, SnapMode::Words).as_deref(),
         Some("MFA")
     );
-    let s = span_of(text, "January 24 ");
+    let s = span_in(text, "January 24 ");
     assert_eq!(
         snapped(text, s.start, s.end, SnapMode::Words).as_deref(),
         Some("January 24")
@@ -48,7 +39,7 @@ fn edge_whitespace_and_punctuation_are_trimmed() {
 #[test]
 fn a_quoted_sentence_loses_its_outer_quotes_and_period() {
     let text = DEFAULT_ARTICLE_TEXT;
-    let s = span_of(
+    let s = span_in(
         text,
         "“Moscow has always valued and continues to value its brotherly relations with Yerevan.",
     );
@@ -63,7 +54,7 @@ fn a_quoted_sentence_loses_its_outer_quotes_and_period() {
 #[test]
 fn apostrophes_stay_inside_words() {
     let text = "Russian diplomacy’s 2024 results";
-    let s = span_of(text, "diplomacy");
+    let s = span_in(text, "diplomacy");
     assert_eq!(
         snapped(text, s.start + 2, s.end, SnapMode::Words).as_deref(),
         Some("diplomacy’s")
@@ -84,7 +75,7 @@ fn exact_mode_keeps_characters_but_never_splits_graphemes() {
     // Start in the middle of "Flag", end between the two regional indicators.
     let got = snapped(text, 2, 6, SnapMode::Exact).unwrap();
     assert_eq!(got, "ag 🇦🇲");
-    let s = span_of(text, "👨🏻‍🚒");
+    let s = span_in(text, "👨🏻‍🚒");
     // End inside the ZWJ sequence: widened to the whole cluster.
     assert_eq!(
         snapped(text, s.start, s.start + 2, SnapMode::Exact).as_deref(),
@@ -111,7 +102,7 @@ fn combining_marks_and_non_latin_words_snap_whole() {
 fn nudging_moves_one_word_and_keeps_spans_non_empty() {
     let text = "Foreign Minister Sergey Lavrov summarizing";
     let index = TextIndex::new(text);
-    let lavrov = span_of(text, "Sergey Lavrov");
+    let lavrov = span_in(text, "Sergey Lavrov");
     let wider = nudge(&index, lavrov, Edge::Start, Direction::Backward).unwrap();
     assert_eq!(
         index.slice(wider.start(), wider.end()),
@@ -126,7 +117,7 @@ fn nudging_moves_one_word_and_keeps_spans_non_empty() {
     assert_eq!(index.slice(shorter.start(), shorter.end()), "Sergey");
     let later = nudge(&index, lavrov, Edge::Start, Direction::Forward).unwrap();
     assert_eq!(index.slice(later.start(), later.end()), "Lavrov");
-    let one = span_of(text, "Sergey");
+    let one = span_in(text, "Sergey");
     assert_eq!(nudge(&index, one, Edge::End, Direction::Backward), None);
     assert_eq!(nudge(&index, one, Edge::Start, Direction::Forward), None);
 }

@@ -1,0 +1,18 @@
+//! The pure model (`src/model`), one module per source module: offsets, spans and snapping,
+//! the caret, segments, re-anchoring, the store, links, dates, the library, and the check
+//! that the model stays free of browser crates.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod anchor;
+mod caret;
+mod dates;
+mod library;
+mod purity;
+mod relations;
+mod segment;
+mod span;
+mod store;
+mod text;
