@@ -7,7 +7,7 @@
 mod support;
 
 use annotator::model::formats::dispatch::{export, ExportFormat};
-use annotator::model::schema::Content;
+use annotator::model::Content;
 use std::path::PathBuf;
 
 fn main() {

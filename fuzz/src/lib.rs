@@ -21,7 +21,8 @@ use annotator::model::formats::dispatch::{read_files, Incoming, InputFile};
 use annotator::model::formats::{self, brat as brat_format, csv as csv_format, w3c as w3c_format};
 use annotator::model::formats::{jsonl as jsonl_format, zip as zip_format};
 use annotator::model::library::{self, WorkspaceDocument};
-use annotator::model::schema::{self, ImportPlan};
+use annotator::model::formats::native;
+use annotator::model::formats::ImportPlan;
 use annotator::model::{
     default_document, Annotation, CharOffset, Document, Label, Relation, TextIndex,
 };
@@ -60,11 +61,11 @@ pub fn schema(data: &[u8]) {
         return;
     };
     for doc in documents() {
-        let imported = schema::parse_for_import(text, doc);
+        let imported = native::parse_for_import(text, doc);
         if let Ok(plan) = &imported {
             check_plan(plan, doc);
         }
-        match schema::parse(text, doc) {
+        match native::parse(text, doc) {
             Ok(parsed) => {
                 check_placed(
                     &parsed.content.annotations,

@@ -2,7 +2,9 @@
 //! annotations from other tools, and rejections that name the record.
 
 use annotator::model::formats::{self, w3c};
-use annotator::model::schema::{self, Content, ImportPlan, TextInclusion};
+use annotator::model::formats::native::{self, TextInclusion};
+use annotator::model::formats::ImportPlan;
+use annotator::model::Content;
 use annotator::model::span::CharSpan;
 use annotator::model::store::Store;
 use annotator::model::{Annotation, Document, Label};
@@ -471,7 +473,7 @@ fn looks_like_only_web_annotations() {
     let ours: Value = serde_json::from_str(&w3c::export(&doc, Content::of(&store))).unwrap();
     assert!(w3c::looks_like(&ours));
     assert!(w3c::looks_like(&ours["first"]["items"][0]));
-    let native: Value = serde_json::from_str(&schema::to_json(
+    let native: Value = serde_json::from_str(&native::to_json(
         &doc,
         Content::of(&store),
         TextInclusion::WithText,

@@ -4,7 +4,7 @@ use annotator::model::library::{
     is_workspace, merge_by_id, new_document_id, normalize_text, parse_workspace, workspace_to_json,
     DocumentMeta, Library, WorkspaceDocument,
 };
-use annotator::model::schema::Document;
+use annotator::model::Document;
 use annotator::model::store::Store;
 use annotator::model::{default_document, Annotation, Label};
 

@@ -1,7 +1,10 @@
 //! Who claimed what, when: links between claims, actors and dates; entities; date values;
 //! the claims table and its CSV; the schema's version-3 round trip and migration.
 
-use annotator::model::schema::{self, claims_csv, claims_table, Content, TextInclusion};
+use annotator::model::claims::claims_table;
+use annotator::model::formats::csv::claims_csv;
+use annotator::model::formats::native::{self, TextInclusion};
+use annotator::model::Content;
 use annotator::model::store::{Store, StoreError};
 use annotator::model::{default_document, Document, Label, Role};
 use serde_json::{json, Value};
@@ -170,7 +173,7 @@ fn entities_are_offered_to_new_mentions_with_the_same_text() {
 #[test]
 fn the_export_carries_links_entities_dates_and_the_claims_table() {
     let (doc, mut store) = aliyev();
-    let json = schema::to_json(&doc, Content::of(&store), TextInclusion::WithText);
+    let json = native::to_json(&doc, Content::of(&store), TextInclusion::WithText);
     let value: Value = serde_json::from_str(&json).unwrap();
     assert_eq!(value["version"], 3);
     let actor = value["annotations"]
@@ -212,7 +215,7 @@ fn the_export_carries_links_entities_dates_and_the_claims_table() {
     // Round trip, from the export and from the compact storage form.
     for form in [TextInclusion::WithText, TextInclusion::Compact] {
         let parsed =
-            schema::parse(&schema::to_json(&doc, Content::of(&store), form), &doc).unwrap();
+            native::parse(&native::to_json(&doc, Content::of(&store), form), &doc).unwrap();
         assert_eq!(parsed.content.annotations, store.annotations());
         assert_eq!(parsed.content.relations, store.relations());
     }
@@ -220,8 +223,8 @@ fn the_export_carries_links_entities_dates_and_the_claims_table() {
     store
         .set_date_value("date", Some("2024-12-18T12:00"), "t3")
         .unwrap();
-    let parsed = schema::parse(
-        &schema::to_json(&doc, Content::of(&store), TextInclusion::Compact),
+    let parsed = native::parse(
+        &native::to_json(&doc, Content::of(&store), TextInclusion::Compact),
         &doc,
     )
     .unwrap();
@@ -275,7 +278,7 @@ fn a_stored_version_2_file_is_migrated() {
     let doc = default_document();
     let fixture = include_str!("../fixtures/v2-storage.json");
     assert!(fixture.contains("\"version\":2"));
-    let parsed = schema::parse(fixture, &doc).unwrap();
+    let parsed = native::parse(fixture, &doc).unwrap();
     assert_eq!(parsed.migrated_from, Some(2));
     assert_eq!(parsed.content.annotations.len(), 3);
     assert_eq!(parsed.content.orphans.len(), 1);
@@ -292,7 +295,7 @@ fn a_stored_version_2_file_is_migrated() {
 #[test]
 fn broken_links_reject_the_file_naming_the_relation() {
     let (doc, store) = aliyev();
-    let good: Value = serde_json::from_str(&schema::to_json(
+    let good: Value = serde_json::from_str(&native::to_json(
         &doc,
         Content::of(&store),
         TextInclusion::WithText,
@@ -327,7 +330,7 @@ fn broken_links_reject_the_file_naming_the_relation() {
     for (extra, expected) in cases {
         let mut file = good.clone();
         file["relations"].as_array_mut().unwrap().push(extra);
-        let message = schema::parse(&file.to_string(), &doc)
+        let message = native::parse(&file.to_string(), &doc)
             .unwrap_err()
             .to_string();
         assert!(

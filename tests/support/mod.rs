@@ -3,7 +3,7 @@
 //! Each includes this file as its `support` module and uses a part of it.
 #![allow(dead_code)]
 
-use annotator::model::schema::ImportPlan;
+use annotator::model::formats::ImportPlan;
 use annotator::model::span::CharSpan;
 use annotator::model::store::Store;
 use annotator::model::{default_document, Document, Label, Role};

@@ -2,7 +2,7 @@
 
 use annotator::model::formats::dispatch::{export, read_files, ExportFormat, Incoming, InputFile};
 use annotator::model::formats::zip;
-use annotator::model::schema::Content;
+use annotator::model::Content;
 
 use crate::support;
 

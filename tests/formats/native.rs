@@ -1,6 +1,7 @@
 //! The JSON file shared by storage and export: round trip and every rejection path.
 
-use annotator::model::schema::{self, Content, Document, SchemaError, TextInclusion, FORMAT_NAME};
+use annotator::model::formats::native::{self, SchemaError, TextInclusion, FORMAT_NAME};
+use annotator::model::{Content, Document};
 use annotator::model::span::CharSpan;
 use annotator::model::store::Store;
 use annotator::model::{default_document, Label};
@@ -52,7 +53,7 @@ fn sample() -> (Document, Store) {
 }
 
 fn export(doc: &Document, store: &Store) -> Value {
-    serde_json::from_str(&schema::to_json(
+    serde_json::from_str(&native::to_json(
         doc,
         Content::of(store),
         TextInclusion::WithText,
@@ -64,7 +65,7 @@ fn export(doc: &Document, store: &Store) -> Value {
 type Breaker = Box<dyn Fn(&mut Value)>;
 
 fn reject(doc: &Document, file: &Value) -> String {
-    schema::parse(&file.to_string(), doc)
+    native::parse(&file.to_string(), doc)
         .unwrap_err()
         .to_string()
 }
@@ -92,14 +93,14 @@ fn export_round_trips_exactly_and_quotes_match_code_point_slices() {
         let slice: String = text[start..end].iter().collect();
         assert_eq!(slice, a["quote"].as_str().unwrap());
     }
-    let parsed = schema::parse(&value.to_string(), &doc).unwrap();
+    let parsed = native::parse(&value.to_string(), &doc).unwrap();
     assert_eq!(parsed.content.annotations, store.annotations());
     assert_eq!(parsed.migrated_from, None);
     // Storage leaves the text out and still round-trips.
-    let stored = schema::to_json(&doc, Content::of(&store), TextInclusion::Compact);
+    let stored = native::to_json(&doc, Content::of(&store), TextInclusion::Compact);
     assert!(!stored.contains("Relations between Russia"));
     assert_eq!(
-        schema::parse(&stored, &doc).unwrap().content.annotations,
+        native::parse(&stored, &doc).unwrap().content.annotations,
         store.annotations()
     );
 }
@@ -195,10 +196,10 @@ fn every_problem_is_rejected_with_where_and_what() {
         );
     }
     assert!(matches!(
-        schema::parse("{\"format\": ", &doc),
+        native::parse("{\"format\": ", &doc),
         Err(SchemaError::Syntax(_))
     ));
-    assert!(schema::parse("[1,2]", &doc)
+    assert!(native::parse("[1,2]", &doc)
         .unwrap_err()
         .to_string()
         .contains("JSON object"));
@@ -231,7 +232,7 @@ fn a_version_1_file_from_storage_is_migrated() {
         fixture.contains("\"version\": 1"),
         "the fixture is the old format"
     );
-    let parsed = schema::parse(fixture, &doc).unwrap();
+    let parsed = native::parse(fixture, &doc).unwrap();
     assert_eq!(parsed.migrated_from, Some(1));
     assert!(parsed.content.orphans.is_empty());
     let quotes: Vec<&str> = parsed
@@ -258,9 +259,9 @@ fn a_version_1_file_from_storage_is_migrated() {
     assert_eq!(lavrov.updated, "2025-01-25T10:03:00.000Z");
     // Written back, it is the current version, and reads the same.
     let store = Store::from_parts(parsed.content.clone());
-    let rewritten = schema::to_json(&doc, Content::of(&store), TextInclusion::Compact);
+    let rewritten = native::to_json(&doc, Content::of(&store), TextInclusion::Compact);
     assert!(rewritten.contains("\"version\":3"));
-    let again = schema::parse(&rewritten, &doc).unwrap();
+    let again = native::parse(&rewritten, &doc).unwrap();
     assert_eq!(again.content.annotations, store.annotations());
     assert_eq!(again.migrated_from, None);
 }
@@ -268,7 +269,7 @@ fn a_version_1_file_from_storage_is_migrated() {
 #[test]
 fn import_against_an_edited_text_reanchors_and_reports() {
     let (doc, store) = sample();
-    let file = schema::to_json(&doc, Content::of(&store), TextInclusion::WithText);
+    let file = native::to_json(&doc, Content::of(&store), TextInclusion::WithText);
     // A re-published version: a new first line, and the claim rewritten.
     let edited_text = format!(
         "Update: statement re-published.\n{}",
@@ -278,7 +279,7 @@ fn import_against_an_edited_text_reanchors_and_reports() {
         )
     );
     let edited = Document::new(&doc.id, &doc.title, None, &edited_text);
-    let plan = schema::parse_for_import(&file, &edited).unwrap();
+    let plan = native::parse_for_import(&file, &edited).unwrap();
     assert!(plan.text_changed);
     assert_eq!(
         (
@@ -308,12 +309,12 @@ fn import_against_an_edited_text_reanchors_and_reports() {
         || "fresh".into(),
     );
     assert_eq!((summary.added, summary.orphaned), (2, 1));
-    let exported = schema::to_json(&edited, Content::of(&target), TextInclusion::WithText);
-    let back = schema::parse(&exported, &edited).unwrap();
+    let exported = native::to_json(&edited, Content::of(&target), TextInclusion::WithText);
+    let back = native::parse(&exported, &edited).unwrap();
     assert_eq!(back.content.orphans.len(), 1);
     assert_eq!(back.content.orphans[0].quote, plan.content.orphans[0].quote);
     // The same file against its own text is strict and exact.
-    let same = schema::parse_for_import(&file, &doc).unwrap();
+    let same = native::parse_for_import(&file, &doc).unwrap();
     assert!(!same.text_changed);
     assert_eq!(same.report.exact, 3);
 }
@@ -321,25 +322,25 @@ fn import_against_an_edited_text_reanchors_and_reports() {
 #[test]
 fn the_compact_storage_form_round_trips_and_fits_a_large_document_in_local_storage() {
     let (doc, store) = sample();
-    let compact = schema::to_json(&doc, Content::of(&store), TextInclusion::Compact);
+    let compact = native::to_json(&doc, Content::of(&store), TextInclusion::Compact);
     assert!(
         !compact.contains("\"quote\""),
         "placed annotations carry no quote in storage"
     );
     assert_eq!(
-        schema::parse(&compact, &doc).unwrap().content.annotations,
+        native::parse(&compact, &doc).unwrap().content.annotations,
         store.annotations()
     );
     let other = Document::new(&doc.id, &doc.title, None, "Another text entirely.");
     assert!(matches!(
-        schema::parse(&compact, &other),
+        native::parse(&compact, &other),
         Err(SchemaError::WrongDocument(_))
     ));
 
     // Chromium gives a site 5 Mi UTF-16 code units of local storage (measured). A 1 MB
     // article with 10,000 annotations must leave room for other documents.
     let (big, annotations) = annotator::model::synthetic::generate(1_000_000, 10_000);
-    let stored = schema::to_json(
+    let stored = native::to_json(
         &big,
         Content {
             annotations: &annotations,
@@ -354,7 +355,7 @@ fn the_compact_storage_form_round_trips_and_fits_a_large_document_in_local_stora
         "text + annotations take {utf16_units} UTF-16 units"
     );
     assert_eq!(
-        schema::parse(&stored, &big)
+        native::parse(&stored, &big)
             .unwrap()
             .content
             .annotations
