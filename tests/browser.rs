@@ -4,9 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use annotator::bridge::selection::{dom_point_to_char, range_to_span, Bias};
-use annotator::model::Document;
 use annotator::model::span::CharSpan;
 use annotator::model::store::Store;
+use annotator::model::Document;
 use annotator::model::{default_document, CharOffset, Label};
 use annotator::ui::components::article::ArticleView;
 use annotator::ui::state::StoreHandle;

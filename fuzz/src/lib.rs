@@ -18,11 +18,11 @@
 
 use annotator::model::anchor::{self, Placement, Selector};
 use annotator::model::formats::dispatch::{read_files, Incoming, InputFile};
+use annotator::model::formats::native;
+use annotator::model::formats::ImportPlan;
 use annotator::model::formats::{self, brat as brat_format, csv as csv_format, w3c as w3c_format};
 use annotator::model::formats::{jsonl as jsonl_format, zip as zip_format};
 use annotator::model::library::{self, WorkspaceDocument};
-use annotator::model::formats::native;
-use annotator::model::formats::ImportPlan;
 use annotator::model::{
     default_document, Annotation, CharOffset, Document, Label, Relation, TextIndex,
 };

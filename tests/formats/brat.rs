@@ -1,10 +1,10 @@
 //! brat standoff (`.ann` + `.txt`) export and import, and the stored zip the export comes in.
 
-use annotator::model::formats::{self, brat, zip, Foreign};
 use annotator::model::formats::ImportPlan;
-use annotator::model::Content;
+use annotator::model::formats::{self, brat, zip, Foreign};
 use annotator::model::span::CharSpan;
 use annotator::model::store::Store;
+use annotator::model::Content;
 use annotator::model::{default_document, Document, Label, Role};
 use proptest::prelude::*;
 

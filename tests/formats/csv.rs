@@ -1,7 +1,7 @@
 //! CSV, one row per annotation: export, the RFC 4180 reader, placement and rejections.
 
-use annotator::model::formats::{self, csv};
 use annotator::model::formats::ImportPlan;
+use annotator::model::formats::{self, csv};
 use annotator::model::Content;
 use annotator::model::{CharSpan, Document, Label, Role, Store};
 use proptest::prelude::*;

@@ -1,7 +1,7 @@
 //! JSONL for NLP: spaCy/Prodigy and doccano lines, exported, read back and placed.
 
-use annotator::model::formats::{self, jsonl, Foreign};
 use annotator::model::formats::ImportPlan;
+use annotator::model::formats::{self, jsonl, Foreign};
 use annotator::model::Content;
 use annotator::model::{CharSpan, Document, Label, Role, Store};
 use proptest::prelude::*;

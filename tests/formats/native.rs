@@ -1,10 +1,10 @@
 //! The JSON file shared by storage and export: round trip and every rejection path.
 
 use annotator::model::formats::native::{self, SchemaError, TextInclusion, FORMAT_NAME};
-use annotator::model::{Content, Document};
 use annotator::model::span::CharSpan;
 use annotator::model::store::Store;
 use annotator::model::{default_document, Label};
+use annotator::model::{Content, Document};
 use serde_json::{json, Value};
 
 use crate::support::span_of;

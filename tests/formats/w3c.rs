@@ -1,12 +1,12 @@
 //! The W3C Web Annotation adapter: export → import round trips, code-point positions,
 //! annotations from other tools, and rejections that name the record.
 
-use annotator::model::formats::{self, w3c};
 use annotator::model::formats::native::{self, TextInclusion};
 use annotator::model::formats::ImportPlan;
-use annotator::model::Content;
+use annotator::model::formats::{self, w3c};
 use annotator::model::span::CharSpan;
 use annotator::model::store::Store;
+use annotator::model::Content;
 use annotator::model::{Annotation, Document, Label};
 use proptest::prelude::*;
 use serde_json::{json, Value};

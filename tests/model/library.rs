@@ -4,8 +4,8 @@ use annotator::model::library::{
     is_workspace, merge_by_id, new_document_id, normalize_text, parse_workspace, workspace_to_json,
     DocumentMeta, Library, WorkspaceDocument,
 };
-use annotator::model::Document;
 use annotator::model::store::Store;
+use annotator::model::Document;
 use annotator::model::{default_document, Annotation, Label};
 
 use crate::support::span_in;

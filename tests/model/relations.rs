@@ -4,8 +4,8 @@
 use annotator::model::claims::claims_table;
 use annotator::model::formats::csv::claims_csv;
 use annotator::model::formats::native::{self, TextInclusion};
-use annotator::model::Content;
 use annotator::model::store::{Store, StoreError};
+use annotator::model::Content;
 use annotator::model::{default_document, Document, Label, Role};
 use serde_json::{json, Value};
 
@@ -376,5 +376,51 @@ fn link_candidates_put_the_claims_own_sentence_first() {
         order.last(),
         Some(&"lavrov"),
         "far away comes last: {order:?}"
+    );
+}
+
+/// Two sources starting at the same character ("Sergey Lavrov" and "Sergey" inside it): the
+/// editor, the claims table, the claims CSV and the annotation CSV list them in one order,
+/// document order (the longer, outer span first), whatever order they were linked in.
+#[test]
+fn every_view_of_a_claim_lists_tied_links_in_document_order() {
+    let doc = default_document();
+    let mut store = Store::new();
+    let t = "2025-02-01T10:00:00.000Z";
+    let claim = span_of(&doc, "Sergey Lavrov summarizing");
+    let full = span_of(&doc, "Sergey Lavrov");
+    let first_name = annotator::model::CharSpan::new(full.start(), span_of(&doc, "Sergey").end());
+    assert_eq!(first_name.start, full.start, "both start at one character");
+    store
+        .add(&doc.index, "claim".into(), Label::Claim, claim, t)
+        .unwrap();
+    store
+        .add(&doc.index, "short".into(), Label::Actor, first_name, t)
+        .unwrap();
+    store
+        .add(&doc.index, "long".into(), Label::Actor, full, t)
+        .unwrap();
+    // Linked shorter first: the order of the links must not decide the order shown.
+    store
+        .link("r1".into(), "claim", "short", Role::Source, t)
+        .unwrap();
+    store
+        .link("r2".into(), "claim", "long", Role::Source, t)
+        .unwrap();
+
+    let editor: Vec<&str> = store
+        .links_of("claim")
+        .iter()
+        .map(|(_, a)| a.quote.as_str())
+        .collect();
+    assert_eq!(editor, ["Sergey Lavrov", "Sergey"]);
+    let table = claims_table(Content::of(&store), None);
+    assert_eq!(table[0].sources, ["Sergey Lavrov", "Sergey"]);
+    assert!(claims_csv(&table).contains(",Sergey Lavrov; Sergey,"));
+    let csv = annotator::model::formats::csv::export(&doc, Content::of(&store));
+    let claim_row = csv.lines().find(|l| l.contains(",claim,")).unwrap();
+    assert!(
+        claim_row.contains(",long short,Sergey Lavrov; Sergey,"),
+        "{claim_row}"
     );
 }

@@ -195,3 +195,44 @@ mod properties {
         }
     }
 }
+
+/// One check for offsets from outside, with the words every format and the store use.
+#[test]
+fn check_span_names_what_is_wrong() {
+    use annotator::model::span::{check_span, SpanError};
+    let index = TextIndex::new("a 🇦🇲 b");
+    assert_eq!(
+        check_span(&index, 0, 1).unwrap(),
+        CharSpan { start: 0, end: 1 }
+    );
+    assert_eq!(
+        check_span(&index, 2, 4).unwrap(),
+        CharSpan { start: 2, end: 4 },
+        "the whole flag"
+    );
+    let cases = [
+        (
+            (3, 3),
+            SpanError::NotOrdered { start: 3, end: 3 },
+            "start 3 must be smaller than end 3 (end is exclusive)",
+        ),
+        (
+            (5, 9),
+            SpanError::OutOfRange {
+                start: 5,
+                end: 9,
+                len: 6,
+            },
+            "offsets 5–9 are outside the text (length 6)",
+        ),
+        (
+            (2, 3),
+            SpanError::SplitsGrapheme { at: 3 },
+            "offset 3 splits a character (grapheme cluster)",
+        ),
+    ];
+    for ((start, end), error, words) in cases {
+        assert_eq!(check_span(&index, start, end), Err(error));
+        assert_eq!(error.to_string(), words);
+    }
+}

@@ -8,9 +8,9 @@
 use annotator::model::anchor::{self, Placement, Selector, FUZZY_QUOTE_MIN, FUZZY_THRESHOLD};
 use annotator::model::formats::dispatch::{export, read_files, ExportFormat, Incoming, InputFile};
 use annotator::model::formats::{self, Draft, Foreign};
-use annotator::model::Content;
 use annotator::model::span::{snap, SnapMode};
 use annotator::model::store::{ImportMode, Store};
+use annotator::model::Content;
 use annotator::model::{
     Annotation, CharOffset, CharSpan, Document, Label, Relation, Role, TextIndex,
 };
