@@ -199,7 +199,7 @@ async fn points_inside_an_emoji_round_outward_and_outside_points_are_clipped() {
     range.set_end(node, 4).unwrap();
     assert_eq!(
         range_to_span(&doc.index, &root, &range),
-        Some(CharSpan { start: 0, end: 4 })
+        Some(CharSpan::at(0, 4))
     );
     // An element point on the paragraph (child index) maps through the segment marks.
     let paragraph = root.query_selector("p").unwrap().unwrap();

@@ -23,9 +23,7 @@ use annotator::model::formats::ImportPlan;
 use annotator::model::formats::{self, brat as brat_format, csv as csv_format, w3c as w3c_format};
 use annotator::model::formats::{jsonl as jsonl_format, zip as zip_format};
 use annotator::model::library::{self, WorkspaceDocument};
-use annotator::model::{
-    default_document, Annotation, CharOffset, Document, Label, Relation, TextIndex,
-};
+use annotator::model::{default_document, Annotation, Document, Label, Relation, TextIndex};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -202,7 +200,7 @@ pub fn anchor(data: &[u8]) {
     check_annotation(&placed, &doc);
     match placement {
         Placement::Exact(_) => {
-            assert_eq!((span.start, span.end), (selector.start, selector.end));
+            assert_eq!((span.start.0, span.end.0), (selector.start, selector.end));
             assert_eq!(placed.quote, quote);
         }
         Placement::Moved(_) => assert_eq!(placed.quote, quote),
@@ -349,21 +347,21 @@ pub fn check_annotation(annotation: &Annotation, doc: &Document) {
         annotation.id
     );
     assert!(
-        span.end <= index.len_chars(),
+        span.end.0 <= index.len_chars(),
         "{:?}: span {span:?} is outside the text (length {})",
         annotation.id,
         index.len_chars()
     );
     for edge in [span.start, span.end] {
         assert!(
-            index.is_grapheme_boundary(CharOffset(edge)),
+            index.is_grapheme_boundary(edge),
             "{:?}: offset {edge} of {span:?} splits a grapheme cluster",
             annotation.id
         );
     }
     assert_eq!(
         annotation.quote,
-        index.slice(CharOffset(span.start), CharOffset(span.end)),
+        index.slice(span.start, span.end),
         "{:?}: the quote is not the text at {span:?}",
         annotation.id
     );

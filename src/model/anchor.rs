@@ -115,7 +115,7 @@ impl std::fmt::Display for AnchorReport {
 }
 
 fn on_boundaries(index: &TextIndex, span: CharSpan) -> bool {
-    super::span::check_span(index, span.start, span.end).is_ok()
+    super::span::check_span(index, span.start.0, span.end.0).is_ok()
 }
 
 /// Every code-point offset where `needle` occurs in the text.
@@ -173,10 +173,10 @@ fn context_score(index: &TextIndex, selector: &Selector, span: CharSpan) -> (f64
     let prefix = tail(selector.prefix, CONTEXT_COMPARED_CHARS);
     let suffix = head(selector.suffix, CONTEXT_COMPARED_CHARS);
     let before = index.slice(
-        CharOffset(span.start.saturating_sub(prefix.chars().count())),
-        span.start(),
+        span.start.saturating_sub(prefix.chars().count()),
+        span.start,
     );
-    let after = index.slice(span.end(), CharOffset(span.end + suffix.chars().count()));
+    let after = index.slice(span.end, span.end + suffix.chars().count());
     (similarity(prefix, before), similarity(suffix, after))
 }
 
@@ -226,12 +226,12 @@ fn place_with<'f>(
     }
     // 1. Position.
     let old = CharSpan {
-        start: selector.start,
-        end: selector.end,
+        start: CharOffset(selector.start),
+        end: CharOffset(selector.end),
     };
-    if old.end <= index.len_chars()
+    if old.end <= CharOffset(index.len_chars())
         && old.start < old.end
-        && index.slice(old.start(), old.end()) == selector.quote
+        && index.slice(old.start, old.end) == selector.quote
         && on_boundaries(index, old)
     {
         return Placement::Exact(old);
@@ -241,21 +241,21 @@ fn place_with<'f>(
     let best_exact = occurrences(index, selector.quote)
         .into_iter()
         .map(|start| CharSpan {
-            start,
-            end: start + quote_len,
+            start: CharOffset(start),
+            end: CharOffset(start + quote_len),
         })
         .filter(|&span| on_boundaries(index, span))
         .max_by_key(|&span| {
             let before = index.slice(
-                CharOffset(span.start.saturating_sub(CONTEXT_COMPARED_CHARS)),
-                span.start(),
+                span.start.saturating_sub(CONTEXT_COMPARED_CHARS),
+                span.start,
             );
-            let after = index.slice(span.end(), CharOffset(span.end + CONTEXT_COMPARED_CHARS));
+            let after = index.slice(span.end, span.end + CONTEXT_COMPARED_CHARS);
             let context = common_suffix_chars(before, selector.prefix)
                 + common_prefix_chars(after, selector.suffix);
             (
                 context,
-                std::cmp::Reverse(span.start.abs_diff(selector.start)),
+                std::cmp::Reverse(span.start.0.abs_diff(selector.start)),
             )
         });
     if let Some(span) = best_exact {
@@ -308,10 +308,13 @@ fn find_folding_whitespace<'f>(
         .map(|at| {
             let start = origin[at];
             let end = origin[at + quote_len - 1] + 1;
-            CharSpan { start, end }
+            CharSpan {
+                start: CharOffset(start),
+                end: CharOffset(end),
+            }
         })
         .filter(|&span| on_boundaries(index, span))
-        .min_by_key(|span| span.start.abs_diff(selector.start))
+        .min_by_key(|span| span.start.0.abs_diff(selector.start))
 }
 
 fn head(text: &str, chars: usize) -> &str {
@@ -365,21 +368,24 @@ fn fuzzy(index: &TextIndex, selector: &Selector, quote_len: usize) -> Placement 
         let mut paired = false;
         for &end in &ends {
             if end > start && (min_len..=max_len).contains(&(end - start)) {
-                candidates.push(CharSpan { start, end });
+                candidates.push(CharSpan {
+                    start: CharOffset(start),
+                    end: CharOffset(end),
+                });
                 paired = true;
             }
         }
         if !paired {
             candidates.push(CharSpan {
-                start,
-                end: (start + quote_len).min(len),
+                start: CharOffset(start),
+                end: CharOffset((start + quote_len).min(len)),
             });
         }
     }
     for &end in &ends {
         candidates.push(CharSpan {
-            start: end.saturating_sub(quote_len),
-            end,
+            start: CharOffset(end.saturating_sub(quote_len)),
+            end: CharOffset(end),
         });
     }
 
@@ -388,8 +394,8 @@ fn fuzzy(index: &TextIndex, selector: &Selector, quote_len: usize) -> Placement 
     let mut budget = FUZZY_BUDGET;
     for raw in candidates {
         let span = CharSpan {
-            start: index.grapheme_floor(raw.start()).0,
-            end: index.grapheme_ceil(raw.end()).0,
+            start: index.grapheme_floor(raw.start),
+            end: index.grapheme_ceil(raw.end),
         };
         let Some(span) = trim_whitespace(index, span) else {
             continue;
@@ -407,7 +413,7 @@ fn fuzzy(index: &TextIndex, selector: &Selector, quote_len: usize) -> Placement 
             continue;
         };
         budget = left;
-        let quote_score = similarity(selector.quote, index.slice(span.start(), span.end()));
+        let quote_score = similarity(selector.quote, index.slice(span.start, span.end));
         if quote_score < FUZZY_QUOTE_MIN {
             continue;
         }
@@ -415,7 +421,7 @@ fn fuzzy(index: &TextIndex, selector: &Selector, quote_len: usize) -> Placement 
         let score = WEIGHT_QUOTE * quote_score
             + WEIGHT_PREFIX * prefix_score
             + WEIGHT_SUFFIX * suffix_score
-            + WEIGHT_POSITION * position_score(index, selector, span.start);
+            + WEIGHT_POSITION * position_score(index, selector, span.start.0);
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, span));
         }
@@ -430,14 +436,12 @@ fn fuzzy(index: &TextIndex, selector: &Selector, quote_len: usize) -> Placement 
 /// grapheme (a space carrying a combining mark): such a grapheme is left out whole, never
 /// cut, so the span stays on boundaries.
 fn trim_whitespace(index: &TextIndex, span: CharSpan) -> Option<CharSpan> {
-    let text = index.slice(span.start(), span.end());
+    let text = index.slice(span.start, span.end);
     let leading = text.chars().take_while(|c| c.is_whitespace()).count();
     let trailing = text.chars().rev().take_while(|c| c.is_whitespace()).count();
     let trimmed = CharSpan {
-        start: index.grapheme_ceil(CharOffset(span.start + leading)).0,
-        end: index
-            .grapheme_floor(CharOffset(span.end.saturating_sub(trailing)))
-            .0,
+        start: index.grapheme_ceil(span.start + leading),
+        end: index.grapheme_floor(span.end.saturating_sub(trailing)),
     };
     (trimmed.start < trimmed.end).then_some(trimmed)
 }

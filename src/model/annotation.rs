@@ -2,7 +2,7 @@
 
 use super::dates::{self, CalendarDate, DateValue};
 use super::span::CharSpan;
-use super::text::{CharOffset, TextIndex};
+use super::text::TextIndex;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -184,16 +184,11 @@ impl Annotation {
     /// Moves the annotation and refreshes its quote and context from the text.
     pub fn set_span(&mut self, index: &TextIndex, span: CharSpan) {
         self.span = span;
-        self.quote = index.slice(span.start(), span.end()).to_owned();
+        self.quote = index.slice(span.start, span.end).to_owned();
         self.prefix = index
-            .slice(
-                CharOffset(span.start.saturating_sub(CONTEXT_CHARS)),
-                span.start(),
-            )
+            .slice(span.start.saturating_sub(CONTEXT_CHARS), span.start)
             .to_owned();
-        self.suffix = index
-            .slice(span.end(), CharOffset(span.end + CONTEXT_CHARS))
-            .to_owned();
+        self.suffix = index.slice(span.end, span.end + CONTEXT_CHARS).to_owned();
     }
 
     /// A date's value: the one set by hand, else the one computed from its text (relative
@@ -213,8 +208,8 @@ impl Annotation {
     /// the order is total and stable.
     pub fn order_key(&self) -> (usize, std::cmp::Reverse<usize>, Label, &str) {
         (
-            self.span.start,
-            std::cmp::Reverse(self.span.end),
+            self.span.start.0,
+            std::cmp::Reverse(self.span.end.0),
             self.label,
             &self.id,
         )

@@ -53,7 +53,7 @@ pub fn linked_name(other: &Annotation, role: Role, published: Option<CalendarDat
 }
 
 /// Annotations by id, for looking up the other ends of many links.
-pub fn by_id<'a>(annotations: &'a [Annotation]) -> HashMap<&'a str, &'a Annotation> {
+pub fn by_id(annotations: &[Annotation]) -> HashMap<&str, &Annotation> {
     annotations.iter().map(|a| (a.id.as_str(), a)).collect()
 }
 
@@ -76,8 +76,8 @@ pub fn claims_table(content: Content, published: Option<CalendarDate>) -> Vec<Cl
             ClaimRecord {
                 claim: claim.id.clone(),
                 quote: claim.quote.clone(),
-                start: claim.span.start,
-                end: claim.span.end,
+                start: claim.span.start.0,
+                end: claim.span.end.0,
                 sources: names(Role::Source),
                 targets: names(Role::Target),
                 dates: names(Role::When),

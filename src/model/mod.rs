@@ -1,7 +1,7 @@
 //! The pure model: text, offsets, spans, annotations, history and file formats.
 //!
 //! Nothing in here may touch the browser (no web-sys, js-sys, gloo, yew or wasm-bindgen);
-//! `tests/model_purity.rs` fails the build's tests if it does. That keeps every rule about
+//! `tests/model/purity.rs` fails the build's tests if it does. That keeps every rule about
 //! offsets and validation testable with plain `cargo test`.
 
 pub mod anchor;

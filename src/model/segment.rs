@@ -2,6 +2,7 @@
 //! renders: the DOM never nests highlights, so text positions map back to offsets simply.
 
 use super::span::CharSpan;
+use super::text::CharOffset;
 
 /// A piece of text covered by the same set of spans throughout.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,7 +24,7 @@ pub fn segments(range: CharSpan, spans: &[CharSpan]) -> Vec<Segment> {
             (start < end).then_some(CharSpan { start, end })
         })
         .collect();
-    let mut bounds: Vec<usize> = vec![range.start, range.end];
+    let mut bounds: Vec<CharOffset> = vec![range.start, range.end];
     for s in clipped.iter().flatten() {
         bounds.push(s.start);
         bounds.push(s.end);
@@ -65,7 +66,7 @@ mod tests {
     use super::*;
 
     fn s(start: usize, end: usize) -> CharSpan {
-        CharSpan { start, end }
+        CharSpan::at(start, end)
     }
 
     #[test]
@@ -73,7 +74,7 @@ mod tests {
         let segs = segments(s(0, 10), &[s(2, 4), s(0, 8)]);
         let covers: Vec<(usize, usize, Vec<usize>)> = segs
             .iter()
-            .map(|g| (g.span.start, g.span.end, g.covering.clone()))
+            .map(|g| (g.span.start.0, g.span.end.0, g.covering.clone()))
             .collect();
         assert_eq!(
             covers,

@@ -2,31 +2,29 @@
 //! a reader would have meant.
 
 use super::text::{CharOffset, TextIndex};
-use serde::{Deserialize, Serialize};
 
 /// A half-open range `[start, end)` in code points.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CharSpan {
-    pub start: usize,
-    pub end: usize,
+    pub start: CharOffset,
+    pub end: CharOffset,
 }
 
 impl CharSpan {
+    /// The span between two offsets, whichever comes first.
     pub fn new(start: CharOffset, end: CharOffset) -> Self {
         CharSpan {
-            start: start.0.min(end.0),
-            end: start.0.max(end.0),
+            start: start.min(end),
+            end: start.max(end),
         }
     }
 
-    pub fn start(&self) -> CharOffset {
-        CharOffset(self.start)
+    /// The span between two code-point numbers as files and tests write them.
+    pub fn at(start: usize, end: usize) -> Self {
+        Self::new(CharOffset(start), CharOffset(end))
     }
 
-    pub fn end(&self) -> CharOffset {
-        CharOffset(self.end)
-    }
-
+    /// Length in code points.
     pub fn len(&self) -> usize {
         self.end - self.start
     }
@@ -36,7 +34,7 @@ impl CharSpan {
     }
 
     pub fn contains(&self, at: CharOffset) -> bool {
-        self.start <= at.0 && at.0 < self.end
+        self.start <= at && at < self.end
     }
 
     pub fn overlaps(&self, other: &CharSpan) -> bool {
@@ -96,7 +94,7 @@ pub fn check_span(index: &TextIndex, start: usize, end: usize) -> Result<CharSpa
             return Err(SpanError::SplitsGrapheme { at: edge });
         }
     }
-    Ok(CharSpan { start, end })
+    Ok(CharSpan::at(start, end))
 }
 
 /// How a raw selection is adjusted before it becomes a span.
@@ -116,8 +114,8 @@ pub fn snap(index: &TextIndex, raw: CharSpan, mode: SnapMode) -> Option<CharSpan
         return None;
     }
     let len = index.len_chars();
-    let mut start = CharOffset(raw.start.min(len));
-    let mut end = CharOffset(raw.end.min(len));
+    let mut start = raw.start.min(CharOffset(len));
+    let mut end = raw.end.min(CharOffset(len));
     // Never split a grapheme: widen to the enclosing clusters.
     start = index.grapheme_floor(start);
     end = index.grapheme_ceil(end);
@@ -180,20 +178,20 @@ pub enum Direction {
 pub fn nudge(index: &TextIndex, span: CharSpan, edge: Edge, dir: Direction) -> Option<CharSpan> {
     let moved = match (edge, dir) {
         (Edge::Start, Direction::Backward) => CharSpan {
-            start: index.prev_word_start(span.start())?.0,
+            start: index.prev_word_start(span.start)?,
             end: span.end,
         },
         (Edge::Start, Direction::Forward) => CharSpan {
-            start: index.next_word_start(span.start())?.0,
+            start: index.next_word_start(span.start)?,
             end: span.end,
         },
         (Edge::End, Direction::Forward) => CharSpan {
             start: span.start,
-            end: index.next_word_end(span.end())?.0,
+            end: index.next_word_end(span.end)?,
         },
         (Edge::End, Direction::Backward) => CharSpan {
             start: span.start,
-            end: index.prev_word_end(span.end())?.0,
+            end: index.prev_word_end(span.end)?,
         },
     };
     (moved.start < moved.end).then_some(moved)

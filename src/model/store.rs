@@ -366,7 +366,7 @@ impl Store {
         let mut hits: Vec<&Annotation> = self
             .annotations
             .iter()
-            .take_while(|a| a.span.start <= at.0)
+            .take_while(|a| a.span.start <= at)
             .filter(|a| a.span.contains(at))
             .collect();
         hits.sort_by_key(|a| (a.span.len(), a.span.start, a.label));
@@ -390,7 +390,7 @@ impl Store {
         if span.is_empty() {
             return Err(StoreError::EmptySpan);
         }
-        span::check_span(index, span.start, span.end).map_err(StoreError::Span)?;
+        span::check_span(index, span.start.0, span.end.0).map_err(StoreError::Span)?;
         Ok(())
     }
 
@@ -737,7 +737,7 @@ pub fn link_candidates<'a>(
     // The sentence before the claim's starts the "near" window (within its paragraph).
     // Sentence starts: after ". ", "! ", "? " (closing quotes allowed), as a reader sees them;
     // a simple rule keeps Unicode's sentence tables out of the app for this one ordering.
-    let paragraph = index.paragraphs()[index.paragraph_of(claim.span.start())];
+    let paragraph = index.paragraphs()[index.paragraph_of(claim.span.start)];
     let para_text: Vec<char> = index
         .slice(paragraph.start, paragraph.end)
         .chars()
@@ -756,21 +756,21 @@ pub fn link_candidates<'a>(
     }
     let claim_sentence = sentence_starts
         .iter()
-        .rposition(|&s| s <= claim.span.start)
+        .rposition(|&s| s <= claim.span.start.0)
         .unwrap_or(0);
     let window_start = sentence_starts
         .get(claim_sentence.saturating_sub(1))
         .copied()
         .unwrap_or(paragraph.start.0);
     let window = CharSpan {
-        start: window_start,
-        end: claim.span.end.max(
+        start: CharOffset(window_start),
+        end: claim.span.end.max(CharOffset(
             sentence_starts
                 .iter()
-                .find(|&&s| s > claim.span.start)
+                .find(|&&s| s > claim.span.start.0)
                 .copied()
                 .unwrap_or(paragraph.end.0),
-        ),
+        )),
     };
     let mut candidates: Vec<&Annotation> = store
         .annotations()

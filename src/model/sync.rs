@@ -72,7 +72,7 @@ mod tests {
             &doc.index,
             id.into(),
             Label::Actor,
-            CharSpan { start: 0, end: 9 },
+            CharSpan::at(0, 9),
             "2025-01-01T00:00:00.000Z",
         );
         a.note = note.into();

@@ -733,13 +733,13 @@ fn caret_key(event: &KeyboardEvent, state: &AppState) -> Option<Action> {
             let next = match (current, shift) {
                 (Some(i), false) => all.get(i + 1),
                 (Some(i), true) => i.checked_sub(1).and_then(|i| all.get(i)),
-                (None, false) => all.iter().find(|a| a.span.start >= at.0),
-                (None, true) => all.iter().rev().find(|a| a.span.start < at.0),
+                (None, false) => all.iter().find(|a| a.span.start >= at),
+                (None, true) => all.iter().rev().find(|a| a.span.start < at),
             }?;
             // Past the last annotation, Tab leaves the article as usual.
             Some(Action::TabTo {
                 id: AttrValue::from(next.id.clone()),
-                at: next.span.start(),
+                at: next.span.start,
             })
         }
         _ => None,

@@ -26,8 +26,8 @@ fn carried(store: &Store) -> Carried {
         .map(|a| {
             (
                 a.label,
-                a.span.start,
-                a.span.end,
+                a.span.start.0,
+                a.span.end.0,
                 a.note.replace(['\n', '\t'], " "),
             )
         })
@@ -35,7 +35,7 @@ fn carried(store: &Store) -> Carried {
     annotations.sort();
     let span = |id: &str| {
         let a = store.get(id).expect("a link's end exists");
-        (a.span.start, a.span.end)
+        (a.span.start.0, a.span.end.0)
     };
     let mut links: Vec<_> = store
         .relations()
@@ -94,13 +94,7 @@ fn what_brat_cannot_hold_is_listed_as_lost() {
 #[test]
 fn the_article_exports_exactly_this_ann() {
     let (doc, store) = article_sample();
-    assert_eq!(
-        span_of(&doc, "Sergey Lavrov"),
-        CharSpan {
-            start: 291,
-            end: 304
-        }
-    );
+    assert_eq!(span_of(&doc, "Sergey Lavrov"), CharSpan::at(291, 304));
     let ann = brat::export(&doc, Content::of(&store)).ann;
     assert_eq!(
         ann,
@@ -144,7 +138,7 @@ fn offsets_count_code_points_of_the_txt() {
     for (fragments, text) in lines {
         let expected: Vec<String> = fragments
             .iter()
-            .map(|&(start, end)| quote_at(&files.txt, CharSpan { start, end }))
+            .map(|&(start, end)| quote_at(&files.txt, CharSpan::at(start, end)))
             .collect();
         assert_eq!(expected.join(" "), text);
     }
@@ -200,7 +194,7 @@ fn fragments_leave_out_blank_lines_and_spaces_beside_the_break() {
     let files = brat::export(&doc, Content::of(&store));
     assert_eq!(files.ann, "T1\tClaim 4 8;14 19\ttwo. Three\n");
     let back = store_of(import(&files.ann, Some(&files.txt), &doc).unwrap());
-    assert_eq!(back.annotations()[0].span, CharSpan { start: 4, end: 19 });
+    assert_eq!(back.annotations()[0].span, CharSpan::at(4, 19));
 }
 
 #[test]

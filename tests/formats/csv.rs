@@ -3,7 +3,7 @@
 use annotator::model::formats::ImportPlan;
 use annotator::model::formats::{self, csv};
 use annotator::model::Content;
-use annotator::model::{CharSpan, Document, Label, Role, Store};
+use annotator::model::{CharOffset, CharSpan, Document, Label, Role, Store};
 use proptest::prelude::*;
 
 use crate::support::{
@@ -102,7 +102,7 @@ fn offsets_are_code_points() {
     let mut told_apart = false;
     for draft in &foreign.drafts {
         let (start, end) = (draft.start.unwrap(), draft.end.unwrap());
-        let quote = quote_at(text, CharSpan { start, end });
+        let quote = quote_at(text, CharSpan::at(start, end));
         assert_eq!(Some(quote), draft.quote, "{}", draft.place);
         let bytes = text.char_indices().nth(start).unwrap().0;
         let utf16: usize = text.chars().take(start).map(char::len_utf16).sum();
@@ -127,7 +127,7 @@ fn reads_reordered_columns_and_quoted_fields() {
         let store = store_of(plan);
         let actor = store.get("m").unwrap();
         assert_eq!(
-            (actor.label, actor.span.start, actor.span.end),
+            (actor.label, actor.span.start.0, actor.span.end.0),
             (Label::Actor, 0, 20)
         );
         let note = if file.contains('\r') {
@@ -140,7 +140,7 @@ fn reads_reordered_columns_and_quoted_fields() {
             store.get("c").unwrap().quote,
             "talks with Armenia 🇦🇲 are difficult"
         );
-        assert_eq!(store.get("d").unwrap().span.start, 29);
+        assert_eq!(store.get("d").unwrap().span.start, CharOffset(29));
         assert_eq!(
             links(&store),
             [
@@ -162,8 +162,8 @@ fn reads_the_required_columns_alone() {
     assert_eq!(plan.report.moved, 2);
     let store = store_of(plan);
     assert_eq!(store.get("row-1").unwrap().quote, "👩🏽‍💼 Maria Zakharova");
-    assert_eq!(store.get("row-2").unwrap().span.start, 29);
-    assert_eq!(store.get("row-3").unwrap().span.start, 41);
+    assert_eq!(store.get("row-2").unwrap().span.start, CharOffset(29));
+    assert_eq!(store.get("row-3").unwrap().span.start, CharOffset(41));
 }
 
 #[test]

@@ -28,7 +28,7 @@ fn spans(store: &Store) -> Vec<(Label, usize, usize)> {
     store
         .annotations()
         .iter()
-        .map(|a| (a.label, a.span.start, a.span.end))
+        .map(|a| (a.label, a.span.start.0, a.span.end.0))
         .collect()
 }
 
@@ -135,7 +135,7 @@ fn offsets_are_code_points() {
             span["end"].as_u64().unwrap() as usize,
         );
         assert_eq!(
-            quote_at(text, CharSpan { start, end }),
+            quote_at(text, CharSpan::at(start, end)),
             span["text"].as_str().unwrap()
         );
         let bytes = text.char_indices().nth(start).unwrap().0;
@@ -155,7 +155,7 @@ fn offsets_are_code_points() {
             triple[0].as_u64().unwrap() as usize,
             triple[1].as_u64().unwrap() as usize,
         );
-        assert_eq!(quote_at(text, CharSpan { start, end }), a.quote);
+        assert_eq!(quote_at(text, CharSpan::at(start, end)), a.quote);
     }
 }
 

@@ -214,7 +214,7 @@ fn an_offset_inside_an_emoji_is_rejected() {
             &doc.index,
             "f".into(),
             Label::Actor,
-            CharSpan { start: 5, end: 7 },
+            CharSpan::at(5, 7),
             "t",
         )
         .unwrap();
@@ -293,7 +293,9 @@ fn import_against_an_edited_text_reanchors_and_reports() {
     let text: Vec<char> = edited_text.chars().collect();
     for a in &plan.content.annotations {
         assert_eq!(
-            text[a.span.start..a.span.end].iter().collect::<String>(),
+            text[a.span.start.0..a.span.end.0]
+                .iter()
+                .collect::<String>(),
             a.quote
         );
     }

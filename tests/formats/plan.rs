@@ -42,11 +42,15 @@ fn offsets_in_the_same_text_must_hold_exactly_and_the_record_is_named() {
         drafts: vec![draft("x", Some(quote), Some(at))],
         relations: vec![],
     };
-    let ok = plan(foreign("Sergey Lavrov", (lavrov.start, lavrov.end)), &doc).unwrap();
+    let ok = plan(
+        foreign("Sergey Lavrov", (lavrov.start.0, lavrov.end.0)),
+        &doc,
+    )
+    .unwrap();
     assert_eq!(ok.report.exact, 1);
     assert!(!ok.text_changed);
     let err = plan(
-        foreign("Sergey Lavrov", (lavrov.start + 1, lavrov.end + 1)),
+        foreign("Sergey Lavrov", (lavrov.start.0 + 1, lavrov.end.0 + 1)),
         &doc,
     )
     .unwrap_err();
@@ -67,7 +71,11 @@ fn without_a_text_a_wrong_position_is_moved_to_the_quote_and_a_missing_quote_is_
         drafts: vec![
             draft("moved", Some("Sergey Lavrov"), Some((0, 13))),
             draft("gone", Some("Boris Johnson"), Some((0, 13))),
-            draft("empty-quote", Some(""), Some((lavrov.start, lavrov.end))),
+            draft(
+                "empty-quote",
+                Some(""),
+                Some((lavrov.start.0, lavrov.end.0)),
+            ),
         ],
         relations: vec![],
     };

@@ -146,7 +146,7 @@ fn position_offsets_are_code_points() {
         let exact = selector(&item, "TextQuoteSelector").unwrap()["exact"]
             .as_str()
             .unwrap();
-        let by_code_points = quote_at(text, CharSpan { start, end });
+        let by_code_points = quote_at(text, CharSpan::at(start, end));
         assert_eq!(by_code_points, exact, "{}", item["id"]);
         let utf16_start: usize = text.chars().take(start).map(char::len_utf16).sum();
         if utf16_start != start || text.char_indices().nth(start).unwrap().0 != start {
@@ -165,7 +165,7 @@ fn orphan(id: &str) -> Annotation {
     Annotation {
         id: id.to_owned(),
         label: Label::Claim,
-        span: CharSpan { start: 3, end: 20 },
+        span: CharSpan::at(3, 20),
         quote: "a sentence the editors removed".to_owned(),
         prefix: "Earlier, ".to_owned(),
         suffix: " — since deleted.".to_owned(),
@@ -267,7 +267,7 @@ fn times_that_are_not_rfc3339_are_left_out() {
     annotations[0].created = "yesterday".to_owned();
     annotations[0].updated = String::new();
     let store = Store::from_parts(annotator::model::Annotations {
-        annotations: annotations,
+        annotations,
         orphans: Vec::new(),
         relations: Vec::new(),
     });

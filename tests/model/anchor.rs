@@ -9,7 +9,8 @@ use crate::support::{nth_span_in, quote_at};
 
 /// A selector made the way the app makes one: offsets, quote and 32 code points of context.
 fn selector_for<'a>(text: &'a str, quote: &'a str, nth: usize) -> (Selector<'a>, CharSpan) {
-    let CharSpan { start, end } = nth_span_in(text, quote, nth);
+    let found = nth_span_in(text, quote, nth);
+    let (start, end) = (found.start.0, found.end.0);
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte_at = |c: usize| chars.get(c).map_or(text.len(), |&(b, _)| b);
     let prefix = &text[byte_at(start.saturating_sub(32))..byte_at(start)];
@@ -22,7 +23,7 @@ fn selector_for<'a>(text: &'a str, quote: &'a str, nth: usize) -> (Selector<'a>,
             start,
             end,
         },
-        CharSpan { start, end },
+        CharSpan::at(start, end),
     )
 }
 
@@ -44,10 +45,7 @@ fn insertion_before_the_span_moves_it_by_code_points() {
     };
     assert_eq!(
         moved,
-        CharSpan {
-            start: span.start + shift,
-            end: span.end + shift
-        }
+        CharSpan::at(span.start.0 + shift, span.end.0 + shift)
     );
     assert_eq!(quote_at(&edited, moved), "Sergey Lavrov");
 }

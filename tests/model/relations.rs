@@ -389,7 +389,7 @@ fn every_view_of_a_claim_lists_tied_links_in_document_order() {
     let t = "2025-02-01T10:00:00.000Z";
     let claim = span_of(&doc, "Sergey Lavrov summarizing");
     let full = span_of(&doc, "Sergey Lavrov");
-    let first_name = annotator::model::CharSpan::new(full.start(), span_of(&doc, "Sergey").end());
+    let first_name = annotator::model::CharSpan::new(full.start, span_of(&doc, "Sergey").end);
     assert_eq!(first_name.start, full.start, "both start at one character");
     store
         .add(&doc.index, "claim".into(), Label::Claim, claim, t)

@@ -9,7 +9,7 @@ fn spans_strategy() -> impl Strategy<Value = (usize, Vec<CharSpan>)> {
     (1usize..200).prop_flat_map(|len| {
         let span = (0..len)
             .prop_flat_map(move |start| (Just(start), start + 1..=len))
-            .prop_map(|(start, end)| CharSpan { start, end });
+            .prop_map(|(start, end)| CharSpan::at(start, end));
         (Just(len), prop::collection::vec(span, 0..40))
     })
 }
@@ -18,7 +18,7 @@ proptest! {
     #[test]
     fn segments_tile_and_cover_exactly((len, spans) in spans_strategy(), lo in 0usize..50) {
         let lo = lo.min(len);
-        let range = CharSpan { start: lo, end: len };
+        let range = CharSpan::at(lo, len);
         let segs = segments(range, &spans);
         // Tiling: contiguous, non-empty (unless the range is empty), from start to end.
         prop_assert_eq!(segs.first().unwrap().span.start, range.start);

@@ -8,7 +8,7 @@ use crate::support::{quote_at, span_in};
 
 fn snapped(text: &str, start: usize, end: usize, mode: SnapMode) -> Option<String> {
     let index = TextIndex::new(text);
-    snap(&index, CharSpan { start, end }, mode).map(|s| quote_at(text, s))
+    snap(&index, CharSpan::at(start, end), mode).map(|s| quote_at(text, s))
 }
 
 #[test]
@@ -26,12 +26,12 @@ fn edge_whitespace_and_punctuation_are_trimmed() {
     let text = "the Russian Ministry of Foreign Affairs (MFA) on January 24 in";
     let s = span_in(text, " (MFA) ");
     assert_eq!(
-        snapped(text, s.start, s.end, SnapMode::Words).as_deref(),
+        snapped(text, s.start.0, s.end.0, SnapMode::Words).as_deref(),
         Some("MFA")
     );
     let s = span_in(text, "January 24 ");
     assert_eq!(
-        snapped(text, s.start, s.end, SnapMode::Words).as_deref(),
+        snapped(text, s.start.0, s.end.0, SnapMode::Words).as_deref(),
         Some("January 24")
     );
 }
@@ -44,7 +44,7 @@ fn a_quoted_sentence_loses_its_outer_quotes_and_period() {
         "“Moscow has always valued and continues to value its brotherly relations with Yerevan.",
     );
     assert_eq!(
-        snapped(text, s.start, s.end, SnapMode::Words).as_deref(),
+        snapped(text, s.start.0, s.end.0, SnapMode::Words).as_deref(),
         Some(
             "Moscow has always valued and continues to value its brotherly relations with Yerevan"
         )
@@ -56,7 +56,7 @@ fn apostrophes_stay_inside_words() {
     let text = "Russian diplomacy’s 2024 results";
     let s = span_in(text, "diplomacy");
     assert_eq!(
-        snapped(text, s.start + 2, s.end, SnapMode::Words).as_deref(),
+        snapped(text, s.start.0 + 2, s.end.0, SnapMode::Words).as_deref(),
         Some("diplomacy’s")
     );
 }
@@ -78,11 +78,11 @@ fn exact_mode_keeps_characters_but_never_splits_graphemes() {
     let s = span_in(text, "👨🏻‍🚒");
     // End inside the ZWJ sequence: widened to the whole cluster.
     assert_eq!(
-        snapped(text, s.start, s.start + 2, SnapMode::Exact).as_deref(),
+        snapped(text, s.start.0, s.start.0 + 2, SnapMode::Exact).as_deref(),
         Some("👨🏻‍🚒")
     );
     // Word mode on the emoji alone: an emoji is not a word, so nothing remains.
-    assert_eq!(snapped(text, s.start, s.end, SnapMode::Words), None);
+    assert_eq!(snapped(text, s.start.0, s.end.0, SnapMode::Words), None);
 }
 
 #[test]
@@ -105,18 +105,18 @@ fn nudging_moves_one_word_and_keeps_spans_non_empty() {
     let lavrov = span_in(text, "Sergey Lavrov");
     let wider = nudge(&index, lavrov, Edge::Start, Direction::Backward).unwrap();
     assert_eq!(
-        index.slice(wider.start(), wider.end()),
+        index.slice(wider.start, wider.end),
         "Minister Sergey Lavrov"
     );
     let longer = nudge(&index, lavrov, Edge::End, Direction::Forward).unwrap();
     assert_eq!(
-        index.slice(longer.start(), longer.end()),
+        index.slice(longer.start, longer.end),
         "Sergey Lavrov summarizing"
     );
     let shorter = nudge(&index, lavrov, Edge::End, Direction::Backward).unwrap();
-    assert_eq!(index.slice(shorter.start(), shorter.end()), "Sergey");
+    assert_eq!(index.slice(shorter.start, shorter.end), "Sergey");
     let later = nudge(&index, lavrov, Edge::Start, Direction::Forward).unwrap();
-    assert_eq!(index.slice(later.start(), later.end()), "Lavrov");
+    assert_eq!(index.slice(later.start, later.end), "Lavrov");
     let one = span_in(text, "Sergey");
     assert_eq!(nudge(&index, one, Edge::End, Direction::Backward), None);
     assert_eq!(nudge(&index, one, Edge::Start, Direction::Forward), None);
@@ -164,10 +164,10 @@ mod properties {
             let raw = CharSpan::new(CharOffset(a.min(len)), CharOffset(b.min(len)));
             let mode = if exact { SnapMode::Exact } else { SnapMode::Words };
             if let Some(span) = snap(&index, raw, mode) {
-                prop_assert!(span.start < span.end && span.end <= len);
-                prop_assert!(index.is_grapheme_boundary(span.start()));
-                prop_assert!(index.is_grapheme_boundary(span.end()));
-                let quote = index.slice(span.start(), span.end());
+                prop_assert!(span.start < span.end && span.end <= CharOffset(len));
+                prop_assert!(index.is_grapheme_boundary(span.start));
+                prop_assert!(index.is_grapheme_boundary(span.end));
+                let quote = index.slice(span.start, span.end);
                 prop_assert!(!quote.starts_with(char::is_whitespace));
                 prop_assert!(!quote.ends_with(char::is_whitespace));
                 if mode == SnapMode::Words {
@@ -178,19 +178,19 @@ mod properties {
                     let trailing_bytes = quote.len() - last.len();
                     let combining_acute_bytes = 2;
                     prop_assert!(trailing_bytes <= combining_acute_bytes);
-                    for edge in [span.start(), span.end()] {
+                    for edge in [span.start, span.end] {
                         if let Some((seg_start, seg_end, true)) = index.word_segment_at(edge) {
                             prop_assert!(seg_start == edge || seg_end == edge);
                         }
                     }
                 } else {
                     // Exact mode stays inside the selection widened to whole graphemes.
-                    prop_assert!(span.start >= index.grapheme_floor(raw.start()).0);
-                    prop_assert!(span.end <= index.grapheme_ceil(raw.end()).0);
+                    prop_assert!(span.start >= index.grapheme_floor(raw.start));
+                    prop_assert!(span.end <= index.grapheme_ceil(raw.end));
                 }
             } else if mode == SnapMode::Exact && !raw.is_empty() {
-                let selected = index.slice(raw.start(), raw.end());
-                prop_assert!(selected.trim().is_empty() || index.grapheme_floor(raw.start()) == index.grapheme_ceil(raw.end()));
+                let selected = index.slice(raw.start, raw.end);
+                prop_assert!(selected.trim().is_empty() || index.grapheme_floor(raw.start) == index.grapheme_ceil(raw.end));
             }
         }
     }
@@ -201,13 +201,10 @@ mod properties {
 fn check_span_names_what_is_wrong() {
     use annotator::model::span::{check_span, SpanError};
     let index = TextIndex::new("a 🇦🇲 b");
-    assert_eq!(
-        check_span(&index, 0, 1).unwrap(),
-        CharSpan { start: 0, end: 1 }
-    );
+    assert_eq!(check_span(&index, 0, 1).unwrap(), CharSpan::at(0, 1));
     assert_eq!(
         check_span(&index, 2, 4).unwrap(),
-        CharSpan { start: 2, end: 4 },
+        CharSpan::at(2, 4),
         "the whole flag"
     );
     let cases = [

@@ -58,7 +58,7 @@ fn nested_and_overlapping_spans_are_kept_in_document_order() {
         "outer claim first, then inner spans by start"
     );
     let covering: Vec<&str> = store
-        .covering(span_in(TEXT, "Pashinyan").start())
+        .covering(span_in(TEXT, "Pashinyan").start)
         .iter()
         .map(|a| a.id.as_str())
         .collect();
@@ -100,32 +100,20 @@ fn bad_spans_are_refused_with_reasons() {
     let index = TextIndex::new(TEXT);
     let mut store = Store::new();
     let flag = span_in(TEXT, "🇦🇲");
-    let inside = CharSpan {
-        start: flag.start,
-        end: flag.start + 1,
-    };
+    let inside = CharSpan::at(flag.start.0, flag.start.0 + 1);
     assert_eq!(
         store.add(&index, "x".into(), Label::Actor, inside, "t"),
         Err(StoreError::Span(SpanError::SplitsGrapheme {
-            at: flag.start + 1
+            at: flag.start.0 + 1
         }))
     );
-    let past = CharSpan {
-        start: 3,
-        end: index.len_chars() + 1,
-    };
+    let past = CharSpan::at(3, index.len_chars() + 1);
     assert!(matches!(
         store.add(&index, "x".into(), Label::Actor, past, "t"),
         Err(StoreError::Span(SpanError::OutOfRange { .. }))
     ));
     assert_eq!(
-        store.add(
-            &index,
-            "x".into(),
-            Label::Actor,
-            CharSpan { start: 4, end: 4 },
-            "t"
-        ),
+        store.add(&index, "x".into(), Label::Actor, CharSpan::at(4, 4), "t"),
         Err(StoreError::EmptySpan)
     );
     assert!(store.is_empty());

@@ -181,7 +181,7 @@ fn date_value() -> impl Strategy<Value = Option<String>> {
 type Key = (Label, usize, usize);
 
 fn key(a: &Annotation) -> Key {
-    (a.label, a.span.start, a.span.end)
+    (a.label, a.span.start.0, a.span.end.0)
 }
 
 /// The state undo must give back: annotations, orphans and links, in their order.
@@ -301,19 +301,19 @@ fn check_placement(
 ) -> Result<(), TestCaseError> {
     let on_boundaries = |span: CharSpan| {
         span.start < span.end
-            && span.end <= new.len_chars()
-            && new.is_grapheme_boundary(span.start())
-            && new.is_grapheme_boundary(span.end())
+            && span.end.0 <= new.len_chars()
+            && new.is_grapheme_boundary(span.start)
+            && new.is_grapheme_boundary(span.end)
     };
     match placement {
         Placement::Exact(span) => {
             prop_assert_eq!(span, old.span, "Exact moved the span");
             prop_assert!(on_boundaries(span), "Exact {:?} splits a grapheme", span);
-            prop_assert_eq!(new.slice(span.start(), span.end()), old.quote.as_str());
+            prop_assert_eq!(new.slice(span.start, span.end), old.quote.as_str());
         }
         Placement::Moved(span) => {
             prop_assert!(on_boundaries(span), "Moved {:?} splits a grapheme", span);
-            prop_assert_eq!(new.slice(span.start(), span.end()), old.quote.as_str());
+            prop_assert_eq!(new.slice(span.start, span.end), old.quote.as_str());
         }
         Placement::Fuzzy(span, score) => {
             prop_assert!(
@@ -322,7 +322,7 @@ fn check_placement(
                 span
             );
             prop_assert!((FUZZY_THRESHOLD..=1.0).contains(&score), "score {}", score);
-            let found = new.slice(span.start(), span.end());
+            let found = new.slice(span.start, span.end);
             // Stage 3 matches the quote with its runs of white space folded; stage 4 needs
             // the quote alone to be at least FUZZY_QUOTE_MIN similar (normalised
             // Levenshtein over code points, as the module documents).
@@ -379,8 +379,8 @@ proptest! {
                 quote: &a.quote,
                 prefix: &a.prefix,
                 suffix: &a.suffix,
-                start: a.span.start,
-                end: a.span.end,
+                start: a.span.start.0,
+                end: a.span.end.0,
             });
             check_placement(new, a, placement)?;
             if must_be_orphan(&new_text, &a.quote) {
@@ -396,8 +396,8 @@ proptest! {
             drafts: annotations.iter().map(|a| Draft {
                 id: a.id.clone(),
                 label: Some(a.label),
-                start: Some(a.span.start),
-                end: Some(a.span.end),
+                start: Some(a.span.start.0),
+                end: Some(a.span.end.0),
                 quote: Some(a.quote.clone()),
                 place: a.id.clone(),
                 ..Draft::default()
@@ -448,10 +448,7 @@ impl SpanPick {
     fn resolve(&self, index: &TextIndex, bounds: &[usize]) -> CharSpan {
         if self.raw {
             let len = index.len_chars() + 2;
-            CharSpan {
-                start: self.a.index(len),
-                end: self.b.index(len),
-            }
+            CharSpan::at(self.a.index(len), self.b.index(len))
         } else {
             let (x, y) = (*self.a.get(bounds), *self.b.get(bounds));
             CharSpan::new(CharOffset(x), CharOffset(y))
@@ -659,9 +656,9 @@ fn run(
                 let span = span.resolve(index, bounds);
                 // An import brings validated annotations: skip what would not validate.
                 let valid = span.start < span.end
-                    && span.end <= index.len_chars()
-                    && index.is_grapheme_boundary(span.start())
-                    && index.is_grapheme_boundary(span.end());
+                    && span.end.0 <= index.len_chars()
+                    && index.is_grapheme_boundary(span.start)
+                    && index.is_grapheme_boundary(span.end);
                 if valid {
                     let id = existing_id(n)
                         .filter(|_| *reuse)
@@ -679,10 +676,7 @@ fn run(
                     Annotation {
                         id,
                         label: *label,
-                        span: CharSpan {
-                            start: n,
-                            end: n + 3,
-                        },
+                        span: CharSpan::at(n, n + 3),
                         quote: format!("lost {n}"),
                         prefix: "before ".to_owned(),
                         suffix: " after".to_owned(),
@@ -717,7 +711,7 @@ fn run(
                 annotator::model::Annotations {
                     annotations: placed,
                     orphans: lost,
-                    relations: relations,
+                    relations,
                 },
                 mode,
                 || fresh("renamed"),
@@ -882,7 +876,7 @@ fn build_store(doc: &Document, specs: &[AnnotationSpec], links: &[(Index, Index,
         let Some(span) = snap(index, raw, mode) else {
             continue;
         };
-        let quote = index.slice(span.start(), span.end());
+        let quote = index.slice(span.start, span.end);
         if quote.starts_with(is_brat_line_break) || quote.ends_with(is_brat_line_break) {
             continue;
         }
@@ -907,7 +901,7 @@ fn build_store(doc: &Document, specs: &[AnnotationSpec], links: &[(Index, Index,
     }
     if store.is_empty() {
         // The text holds a word, so the whole text snaps to one in word mode.
-        let span = snap(index, CharSpan { start: 0, end: len }, SnapMode::Words).unwrap();
+        let span = snap(index, CharSpan::at(0, len), SnapMode::Words).unwrap();
         store
             .add(index, "whole".to_owned(), Label::Claim, span, NOW)
             .unwrap();
@@ -963,10 +957,7 @@ fn add_orphans(store: &mut Store, orphans: &[(Label, String, Index)]) {
         .map(|(n, (label, note, quote))| Annotation {
             id: format!("orphan{n}"),
             label: *label,
-            span: CharSpan {
-                start: n,
-                end: n + 5,
-            },
+            span: CharSpan::at(n, n + 5),
             quote: quote.get(&quotes).to_string(),
             prefix: "said the ".to_owned(),
             suffix: String::new(),
@@ -1189,8 +1180,8 @@ fn a_fuzzy_match_never_starts_inside_a_space_with_a_combining_mark() {
     let Placement::Fuzzy(span, _) = placement else {
         panic!("expected a fuzzy match, got {placement:?}");
     };
-    assert_eq!(span, CharSpan { start: 2, end: 22 });
-    assert!(index.is_grapheme_boundary(span.start()));
+    assert_eq!(span, CharSpan::at(2, 22));
+    assert!(index.is_grapheme_boundary(span.start));
 }
 
 /// brat's export splits a span at every line break, U+001C..U+001E included, but its reader
@@ -1205,7 +1196,7 @@ fn brat_reads_back_a_span_split_at_a_line_break_that_is_no_white_space() {
             &doc.index,
             "x".to_owned(),
             Label::Actor,
-            CharSpan { start: 0, end: 3 },
+            CharSpan::at(0, 3),
             NOW,
         )
         .unwrap();
@@ -1217,7 +1208,7 @@ fn brat_reads_back_a_span_split_at_a_line_break_that_is_no_white_space() {
 #[test]
 fn undo_puts_orphans_and_links_back_in_their_places() {
     let index = TextIndex::new("Lavrov said Armenia");
-    let span = |start, end| CharSpan { start, end };
+    let span = |start, end| CharSpan::at(start, end);
     let mut store = Store::new();
     store
         .add(&index, "c".to_owned(), Label::Claim, span(0, 19), NOW)

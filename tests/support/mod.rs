@@ -55,15 +55,12 @@ pub fn nth_span_in(text: &str, needle: &str, n: usize) -> CharSpan {
         .nth(n)
         .unwrap_or_else(|| panic!("“{needle}” occurs fewer than {} times", n + 1));
     let start = text[..byte].chars().count();
-    CharSpan {
-        start,
-        end: start + needle.chars().count(),
-    }
+    CharSpan::at(start, start + needle.chars().count())
 }
 
 /// The text a code-point span covers: what Python's `text[start:end]` gives.
 pub fn quote_at(text: &str, span: CharSpan) -> String {
-    text.chars().skip(span.start).take(span.len()).collect()
+    text.chars().skip(span.start.0).take(span.len()).collect()
 }
 
 /// A claim with its source actor and date; an overlapping actor inside the claim; notes
@@ -224,8 +221,8 @@ pub fn annotations(store: &Store) -> Vec<Summary> {
             (
                 a.id.clone(),
                 a.label,
-                a.span.start,
-                a.span.end,
+                a.span.start.0,
+                a.span.end.0,
                 a.quote.clone(),
                 a.note.clone(),
                 a.entity.clone(),

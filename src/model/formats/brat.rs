@@ -179,7 +179,7 @@ pub fn export(doc: &Document, content: Content) -> BratFiles {
     let mut numbers: HashMap<&str, usize> = HashMap::new();
     let mut written: Vec<(usize, &Annotation)> = Vec::new();
     for a in annotations {
-        let pieces = fragments(index.slice(a.span.start(), a.span.end()), a.span.start);
+        let pieces = fragments(index.slice(a.span.start, a.span.end), a.span.start.0);
         if pieces.is_empty() {
             continue;
         }

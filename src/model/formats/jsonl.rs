@@ -123,8 +123,8 @@ struct SpanRef<'a> {
 impl<'a> SpanRef<'a> {
     fn of(a: &'a Annotation) -> Self {
         SpanRef {
-            start: a.span.start,
-            end: a.span.end,
+            start: a.span.start.0,
+            end: a.span.end.0,
             label: upper(a.label),
             id: &a.id,
         }
@@ -166,8 +166,8 @@ pub fn export_spacy(doc: &Document, content: Content) -> String {
             .annotations
             .iter()
             .map(|a| SpanOut {
-                start: a.span.start,
-                end: a.span.end,
+                start: a.span.start.0,
+                end: a.span.end.0,
                 label: upper(a.label),
                 text: &a.quote,
                 id: &a.id,
@@ -208,7 +208,7 @@ pub fn export_doccano(doc: &Document, content: Content) -> String {
         label: content
             .annotations
             .iter()
-            .map(|a| (a.span.start, a.span.end, a.label.as_str()))
+            .map(|a| (a.span.start.0, a.span.end.0, a.label.as_str()))
             .collect(),
     })
 }

@@ -165,8 +165,8 @@ fn record_of(a: &Annotation) -> AnnotationRecord {
         date: None,
         id: a.id.clone(),
         label: a.label.as_str().to_owned(),
-        start: a.span.start,
-        end: a.span.end,
+        start: a.span.start.0,
+        end: a.span.end.0,
         quote: a.quote.clone(),
         prefix: a.prefix.clone(),
         suffix: a.suffix.clone(),
@@ -485,7 +485,7 @@ pub fn parse(json: &str, doc: &Document) -> Result<Parsed, SchemaError> {
     let mut seen: HashMap<(Label, usize, usize), &str> = HashMap::new();
     for a in &planned.content.annotations {
         let place = places.get(&a.id).map_or("?", String::as_str);
-        if let Some(first) = seen.insert((a.label, a.span.start, a.span.end), place) {
+        if let Some(first) = seen.insert((a.label, a.span.start.0, a.span.end.0), place) {
             return Err(SchemaError::Structure(format!(
                 "{place}: same {} span {}–{} as {first}",
                 a.label, a.span.start, a.span.end

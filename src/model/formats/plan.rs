@@ -123,8 +123,8 @@ pub fn plan(foreign: Foreign, doc: &Document) -> Result<ImportPlan, String> {
         // A quote without offsets is searched for even in the file's own text.
         let placement = if same_text && draft.start.is_some() && !draft.orphan {
             Placement::Exact(CharSpan {
-                start: selector.start,
-                end: selector.end,
+                start: CharOffset(selector.start),
+                end: CharOffset(selector.end),
             })
         } else {
             anchorer.place(&selector.as_selector())
@@ -143,8 +143,8 @@ pub fn plan(foreign: Foreign, doc: &Document) -> Result<ImportPlan, String> {
                     id: draft.id.clone(),
                     label,
                     span: CharSpan {
-                        start: selector.start,
-                        end: selector.end.max(selector.start + 1),
+                        start: CharOffset(selector.start),
+                        end: CharOffset(selector.end.max(selector.start + 1)),
                     },
                     quote: selector.quote,
                     prefix: selector.prefix,
@@ -256,7 +256,10 @@ fn kept_orphan(draft: &Draft, label: Label) -> Result<Annotation, String> {
     let mut orphan = Annotation {
         id: draft.id.clone(),
         label,
-        span: CharSpan { start, end },
+        span: CharSpan {
+            start: CharOffset(start),
+            end: CharOffset(end),
+        },
         quote: draft.quote.clone().unwrap_or_default(),
         prefix: draft.prefix.clone().unwrap_or_default(),
         suffix: draft.suffix.clone().unwrap_or_default(),

@@ -203,8 +203,8 @@ fn annotation_item(doc_id: &str, source: &str, a: &Annotation, placed: bool) -> 
     if placed {
         selector.push(SelectorOut::Position {
             kind: "TextPositionSelector",
-            start: a.span.start,
-            end: a.span.end,
+            start: a.span.start.0,
+            end: a.span.end.0,
         });
     }
     Item {

@@ -41,8 +41,8 @@ fn spans_by_paragraph(
     let index = &doc.0.index;
     let mut grouped: Vec<Vec<SpanView>> = vec![Vec::new(); index.paragraphs().len()];
     for annotation in store.borrow().annotations() {
-        let first = index.paragraph_of(annotation.span.start());
-        let last = index.paragraph_of(crate::model::CharOffset(annotation.span.end - 1));
+        let first = index.paragraph_of(annotation.span.start);
+        let last = index.paragraph_of(annotation.span.end - 1);
         let view = SpanView {
             id: AttrValue::from(annotation.id.clone()),
             label: annotation.label,
@@ -240,8 +240,8 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
 fn chunk_range(doc: &DocRef, first: usize, last: usize) -> CharSpan {
     let paragraphs = doc.0.index.paragraphs();
     CharSpan {
-        start: paragraphs[first].start.0,
-        end: paragraphs[last - 1].end.0,
+        start: paragraphs[first].start,
+        end: paragraphs[last - 1].end,
     }
 }
 
@@ -292,7 +292,7 @@ fn ChunkView(props: &ChunkProps) -> Html {
                 let spans = if hydrated { spans } else { &no_spans };
                 let number = props.first + offset;
                 let p = paragraphs[number];
-                let range = CharSpan { start: p.start.0, end: p.end.0 };
+                let range = CharSpan { start: p.start, end: p.end };
                 let touches = |span: &CharSpan| {
                     span.overlaps(&range) || (range.is_empty() && span.contains(p.start))
                 };
@@ -357,8 +357,8 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
     let index = &props.doc.0.index;
     let p = index.paragraphs()[props.number];
     let range = CharSpan {
-        start: p.start.0,
-        end: p.end.0,
+        start: p.start,
+        end: p.end,
     };
     let mut all: Vec<CharSpan> = props.spans.iter().map(|s| s.span).collect();
     let pending_at = all.len();
@@ -371,12 +371,12 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
         <p dir={starts_right_to_left(index.slice(p.start, p.end)).then_some("rtl")}
             data-start={p.start.0.to_string()} data-end={p.end.0.to_string()}>
             { for pieces.iter().map(|seg| {
-                let text = index.slice(seg.span.start(), seg.span.end()).to_owned();
+                let text = index.slice(seg.span.start, seg.span.end).to_owned();
                 let s = seg.span.start.to_string();
                 let e = seg.span.end.to_string();
                 // Hidden controls (a bidi override, a zero-width space) are shown as marks in
                 // their own spans; the segment's marks then move to those inner spans.
-                let runs = split_hidden_controls(&text, seg.span.start);
+                let runs = split_hidden_controls(&text, seg.span.start.0);
                 let plain = runs.iter().all(|r| r.control.is_none());
                 let (content, mark_s, mark_e) = if plain {
                     (html! { { text } }, Some(s.clone()), Some(e.clone()))
@@ -427,7 +427,7 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
                         covering.len() * 4
                     );
                     for v in &covering {
-                        let quote = index.slice(v.span.start(), v.span.end());
+                        let quote = index.slice(v.span.start, v.span.end);
                         let mut line = format!("{}: {}", v.label, crate::model::store::shorten(quote, 60));
                         if v.has_note {
                             line.push_str(" ✎");
