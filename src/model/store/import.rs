@@ -1,0 +1,183 @@
+//! Bringing annotations in from outside as one undoable step: imports (merge or replace),
+//! another tab's state, and orphans given a place again.
+
+use super::history::Change;
+use super::{Store, StoreError};
+use crate::model::annotation::Annotation;
+use crate::model::content::Annotations;
+use crate::model::span::CharSpan;
+use crate::model::text::TextIndex;
+
+/// How an import combines with what is there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportMode {
+    /// Remove every current annotation first.
+    Replace,
+    /// Keep current annotations; add imported ones, skipping exact duplicates (same label,
+    /// same span) and giving a fresh id to an imported annotation whose id is taken.
+    Merge,
+}
+
+/// What an import did, for the message shown to the user.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub added: usize,
+    /// Imported annotations kept as orphans (their text was not found).
+    pub orphaned: usize,
+    pub removed: usize,
+    pub skipped_duplicates: usize,
+    pub renamed_ids: usize,
+}
+
+impl Store {
+    /// Replaces everything with a state merged from another tab. This is not an edit of this
+    /// tab, so it is not undoable, and the history is cleared: undoing older edits on top of
+    /// another tab's work could overwrite it.
+    pub fn replace_all(&mut self, content: Annotations) {
+        let revision = self.revision + 1;
+        *self = Store::from_parts(content);
+        self.revision = revision;
+    }
+
+    /// Imports annotations, orphans and their links as one undoable step: into what is here
+    /// ([`ImportMode::Merge`]) or instead of it ([`ImportMode::Replace`]).
+    pub fn import(
+        &mut self,
+        incoming: Annotations,
+        mode: ImportMode,
+        mut fresh_id: impl FnMut() -> String,
+    ) -> ImportSummary {
+        let Annotations {
+            annotations: incoming,
+            orphans: incoming_orphans,
+            relations: incoming_relations,
+        } = incoming;
+        let mut summary = ImportSummary::default();
+        let mut batch = Vec::new();
+        let mut staged = Store::default();
+        if mode == ImportMode::Merge {
+            staged.annotations = self.annotations.clone();
+            staged.orphans = self.orphans.clone();
+            staged.relations = self.relations.clone();
+        } else {
+            summary.removed = self.annotations.len() + self.orphans.len();
+            batch.extend(
+                self.relations
+                    .iter()
+                    .cloned()
+                    .map(|r| Change::RelationDelete(r, None)),
+            );
+            batch.extend(self.annotations.iter().cloned().map(Change::Delete));
+            batch.extend(
+                self.orphans
+                    .iter()
+                    .cloned()
+                    .map(|o| Change::OrphanDelete(o, None)),
+            );
+        }
+        // Where each imported annotation ended up: its new id, or the id of the identical
+        // annotation already here.
+        let mut ids: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+        for mut annotation in incoming {
+            if let Some(existing) = staged.find_duplicate(annotation.label, annotation.span, "") {
+                ids.insert(annotation.id.clone(), existing.id.clone());
+                summary.skipped_duplicates += 1;
+                continue;
+            }
+            let original = annotation.id.clone();
+            while staged.id_taken(&annotation.id) {
+                annotation.id = fresh_id();
+                summary.renamed_ids += 1;
+            }
+            ids.insert(original, annotation.id.clone());
+            staged.insert_sorted(annotation.clone());
+            batch.push(Change::Insert(annotation));
+            summary.added += 1;
+        }
+        for mut orphan in incoming_orphans {
+            if staged.orphans.iter().any(|o| {
+                o.label == orphan.label && o.quote == orphan.quote && o.span == orphan.span
+            }) {
+                summary.skipped_duplicates += 1;
+                continue;
+            }
+            while staged.id_taken(&orphan.id) {
+                orphan.id = fresh_id();
+                summary.renamed_ids += 1;
+            }
+            staged.orphans.push(orphan.clone());
+            batch.push(Change::OrphanInsert(orphan, None));
+            summary.orphaned += 1;
+        }
+        for mut relation in incoming_relations {
+            let (Some(claim), Some(other)) = (ids.get(&relation.claim), ids.get(&relation.other))
+            else {
+                continue;
+            };
+            relation.claim = claim.clone();
+            relation.other = other.clone();
+            if staged
+                .check_link(&relation.claim, &relation.other, relation.role)
+                .is_err()
+                || staged.relations.iter().any(|r| {
+                    r.claim == relation.claim
+                        && r.other == relation.other
+                        && r.role == relation.role
+                })
+            {
+                continue;
+            }
+            while staged.relations.iter().any(|r| r.id == relation.id) {
+                relation.id = fresh_id();
+            }
+            staged.relations.push(relation.clone());
+            batch.push(Change::RelationInsert(relation, None));
+        }
+        if !batch.is_empty() {
+            self.commit(Change::Batch(batch));
+        }
+        summary
+    }
+
+    pub fn get_orphan(&self, id: &str) -> Option<&Annotation> {
+        self.orphans.iter().find(|a| a.id == id)
+    }
+
+    /// Gives an orphan a place again, as one undoable step.
+    pub fn reattach(
+        &mut self,
+        index: &TextIndex,
+        orphan_id: &str,
+        span: CharSpan,
+        now: &str,
+    ) -> Result<&Annotation, StoreError> {
+        Self::check_span(index, span)?;
+        let orphan = self
+            .get_orphan(orphan_id)
+            .cloned()
+            .ok_or_else(|| StoreError::NotFound(orphan_id.to_owned()))?;
+        if let Some(dup) = self.find_duplicate(orphan.label, span, "") {
+            return Err(StoreError::Duplicate {
+                label: orphan.label,
+                quote: dup.quote.clone(),
+            });
+        }
+        let mut placed = orphan.clone();
+        placed.set_span(index, span);
+        placed.updated = now.to_owned();
+        self.commit(Change::Batch(vec![
+            Change::OrphanDelete(orphan, None),
+            Change::Insert(placed),
+        ]));
+        Ok(self.get(orphan_id).expect("just placed"))
+    }
+
+    pub fn remove_orphan(&mut self, id: &str) -> Result<Annotation, StoreError> {
+        let orphan = self
+            .get_orphan(id)
+            .cloned()
+            .ok_or_else(|| StoreError::NotFound(id.to_owned()))?;
+        self.commit(Change::OrphanDelete(orphan.clone(), None));
+        Ok(orphan)
+    }
+}
