@@ -1,8 +1,11 @@
-//! The Yew interface: one root reducer (`state`), the root component (`app`) and components
-//! that take props and callbacks.
+//! The Yew interface: one root reducer (`state`), the pure key map (`keys`), the root
+//! component (`app`, layout only) with its jobs as hooks (`hooks`), and components that take
+//! props and callbacks.
 
 pub mod app;
 pub mod components;
+pub(crate) mod hooks;
+pub mod keys;
 pub mod root;
 pub mod state;
 

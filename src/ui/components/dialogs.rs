@@ -84,7 +84,7 @@ pub struct HelpProps {
 #[component]
 pub fn HelpDialog(props: &HelpProps) -> Html {
     let on_action = props.on_action.clone();
-    let close = Callback::from(move |_| on_action.emit(Action::ToggleHelp(false)));
+    let close = Callback::from(move |_| on_action.emit(Action::CloseDialog));
     html! {
         <div class="backdrop">
             <div class="dialog help" role="dialog" aria-modal="true" aria-labelledby="help-title">

@@ -1,5 +1,6 @@
 pub mod article;
 pub mod claims;
+pub mod date_value;
 pub mod dialogs;
 pub mod documents;
 pub mod sidebar;
