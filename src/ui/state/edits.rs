@@ -9,7 +9,7 @@ use crate::model::StoreError;
 
 impl AppState {
     /// "Added actor: Sergey Lavrov" — how a screen reader hears an annotation.
-    pub fn describe(&self, id: &str, prefix: &str) -> String {
+    pub(super) fn describe(&self, id: &str, prefix: &str) -> String {
         self.store
             .borrow()
             .get(id)
