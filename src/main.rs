@@ -23,9 +23,10 @@ fn main() {
             let (doc, annotations) = synthetic::generate(bytes, spans);
             AppProps {
                 doc: DocRef(Rc::new(doc)),
-                initial: Rc::new(annotations),
-                initial_orphans: Rc::default(),
-                initial_relations: Rc::default(),
+                initial: Rc::new(annotator::model::Annotations {
+                    annotations,
+                    ..Default::default()
+                }),
                 load_problem: None,
                 persist: false,
                 initial_notice: None,

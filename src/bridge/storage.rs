@@ -2,7 +2,7 @@
 //! backup key before anything could overwrite it, and the user is told.
 
 use crate::model::annotation::Annotation;
-use crate::model::formats::native::{self as schema, TextInclusion};
+use crate::model::formats::native::{self, TextInclusion};
 use crate::model::library::{
     merge_by_id, new_document_id, workspace_to_json, DocumentMeta, Library, WorkspaceDocument,
 };
@@ -114,7 +114,7 @@ pub fn load(doc: &Document) -> Loaded {
             }
         }
     };
-    match schema::parse(&raw, doc) {
+    match native::parse(&raw, doc) {
         Ok(parsed) => Loaded {
             content: parsed.content,
             problem: None,
@@ -137,7 +137,7 @@ pub fn load(doc: &Document) -> Loaded {
 /// (quota, disabled storage).
 pub fn save(doc: &Document, content: Content) -> Result<String, String> {
     let storage = local_storage()?;
-    let json = schema::to_json(doc, content, TextInclusion::Compact);
+    let json = native::to_json(doc, content, TextInclusion::Compact);
     set(&storage, &document_key(&doc.id), &json)?;
     touch_document(&storage, doc, content.annotations);
     Ok(json)

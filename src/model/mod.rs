@@ -13,7 +13,6 @@ pub mod dates;
 pub mod document;
 pub mod formats;
 pub mod library;
-pub mod schema;
 pub mod segment;
 pub mod span;
 pub mod store;

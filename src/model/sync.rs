@@ -2,6 +2,10 @@
 //! overwrites the other's newer work and deletions are not undone by the other tab.
 
 use super::annotation::{Annotation, Relation};
+use super::content::{Annotations, Content};
+use super::document::Document;
+use super::formats::native;
+use super::store::Store;
 use std::collections::{BTreeSet, HashMap};
 
 /// Something merged by id, with a version that orders edits.
@@ -61,6 +65,77 @@ pub fn merge3<T: Versioned>(base: &[T], local: &[T], remote: &[T]) -> Vec<T> {
         .collect()
 }
 
+/// What this tab and storage last agreed on: the base of the three-way merge with other
+/// tabs, and the stored text it came from (so a value this tab has seen is not merged again).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SyncBase {
+    pub content: Annotations,
+    pub stored_text: Option<String>,
+}
+
+impl SyncBase {
+    /// This tab's store as written to storage as `stored_text`.
+    pub fn saved(store: &Store, stored_text: String) -> SyncBase {
+        SyncBase {
+            content: Content::of(store).owned(),
+            stored_text: Some(stored_text),
+        }
+    }
+}
+
+/// If storage holds something this tab has not seen (another tab wrote it), merges it with
+/// `local`. Returns the merge when it differs from `local`; either way the stored value
+/// becomes the new base. An unreadable stored value is left alone: it is reported when the
+/// document is opened, and merging it could lose the other tab's work.
+pub fn absorb_stored(
+    base: &mut SyncBase,
+    doc: &Document,
+    local: &Store,
+    stored_text: Option<String>,
+) -> Option<Annotations> {
+    let stored_text = stored_text?;
+    if base.stored_text.as_ref() == Some(&stored_text) {
+        return None;
+    }
+    let remote = native::parse(&stored_text, doc).ok()?.content;
+    let merged = Annotations {
+        annotations: merge3(
+            &base.content.annotations,
+            local.annotations(),
+            &remote.annotations,
+        ),
+        orphans: merge3(&base.content.orphans, local.orphans(), &remote.orphans),
+        relations: merge3(
+            &base.content.relations,
+            local.relations(),
+            &remote.relations,
+        ),
+    };
+    *base = SyncBase {
+        content: remote,
+        stored_text: Some(stored_text),
+    };
+    let unchanged = same_set(&merged.annotations, local.annotations())
+        && same_set(&merged.orphans, local.orphans())
+        && merged.relations.len() == local.relations().len()
+        && merged
+            .relations
+            .iter()
+            .all(|r| local.relations().contains(r));
+    (!unchanged).then_some(merged)
+}
+
+/// The same annotations, in any order.
+fn same_set(a: &[Annotation], b: &[Annotation]) -> bool {
+    a.len() == b.len() && sorted_by_id(a) == sorted_by_id(b)
+}
+
+fn sorted_by_id(set: &[Annotation]) -> Vec<&Annotation> {
+    let mut sorted: Vec<&Annotation> = set.iter().collect();
+    sorted.sort_by(|x, y| x.id.cmp(&y.id));
+    sorted
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,5 +190,93 @@ mod tests {
         let local = vec![ann("a", "", "t1")];
         let remote: Vec<Annotation> = vec![];
         assert_eq!(notes(merge3(&base, &local, &remote)).len(), 1);
+    }
+
+    fn stored(store: &Store) -> String {
+        let doc = default_document();
+        native::to_json(&doc, Content::of(store), native::TextInclusion::Compact)
+    }
+
+    fn store_with(ids: &[(&str, usize)]) -> Store {
+        let doc = default_document();
+        let mut store = Store::new();
+        for &(id, start) in ids {
+            let span = CharSpan::at(start, start + 8);
+            store
+                .add(&doc.index, id.into(), Label::Actor, span, "t1")
+                .unwrap();
+        }
+        store
+    }
+
+    fn ids(set: &[Annotation]) -> Vec<&str> {
+        let mut ids: Vec<&str> = set.iter().map(|a| a.id.as_str()).collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    #[test]
+    fn another_tabs_addition_is_merged_in_and_becomes_the_base() {
+        let doc = default_document();
+        let base_store = store_with(&[("a", 0)]);
+        let mut base = SyncBase::saved(&base_store, stored(&base_store));
+        let local = store_with(&[("a", 0), ("mine", 20)]);
+        let theirs = store_with(&[("a", 0), ("theirs", 40)]);
+        let merged = absorb_stored(&mut base, &doc, &local, Some(stored(&theirs)))
+            .expect("the other tab's annotation is new here");
+        assert_eq!(ids(&merged.annotations), ["a", "mine", "theirs"]);
+        assert_eq!(ids(&base.content.annotations), ["a", "theirs"]);
+        assert_eq!(base.stored_text, Some(stored(&theirs)));
+    }
+
+    #[test]
+    fn a_stored_value_already_seen_is_not_merged_again() {
+        let doc = default_document();
+        let theirs = store_with(&[("theirs", 40)]);
+        let mut base = SyncBase::saved(&theirs, stored(&theirs));
+        let before = base.clone();
+        let local = Store::new();
+        assert_eq!(
+            absorb_stored(&mut base, &doc, &local, Some(stored(&theirs))),
+            None
+        );
+        assert_eq!(base, before);
+    }
+
+    #[test]
+    fn a_value_equal_to_this_tab_needs_no_update_but_moves_the_base() {
+        let doc = default_document();
+        let mut base = SyncBase::default();
+        let local = store_with(&[("a", 0)]);
+        assert_eq!(
+            absorb_stored(&mut base, &doc, &local, Some(stored(&local))),
+            None
+        );
+        assert_eq!(ids(&base.content.annotations), ["a"]);
+    }
+
+    #[test]
+    fn a_deletion_in_the_other_tab_reaches_this_one() {
+        let doc = default_document();
+        let both = store_with(&[("a", 0), ("b", 20)]);
+        let mut base = SyncBase::saved(&both, stored(&both));
+        let theirs = store_with(&[("a", 0)]);
+        let merged = absorb_stored(&mut base, &doc, &both, Some(stored(&theirs)))
+            .expect("b was deleted over there");
+        assert_eq!(ids(&merged.annotations), ["a"]);
+    }
+
+    #[test]
+    fn unreadable_or_missing_stored_values_change_nothing() {
+        let doc = default_document();
+        let local = store_with(&[("a", 0)]);
+        let mut base = SyncBase::saved(&local, stored(&local));
+        let before = base.clone();
+        assert_eq!(
+            absorb_stored(&mut base, &doc, &local, Some("{ not json".into())),
+            None
+        );
+        assert_eq!(absorb_stored(&mut base, &doc, &local, None), None);
+        assert_eq!(base, before);
     }
 }

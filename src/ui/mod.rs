@@ -1,12 +1,15 @@
-//! The Yew interface: one root reducer (`state`), the root component (`app`) and components
-//! that take props and callbacks.
+//! The Yew interface: one root reducer (`state`), the pure key map (`keys`), the root
+//! component (`app`, layout only) with its jobs as hooks (`hooks`), and components that take
+//! props and callbacks.
 
 pub mod app;
 pub mod components;
+pub(crate) mod hooks;
+pub mod keys;
 pub mod root;
 pub mod state;
 
-use crate::model::schema::Document;
+use crate::model::Document;
 use std::rc::Rc;
 
 /// The open document, compared by identity: comparing a 1 MB text on every render would cost

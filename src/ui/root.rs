@@ -35,9 +35,7 @@ fn open(id: &str, generation: u32, notice: Option<String>) -> Opened {
     Opened {
         props: Rc::new(AppProps {
             doc: DocRef(doc),
-            initial: Rc::new(loaded.content.annotations),
-            initial_orphans: Rc::new(loaded.content.orphans),
-            initial_relations: Rc::new(loaded.content.relations),
+            initial: Rc::new(loaded.content),
             load_problem: loaded.problem,
             persist: true,
             initial_notice: notice,
@@ -79,8 +77,6 @@ pub fn Root() -> Html {
             key={format!("{}#{}", props.doc.0.id, opened.generation)}
             doc={props.doc.clone()}
             initial={props.initial.clone()}
-            initial_orphans={props.initial_orphans.clone()}
-            initial_relations={props.initial_relations.clone()}
             load_problem={props.load_problem.clone()}
             persist={props.persist}
             initial_notice={props.initial_notice.clone()}

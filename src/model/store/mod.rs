@@ -17,8 +17,7 @@ pub use links::link_candidates;
 use crate::model::annotation::{Annotation, Label, Relation, Role};
 use crate::model::content::Annotations;
 use crate::model::span::{self, CharSpan, SpanError};
-// MIGRATION SHIM: the ui still imports it from here; remove once it imports text::shorten.
-pub use super::text::shorten;
+use crate::model::text::shorten;
 use crate::model::text::{CharOffset, TextIndex};
 use std::fmt;
 

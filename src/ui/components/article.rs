@@ -428,7 +428,7 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
                     );
                     for v in &covering {
                         let quote = index.slice(v.span.start, v.span.end);
-                        let mut line = format!("{}: {}", v.label, crate::model::store::shorten(quote, 60));
+                        let mut line = format!("{}: {}", v.label, crate::model::text::shorten(quote, 60));
                         if v.has_note {
                             line.push_str(" ✎");
                         }

@@ -1,12 +1,15 @@
 //! Who claimed what, when: the link picker for a claim and the claims table.
 
 use crate::bridge::{clock, files};
+use crate::model::claims::{claims_table, ClaimRecord};
 use crate::model::dates;
-use crate::model::schema::{claims_csv, claims_table, ClaimRecord, Content};
-use crate::model::store::{link_candidates, shorten};
+use crate::model::formats::csv::claims_csv;
+use crate::model::store::link_candidates;
+use crate::model::text::shorten;
+use crate::model::Content;
 use crate::model::{Label, Role};
-use crate::ui::components::sidebar::date_value_view;
-use crate::ui::state::{Action, StoreHandle};
+use crate::ui::components::date_value::date_value_view;
+use crate::ui::state::{Action, Notice, StoreHandle};
 use crate::ui::DocRef;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -41,7 +44,7 @@ pub fn LinkPicker(props: &LinkPickerProps) -> Html {
     let candidates = link_candidates(&store, &props.doc.0.index, &props.claim);
     let close = {
         let on_action = props.on_action.clone();
-        Callback::from(move |_| on_action.emit(Action::Linking(false)))
+        Callback::from(move |_| on_action.emit(Action::CloseDialog))
     };
     let link_button = |n: usize, role: Role, text: &'static str, label_text: String| {
         let on_action = props.on_action.clone();
@@ -175,10 +178,9 @@ pub fn ClaimsTable(props: &ClaimsTableProps) -> Html {
                 "text/csv;charset=utf-8",
                 &csv,
             ) {
-                on_action.emit(Action::Notify(crate::ui::state::Notice {
-                    tone: crate::ui::state::Tone::Error,
-                    text: format!("CSV export failed: {e}."),
-                }));
+                on_action.emit(Action::Notify(Notice::error(format!(
+                    "CSV export failed: {e}."
+                ))));
             }
         })
     };
@@ -191,7 +193,7 @@ pub fn ClaimsTable(props: &ClaimsTableProps) -> Html {
     };
     let close = {
         let on_action = props.on_action.clone();
-        Callback::from(move |_| on_action.emit(Action::ClaimsTable(false)))
+        Callback::from(move |_| on_action.emit(Action::CloseDialog))
     };
     html! {
         <div class="backdrop">
@@ -214,7 +216,7 @@ pub fn ClaimsTable(props: &ClaimsTableProps) -> Html {
                             let on_action = props.on_action.clone();
                             let id = AttrValue::from(row.claim.clone());
                             let jump = Callback::from(move |_| {
-                                on_action.emit(Action::ClaimsTable(false));
+                                on_action.emit(Action::CloseDialog);
                                 on_action.emit(Action::Select { id: Some(id.clone()), reveal: true });
                             });
                             let missing = |cells: &[String]| if cells.is_empty() { html! { <span class="missing">{ "—" }</span> } } else { html! { { cells.join("; ") } } };

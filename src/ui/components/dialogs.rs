@@ -1,6 +1,7 @@
 //! The import question, the shortcut sheet and the overlap popover.
 
-use crate::model::store::{shorten, ImportMode, Store};
+use crate::model::store::{ImportMode, Store};
+use crate::model::text::shorten;
 use crate::ui::state::{Action, Choices, StagedImport};
 use yew::prelude::*;
 
@@ -85,7 +86,7 @@ pub struct HelpProps {
 #[component]
 pub fn HelpDialog(props: &HelpProps) -> Html {
     let on_action = props.on_action.clone();
-    let close = Callback::from(move |_| on_action.emit(Action::ToggleHelp(false)));
+    let close = Callback::from(move |_| on_action.emit(Action::CloseDialog));
     html! {
         <div class="backdrop">
             <div class="dialog help" role="dialog" aria-modal="true" aria-labelledby="help-title">

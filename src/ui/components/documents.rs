@@ -6,19 +6,12 @@ use crate::model::annotation::describe_counts;
 use crate::model::library::{
     check_document_size, new_document_id, normalize_text, DocumentMeta, Library,
 };
-use crate::model::schema::Document;
+use crate::model::Document;
 use crate::model::DEFAULT_ARTICLE_ID;
-use crate::ui::state::Action;
+use crate::ui::state::{Action, Prefill};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
-
-/// Text and title to start the "add a document" form with (from a dropped file).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Prefill {
-    pub title: String,
-    pub text: String,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct DocumentsProps {
@@ -78,7 +71,7 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
     };
     let close = {
         let on_action = props.on_action.clone();
-        Callback::from(move |_| on_action.emit(Action::CloseDocuments))
+        Callback::from(move |_| on_action.emit(Action::CloseDialog))
     };
 
     let input = |state: &UseStateHandle<String>| {
@@ -143,7 +136,7 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
                 return;
             }
             let name = if title.trim().is_empty() {
-                crate::model::store::shorten(body.lines().next().unwrap_or("Untitled").trim(), 80)
+                crate::model::text::shorten(body.lines().next().unwrap_or("Untitled").trim(), 80)
             } else {
                 title.trim().to_owned()
             };
@@ -191,7 +184,7 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
             let on_action = props.on_action.clone();
             Callback::from(move |_| {
                 if is_current {
-                    on_action.emit(Action::CloseDocuments);
+                    on_action.emit(Action::CloseDialog);
                 } else {
                     page::set_doc_hash(&id);
                 }
@@ -298,7 +291,7 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
         let (message, on_action) = (message.clone(), props.on_action.clone());
         let onclick = Callback::from(move |_| match storage::restore_deleted() {
             Ok(id) => {
-                on_action.emit(Action::CloseDocuments);
+                on_action.emit(Action::CloseDialog);
                 page::set_doc_hash(&id);
             }
             Err(why) => message.set(Some(format!("Not restored: {why}."))),

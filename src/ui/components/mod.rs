@@ -1,5 +1,6 @@
 pub mod article;
 pub mod claims;
+pub mod date_value;
 pub mod dialogs;
 pub mod documents;
 pub mod sidebar;
@@ -9,7 +10,7 @@ pub mod toolbar;
 use yew::{Callback, NodeRef};
 
 /// A click handler that opens the file picker of the hidden file input behind `input`.
-pub fn picker_opener<E>(input: &NodeRef) -> Callback<E> {
+pub(crate) fn picker_opener<E>(input: &NodeRef) -> Callback<E> {
     let input = input.clone();
     Callback::from(move |_| {
         if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {

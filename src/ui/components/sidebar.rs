@@ -4,8 +4,11 @@ use crate::bridge::clock;
 use crate::model::annotation::Label;
 use crate::model::dates;
 use crate::model::span::{Direction, Edge};
-use crate::model::store::shorten;
-use crate::ui::state::{Action, StoreHandle};
+use crate::model::text::shorten;
+use crate::ui::components::date_value::{
+    computed_date_value, date_value_sentence, date_value_view,
+};
+use crate::ui::state::{Action, Dialog, StoreHandle};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -32,22 +35,6 @@ pub struct SidebarProps {
     #[prop_or_default]
     pub published: Option<AttrValue>,
     pub on_action: Callback<Action>,
-}
-
-/// The value of a date annotation (set by hand, else computed), or a visible marker when
-/// there is none. Every view of a date's value goes through here.
-pub fn date_value_view(
-    annotation: &crate::model::Annotation,
-    published: Option<crate::model::dates::CalendarDate>,
-) -> Html {
-    match crate::model::schema::date_value_of(annotation, published) {
-        Some(value) => {
-            html! { <span class="date-value" title="Normalised date (ISO 8601 / TIMEX3)">{ format!("→ {value}") }</span> }
-        }
-        None => html! {
-            <span class="date-missing" title="This date was not understood, so it has no normalised value">{ "⚠ no value" }</span>
-        },
-    }
 }
 
 #[component]
@@ -327,7 +314,7 @@ fn Editor(props: &EditorProps) -> Html {
                 <label class="field">{ "Date value (ISO 8601; empty = computed)" }
                     <input type="text" key={format!("{}-date", annotation.id)}
                         value={annotation.date_value.clone().unwrap_or_default()}
-                        placeholder={dates::normalize(&annotation.quote, props.published.as_deref().and_then(dates::parse_iso_date)).map(|v| v.value).unwrap_or_default()}
+                        placeholder={computed_date_value(annotation, props.published.as_deref())}
                         onchange={{
                             let on_action = props.on_action.clone();
                             let id = id.clone();
@@ -337,17 +324,7 @@ fn Editor(props: &EditorProps) -> Html {
                             })
                         }} />
                 </label>
-                <p class="editor-date">{
-                    match crate::model::schema::date_value_of(annotation, props.published.as_deref().and_then(dates::parse_iso_date)) {
-                        Some(value) if annotation.date_value.is_some() => format!("Date value: {value} (set by hand)"),
-                        Some(value) if value.anchored => format!(
-                            "Date value: {value} (the year from the publication date, {})",
-                            props.published.as_deref().unwrap_or_default()
-                        ),
-                        Some(value) => format!("Date value: {value}"),
-                        None => "Date value: none — this phrase was not understood (no guess is made)".to_owned(),
-                    }
-                }</p>
+                <p class="editor-date">{ date_value_sentence(annotation, props.published.as_deref()) }</p>
             }
             <div class="editor-bounds" role="group" aria-label="Adjust boundaries by a word">
                 <span>{ "start" }</span>
@@ -382,7 +359,7 @@ fn Links(props: &LinksProps) -> Html {
     let published = props.published.as_deref().and_then(dates::parse_iso_date);
     let open = {
         let on_action = props.on_action.clone();
-        Callback::from(move |_| on_action.emit(Action::Linking(true)))
+        Callback::from(move |_| on_action.emit(Action::OpenDialog(Dialog::LinkPicker)))
     };
     html! {
         <section class="links" aria-label="Who and when">

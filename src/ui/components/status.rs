@@ -1,7 +1,9 @@
-//! The notice banner and the status line that always says whether the work is saved.
+//! The notice banners and the status line that always says whether the work is saved.
 
+use crate::bridge::files;
 use crate::model::annotation::describe_counts;
-use crate::ui::state::{Action, Notice, SaveStatus, Tone};
+use crate::ui::state::{Action, Notice, SaveStatus, Tone, Unreadable};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -21,6 +23,40 @@ pub fn NoticeBanner(props: &NoticeProps) -> Html {
     html! {
         <div {class} {role}>
             <span class="notice-text">{ props.notice.text.clone() }</span>
+            <button type="button" class="dismiss" aria-label="Dismiss message" onclick={dismiss}>{ "×" }</button>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct UnreadableProps {
+    pub unreadable: Rc<Unreadable>,
+    pub doc_id: AttrValue,
+    pub on_action: Callback<Action>,
+}
+
+/// Stored work that could not be read: it stays until dismissed, with a way to download it.
+#[component]
+pub fn UnreadableBanner(props: &UnreadableProps) -> Html {
+    let download = {
+        let unreadable = props.unreadable.clone();
+        let doc_id = props.doc_id.clone();
+        let on_action = props.on_action.clone();
+        Callback::from(move |_| {
+            let name = format!("{doc_id}.unreadable-backup.json");
+            if let Err(e) = files::download(&name, "application/json", &unreadable.stored_text) {
+                on_action.emit(Action::Notify(Notice::error(format!(
+                    "Download failed: {e}."
+                ))));
+            }
+        })
+    };
+    let on_action = props.on_action.clone();
+    let dismiss = Callback::from(move |_| on_action.emit(Action::DismissUnreadable));
+    html! {
+        <div class="notice error" role="alert">
+            <span class="notice-text">{ props.unreadable.explanation.clone() }</span>
+            <button type="button" onclick={download}>{ "Download the unreadable data" }</button>
             <button type="button" class="dismiss" aria-label="Dismiss message" onclick={dismiss}>{ "×" }</button>
         </div>
     }

@@ -4,7 +4,7 @@ use crate::bridge::clock;
 use crate::bridge::theme::{self, Theme};
 use crate::model::annotation::Label;
 use crate::model::formats::dispatch::ExportFormat;
-use crate::ui::state::Action;
+use crate::ui::state::{Action, Dialog};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -133,7 +133,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <h1 class="doc-title">
                 <button type="button" class="doc-switch" title={format!("{} — open the documents list", props.title)}
                     aria-label={format!("Documents (open: {})", props.title)}
-                    onclick={{ let on_action = props.on_action.clone(); Callback::from(move |_| on_action.emit(Action::OpenDocuments(None))) }}>
+                    onclick={{ let on_action = props.on_action.clone(); Callback::from(move |_| on_action.emit(Action::OpenDialog(Dialog::Documents(None)))) }}>
                     <span class="doc-switch-name">{ props.title.clone() }</span>{ " ▾" }
                 </button>
             </h1>
@@ -195,9 +195,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                         </div>
                     }
                 </span>
-                { simple("Table of claims", "Table of claims: who claimed what, when (t)", true, || Action::ClaimsTable(true)) }
+                { simple("Table of claims", "Table of claims: who claimed what, when (t)", true, || Action::OpenDialog(Dialog::ClaimsTable)) }
                 { simple("Delete all", "Delete all annotations (Ctrl+Z undoes)", props.has_annotations, || Action::ClearAll) }
-                { simple("?", "Keyboard shortcuts (?)", true, || Action::ToggleHelp(true)) }
+                { simple("?", "Keyboard shortcuts (?)", true, || Action::OpenDialog(Dialog::Help)) }
                 <ThemeToggle />
             </div>
         </header>

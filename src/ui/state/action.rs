@@ -1,0 +1,124 @@
+//! Everything that changes the state.
+
+use super::{Dialog, FocusTarget, Notice, StagedImport, Unreadable};
+use crate::model::annotation::{Label, Role};
+use crate::model::span::{CharSpan, Direction, Edge};
+use crate::model::store::ImportMode;
+use crate::model::Annotations;
+use crate::model::CharOffset;
+use std::rc::Rc;
+use yew::AttrValue;
+
+/// Actions that create or edit carry their id and time, so the reducer stays deterministic
+/// (and testable without a clock).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetPending(Option<CharSpan>),
+    /// Apply a label to the pending span, or relabel the selected annotation.
+    ApplyLabel {
+        label: Label,
+        id: String,
+        now: String,
+    },
+    /// Label a span directly (sticky mode).
+    AddSpan {
+        label: Label,
+        span: CharSpan,
+        id: String,
+        now: String,
+    },
+    Select {
+        id: Option<AttrValue>,
+        reveal: bool,
+    },
+    /// A click on text: select the shortest annotation there, list all if several.
+    ClickAt {
+        ids: Vec<AttrValue>,
+        x: i32,
+        y: i32,
+    },
+    CloseChoices,
+    DeleteSelected,
+    SetNote {
+        id: AttrValue,
+        note: String,
+        now: String,
+    },
+    Nudge {
+        edge: Edge,
+        direction: Direction,
+        now: String,
+    },
+    /// Give an orphan the pending span as its new place.
+    Reattach {
+        id: AttrValue,
+        now: String,
+    },
+    DeleteOrphan(AttrValue),
+    Undo,
+    Redo,
+    ClearAll,
+    /// A validated import: applied at once when there is nothing to replace or merge with,
+    /// else it waits in the import dialog.
+    StageImport(StagedImport),
+    ConfirmImport {
+        mode: ImportMode,
+        fresh_ids: Vec<String>,
+    },
+    CancelImport,
+    ToggleSticky(Label),
+    SetFilter(Option<Label>),
+    Notify(Notice),
+    DismissNotice,
+    SaveResult(Result<(), String>),
+    PauseSaving(String),
+    StorageFill(f64),
+    /// Another tab changed this document: adopt the merged state.
+    Sync(Annotations),
+    Unreadable(Rc<Unreadable>),
+    DismissUnreadable,
+    /// Opens a dialog in place of any open one. The link picker opens only for a claim.
+    OpenDialog(Dialog),
+    CloseDialog,
+    /// Link the selected claim to the n-th candidate (0-based) of the picker.
+    LinkCandidate {
+        n: usize,
+        as_target: bool,
+        id: String,
+        now: String,
+    },
+    /// Link the selected claim to a given annotation.
+    Link {
+        other: AttrValue,
+        role: Role,
+        id: String,
+        now: String,
+    },
+    Unlink(AttrValue),
+    SetEntity {
+        id: AttrValue,
+        entity: String,
+        now: String,
+    },
+    SetDateValue {
+        id: AttrValue,
+        value: String,
+        now: String,
+    },
+    /// Escape: close the dialog, else the popover, else drop the pending span, else the
+    /// selection, else the notice.
+    Escape,
+    /// Move the keyboard caret; with `extend`, the selection from its anchor follows.
+    MoveCaret {
+        to: CharOffset,
+        extend: bool,
+        upstream: bool,
+    },
+    /// Tab between annotations: select one and put the caret at its start.
+    TabTo {
+        id: AttrValue,
+        at: CharOffset,
+    },
+    /// Ask an effect to move the keyboard focus.
+    MoveFocus(FocusTarget),
+}

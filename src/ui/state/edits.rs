@@ -1,0 +1,133 @@
+//! What several actions share: adding, linking, reporting an edit's outcome, and the words
+//! a screen reader or the notice uses for it.
+
+use super::{AppState, Dialog, Notice, StagedImport};
+use crate::model::annotation::{Label, Role};
+use crate::model::span::CharSpan;
+use crate::model::store::ImportSummary;
+use crate::model::text::shorten;
+use crate::model::StoreError;
+
+impl AppState {
+    /// "Added actor: Sergey Lavrov" — how a screen reader hears an annotation.
+    pub(super) fn describe(&self, id: &str, prefix: &str) -> String {
+        self.store
+            .borrow()
+            .get(id)
+            .map(|a| format!("{prefix}{}: {}", a.label, shorten(&a.quote, 80)))
+            .unwrap_or_default()
+    }
+
+    /// The outcome of an edit of one annotation: `false` when nothing changed (the caller
+    /// keeps the old state, so nothing re-renders); an error becomes the notice.
+    pub(super) fn edited(&mut self, result: Result<bool, StoreError>, failed: &str) -> bool {
+        match result {
+            Ok(changed) => changed,
+            Err(e) => {
+                self.notice = Some(Notice::error(format!("{failed}: {e}.")));
+                true
+            }
+        }
+    }
+
+    pub(super) fn claim_selected(&self) -> bool {
+        self.selected
+            .as_ref()
+            .and_then(|id| self.store.borrow().get(id).map(|a| a.label == Label::Claim))
+            .unwrap_or(false)
+    }
+
+    /// The picker belongs to the selected claim: it closes when the selection moves away.
+    pub(super) fn close_link_picker(&mut self) {
+        if self.dialog == Some(Dialog::LinkPicker) {
+            self.dialog = None;
+        }
+    }
+
+    /// Undo or another tab may have removed the selected annotation.
+    pub(super) fn forget_selection_if_gone(&mut self) {
+        if let Some(id) = &self.selected {
+            if self.store.borrow().get(id).is_none() {
+                self.selected = None;
+            }
+        }
+    }
+
+    pub(super) fn add(&mut self, label: Label, span: CharSpan, id: String, now: &str) {
+        let index = &self.doc.index;
+        let (store, result) = self
+            .store
+            .mutate(|s| s.add(index, id, label, span, now).map(|a| a.id.clone()));
+        self.store = store;
+        match result {
+            Ok(id) => {
+                self.pending = None;
+                self.announcement = self.describe(&id, "Added ");
+                self.selected = Some(id.into());
+                self.notice = None;
+                // The keyboard selection became the annotation; the caret stays where it is.
+                if let Some(caret) = &mut self.caret {
+                    caret.anchor = caret.at;
+                }
+            }
+            Err(e) => self.notice = Some(Notice::error(format!("Not added: {e}."))),
+        }
+    }
+
+    pub(super) fn link(&mut self, claim: &str, other: &str, role: Role, id: String, now: &str) {
+        let (store, result) = self.store.mutate(|s| s.link(id, claim, other, role, now));
+        self.store = store;
+        match result {
+            Ok(()) => {
+                let quote = self
+                    .store
+                    .borrow()
+                    .get(other)
+                    .map(|a| shorten(&a.quote, 40))
+                    .unwrap_or_default();
+                self.notice = Some(Notice::info(format!(
+                    "Linked as {}: “{quote}”. Ctrl+Z undoes.",
+                    role.as_str()
+                )));
+                self.announcement = format!("Linked as {}: {quote}", role.as_str());
+            }
+            Err(e) => self.notice = Some(Notice::error(format!("Not linked: {e}."))),
+        }
+    }
+}
+
+pub(super) fn import_message(staged: &StagedImport, summary: &ImportSummary) -> String {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let mut parts = vec![format!(
+        "Imported {} annotation{} from {}",
+        summary.added,
+        plural(summary.added),
+        staged.source
+    )];
+    if staged.plan.text_changed {
+        parts.push(format!(
+            "the file was made for a different text: {}",
+            staged.plan.report
+        ));
+    }
+    if summary.orphaned > 0 {
+        parts.push(format!(
+            "{} orphan{} listed in the panel to re-attach or delete",
+            summary.orphaned,
+            plural(summary.orphaned)
+        ));
+    }
+    if summary.removed > 0 {
+        parts.push(format!("replaced {} existing", summary.removed));
+    }
+    if summary.skipped_duplicates > 0 {
+        parts.push(format!(
+            "skipped {} already present",
+            summary.skipped_duplicates
+        ));
+    }
+    if summary.renamed_ids > 0 {
+        parts.push(format!("gave {} a new id", summary.renamed_ids));
+    }
+    format!("{}. Ctrl+Z undoes the import.", parts.join("; "))
+}
