@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks, skipping whatever is already there.
 #   scripts/setup.sh            tools to build and serve (wasm target, trunk, wasm-bindgen, wasm-opt)
-#   scripts/setup.sh --tests    also Chromium + ChromeDriver and the npm test tools
+#   scripts/setup.sh --tests    also Chromium + ChromeDriver, unzip and the npm test tools
 # Source it (". scripts/setup.sh") to get the PATH it sets up; it fails loudly on any error.
 set -euo pipefail
 
@@ -65,5 +65,11 @@ if [ "$WITH_TESTS" = 1 ]; then
     apt_install chromium chromium-driver
   fi
   [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || die "Chromium or ChromeDriver is missing after install"
+  # unzip -t checks the exported brat zip outside the app (tests/interop/check_zip.py).
+  if ! command -v unzip >/dev/null; then
+    say "installing unzip from Debian"
+    apt_install unzip
+  fi
+  command -v unzip >/dev/null || die "unzip is missing after install"
 fi
 say "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}')"

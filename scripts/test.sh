@@ -4,7 +4,8 @@
 #   (wasm-bindgen-test in headless Chromium), and Playwright end-to-end tests against
 #   a release build served on 127.0.0.1.
 #   Between them, every export format is written for two samples and read back by an
-#   independent Node reader (tests/interop/check.mjs).
+#   independent Node reader (tests/interop/check.mjs), and every zip is opened by Python's
+#   zipfile (tests/interop/check_zip.py).
 # Any failure stops the run with a non-zero exit; no layer is skipped for a missing tool.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -34,6 +35,11 @@ cargo run --locked --quiet --example interop_samples -- target/interop
 node tests/interop/check.mjs target/interop 2>&1 | tee "$LOG_DIR/interop.log"
 INTEROP=$(grep -c '^target/interop/' "$LOG_DIR/interop.log" || true)
 [ "$INTEROP" -gt 0 ] || { echo "interop checks: none ran" >&2; exit 1; }
+# The brat zip, opened by readers outside the app: Python's zipfile (every CRC, UTF-8 names and
+# contents, offsets by code points) and unzip -t. Fails when no zip is found.
+python3 tests/interop/check_zip.py --unzip target/interop 2>&1 | tee "$LOG_DIR/zip.log"
+ZIPS=$(grep -c '^target/interop/.*: ok' "$LOG_DIR/zip.log" || true)
+[ "$ZIPS" -gt 0 ] || { echo "zip checks: none ran" >&2; exit 1; }
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 # webdriver.json in the project root gives ChromeDriver the Chromium binary and headless flags.
@@ -53,6 +59,7 @@ E2E=$(grep -Eo '[0-9]+ passed' "$LOG_DIR/e2e.log" | tail -1 | awk '{print $1}')
 step "summary"
 echo "native tests passed:  $NATIVE"
 echo "interop checks:       $INTEROP (formats × samples, read outside the app)"
+echo "zips checked:         $ZIPS (Python zipfile, CRCs and UTF-8)"
 echo "browser tests passed: $BROWSER"
 echo "e2e tests passed:     $E2E"
 scripts/size.sh

@@ -8,7 +8,7 @@ fn main() {
     use annotator::ui::{app::App, app::AppProps, DocRef};
     use std::rc::Rc;
 
-    console_error_panic_hook::set_once();
+    // No panic hook here: `yew::Renderer::render` installs `console_error_panic_hook`.
     // The saved light/dark choice, before anything is drawn.
     theme::apply_saved();
     offline::register_service_worker();

@@ -1,6 +1,7 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the article view renders, and DOM
 //! Ranges over its text map back through the bridge to the model's code-point spans, with
-//! overlapping highlights splitting the text into several nodes.
+//! overlapping highlights splitting the text into several nodes. Also the bridge's downloads
+//! (gloo-file `Blob` and `ObjectUrl`) and the theme's system preference (`matchMedia`).
 #![cfg(target_arch = "wasm32")]
 
 use annotator::bridge::selection::{dom_point_to_char, range_to_span, Bias};
@@ -211,4 +212,92 @@ async fn points_inside_an_emoji_round_outward_and_outside_points_are_clipped() {
     range.set_end(&title, 1).unwrap();
     assert_eq!(range_to_span(&doc.index, &root, &range), None);
     host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_download_blob_holds_the_exact_bytes_and_type() {
+    use annotator::bridge::files;
+    let text = "Sergey Lavrov — “quoted”, 🇦🇲 e\u{301}";
+    let blob = files::blob("application/json", text.as_bytes());
+    assert_eq!(blob.raw_mime_type(), "application/json");
+    assert_eq!(blob.size(), text.len() as u64);
+    let back = gloo::file::futures::read_as_bytes(&blob).await.unwrap();
+    assert_eq!(back, text.as_bytes());
+    // Bytes that are not UTF-8 (a zip) stay as they are.
+    let zip = [0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0x80];
+    let blob = files::blob("application/zip", &zip);
+    let back = gloo::file::futures::read_as_bytes(&blob).await.unwrap();
+    assert_eq!(back, zip);
+}
+
+#[wasm_bindgen_test]
+fn a_download_clicks_a_hidden_link_to_an_object_url_and_removes_it() {
+    use annotator::bridge::files;
+    use std::cell::RefCell;
+    use web_sys::HtmlAnchorElement;
+    /// What a click saw: the link's `download` name, its `href`, hidden, in the page.
+    type Click = (String, String, bool, bool);
+    let body = gloo::utils::body();
+    let clicked: Rc<RefCell<Vec<Click>>> = Rc::default();
+    let listener = {
+        let clicked = clicked.clone();
+        gloo::events::EventListener::new(&body, "click", move |event| {
+            if let Some(anchor) = event
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlAnchorElement>().ok())
+            {
+                clicked.borrow_mut().push((
+                    anchor.download(),
+                    anchor.href(),
+                    anchor.hidden(),
+                    anchor.is_connected(),
+                ));
+            }
+            // The test only looks: no file is saved.
+            event.prevent_default();
+        })
+    };
+    files::download("doc.annotations.json", "application/json", "{}").unwrap();
+    files::download_bytes("doc.brat.zip", "application/zip", &[0x50, 0x4b]).unwrap();
+    drop(listener);
+    let clicked = clicked.borrow();
+    assert_eq!(clicked.len(), 2, "one click per download");
+    for ((name, href, hidden, connected), expected) in
+        clicked.iter().zip(["doc.annotations.json", "doc.brat.zip"])
+    {
+        assert_eq!(name, expected);
+        assert!(href.starts_with("blob:"), "an object URL, not {href}");
+        assert!(
+            *hidden && *connected,
+            "a hidden link in the page when clicked"
+        );
+    }
+    assert_ne!(clicked[0].1, clicked[1].1, "each download has its own URL");
+    assert!(
+        body.query_selector("a[download]").unwrap().is_none(),
+        "the link is removed after the click"
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_system_theme_comes_from_match_media_and_a_saved_choice_wins() {
+    use annotator::bridge::theme::{self, Theme};
+    let query = gloo::utils::window()
+        .match_media("(prefers-color-scheme: dark)")
+        .unwrap()
+        .expect("Chromium answers matchMedia");
+    let expected = if query.matches() {
+        Theme::Dark
+    } else {
+        Theme::Light
+    };
+    assert_eq!(theme::system(), expected);
+    assert!(
+        theme::on_system_change(|| {}).is_some(),
+        "the listener attaches to the media query"
+    );
+    theme::save(Some(expected.other()));
+    assert_eq!(theme::effective(), expected.other());
+    theme::save(None);
+    assert_eq!(theme::effective(), expected);
 }

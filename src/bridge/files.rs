@@ -1,23 +1,29 @@
 //! Downloads, the clipboard and reading user files.
 
 use super::storage::js_error_text;
+use gloo::file::{Blob, ObjectUrl};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+use web_sys::HtmlAnchorElement;
+
+/// How long an object URL outlives its download's click. Revoking at once can cancel the
+/// download in some browsers.
+const REVOKE_AFTER_MS: u32 = 10_000;
 
 /// Offers `content` as a file download named `file_name`.
 pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String> {
     download_bytes(file_name, mime, content.as_bytes())
 }
 
+/// The file a download offers: `bytes` as a `Blob` of type `mime`.
+pub fn blob(mime: &str, bytes: &[u8]) -> Blob {
+    Blob::new_with_options(bytes, Some(mime))
+}
+
 /// Offers bytes (a zip, UTF-8 text) as a file download named `file_name`.
 pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .map_err(|e| js_error_text(&e))?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(|e| js_error_text(&e))?;
+    // Revoked when the last clone is dropped: here, when the timeout below has run.
+    let url = ObjectUrl::from(blob(mime, bytes));
     let document = gloo::utils::document();
     let anchor: HtmlAnchorElement = document
         .create_element("a")
@@ -30,11 +36,7 @@ pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), S
     body.append_child(&anchor).map_err(|e| js_error_text(&e))?;
     anchor.click();
     anchor.remove();
-    // Revoking at once can cancel the download in some browsers; let the click finish first.
-    gloo::timers::callback::Timeout::new(10_000, move || {
-        let _ = Url::revoke_object_url(&url);
-    })
-    .forget();
+    gloo::timers::callback::Timeout::new(REVOKE_AFTER_MS, move || drop(url)).forget();
     Ok(())
 }
 

@@ -4,7 +4,7 @@
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
-use web_sys::{EventTarget, Storage};
+use web_sys::{MediaQueryList, Storage};
 
 /// Where the choice is kept: `light` or `dark`; absent means "follow the system".
 pub const THEME_KEY: &str = "text-annotator:theme";
@@ -84,28 +84,14 @@ pub fn apply_saved() {
     apply(saved());
 }
 
-/// The `MediaQueryList` for a dark system preference. Reached through `Reflect` so that
-/// no extra web-sys feature is needed; it is an `EventTarget` (for `change`).
-fn dark_query() -> Option<EventTarget> {
-    let window = web_sys::window()?;
-    let match_media: js_sys::Function = js_sys::Reflect::get(&window, &"matchMedia".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    match_media
-        .call1(&window, &DARK_QUERY.into())
-        .ok()?
-        .dyn_into()
-        .ok()
+/// The `MediaQueryList` for a dark system preference; its `change` event reports a switch.
+fn dark_query() -> Option<MediaQueryList> {
+    web_sys::window()?.match_media(DARK_QUERY).ok()?
 }
 
 /// What the system asks for (light when it cannot tell).
 pub fn system() -> Theme {
-    let dark = dark_query()
-        .and_then(|query| js_sys::Reflect::get(&query, &"matches".into()).ok())
-        .and_then(|matches| matches.as_bool())
-        .unwrap_or(false);
-    if dark {
+    if dark_query().is_some_and(|query| query.matches()) {
         Theme::Dark
     } else {
         Theme::Light
