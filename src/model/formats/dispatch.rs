@@ -28,34 +28,6 @@ impl ExportFormat {
         ExportFormat::Csv,
     ];
 
-    /// The menu entry's name.
-    pub fn title(self) -> &'static str {
-        match self {
-            ExportFormat::Native => "Download JSON",
-            ExportFormat::W3c => "W3C Web Annotation (JSON-LD)",
-            ExportFormat::Brat => "brat standoff (.zip)",
-            ExportFormat::Spacy => "spaCy / Prodigy JSONL",
-            ExportFormat::Doccano => "doccano JSONL",
-            ExportFormat::Csv => "CSV, a row per annotation",
-        }
-    }
-
-    /// The menu entry's one-line description.
-    pub fn hint(self) -> &'static str {
-        match self {
-            ExportFormat::Native => {
-                "everything, with the text; this app's own format, offsets in code points"
-            }
-            ExportFormat::W3c => {
-                "for Hypothesis, Recogito and W3C tools: quote and code-point position selectors"
-            }
-            ExportFormat::Brat => ".txt + .ann + annotation.conf in a folder brat opens",
-            ExportFormat::Spacy => "text, character-offset spans and relations for NLP pipelines",
-            ExportFormat::Doccano => "text with [start, end, label] lists, for doccano",
-            ExportFormat::Csv => "for spreadsheets and pandas: offsets, quote, note, actors, dates",
-        }
-    }
-
     /// What the format holds besides labels and offsets.
     pub fn carries(self) -> Carries {
         match self {

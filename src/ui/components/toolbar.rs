@@ -187,7 +187,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                         <div class="menu" role="menu" aria-label="Export formats" ref={menu_node}>
                             { for ExportFormat::ALL.into_iter().map(|format| {
                                 let on_export = props.on_export.clone();
-                                menu_item(format.title(), format.hint(), Callback::from(move |_| on_export.emit(format)))
+                                menu_item(menu_title(format), menu_hint(format), Callback::from(move |_| on_export.emit(format)))
                             }) }
                             { menu_item("Copy JSON", "this app's JSON file, to the clipboard", props.on_copy_json.clone()) }
                             { menu_item("Download workspace", "every document with its annotations, for backup or another browser", props.on_export_workspace.clone()) }
@@ -274,5 +274,33 @@ fn focus_menu_item(menu: &NodeRef, pick: impl Fn(usize, usize) -> usize) {
         .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = item.focus();
+    }
+}
+
+/// The menu entry's name.
+fn menu_title(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Native => "Download JSON",
+        ExportFormat::W3c => "W3C Web Annotation (JSON-LD)",
+        ExportFormat::Brat => "brat standoff (.zip)",
+        ExportFormat::Spacy => "spaCy / Prodigy JSONL",
+        ExportFormat::Doccano => "doccano JSONL",
+        ExportFormat::Csv => "CSV, a row per annotation",
+    }
+}
+
+/// The menu entry's one-line description.
+fn menu_hint(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Native => {
+            "everything, with the text; this app's own format, offsets in code points"
+        }
+        ExportFormat::W3c => {
+            "for Hypothesis, Recogito and W3C tools: quote and code-point position selectors"
+        }
+        ExportFormat::Brat => ".txt + .ann + annotation.conf in a folder brat opens",
+        ExportFormat::Spacy => "text, character-offset spans and relations for NLP pipelines",
+        ExportFormat::Doccano => "text with [start, end, label] lists, for doccano",
+        ExportFormat::Csv => "for spreadsheets and pandas: offsets, quote, note, actors, dates",
     }
 }
