@@ -7,7 +7,6 @@
 mod support;
 
 use annotator::model::formats::dispatch::{export, ExportFormat};
-use annotator::model::Content;
 use std::path::PathBuf;
 
 fn main() {
@@ -23,7 +22,7 @@ fn main() {
         let folder = out.join(name);
         std::fs::create_dir_all(&folder).expect("the output folder can be created");
         for format in ExportFormat::ALL {
-            let file = export(format, &doc, Content::of(&store));
+            let file = export(format, &doc, store.content());
             std::fs::write(folder.join(&file.name), &file.bytes).expect("the export is written");
         }
         println!("{}: {} annotations", folder.display(), store.len());

@@ -370,7 +370,7 @@ pub fn import_workspace(
                     orphans,
                     relations,
                 });
-                save(&here, Content::of(&merged_store))?;
+                save(&here, merged_store.content())?;
                 annotations_in += summary.added + summary.updated;
                 merged += 1;
             }

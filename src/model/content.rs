@@ -3,7 +3,6 @@
 //! together, so they travel as one value.
 
 use super::annotation::{Annotation, Relation};
-use super::store::Store;
 
 /// A document's annotations, orphans and relations, owned.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -38,15 +37,7 @@ pub struct Content<'a> {
     pub relations: &'a [Relation],
 }
 
-impl<'a> Content<'a> {
-    pub fn of(store: &'a Store) -> Self {
-        Content {
-            annotations: store.annotations(),
-            orphans: store.orphans(),
-            relations: store.relations(),
-        }
-    }
-
+impl Content<'_> {
     pub fn owned(self) -> Annotations {
         Annotations {
             annotations: self.annotations.to_vec(),

@@ -2,7 +2,7 @@
 //! overwrites the other's newer work and deletions are not undone by the other tab.
 
 use super::annotation::{Annotation, Relation};
-use super::content::{Annotations, Content};
+use super::content::Annotations;
 use super::document::Document;
 use super::formats::native;
 use super::store::Store;
@@ -77,7 +77,7 @@ impl SyncBase {
     /// This tab's store as written to storage as `stored_text`.
     pub fn saved(store: &Store, stored_text: String) -> SyncBase {
         SyncBase {
-            content: Content::of(store).owned(),
+            content: store.content().owned(),
             stored_text: Some(stored_text),
         }
     }
@@ -194,7 +194,7 @@ mod tests {
 
     fn stored(store: &Store) -> String {
         let doc = default_document();
-        native::to_json(&doc, Content::of(store), native::TextInclusion::Compact)
+        native::to_json(&doc, store.content(), native::TextInclusion::Compact)
     }
 
     fn store_with(ids: &[(&str, usize)]) -> Store {

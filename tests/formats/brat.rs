@@ -4,7 +4,6 @@ use annotator::model::formats::ImportPlan;
 use annotator::model::formats::{self, brat, zip, Foreign};
 use annotator::model::span::CharSpan;
 use annotator::model::store::Store;
-use annotator::model::Content;
 use annotator::model::{default_document, Document, Label, Role};
 use proptest::prelude::*;
 
@@ -52,14 +51,14 @@ fn import(ann: &str, txt: Option<&str>, doc: &Document) -> Result<ImportPlan, St
 
 /// Export, read back with the text, place in the same document, export again.
 fn round_trip(doc: &Document, store: &Store) {
-    let files = brat::export(doc, Content::of(store));
+    let files = brat::export(doc, store.content());
     assert_eq!(files.txt, doc.index.text());
     let plan = import(&files.ann, Some(&files.txt), doc).unwrap();
     assert_eq!(plan.report.exact, store.annotations().len());
     assert!(plan.content.orphans.is_empty());
     assert!(!plan.text_changed);
     let back = store_of(plan);
-    assert_eq!(brat::export(doc, Content::of(&back)).ann, files.ann);
+    assert_eq!(brat::export(doc, back.content()).ann, files.ann);
     assert_eq!(carried(&back), carried(store));
     // The documented losses: entity names and hand-set date values.
     assert!(back.annotations().iter().all(|a| a.entity.is_none()));
@@ -83,11 +82,11 @@ fn the_article_sample_round_trips() {
 fn what_brat_cannot_hold_is_listed_as_lost() {
     let (doc, store) = unicode_sample();
     assert_eq!(
-        formats::losses(Content::of(&store), brat::CARRIES),
+        formats::losses(store.content(), brat::CARRIES),
         ["1 entity name", "1 hand-set date value"]
     );
     // A line break inside a note becomes a space.
-    let ann = brat::export(&doc, Content::of(&store)).ann;
+    let ann = brat::export(&doc, store.content()).ann;
     assert!(ann.contains("\tAnnotatorNotes T15\tSpelling checked against Le Monde\n"));
 }
 
@@ -95,7 +94,7 @@ fn what_brat_cannot_hold_is_listed_as_lost() {
 fn the_article_exports_exactly_this_ann() {
     let (doc, store) = article_sample();
     assert_eq!(span_of(&doc, "Sergey Lavrov"), CharSpan::at(291, 304));
-    let ann = brat::export(&doc, Content::of(&store)).ann;
+    let ann = brat::export(&doc, store.content()).ann;
     assert_eq!(
         ann,
         "T1\tDate 201 211\tJanuary 24\n\
@@ -132,7 +131,7 @@ fn text_bound_lines(ann: &str) -> Vec<(Vec<(usize, usize)>, String)> {
 #[test]
 fn offsets_count_code_points_of_the_txt() {
     let (doc, store) = unicode_sample();
-    let files = brat::export(&doc, Content::of(&store));
+    let files = brat::export(&doc, store.content());
     let lines = text_bound_lines(&files.ann);
     assert_eq!(lines.len(), store.annotations().len());
     for (fragments, text) in lines {
@@ -169,7 +168,7 @@ fn a_span_across_a_paragraph_break_is_written_as_fragments_and_read_as_one_span(
     let needle = "2024 results.\n“Russian-Armenian relations";
     let store = claim_over(&doc, needle);
     let span = span_of(&doc, needle);
-    let files = brat::export(&doc, Content::of(&store));
+    let files = brat::export(&doc, store.content());
     let break_at = span.start + "2024 results.".chars().count();
     assert_eq!(
         files.ann,
@@ -191,7 +190,7 @@ fn a_span_across_a_paragraph_break_is_written_as_fragments_and_read_as_one_span(
 fn fragments_leave_out_blank_lines_and_spaces_beside_the_break() {
     let doc = Document::new("d", "D", None, "One two.  \n\n \tThree four.");
     let store = claim_over(&doc, "two.  \n\n \tThree");
-    let files = brat::export(&doc, Content::of(&store));
+    let files = brat::export(&doc, store.content());
     assert_eq!(files.ann, "T1\tClaim 4 8;14 19\ttwo. Three\n");
     let back = store_of(import(&files.ann, Some(&files.txt), &doc).unwrap());
     assert_eq!(back.annotations()[0].span, CharSpan::at(4, 19));
@@ -202,7 +201,7 @@ fn unicode_paragraph_breaks_split_claims_too() {
     let (doc, _) = unicode_sample();
     let needle = "challenging period”.\n\nՀայաստանի";
     let store = claim_over(&doc, needle);
-    let files = brat::export(&doc, Content::of(&store));
+    let files = brat::export(&doc, store.content());
     let lines = text_bound_lines(&files.ann);
     assert_eq!(lines[0].0.len(), 2);
     assert_eq!(lines[0].1, "challenging period”. Հայաստանի");
@@ -228,7 +227,7 @@ fn an_ann_made_for_a_changed_text_is_re_anchored() {
             inner_actor: "Russian-Armenian",
         }],
     );
-    let files = brat::export(&changed, Content::of(&moved_store));
+    let files = brat::export(&changed, moved_store.content());
     let plan = import(&files.ann, Some(&files.txt), &doc).unwrap();
     assert!(plan.text_changed);
     assert_eq!(plan.report.moved, 4, "{}", plan.report);
@@ -249,7 +248,7 @@ fn an_ann_made_for_a_changed_text_is_re_anchored() {
 #[test]
 fn an_ann_without_its_txt_is_placed_in_the_open_document() {
     let (doc, store) = unicode_sample();
-    let files = brat::export(&doc, Content::of(&store));
+    let files = brat::export(&doc, store.content());
     let foreign = brat::parse(&files.ann, None).unwrap();
     assert_eq!(foreign.text, None);
     let plan = formats::plan(foreign, &doc).unwrap();
@@ -276,7 +275,7 @@ fn an_ann_without_its_txt_is_placed_in_the_open_document() {
 #[test]
 fn ids_come_from_the_file() {
     let (doc, store) = article_sample();
-    let files = brat::export(&doc, Content::of(&store));
+    let files = brat::export(&doc, store.content());
     let foreign = brat::parse(&files.ann, Some(&files.txt)).unwrap();
     let ids: Vec<&str> = foreign.drafts.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["T1", "T2", "T3", "T4"]);
@@ -508,7 +507,7 @@ fn an_empty_ann_gives_nothing() {
 #[test]
 fn the_configuration_declares_labels_links_and_overlaps() {
     let (doc, store) = article_sample();
-    let files = brat::export(&doc, Content::of(&store));
+    let files = brat::export(&doc, store.content());
     let conf: Vec<&str> = files.annotation_conf.lines().collect();
     let section = |name: &str| {
         let at = conf.iter().position(|l| *l == name).unwrap();
@@ -641,8 +640,8 @@ fn encrypted_zip64_and_damaged_zips_are_refused_clearly() {
 #[test]
 fn the_brat_zip_holds_a_folder_named_after_the_document() {
     let (doc, store) = article_sample();
-    let files = brat::export(&doc, Content::of(&store));
-    let entries = zip::read(&brat::export_zip(&doc, Content::of(&store))).unwrap();
+    let files = brat::export(&doc, store.content());
+    let entries = zip::read(&brat::export_zip(&doc, store.content())).unwrap();
     let stem = formats::file_stem(&doc);
     assert_eq!(stem, "russia-armenia-2025-01-24");
     let expected = [
@@ -663,7 +662,7 @@ fn the_brat_zip_holds_a_folder_named_after_the_document() {
 fn unzip_and_python_open_the_zip() {
     use std::process::Command;
     let (doc, store) = unicode_sample();
-    let bytes = brat::export_zip(&doc, Content::of(&store));
+    let bytes = brat::export_zip(&doc, store.content());
     let dir = std::env::temp_dir().join(format!("brat-zip-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("export.zip");

@@ -2,7 +2,6 @@
 
 use annotator::model::formats::ImportPlan;
 use annotator::model::formats::{self, csv};
-use annotator::model::Content;
 use annotator::model::{CharOffset, CharSpan, Document, Label, Role, Store};
 use proptest::prelude::*;
 
@@ -31,7 +30,7 @@ fn links(store: &Store) -> Vec<(String, String, Role)> {
 #[test]
 fn round_trip_is_lossless_for_what_it_carries() {
     for (doc, store) in [unicode_sample(), article_sample()] {
-        let first = csv::export(&doc, Content::of(&store));
+        let first = csv::export(&doc, store.content());
         let plan = plan_of(&first, &doc).unwrap();
         assert_eq!(plan.report.exact, store.len(), "{}", doc.id);
         assert!(plan.content.orphans.is_empty());
@@ -39,7 +38,7 @@ fn round_trip_is_lossless_for_what_it_carries() {
         assert_eq!(annotations(&back), annotations(&store), "{}", doc.id);
         assert!(!store.relations().is_empty());
         assert_eq!(links(&back), links(&store), "{}", doc.id);
-        let second = csv::export(&doc, Content::of(&back));
+        let second = csv::export(&doc, back.content());
         assert_eq!(second, first, "{}", doc.id);
     }
 }
@@ -47,7 +46,7 @@ fn round_trip_is_lossless_for_what_it_carries() {
 #[test]
 fn export_layout() {
     let (doc, store) = unicode_sample();
-    let out = csv::export(&doc, Content::of(&store));
+    let out = csv::export(&doc, store.content());
     assert!(
         out.starts_with(&format!("{HEADER}\r\n")),
         "no BOM, header first"
@@ -86,7 +85,7 @@ fn export_layout() {
 #[test]
 fn computed_date_values_are_not_read_back_as_hand_set() {
     let (doc, store) = article_sample();
-    let out = csv::export(&doc, Content::of(&store));
+    let out = csv::export(&doc, store.content());
     assert!(out.contains(",January 24,,,,2025-01-24,"), "{out}");
     let back = store_of(plan_of(&out, &doc).unwrap());
     assert_eq!(back.get("date-1").unwrap().date_value, None);
@@ -96,7 +95,7 @@ fn computed_date_values_are_not_read_back_as_hand_set() {
 fn offsets_are_code_points() {
     let (doc, store) = unicode_sample();
     let text = doc.index.text();
-    let foreign = csv::parse(&csv::export(&doc, Content::of(&store))).unwrap();
+    let foreign = csv::parse(&csv::export(&doc, store.content())).unwrap();
     assert_eq!(foreign.text, None, "CSV carries no text");
     assert_eq!(foreign.drafts.len(), store.len());
     let mut told_apart = false;
@@ -169,7 +168,7 @@ fn reads_the_required_columns_alone() {
 #[test]
 fn looks_like_only_its_header() {
     let (doc, store) = article_sample();
-    assert!(csv::looks_like(&csv::export(&doc, Content::of(&store))));
+    assert!(csv::looks_like(&csv::export(&doc, store.content())));
     assert!(csv::looks_like(&format!("\u{feff}{HEADER}\n")));
     assert!(!csv::looks_like("label,start,end,quote\n"));
     assert!(!csv::looks_like(
@@ -296,7 +295,7 @@ proptest! {
     #[test]
     fn never_panics_on_damaged_exports(cut in 0usize..3000, insert in "[,\"\r\n0-9a-z-]{0,3}") {
         let (doc, store) = unicode_sample();
-        let out = csv::export(&doc, Content::of(&store));
+        let out = csv::export(&doc, store.content());
         let mut at = cut.min(out.len());
         while !out.is_char_boundary(at) {
             at -= 1;

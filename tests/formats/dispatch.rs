@@ -2,7 +2,6 @@
 
 use annotator::model::formats::dispatch::{export, read_files, ExportFormat, Incoming, InputFile};
 use annotator::model::formats::zip;
-use annotator::model::Content;
 
 use crate::support;
 
@@ -29,7 +28,7 @@ fn read_counts(incoming: Result<Incoming, String>) -> (usize, usize, ExportForma
 fn every_export_is_read_back_by_the_right_adapter() {
     let (doc, store) = support::unicode_sample();
     for format in ExportFormat::ALL {
-        let exported = export(format, &doc, Content::of(&store));
+        let exported = export(format, &doc, store.content());
         let (placed, links, read_as) =
             read_counts(read_files(vec![file(&exported.name, exported.bytes)], &doc));
         assert_eq!(read_as, format, "{}", exported.name);
@@ -52,7 +51,7 @@ fn formats_are_recognised_by_content_when_the_extension_says_nothing() {
         ExportFormat::Spacy,
         ExportFormat::Csv,
     ] {
-        let exported = export(format, &doc, Content::of(&store));
+        let exported = export(format, &doc, store.content());
         let (_, _, read_as) = read_counts(read_files(vec![file("download", exported.bytes)], &doc));
         assert_eq!(read_as, format);
     }
@@ -61,7 +60,7 @@ fn formats_are_recognised_by_content_when_the_extension_says_nothing() {
 #[test]
 fn losses_name_what_a_format_cannot_hold() {
     let (doc, store) = support::unicode_sample();
-    let content = Content::of(&store);
+    let content = store.content();
     assert!(export(ExportFormat::Native, &doc, content)
         .losses
         .is_empty());
@@ -83,7 +82,7 @@ fn losses_name_what_a_format_cannot_hold() {
 #[test]
 fn a_brat_pair_is_read_from_two_files_or_from_a_zip() {
     let (doc, store) = support::article_sample();
-    let zipped = export(ExportFormat::Brat, &doc, Content::of(&store)).bytes;
+    let zipped = export(ExportFormat::Brat, &doc, store.content()).bytes;
     let entries = zip::read(&zipped).unwrap();
     let get = |ext: &str| {
         entries

@@ -2,7 +2,6 @@
 
 use annotator::model::formats::ImportPlan;
 use annotator::model::formats::{self, jsonl, Foreign};
-use annotator::model::Content;
 use annotator::model::{CharSpan, Document, Label, Role, Store};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -39,7 +38,7 @@ fn samples() -> Vec<(Document, Store)> {
 #[test]
 fn spacy_round_trip_is_lossless_for_what_it_carries() {
     for (doc, store) in samples() {
-        let first = jsonl::export_spacy(&doc, Content::of(&store));
+        let first = jsonl::export_spacy(&doc, store.content());
         assert!(first.ends_with('\n'));
         assert_eq!(first.lines().count(), 1, "one line per document");
         let plan = plan_of(&first, &doc).unwrap();
@@ -49,7 +48,7 @@ fn spacy_round_trip_is_lossless_for_what_it_carries() {
         assert_eq!(annotations(&back), annotations(&store), "{}", doc.id);
         assert_eq!(relations(&back), relations(&store), "{}", doc.id);
         assert!(!store.relations().is_empty());
-        let second = jsonl::export_spacy(&doc, Content::of(&back));
+        let second = jsonl::export_spacy(&doc, back.content());
         assert_eq!(second, first, "{}", doc.id);
     }
 }
@@ -57,8 +56,7 @@ fn spacy_round_trip_is_lossless_for_what_it_carries() {
 #[test]
 fn spacy_line_has_the_documented_shape() {
     let (doc, store) = unicode_sample();
-    let line: Value =
-        serde_json::from_str(&jsonl::export_spacy(&doc, Content::of(&store))).unwrap();
+    let line: Value = serde_json::from_str(&jsonl::export_spacy(&doc, store.content())).unwrap();
     assert_eq!(line["text"], doc.index.text());
     assert_eq!(line["meta"]["id"], "unicode-sample");
     assert_eq!(line["meta"]["title"], "Unicode sample");
@@ -99,7 +97,7 @@ fn spacy_line_has_the_documented_shape() {
 #[test]
 fn doccano_round_trip_keeps_labels_and_offsets() {
     for (doc, store) in samples() {
-        let first = jsonl::export_doccano(&doc, Content::of(&store));
+        let first = jsonl::export_doccano(&doc, store.content());
         let line: Value = serde_json::from_str(&first).unwrap();
         assert_eq!(
             line.as_object().unwrap().keys().collect::<Vec<_>>(),
@@ -109,7 +107,7 @@ fn doccano_round_trip_keeps_labels_and_offsets() {
         let back = store_of(plan_of(&first, &doc).unwrap());
         assert_eq!(spans(&back), spans(&store), "{}", doc.id);
         assert!(back.relations().is_empty());
-        assert_eq!(jsonl::export_doccano(&doc, Content::of(&back)), first);
+        assert_eq!(jsonl::export_doccano(&doc, back.content()), first);
         let labels: Vec<&str> = line["label"]
             .as_array()
             .unwrap()
@@ -126,8 +124,7 @@ fn doccano_round_trip_keeps_labels_and_offsets() {
 fn offsets_are_code_points() {
     let (doc, store) = unicode_sample();
     let text = doc.index.text();
-    let line: Value =
-        serde_json::from_str(&jsonl::export_spacy(&doc, Content::of(&store))).unwrap();
+    let line: Value = serde_json::from_str(&jsonl::export_spacy(&doc, store.content())).unwrap();
     let mut differs_from_bytes = false;
     for span in line["spans"].as_array().unwrap() {
         let (start, end) = (
@@ -144,7 +141,7 @@ fn offsets_are_code_points() {
     }
     assert!(differs_from_bytes, "the sample must tell the units apart");
     let doccano: Value =
-        serde_json::from_str(&jsonl::export_doccano(&doc, Content::of(&store))).unwrap();
+        serde_json::from_str(&jsonl::export_doccano(&doc, store.content())).unwrap();
     for (triple, a) in doccano["label"]
         .as_array()
         .unwrap()
@@ -246,8 +243,8 @@ fn reads_doccano_entities_and_relations() {
 #[test]
 fn picks_the_line_with_the_open_text() {
     let (doc, store) = article_sample();
-    let other = jsonl::export_doccano(&small_document(), Content::of(&Store::new()));
-    let ours = jsonl::export_spacy(&doc, Content::of(&store));
+    let other = jsonl::export_doccano(&small_document(), Store::new().content());
+    let ours = jsonl::export_spacy(&doc, store.content());
     let file = format!("{other}\n{ours}");
     let foreign = jsonl::parse(&file, &doc).unwrap();
     assert_eq!(foreign.text.as_deref(), Some(doc.index.text()));
@@ -282,11 +279,11 @@ fn looks_like_only_the_jsonl_variants() {
     let (doc, store) = article_sample();
     assert!(jsonl::looks_like(&jsonl::export_spacy(
         &doc,
-        Content::of(&store)
+        store.content()
     )));
     assert!(jsonl::looks_like(&format!(
         "\u{feff}\n{}",
-        jsonl::export_doccano(&doc, Content::of(&store))
+        jsonl::export_doccano(&doc, store.content())
     )));
     assert!(jsonl::looks_like(r#"{"text": "a", "labels": []}"#));
     assert!(!jsonl::looks_like(r#"{"text": "a"}"#));
@@ -309,7 +306,7 @@ fn rejects_a_line_that_is_not_json() {
     let doc = small_document();
     let file = format!(
         "{}{{\"text\": \"unfinished\n",
-        jsonl::export_doccano(&doc, Content::of(&Store::new()))
+        jsonl::export_doccano(&doc, Store::new().content())
     );
     let message = error_of(&file, &doc);
     assert_eq!(
@@ -442,7 +439,7 @@ fn rejects_several_documents_none_of_them_open() {
         message.starts_with("the file has 3 documents (one per line), and none has the text of the open document “Small”"),
         "{message}"
     );
-    let same = jsonl::export_doccano(&doc, Content::of(&Store::new()));
+    let same = jsonl::export_doccano(&doc, Store::new().content());
     let message = error_of(&format!("{same}{same}"), &doc);
     assert!(
         message.starts_with("lines 1, 2 all hold the open document's text"),
@@ -503,7 +500,7 @@ proptest! {
     #[test]
     fn never_panics_on_damaged_exports(cut in 0usize..4000, insert in "[\\[\\]{}\",:0-9a-z -]{0,3}") {
         let (doc, store) = unicode_sample();
-        let line = jsonl::export_spacy(&doc, Content::of(&store));
+        let line = jsonl::export_spacy(&doc, store.content());
         let mut at = cut.min(line.len());
         while !line.is_char_boundary(at) {
             at -= 1;
@@ -511,7 +508,7 @@ proptest! {
         let damaged = format!("{}{insert}{}", &line[..at], &line[at..]);
         let _ = jsonl::looks_like(&damaged);
         let _ = any_parse(&damaged, &doc);
-        let doccano = jsonl::export_doccano(&doc, Content::of(&store));
+        let doccano = jsonl::export_doccano(&doc, store.content());
         let at = cut.min(doccano.len());
         if doccano.is_char_boundary(at) {
             let _ = any_parse(&format!("{}{insert}{}", &doccano[..at], &doccano[at..]), &doc);

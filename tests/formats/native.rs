@@ -55,7 +55,7 @@ fn sample() -> (Document, Store) {
 fn export(doc: &Document, store: &Store) -> Value {
     serde_json::from_str(&native::to_json(
         doc,
-        Content::of(store),
+        store.content(),
         TextInclusion::WithText,
     ))
     .unwrap()
@@ -97,7 +97,7 @@ fn export_round_trips_exactly_and_quotes_match_code_point_slices() {
     assert_eq!(parsed.content.annotations, store.annotations());
     assert_eq!(parsed.migrated_from, None);
     // Storage leaves the text out and still round-trips.
-    let stored = native::to_json(&doc, Content::of(&store), TextInclusion::Compact);
+    let stored = native::to_json(&doc, store.content(), TextInclusion::Compact);
     assert!(!stored.contains("Relations between Russia"));
     assert_eq!(
         native::parse(&stored, &doc).unwrap().content.annotations,
@@ -259,7 +259,7 @@ fn a_version_1_file_from_storage_is_migrated() {
     assert_eq!(lavrov.updated, "2025-01-25T10:03:00.000Z");
     // Written back, it is the current version, and reads the same.
     let store = Store::from_parts(parsed.content.clone());
-    let rewritten = native::to_json(&doc, Content::of(&store), TextInclusion::Compact);
+    let rewritten = native::to_json(&doc, store.content(), TextInclusion::Compact);
     assert!(rewritten.contains("\"version\":3"));
     let again = native::parse(&rewritten, &doc).unwrap();
     assert_eq!(again.content.annotations, store.annotations());
@@ -269,7 +269,7 @@ fn a_version_1_file_from_storage_is_migrated() {
 #[test]
 fn import_against_an_edited_text_reanchors_and_reports() {
     let (doc, store) = sample();
-    let file = native::to_json(&doc, Content::of(&store), TextInclusion::WithText);
+    let file = native::to_json(&doc, store.content(), TextInclusion::WithText);
     // A re-published version: a new first line, and the claim rewritten.
     let edited_text = format!(
         "Update: statement re-published.\n{}",
@@ -311,7 +311,7 @@ fn import_against_an_edited_text_reanchors_and_reports() {
         || "fresh".into(),
     );
     assert_eq!((summary.added, summary.orphaned), (2, 1));
-    let exported = native::to_json(&edited, Content::of(&target), TextInclusion::WithText);
+    let exported = native::to_json(&edited, target.content(), TextInclusion::WithText);
     let back = native::parse(&exported, &edited).unwrap();
     assert_eq!(back.content.orphans.len(), 1);
     assert_eq!(back.content.orphans[0].quote, plan.content.orphans[0].quote);
@@ -324,7 +324,7 @@ fn import_against_an_edited_text_reanchors_and_reports() {
 #[test]
 fn the_compact_storage_form_round_trips_and_fits_a_large_document_in_local_storage() {
     let (doc, store) = sample();
-    let compact = native::to_json(&doc, Content::of(&store), TextInclusion::Compact);
+    let compact = native::to_json(&doc, store.content(), TextInclusion::Compact);
     assert!(
         !compact.contains("\"quote\""),
         "placed annotations carry no quote in storage"

@@ -6,7 +6,6 @@ use annotator::model::formats::ImportPlan;
 use annotator::model::formats::{self, w3c};
 use annotator::model::span::CharSpan;
 use annotator::model::store::Store;
-use annotator::model::Content;
 use annotator::model::{Annotation, Document, Label};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -37,13 +36,13 @@ fn selector<'a>(item: &'a Value, kind: &str) -> Option<&'a Value> {
 }
 
 fn round_trip(doc: &Document, store: &Store) {
-    let json = w3c::export(doc, Content::of(store));
+    let json = w3c::export(doc, store.content());
     let plan = import(&json, doc).unwrap();
     assert_eq!(plan.report.exact, store.len(), "{}", plan.report);
     assert_eq!(plan.report.orphaned, 0);
     assert_eq!(plan.report.links_dropped, 0);
     let back = store_of(plan);
-    assert_eq!(w3c::export(doc, Content::of(&back)), json);
+    assert_eq!(w3c::export(doc, back.content()), json);
     // Everything an annotation holds: span, quote, context, note, times, entity, date value.
     assert_eq!(back.annotations(), store.annotations());
     assert_eq!(back.relations(), store.relations());
@@ -71,7 +70,7 @@ fn article_sample_round_trips() {
 #[test]
 fn bodies_carry_label_entity_date_value_and_note() {
     let (doc, store) = unicode_sample();
-    let json = w3c::export(&doc, Content::of(&store));
+    let json = w3c::export(&doc, store.content());
     let items = items(&json);
     let item = |id: &str| {
         items
@@ -134,7 +133,7 @@ fn bodies_carry_label_entity_date_value_and_note() {
 fn position_offsets_are_code_points() {
     let (doc, store) = unicode_sample();
     let text = doc.index.text();
-    let json = w3c::export(&doc, Content::of(&store));
+    let json = w3c::export(&doc, store.content());
     let mut checked = 0;
     let mut drifted = 0;
     for item in items(&json) {
@@ -185,7 +184,7 @@ fn an_orphan_stays_an_orphan() {
         orphans: vec![orphan("lost-1")],
         relations: store.relations().to_vec(),
     });
-    let json = w3c::export(&doc, Content::of(&with_orphan));
+    let json = w3c::export(&doc, with_orphan.content());
     let item = items(&json)
         .into_iter()
         .find(|i| i["id"] == "urn:text-annotator:unicode-sample:annotation:lost-1")
@@ -215,7 +214,7 @@ fn an_orphan_stays_an_orphan() {
             &expected.note
         )
     );
-    assert_eq!(w3c::export(&doc, Content::of(&back)), json);
+    assert_eq!(w3c::export(&doc, back.content()), json);
 }
 
 #[test]
@@ -232,7 +231,7 @@ fn ids_of_any_kind_make_valid_iris_and_come_back() {
             NOW,
         )
         .unwrap();
-    let json = w3c::export(&doc, Content::of(&store));
+    let json = w3c::export(&doc, store.content());
     let id = items(&json)[0]["id"].as_str().unwrap().to_owned();
     assert!(
         id.bytes()
@@ -247,13 +246,13 @@ fn ids_of_any_kind_make_valid_iris_and_come_back() {
 fn the_source_url_is_the_target_source_when_it_is_a_uri() {
     let (mut doc, store) = article_sample();
     doc.source_url = Some("https://example.org/news/Армения 1?q=a b".to_owned());
-    let json = w3c::export(&doc, Content::of(&store));
+    let json = w3c::export(&doc, store.content());
     assert_eq!(
         items(&json)[0]["target"]["source"],
         "https://example.org/news/%D0%90%D1%80%D0%BC%D0%B5%D0%BD%D0%B8%D1%8F%201?q=a%20b"
     );
     doc.source_url = Some("no scheme here".to_owned());
-    let json = w3c::export(&doc, Content::of(&store));
+    let json = w3c::export(&doc, store.content());
     assert_eq!(
         items(&json)[0]["target"]["source"],
         "urn:text-annotator:russia-armenia-2025-01-24"
@@ -271,7 +270,7 @@ fn times_that_are_not_rfc3339_are_left_out() {
         orphans: Vec::new(),
         relations: Vec::new(),
     });
-    let json = w3c::export(&doc, Content::of(&store));
+    let json = w3c::export(&doc, store.content());
     let items = items(&json);
     let first = items
         .iter()
@@ -470,12 +469,12 @@ fn other_shapes_are_read() {
 #[test]
 fn looks_like_only_web_annotations() {
     let (doc, store) = article_sample();
-    let ours: Value = serde_json::from_str(&w3c::export(&doc, Content::of(&store))).unwrap();
+    let ours: Value = serde_json::from_str(&w3c::export(&doc, store.content())).unwrap();
     assert!(w3c::looks_like(&ours));
     assert!(w3c::looks_like(&ours["first"]["items"][0]));
     let native: Value = serde_json::from_str(&native::to_json(
         &doc,
-        Content::of(&store),
+        store.content(),
         TextInclusion::WithText,
     ))
     .unwrap();
@@ -643,7 +642,7 @@ proptest! {
     #[test]
     fn damaged_files_never_panic(cut in 0usize..4000, at in 0usize..4000, ch in any::<char>()) {
         let (doc, store) = article_sample();
-        let json = w3c::export(&doc, Content::of(&store));
+        let json = w3c::export(&doc, store.content());
         let chars: Vec<char> = json.chars().collect();
         let cut_at = cut % (chars.len() + 1);
         let _ = import(&chars[..cut_at].iter().collect::<String>(), &doc);

@@ -5,7 +5,6 @@ use annotator::model::claims::claims_table;
 use annotator::model::formats::csv::claims_csv;
 use annotator::model::formats::native::{self, TextInclusion};
 use annotator::model::store::{Store, StoreError};
-use annotator::model::Content;
 use annotator::model::{default_document, Document, Label, Role};
 use serde_json::{json, Value};
 
@@ -173,7 +172,7 @@ fn entities_are_offered_to_new_mentions_with_the_same_text() {
 #[test]
 fn the_export_carries_links_entities_dates_and_the_claims_table() {
     let (doc, mut store) = aliyev();
-    let json = native::to_json(&doc, Content::of(&store), TextInclusion::WithText);
+    let json = native::to_json(&doc, store.content(), TextInclusion::WithText);
     let value: Value = serde_json::from_str(&json).unwrap();
     assert_eq!(value["version"], 3);
     let actor = value["annotations"]
@@ -214,8 +213,7 @@ fn the_export_carries_links_entities_dates_and_the_claims_table() {
     );
     // Round trip, from the export and from the compact storage form.
     for form in [TextInclusion::WithText, TextInclusion::Compact] {
-        let parsed =
-            native::parse(&native::to_json(&doc, Content::of(&store), form), &doc).unwrap();
+        let parsed = native::parse(&native::to_json(&doc, store.content(), form), &doc).unwrap();
         assert_eq!(parsed.content.annotations, store.annotations());
         assert_eq!(parsed.content.relations, store.relations());
     }
@@ -224,7 +222,7 @@ fn the_export_carries_links_entities_dates_and_the_claims_table() {
         .set_date_value("date", Some("2024-12-18T12:00"), "t3")
         .unwrap();
     let parsed = native::parse(
-        &native::to_json(&doc, Content::of(&store), TextInclusion::Compact),
+        &native::to_json(&doc, store.content(), TextInclusion::Compact),
         &doc,
     )
     .unwrap();
@@ -240,7 +238,7 @@ fn the_export_carries_links_entities_dates_and_the_claims_table() {
         Some("2024-12-18T12:00")
     );
     let rows = claims_table(
-        Content::of(&store),
+        store.content(),
         doc.published
             .as_deref()
             .and_then(annotator::model::dates::parse_iso_date),
@@ -255,7 +253,7 @@ fn the_claims_csv_is_rfc_4180() {
         .set_entity("actor", Some("Aliyev, \"Ilham\""), "t")
         .unwrap();
     let rows = claims_table(
-        Content::of(&store),
+        store.content(),
         annotator::model::dates::parse_iso_date("2025-01-24"),
     );
     let csv = claims_csv(&rows);
@@ -297,7 +295,7 @@ fn broken_links_reject_the_file_naming_the_relation() {
     let (doc, store) = aliyev();
     let good: Value = serde_json::from_str(&native::to_json(
         &doc,
-        Content::of(&store),
+        store.content(),
         TextInclusion::WithText,
     ))
     .unwrap();
@@ -414,10 +412,10 @@ fn every_view_of_a_claim_lists_tied_links_in_document_order() {
         .map(|(_, a)| a.quote.as_str())
         .collect();
     assert_eq!(editor, ["Sergey Lavrov", "Sergey"]);
-    let table = claims_table(Content::of(&store), None);
+    let table = claims_table(store.content(), None);
     assert_eq!(table[0].sources, ["Sergey Lavrov", "Sergey"]);
     assert!(claims_csv(&table).contains(",Sergey Lavrov; Sergey,"));
-    let csv = annotator::model::formats::csv::export(&doc, Content::of(&store));
+    let csv = annotator::model::formats::csv::export(&doc, store.content());
     let claim_row = csv.lines().find(|l| l.contains(",claim,")).unwrap();
     assert!(
         claim_row.contains(",long short,Sergey Lavrov; Sergey,"),

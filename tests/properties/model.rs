@@ -10,7 +10,6 @@ use annotator::model::formats::dispatch::{export, read_files, ExportFormat, Inco
 use annotator::model::formats::{self, Draft, Foreign};
 use annotator::model::span::{snap, SnapMode};
 use annotator::model::store::{ImportMode, Store};
-use annotator::model::Content;
 use annotator::model::{
     Annotation, CharOffset, CharSpan, Document, Label, Relation, Role, TextIndex,
 };
@@ -1024,7 +1023,7 @@ fn field<T: Clone>(store: &Store, get: impl Fn(&Annotation) -> T) -> Vec<(Key, T
 
 /// Exports `store` as `format`, reads the file back into a new store and exports that.
 fn round_trip(format: ExportFormat, doc: &Document, store: &Store) -> Result<(), TestCaseError> {
-    let first = export(format, doc, Content::of(store));
+    let first = export(format, doc, store.content());
     let incoming = read_files(
         vec![InputFile {
             name: first.name.clone(),
@@ -1122,7 +1121,7 @@ fn round_trip(format: ExportFormat, doc: &Document, store: &Store) -> Result<(),
         prop_assert!(kept.is_empty());
     }
 
-    let second = export(format, doc, Content::of(&back));
+    let second = export(format, doc, back.content());
     prop_assert!(
         first.bytes == second.bytes,
         "{:?}: the second export differs from the first\n--- first\n{}\n--- second\n{}",

@@ -15,7 +15,7 @@ pub use import::{ImportMode, ImportSummary};
 pub use links::link_candidates;
 
 use crate::model::annotation::{Annotation, Label, Relation, Role};
-use crate::model::content::Annotations;
+use crate::model::content::{Annotations, Content};
 use crate::model::span::{self, CharSpan, SpanError};
 use crate::model::text::shorten;
 use crate::model::text::{CharOffset, TextIndex};
@@ -129,6 +129,15 @@ impl Store {
 
     fn id_taken(&self, id: &str) -> bool {
         self.get(id).is_some() || self.get_orphan(id).is_some()
+    }
+
+    /// Everything the store holds, for saving and exporting.
+    pub fn content(&self) -> Content<'_> {
+        Content {
+            annotations: &self.annotations,
+            orphans: &self.orphans,
+            relations: &self.relations,
+        }
     }
 
     pub fn annotations(&self) -> &[Annotation] {

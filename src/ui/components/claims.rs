@@ -6,7 +6,6 @@ use crate::model::dates;
 use crate::model::formats::csv::claims_csv;
 use crate::model::store::link_candidates;
 use crate::model::text::shorten;
-use crate::model::Content;
 use crate::model::{Label, Role};
 use crate::ui::components::date_value::date_value_view;
 use crate::ui::state::{Action, Notice, StoreHandle};
@@ -131,7 +130,7 @@ pub fn ClaimsTable(props: &ClaimsTableProps) -> Html {
         .and_then(dates::parse_iso_date);
     let rows: Vec<ClaimRecord> = {
         let store = props.store.borrow();
-        claims_table(Content::of(&store), published)
+        claims_table(store.content(), published)
     };
     let needle = filter.to_lowercase();
     let mut shown: Vec<&ClaimRecord> = rows

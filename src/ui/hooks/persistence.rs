@@ -7,7 +7,6 @@
 use crate::bridge::storage;
 use crate::model::sync::{absorb_stored, SyncBase};
 use crate::model::Annotations;
-use crate::model::Content;
 use crate::ui::state::{Action, AppState, SaveStatus};
 use crate::ui::DocRef;
 use gloo::timers::callback::Timeout;
@@ -54,7 +53,7 @@ pub(crate) fn use_persistence(
                 }
                 let result = {
                     let store = store.borrow();
-                    let result = storage::save(&doc.0, Content::of(&store));
+                    let result = storage::save(&doc.0, store.content());
                     if let Ok(json) = &result {
                         *synced.borrow_mut() = SyncBase::saved(&store, json.clone());
                     }

@@ -9,7 +9,6 @@ use crate::model::formats::{
     dispatch::{ExportFormat, Incoming, InputFile},
 };
 use crate::model::library;
-use crate::model::Content;
 use crate::ui::state::{Action, AppState, Dialog, Notice, Prefill, StagedImport, StoreHandle};
 use crate::ui::DocRef;
 use std::rc::Rc;
@@ -48,11 +47,7 @@ pub(crate) fn use_transfer(
     let on_copy_json = {
         let (dispatcher, doc, store) = (dispatcher.clone(), doc.clone(), store.clone());
         Callback::from(move |_| {
-            let json = native::to_json(
-                &doc.0,
-                Content::of(&store.borrow()),
-                TextInclusion::WithText,
-            );
+            let json = native::to_json(&doc.0, store.borrow().content(), TextInclusion::WithText);
             let dispatcher = dispatcher.clone();
             yew::platform::spawn_local(async move {
                 let notice = match files::copy_text(&json).await {
@@ -97,7 +92,7 @@ fn export(
     store: &StoreHandle,
     dispatcher: &UseReducerDispatcher<AppState>,
 ) {
-    let file = formats::dispatch::export(format, &doc.0, Content::of(&store.borrow()));
+    let file = formats::dispatch::export(format, &doc.0, store.borrow().content());
     let notice = match files::download_bytes(&file.name, file.mime, &file.bytes) {
         Ok(()) if file.losses.is_empty() => Notice::info(format!("Downloaded {}.", file.name)),
         // Say what the format could not hold, so nobody believes it is all there.
