@@ -38,7 +38,7 @@ use crate::model::content::Content;
 use crate::model::document::Document;
 use std::collections::HashMap;
 
-pub const CARRIES: Carries = Carries {
+pub(crate) const CARRIES: Carries = Carries {
     notes: true,
     links: true,
     entities: true,
@@ -46,7 +46,7 @@ pub const CARRIES: Carries = Carries {
     orphans: false,
 };
 
-pub const HEADER: [&str; 16] = [
+pub(crate) const HEADER: [&str; 16] = [
     "document_id",
     "annotation_id",
     "label",
@@ -156,7 +156,7 @@ pub fn claims_csv(rows: &[ClaimRecord]) -> String {
 }
 
 /// One field of an RFC 4180 record: quoted when it holds a comma, quote or line break.
-pub fn field(value: &str) -> String {
+pub(crate) fn field(value: &str) -> String {
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
