@@ -151,7 +151,7 @@ fn json_line(value: &impl Serialize) -> String {
 }
 
 /// One line for the document: its text, metadata, spans in document order and links. Orphans
-/// are left out (see [`SPACY_CARRIES`]).
+/// are left out (see `SPACY_CARRIES`).
 pub fn export_spacy(doc: &Document, content: Content) -> String {
     let by_id: HashMap<&str, &Annotation> = content
         .annotations

@@ -3,7 +3,7 @@
 //!
 //! Reading ([`parse`], [`parse_for_import`]) checks the file's top level (format, version,
 //! offset unit, document) and each record's shape, then hands the records to
-//! [`super::plan`] like every other format:
+//! [`super::plan()`] like every other format:
 //! a file for this very text must match it exactly, a file for another text is re-anchored.
 //! A file is taken whole or rejected whole, with a message that says what and where.
 
@@ -303,7 +303,7 @@ impl std::error::Error for SchemaError {}
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Parsed {
     pub content: Annotations,
-    /// The version the file was written in, when it was older than [`SCHEMA_VERSION`].
+    /// The version the file was written in, when it was older than `SCHEMA_VERSION`.
     pub migrated_from: Option<u32>,
 }
 
