@@ -28,7 +28,7 @@
 //!   space (possible in files from other tools) cannot be written there unambiguously.
 //! - Not carried: orphans (no place in the text), relation ids and times, annotation times.
 //!
-//! The file holds no text: reading gives a [`Foreign`] without one, and [`super::plan`] places
+//! The file holds no text: reading gives a [`Foreign`] without one, and [`super::plan()`] places
 //! each row by its offsets and quote (a row whose quote is not at its offsets is looked for
 //! elsewhere, or becomes an orphan), never rejecting offsets outside the open text.
 use super::{Carries, Draft, DraftRelation, Foreign};
@@ -38,7 +38,7 @@ use crate::model::content::Content;
 use crate::model::document::Document;
 use std::collections::HashMap;
 
-pub const CARRIES: Carries = Carries {
+pub(crate) const CARRIES: Carries = Carries {
     notes: true,
     links: true,
     entities: true,
@@ -46,7 +46,7 @@ pub const CARRIES: Carries = Carries {
     orphans: false,
 };
 
-pub const HEADER: [&str; 16] = [
+pub(crate) const HEADER: [&str; 16] = [
     "document_id",
     "annotation_id",
     "label",
@@ -69,7 +69,7 @@ pub const HEADER: [&str; 16] = [
 const REQUIRED: [&str; 4] = ["label", "start", "end", "quote"];
 
 /// One row per placed annotation in document order, CRLF line ends, fields quoted by
-/// [`field`]. See the module documentation for the columns and the choices made.
+/// `field`. See the module documentation for the columns and the choices made.
 pub fn export(doc: &Document, content: Content) -> String {
     let published = doc.published_date();
     let by_id = claims::by_id(content.annotations);
@@ -156,7 +156,7 @@ pub fn claims_csv(rows: &[ClaimRecord]) -> String {
 }
 
 /// One field of an RFC 4180 record: quoted when it holds a comma, quote or line break.
-pub fn field(value: &str) -> String {
+pub(crate) fn field(value: &str) -> String {
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {

@@ -6,7 +6,7 @@
 //! [`dispatch`] knows every format by name: which adapter reads a set of user files, which
 //! writes an export. To add a format, copy a small neighbour (`csv.rs`): an `export`, a
 //! `parse` into a [`Foreign`], a `looks_like` for recognition and its [`Carries`], then add
-//! it to [`dispatch::ExportFormat`] and [`dispatch::read`].
+//! it to [`dispatch::ExportFormat`] and [`dispatch::read_files`].
 
 pub mod brat;
 pub mod csv;
