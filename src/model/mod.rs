@@ -13,6 +13,7 @@ pub mod dates;
 pub mod document;
 pub mod formats;
 pub mod library;
+pub mod offset;
 pub mod segment;
 pub mod span;
 pub mod store;

@@ -1,5 +1,5 @@
 //! The undo/redo history: every edit is a [`Change`] that knows its inverse, applied through
-//! [`Store::commit`], so undo covers every kind of edit, batches included.
+//! `Store::commit`, so undo covers every kind of edit, batches included.
 
 use super::{Store, HISTORY_LIMIT};
 use crate::model::annotation::{Annotation, Relation};

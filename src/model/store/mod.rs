@@ -1,4 +1,4 @@
-//! The annotation set with an undo/redo history. Every change goes through [`Store::commit`],
+//! The annotation set with an undo/redo history. Every change goes through `Store::commit`,
 //! which records its inverse, so undo covers every kind of edit, batches included.
 //!
 //! `mod.rs` holds the set and its edits; `history.rs` the reversible changes and undo/redo;
