@@ -1,5 +1,6 @@
 //! brat standoff (`.ann` + `.txt`) export and import, and the stored zip the export comes in.
 
+use annotator::model::formats::dispatch::ExportFormat;
 use annotator::model::formats::ImportPlan;
 use annotator::model::formats::{self, brat, zip, Foreign};
 use annotator::model::span::CharSpan;
@@ -82,7 +83,7 @@ fn the_article_sample_round_trips() {
 fn what_brat_cannot_hold_is_listed_as_lost() {
     let (doc, store) = unicode_sample();
     assert_eq!(
-        formats::losses(store.content(), brat::CARRIES),
+        formats::losses(store.content(), ExportFormat::Brat.carries()),
         ["1 entity name", "1 hand-set date value"]
     );
     // A line break inside a note becomes a space.

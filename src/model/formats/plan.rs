@@ -122,10 +122,7 @@ pub fn plan(foreign: Foreign, doc: &Document) -> Result<ImportPlan, String> {
         let selector = selector_of(draft, source_index.as_ref(), same_text, doc).map_err(fail)?;
         // A quote without offsets is searched for even in the file's own text.
         let placement = if same_text && draft.start.is_some() && !draft.orphan {
-            Placement::Exact(CharSpan {
-                start: CharOffset(selector.start),
-                end: CharOffset(selector.end),
-            })
+            Placement::Exact(CharSpan::at(selector.start, selector.end))
         } else {
             anchorer.place(&selector.as_selector())
         };
@@ -139,23 +136,15 @@ pub fn plan(foreign: Foreign, doc: &Document) -> Result<ImportPlan, String> {
                 content.annotations.push(annotation);
             }
             None => {
-                let mut orphan = Annotation {
-                    id: draft.id.clone(),
+                let span = CharSpan::at(selector.start, selector.end.max(selector.start + 1));
+                let orphan = orphan_of(
+                    draft,
                     label,
-                    span: CharSpan {
-                        start: CharOffset(selector.start),
-                        end: CharOffset(selector.end.max(selector.start + 1)),
-                    },
-                    quote: selector.quote,
-                    prefix: selector.prefix,
-                    suffix: selector.suffix,
-                    note: String::new(),
-                    created: draft.created.clone(),
-                    updated: String::new(),
-                    entity: None,
-                    date_value: None,
-                };
-                fill_details(&mut orphan, draft);
+                    span,
+                    selector.quote,
+                    selector.prefix,
+                    selector.suffix,
+                );
                 content.orphans.push(orphan);
             }
         }
@@ -253,16 +242,32 @@ fn kept_orphan(draft: &Draft, label: Label) -> Result<Annotation, String> {
         }
         _ => return Err("an orphan needs the start and end it used to have".to_owned()),
     };
+    Ok(orphan_of(
+        draft,
+        label,
+        CharSpan::at(start, end),
+        draft.quote.clone().unwrap_or_default(),
+        draft.prefix.clone().unwrap_or_default(),
+        draft.suffix.clone().unwrap_or_default(),
+    ))
+}
+
+/// An annotation kept without a place: where it was, and the text it was on.
+fn orphan_of(
+    draft: &Draft,
+    label: Label,
+    span: CharSpan,
+    quote: String,
+    prefix: String,
+    suffix: String,
+) -> Annotation {
     let mut orphan = Annotation {
         id: draft.id.clone(),
         label,
-        span: CharSpan {
-            start: CharOffset(start),
-            end: CharOffset(end),
-        },
-        quote: draft.quote.clone().unwrap_or_default(),
-        prefix: draft.prefix.clone().unwrap_or_default(),
-        suffix: draft.suffix.clone().unwrap_or_default(),
+        span,
+        quote,
+        prefix,
+        suffix,
         note: String::new(),
         created: draft.created.clone(),
         updated: String::new(),
@@ -270,7 +275,7 @@ fn kept_orphan(draft: &Draft, label: Label) -> Result<Annotation, String> {
         date_value: None,
     };
     fill_details(&mut orphan, draft);
-    Ok(orphan)
+    orphan
 }
 
 /// A draft's quote, context and old position, checked against the text its offsets count in.

@@ -38,7 +38,7 @@ use crate::model::document::Document;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-pub const CARRIES: Carries = Carries {
+pub(crate) const CARRIES: Carries = Carries {
     notes: true,
     links: true,
     entities: false,

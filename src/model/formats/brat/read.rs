@@ -21,10 +21,6 @@ pub struct Skipped {
 }
 
 impl Skipped {
-    pub fn total(&self) -> usize {
-        self.events + self.attributes + self.normalizations + self.equivalences + self.comments
-    }
-
     /// "3 events, 1 attribute": what was left out, for the user; empty when nothing was.
     pub fn describe(&self) -> String {
         [
