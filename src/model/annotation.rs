@@ -191,17 +191,25 @@ impl Annotation {
         self.suffix = index.slice(span.end, span.end + CONTEXT_CHARS).to_owned();
     }
 
-    /// A date's value: the one set by hand, else the one computed from its text (relative
-    /// phrases count from the publication date). `None` when neither is known.
+    /// A date's value: the one set by hand, else the computed one
+    /// ([`Annotation::computed_date_value`]). `None` when neither is known.
     pub fn date_value(&self, published: Option<CalendarDate>) -> Option<DateValue> {
         match &self.date_value {
             Some(value) => Some(DateValue {
                 value: value.clone(),
                 modifier: None,
-                anchored: false,
+                basis: None,
             }),
-            None => dates::normalize(&self.quote, published),
+            None => self.computed_date_value(published),
         }
+    }
+
+    /// The value computed from the quote and the sentence around it (its context, which
+    /// travels with the annotation, so every view and export reads the same words): relative
+    /// phrases count from the publication date, and a date without a year is the next one
+    /// when the sentence speaks of the future, else the latest one.
+    pub fn computed_date_value(&self, published: Option<CalendarDate>) -> Option<DateValue> {
+        dates::normalize_in_context(&self.quote, &self.prefix, &self.suffix, published)
     }
 
     /// Document order: by start, then longer first (outer before inner), then label and id so

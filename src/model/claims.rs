@@ -20,8 +20,27 @@ pub struct ClaimRecord {
     /// Names of the source actors (their entity's name, else their text).
     pub sources: Vec<String>,
     pub targets: Vec<String>,
-    /// Date values (their text where none could be computed).
+    /// Date values, plain ISO 8601 / TIMEX3 (`2024-12-18`, `2024`; the date's text where none
+    /// could be computed).
     pub dates: Vec<String>,
+    /// Each date's TIMEX3 modifier (`END`, `START`, `MID`), in the order of `dates`; `null`
+    /// where a date has none. Files written before it existed read as having none.
+    #[serde(default)]
+    pub date_modifiers: Vec<Option<String>>,
+}
+
+impl ClaimRecord {
+    /// The dates as people read them: `2024 (END)`.
+    pub fn dates_shown(&self) -> Vec<String> {
+        self.dates
+            .iter()
+            .enumerate()
+            .map(|(i, value)| match self.date_modifiers.get(i) {
+                Some(Some(modifier)) => format!("{value} ({modifier})"),
+                _ => value.clone(),
+            })
+            .collect()
+    }
 }
 
 /// A claim's links with the annotations they point to, by role (source, target, when) and
@@ -41,15 +60,23 @@ pub fn links_of<'a>(
 }
 
 /// How a linked annotation is named in tables: an actor by its entity's name (else its
-/// text), a date by its value (else its text).
+/// text), a date by its plain value (else its text; its modifier is [`linked_modifier`]).
 pub fn linked_name(other: &Annotation, role: Role, published: Option<CalendarDate>) -> String {
     match role {
         Role::When => other
             .date_value(published)
-            .map(|v| v.to_string())
+            .map(|v| v.value)
             .unwrap_or_else(|| other.quote.clone()),
         Role::Source | Role::Target => other.entity.clone().unwrap_or_else(|| other.quote.clone()),
     }
+}
+
+/// A linked date's TIMEX3 modifier (`END`), if it has one.
+pub fn linked_modifier(other: &Annotation, published: Option<CalendarDate>) -> Option<String> {
+    other
+        .date_value(published)
+        .and_then(|v| v.modifier)
+        .map(|m| m.as_str().to_owned())
 }
 
 /// Annotations by id, for looking up the other ends of many links.
@@ -81,6 +108,11 @@ pub fn claims_table(content: Content, published: Option<CalendarDate>) -> Vec<Cl
                 sources: names(Role::Source),
                 targets: names(Role::Target),
                 dates: names(Role::When),
+                date_modifiers: links
+                    .iter()
+                    .filter(|(r, _)| r.role == Role::When)
+                    .map(|(_, other)| linked_modifier(other, published))
+                    .collect(),
             }
         })
         .collect()

@@ -1,6 +1,8 @@
 //! Normalising date expressions to ISO 8601 / TIMEX3 values ("December 18, 2024" →
 //! `2024-12-18`; "January 24" → the year from the document's publication date; "the end of
-//! 2024" → `2024` with modifier END). Calendar arithmetic is chrono's (its `NaiveDate`,
+//! 2024" → `2024` with modifier END). A date without a year (or week) is the latest such day
+//! up to publication, unless the sentence around it speaks of the future ("will be held on
+//! April 3"): then it is the next one ([`normalize_in_context`]). Calendar arithmetic is chrono's (its `NaiveDate`,
 //! without time zones: jiff was tried first and cost about 40 KB more, gzipped). An
 //! expression that is not understood gets no value: a missing value is visible, a wrong one
 //! would not be.
@@ -45,8 +47,76 @@ pub struct DateValue {
     /// (the 1990s), or a duration such as `P1Y`.
     pub value: String,
     pub modifier: Option<Modifier>,
-    /// True when the value depends on the publication date (no year was written).
-    pub anchored: bool,
+    /// How the publication date gave the value; `None` when the phrase alone gives it.
+    pub basis: Option<Basis>,
+}
+
+impl DateValue {
+    /// True when the value depends on the publication date (no year was written, or the
+    /// phrase counts from it).
+    pub fn anchored(&self) -> bool {
+        self.basis.is_some()
+    }
+}
+
+/// How a value that depends on the publication date was found, so the editor can say which
+/// rule was used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// Counted from the publication date: "yesterday", "last week", "next year".
+    Counted,
+    /// No year (or week) written, nothing in the sentence speaks of the future: the latest
+    /// such day, month or weekday up to publication.
+    Latest { period: Period },
+    /// No year (or week) written and the sentence speaks of the future (`cue`: "will",
+    /// "scheduled", …): the next such day, month or weekday from publication.
+    Next { period: Period, cue: String },
+}
+
+/// The day, month or weekday a phrase names without its year or week.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Period {
+    /// "April 3": the same day counts (published on April 3, "April 3" is that day).
+    DayOfYear(String),
+    /// "March": the month of publication counts.
+    Month(String),
+    /// "Friday": a weekday is never the day of publication itself ("on Friday" in a Friday
+    /// paper is last week's, or next week's).
+    Weekday(String),
+}
+
+impl Basis {
+    /// The rule in words, for the editor: "the latest April 3 not after the publication
+    /// date, 2025-03-14".
+    pub fn explanation(&self, published: CalendarDate) -> String {
+        let published = iso(published);
+        match self {
+            Basis::Counted => format!("counted from the publication date, {published}"),
+            Basis::Latest { period } => {
+                let (name, inclusive) = period.name();
+                let relation = if inclusive { "not after" } else { "before" };
+                format!("the latest {name} {relation} the publication date, {published}")
+            }
+            Basis::Next { period, cue } => {
+                let (name, inclusive) = period.name();
+                let relation = if inclusive { "not before" } else { "after" };
+                format!(
+                    "the next {name} {relation} the publication date, {published} \
+                     (the sentence speaks of the future: “{cue}”)"
+                )
+            }
+        }
+    }
+}
+
+impl Period {
+    /// Its name and whether the day of publication itself can be it.
+    fn name(&self) -> (&str, bool) {
+        match self {
+            Period::DayOfYear(name) | Period::Month(name) => (name, true),
+            Period::Weekday(name) => (name, false),
+        }
+    }
 }
 
 impl fmt::Display for DateValue {
@@ -120,30 +190,63 @@ fn day(word: &str) -> Option<u32> {
         .filter(|d| (1..=31).contains(d))
 }
 
-fn date_value(date: Date, anchored: bool) -> DateValue {
-    DateValue {
-        value: iso(date),
-        modifier: None,
-        anchored,
-    }
+fn date_value(date: Date) -> DateValue {
+    plain(iso(date), None)
 }
 
-fn plain(value: String, anchored: bool) -> DateValue {
+fn plain(value: String, basis: Option<Basis>) -> DateValue {
     DateValue {
         value,
         modifier: None,
-        anchored,
+        basis,
+    }
+}
+
+fn month_name(month: u32) -> String {
+    capitalised(MONTHS[month as usize - 1])
+}
+
+/// What resolving a phrase needs besides its words: the publication date and whether the
+/// sentence speaks of the future.
+struct Anchor {
+    published: Option<Date>,
+    /// The word that says the sentence speaks of the future ("will"), if one does.
+    future_cue: Option<String>,
+}
+
+impl Anchor {
+    fn basis(&self, period: Period) -> Basis {
+        match &self.future_cue {
+            Some(cue) => Basis::Next {
+                period,
+                cue: cue.clone(),
+            },
+            None => Basis::Latest { period },
+        }
     }
 }
 
 /// The year for a month and day written without one: the latest such date not after the
-/// publication date (news reports the past: "On December 4" in a January article is last
-/// December).
-fn anchor_year(month: u32, day: u32, published: Date) -> Option<Date> {
-    match ymd(published.year(), month, day) {
-        Some(d) if d <= published => Some(d),
-        _ => ymd(published.year() - 1, month, day),
-    }
+/// publication date (news mostly reports the past: "On December 4" in a January article is
+/// last December), or the next one not before it when the sentence speaks of the future
+/// ("a hearing will be held on April 3" in March is this April).
+fn anchor_year(month: u32, day: u32, anchor: &Anchor) -> Option<DateValue> {
+    let published = anchor.published?;
+    let this_year = ymd(published.year(), month, day);
+    let date = if anchor.future_cue.is_some() {
+        match this_year {
+            Some(d) if d >= published => Some(d),
+            // February 29: the next leap year may be up to eight years away.
+            _ => (1..=8).find_map(|n| ymd(published.year() + n, month, day)),
+        }
+    } else {
+        match this_year {
+            Some(d) if d <= published => Some(d),
+            _ => ymd(published.year() - 1, month, day),
+        }
+    }?;
+    let period = Period::DayOfYear(format!("{} {day}", month_name(month)));
+    Some(plain(iso(date), Some(anchor.basis(period))))
 }
 
 /// Words that introduce or decorate a date without changing it.
@@ -163,10 +266,24 @@ fn tokens(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Normalises `text`, resolving relative expressions against `published` (the document's
-/// publication date) when given. `None` when the expression is not understood.
+/// Normalises `text` alone, resolving relative expressions against `published` (the
+/// document's publication date) when given; a date without a year is taken to be in the past.
+/// `None` when the expression is not understood.
 pub fn normalize(text: &str, published: Option<Date>) -> Option<DateValue> {
-    let mut words = tokens(text);
+    normalize_in_context(text, "", "", published)
+}
+
+/// Normalises the date phrase `quote`, written between `before` and `after` (the text around
+/// it; only the sentence that holds it is read). A day, month or weekday without its year or
+/// week is the latest such one up to `published`, or the next one from it when the sentence
+/// speaks of the future ([`future_cue`]). `None` when the phrase is not understood.
+pub fn normalize_in_context(
+    quote: &str,
+    before: &str,
+    after: &str,
+    published: Option<Date>,
+) -> Option<DateValue> {
+    let mut words = tokens(quote);
     while words.first().is_some_and(|w| FILLER.contains(&w.as_str())) {
         words.remove(0);
     }
@@ -177,13 +294,109 @@ pub fn normalize(text: &str, published: Option<Date>) -> Option<DateValue> {
     if let Some(v) = numeric(&words) {
         return Some(v);
     }
-    if let Some(v) = calendar(&words, published) {
+    let anchor = Anchor {
+        published,
+        future_cue: future_cue(before, after),
+    };
+    if let Some(v) = calendar(&words, &anchor) {
         return Some(v);
     }
-    if let Some(v) = part_of_period(&words, published) {
+    if let Some(v) = part_of_period(&words, &anchor) {
         return Some(v);
     }
-    relative(&words, published?)
+    relative(&words, &anchor)
+}
+
+/// Words that put a sentence in the future ("will be held", "is scheduled for", "plans to").
+const FUTURE_CUES: &[&[&str]] = &[
+    &["will"],
+    &["'ll"],
+    &["won't"],
+    &["shall"],
+    &["next"],
+    &["upcoming"],
+    &["forthcoming"],
+    &["scheduled"],
+    &["planned"],
+    &["plans", "to"],
+    &["plan", "to"],
+    &["planning", "to"],
+    &["intends", "to"],
+    &["is", "due"],
+    &["are", "due"],
+    &["to", "be"],
+    &["going", "to"],
+    &["set", "to"],
+    &["expected", "to"],
+    &["is", "to"],
+    &["are", "to"],
+];
+
+/// Words that put a sentence in the past; nearer the date than a future cue, they win ("said
+/// on Friday that talks will resume" speaks of a past Friday).
+const PAST_CUES: &[&[&str]] = &[
+    &["was"],
+    &["were"],
+    &["had"],
+    &["has"],
+    &["have"],
+    &["did"],
+    &["said"],
+    &["ago"],
+    &["last"],
+    &["earlier"],
+    &["previously"],
+    &["already"],
+];
+
+/// The words of a stretch of text, lower case, contractions kept whole ("won't"), and the
+/// contracted "will" as a word of its own ("it'll" → "it", "'ll").
+fn context_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for word in text
+        .to_lowercase()
+        .replace('’', "'")
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(|w| w.trim_matches('\''))
+        .filter(|w| !w.is_empty())
+    {
+        match word.strip_suffix("'ll") {
+            Some(head) => words.extend([head.to_owned(), "'ll".to_owned()]),
+            None => words.push(word.to_owned()),
+        }
+    }
+    words
+}
+
+/// Whether the sentence around a date speaks of the future, and the cue that says so. The
+/// words of the sentence before the date are read nearest first, then those after it; the
+/// first future or past cue decides. Only the sentence that holds the date counts: the
+/// context is cut at the last sentence end before the date and the first one after it.
+pub fn future_cue(before: &str, after: &str) -> Option<String> {
+    const SENTENCE_ENDS: [char; 5] = ['.', '!', '?', ';', '\n'];
+    let before = before.rsplit(SENTENCE_ENDS).next().unwrap_or("");
+    let after = after.split(SENTENCE_ENDS).next().unwrap_or("");
+    let (before, after) = (context_words(before), context_words(after));
+    let cue_at = |words: &[String], i: usize| -> Option<(bool, String)> {
+        let matches = |cue: &&&[&str]| {
+            words.len() >= i + cue.len() && cue.iter().zip(&words[i..]).all(|(c, w)| c == w)
+        };
+        if let Some(cue) = FUTURE_CUES.iter().find(matches) {
+            return Some((true, cue.join(" ")));
+        }
+        PAST_CUES
+            .iter()
+            .find(matches)
+            .map(|_| (false, String::new()))
+    };
+    let nearest = (0..before.len())
+        .rev()
+        .find_map(|i| cue_at(&before, i))
+        .or_else(|| (0..after.len()).find_map(|i| cue_at(&after, i)));
+    match nearest {
+        Some((true, cue)) => Some(cue),
+        _ => None,
+    }
 }
 
 /// 2024-12-18, 18.12.2024, 12/18/2024 (only when unambiguous).
@@ -210,11 +423,11 @@ fn numeric(words: &[&str]) -> Option<DateValue> {
         _ => return None,
     };
     let date = ymd(y, u32::try_from(m).ok()?, u32::try_from(d).ok()?)?;
-    Some(date_value(date, false))
+    Some(date_value(date))
 }
 
 /// Month names with days and years in any usual order, seasons, quarters, years, decades.
-fn calendar(words: &[&str], published: Option<Date>) -> Option<DateValue> {
+fn calendar(words: &[&str], anchor: &Anchor) -> Option<DateValue> {
     // Drop a leading weekday ("Monday, December 4, 2024").
     let words = match words {
         [w, rest @ ..] if weekday(w).is_some() && !rest.is_empty() => rest,
@@ -226,53 +439,56 @@ fn calendar(words: &[&str], published: Option<Date>) -> Option<DateValue> {
                 .strip_suffix('s')
                 .and_then(year)
                 .filter(|y| y % 10 == 0)?;
-            Some(plain(format!("{:03}", y / 10), false))
+            Some(plain(format!("{:03}", y / 10), None))
         }
         // December 18 2024 / 18 December 2024
         [a, b, c] => {
             if let (Some(m), Some(d), Some(y)) = (month_number(a), day(b), year(c)) {
-                return ymd(y, m, d).map(|d| date_value(d, false));
+                return ymd(y, m, d).map(date_value);
             }
             if let (Some(d), Some(m), Some(y)) = (day(a), month_number(b), year(c)) {
-                return ymd(y, m, d).map(|d| date_value(d, false));
+                return ymd(y, m, d).map(date_value);
             }
             // "the 4th of December"
             None
         }
         [a, b] => {
             if let (Some(m), Some(y)) = (month_number(a), year(b)) {
-                return Some(plain(format!("{y:04}-{m:02}"), false));
+                return Some(plain(format!("{y:04}-{m:02}"), None));
             }
             let (month, d) = match (month_number(a), day(b), day(a), month_number(b)) {
                 (Some(m), Some(d), ..) => (m, d),
                 (_, _, Some(d), Some(m)) => (m, d),
                 _ => return season_or_quarter(a, b),
             };
-            anchor_year(month, d, published?).map(|date| date_value(date, true))
+            anchor_year(month, d, anchor)
         }
         [a] => {
             if let Some(y) = year(a) {
-                return Some(plain(format!("{y:04}"), false));
+                return Some(plain(format!("{y:04}"), None));
             }
             if let Some(decade) = a.strip_suffix('s').and_then(year).filter(|y| y % 10 == 0) {
-                return Some(plain(format!("{:03}", decade / 10), false));
+                return Some(plain(format!("{:03}", decade / 10), None));
             }
             if let Some(m) = month_number(a) {
-                // A month alone: the latest such month not after publication.
-                let published = published?;
-                let y = if m <= published.month() {
-                    published.year()
-                } else {
-                    published.year() - 1
+                // A month alone: the latest such month up to publication, or the next one
+                // from it when the sentence speaks of the future.
+                let published = anchor.published?;
+                let y = match (anchor.future_cue.is_some(), m >= published.month()) {
+                    (false, _) if m <= published.month() => published.year(),
+                    (false, _) => published.year() - 1,
+                    (true, true) => published.year(),
+                    (true, false) => published.year() + 1,
                 };
-                return Some(plain(format!("{y:04}-{m:02}"), true));
+                let basis = anchor.basis(Period::Month(month_name(m)));
+                return Some(plain(format!("{y:04}-{m:02}"), Some(basis)));
             }
             None
         }
         ["the", a, "of", b] => {
             // "the 4th of December"
             let (d, m) = (day(a)?, month_number(b)?);
-            anchor_year(m, d, published?).map(|date| date_value(date, true))
+            anchor_year(m, d, anchor)
         }
         _ => None,
     }
@@ -291,12 +507,12 @@ fn season_or_quarter(a: &str, b: &str) -> Option<DateValue> {
         "q4" => "Q4",
         _ => return None,
     };
-    Some(plain(format!("{y:04}-{code}"), false))
+    Some(plain(format!("{y:04}-{code}"), None))
 }
 
 /// "the end of 2024", "early 2025", "mid-2024", "late November 2022", "the beginning of
 /// the year", "the third quarter of 2024".
-fn part_of_period(words: &[&str], published: Option<Date>) -> Option<DateValue> {
+fn part_of_period(words: &[&str], anchor: &Anchor) -> Option<DateValue> {
     let words: Vec<&str> = words
         .iter()
         .flat_map(|w| match w.strip_prefix("mid-") {
@@ -319,13 +535,19 @@ fn part_of_period(words: &[&str], published: Option<Date>) -> Option<DateValue> 
                 "fourth" | "last" => 4,
                 _ => return None,
             };
-            return Some(plain(format!("{:04}-Q{q}", year(y)?), false));
+            return Some(plain(format!("{:04}-Q{q}", year(y)?), None));
         }
         _ => return None,
     };
     let mut inner = match rest {
-        ["year"] | ["this", "year"] => plain(format!("{:04}", published?.year()), true),
-        ["last", "year"] | ["past", "year"] => plain(format!("{:04}", published?.year() - 1), true),
+        ["year"] | ["this", "year"] => plain(
+            format!("{:04}", anchor.published?.year()),
+            Some(Basis::Counted),
+        ),
+        ["last", "year"] | ["past", "year"] => plain(
+            format!("{:04}", anchor.published?.year() - 1),
+            Some(Basis::Counted),
+        ),
         _ => {
             let joined = rest.join(" ");
             calendar(
@@ -333,7 +555,7 @@ fn part_of_period(words: &[&str], published: Option<Date>) -> Option<DateValue> 
                     .iter()
                     .map(String::as_str)
                     .collect::<Vec<_>>(),
-                published,
+                anchor,
             )?
         }
     };
@@ -351,7 +573,8 @@ fn iso_week(date: Date) -> String {
 }
 
 /// Expressions relative to the publication date.
-fn relative(words: &[&str], published: Date) -> Option<DateValue> {
+fn relative(words: &[&str], anchor: &Anchor) -> Option<DateValue> {
+    let published = anchor.published?;
     let month_of = |d: Date| format!("{:04}-{:02}", d.year(), d.month());
     let value = match words {
         ["today"] => iso(published),
@@ -389,18 +612,48 @@ fn relative(words: &[&str], published: Date) -> Option<DateValue> {
             };
             format!("P{n}{code}")
         }
+        ["next", day_word] if weekday(day_word).is_some() => {
+            let basis = Basis::Next {
+                period: Period::Weekday(capitalised(day_word)),
+                cue: "next".to_owned(),
+            };
+            return weekday_from(weekday(day_word)?, published, true)
+                .map(|date| plain(iso(date), Some(basis)));
+        }
         [day_word] | ["last", day_word] if weekday(day_word).is_some() => {
-            // The latest such weekday before publication ("on Monday" in news is past).
-            let target = weekday(day_word)?;
-            let mut date = published.pred_opt()?;
-            while date.weekday() != target {
-                date = date.pred_opt()?;
-            }
-            iso(date)
+            // The latest such weekday before publication ("on Monday" in news is past),
+            // unless the sentence speaks of the future ("talks will resume on Friday").
+            let future = words.len() == 1 && anchor.future_cue.is_some();
+            let period = Period::Weekday(capitalised(day_word));
+            let basis = if future {
+                anchor.basis(period)
+            } else {
+                Basis::Latest { period }
+            };
+            return weekday_from(weekday(day_word)?, published, future)
+                .map(|date| plain(iso(date), Some(basis)));
         }
         _ => return None,
     };
-    Some(plain(value, true))
+    Some(plain(value, Some(Basis::Counted)))
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The nearest `target` weekday strictly after (`forward`) or before `published`.
+fn weekday_from(target: Weekday, published: Date, forward: bool) -> Option<Date> {
+    let step = |d: Date| if forward { d.succ_opt() } else { d.pred_opt() };
+    let mut date = step(published)?;
+    while date.weekday() != target {
+        date = step(date)?;
+    }
+    Some(date)
 }
 
 /// Parses an ISO date (`YYYY-MM-DD`) such as a document's publication date.

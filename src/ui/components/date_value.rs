@@ -10,8 +10,9 @@ use yew::prelude::*;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DateValueOrigin {
     SetByHand,
-    /// Computed, with the year taken from the publication date (none was written).
-    YearFromPublication,
+    /// Computed with the help of the publication date (no year was written, or the phrase
+    /// counts from it); [`dates::Basis`] says how.
+    FromPublication,
     Computed,
 }
 
@@ -23,17 +24,19 @@ pub fn shown_date_value(
     let value = annotation.date_value(published)?;
     let origin = if annotation.date_value.is_some() {
         DateValueOrigin::SetByHand
-    } else if value.anchored {
-        DateValueOrigin::YearFromPublication
+    } else if value.anchored() {
+        DateValueOrigin::FromPublication
     } else {
         DateValueOrigin::Computed
     };
     Some((value, origin))
 }
 
-/// The value the quote alone gives, which an empty "Date value" field falls back to.
+/// The value computed from the quote and its sentence, which an empty "Date value" field
+/// falls back to.
 pub fn computed_date_value(annotation: &Annotation, published: Option<&str>) -> String {
-    dates::normalize(&annotation.quote, published.and_then(dates::parse_iso_date))
+    annotation
+        .computed_date_value(published.and_then(dates::parse_iso_date))
         .map(|v| v.value)
         .unwrap_or_default()
 }
@@ -41,12 +44,15 @@ pub fn computed_date_value(annotation: &Annotation, published: Option<&str>) -> 
 /// The editor's sentence about the value, saying where it comes from. `published` is the
 /// document's publication date as written (ISO).
 pub fn date_value_sentence(annotation: &Annotation, published: Option<&str>) -> String {
-    match shown_date_value(annotation, published.and_then(dates::parse_iso_date)) {
+    let published = published.and_then(dates::parse_iso_date);
+    match shown_date_value(annotation, published) {
         Some((value, DateValueOrigin::SetByHand)) => format!("Date value: {value} (set by hand)"),
-        Some((value, DateValueOrigin::YearFromPublication)) => format!(
-            "Date value: {value} (the year from the publication date, {})",
-            published.unwrap_or_default()
-        ),
+        Some((value, DateValueOrigin::FromPublication)) => match (&value.basis, published) {
+            (Some(basis), Some(published)) => {
+                format!("Date value: {value} ({})", basis.explanation(published))
+            }
+            _ => format!("Date value: {value}"),
+        },
         Some((value, DateValueOrigin::Computed)) => format!("Date value: {value}"),
         None => "Date value: none — this phrase was not understood (no guess is made)".to_owned(),
     }

@@ -286,6 +286,7 @@ fn menu_title(format: ExportFormat) -> &'static str {
         ExportFormat::Spacy => "spaCy / Prodigy JSONL",
         ExportFormat::Doccano => "doccano JSONL",
         ExportFormat::Csv => "CSV, a row per annotation",
+        ExportFormat::SpreadsheetCsv => "CSV for spreadsheets",
     }
 }
 
@@ -301,6 +302,11 @@ fn menu_hint(format: ExportFormat) -> &'static str {
         ExportFormat::Brat => ".txt + .ann + annotation.conf in a folder brat opens",
         ExportFormat::Spacy => "text, character-offset spans and relations for NLP pipelines",
         ExportFormat::Doccano => "text with [start, end, label] lists, for doccano",
-        ExportFormat::Csv => "for spreadsheets and pandas: offsets, quote, note, actors, dates",
+        ExportFormat::Csv => {
+            "for pandas, R and scripts: every cell exact, quotes equal the text; offsets, note, actors, dates"
+        }
+        ExportFormat::SpreadsheetCsv => {
+            "for Excel, LibreOffice, Google Sheets: cells starting with = + - @ get a ' so they never run as formulas"
+        }
     }
 }

@@ -94,15 +94,28 @@ fn export(
 ) {
     let file = formats::dispatch::export(format, &doc.0, store.borrow().content());
     let notice = match files::download_bytes(&file.name, file.mime, &file.bytes) {
-        Ok(()) if file.losses.is_empty() => Notice::info(format!("Downloaded {}.", file.name)),
-        // Say what the format could not hold, so nobody believes it is all there.
-        Ok(()) => Notice::info(format!(
-            "Downloaded {}. {} cannot hold {}; they are not in the file (the JSON \
-             export keeps everything).",
-            file.name,
-            format.name(),
-            file.losses.join(", ")
-        )),
+        Ok(()) => {
+            let mut message = format!("Downloaded {}.", file.name);
+            // Say what the format could not hold, so nobody believes it is all there.
+            if !file.losses.is_empty() {
+                message.push_str(&format!(
+                    " {} cannot hold {}; they are not in the file (the JSON export keeps \
+                     everything).",
+                    format.name(),
+                    file.losses.join(", ")
+                ));
+            }
+            // And what it changed to keep a spreadsheet from running it.
+            if !file.altered.is_empty() {
+                message.push_str(&format!(
+                    " {} start with =, +, -, @, a tab or a line break and got a ' in front, \
+                     so no spreadsheet runs them as formulas (such quotes no longer equal the \
+                     text; the plain CSV keeps every cell exact).",
+                    file.altered.join(", ")
+                ));
+            }
+            Notice::info(message)
+        }
         Err(e) => Notice::error(format!("Export failed: {e}.")),
     };
     dispatcher.dispatch(Action::Notify(notice));
