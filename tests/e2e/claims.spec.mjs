@@ -60,8 +60,8 @@ test('link a claim to its actor and date by keyboard; claims table, CSV and JSON
   await csvDownload.saveAs(csvPath);
   const csv = fs.readFileSync(csvPath, 'utf8');
   const lines = csv.split('\r\n');
-  expect(lines[0]).toBe('claim_id,claim,sources,targets,dates,start,end');
-  expect(lines[1]).toContain(`,${CLAIM},Ilham Aliyev (President of Azerbaijan),,2024-12-18,`);
+  expect(lines[0]).toBe('claim_id,claim,sources,targets,dates,date_modifiers,start,end');
+  expect(lines[1]).toContain(`,${CLAIM},Ilham Aliyev (President of Azerbaijan),,2024-12-18,,`);
   expect(lines[2]).toBe('');
 
   await table.getByRole('button', { name: CLAIM }).click();
@@ -90,7 +90,7 @@ test('link a claim to its actor and date by keyboard; claims table, CSV and JSON
   expect(exported.claims).toEqual([{
     claim: byId[exported.relations[0].claim].id, quote: CLAIM,
     start: byId[exported.relations[0].claim].start, end: byId[exported.relations[0].claim].end,
-    sources: ['Ilham Aliyev (President of Azerbaijan)'], targets: [], dates: ['2024-12-18'],
+    sources: ['Ilham Aliyev (President of Azerbaijan)'], targets: [], dates: ['2024-12-18'], date_modifiers: [null],
   }]);
   for (const a of exported.annotations) expect(slice(exported.document.text, a.start, a.end)).toBe(a.quote);
 

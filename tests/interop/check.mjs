@@ -229,8 +229,12 @@ export function checkCsv(csv, reference) {
     return i;
   };
   const [start, end, label, quote] = ['start', 'end', 'label', 'quote'].map(col);
+  const [normalized, modifier] = ['date_normalized', 'date_modifier'].map(col);
   const spans = rows.map((r) => {
     if (r.length !== header.length) fail(`csv: a row has ${r.length} fields, the header ${header.length}`);
+    // A program parses the value; its TIMEX3 modifier has a column of its own.
+    if (/\s/.test(r[normalized])) fail(`csv: date_normalized “${r[normalized]}” is not a plain value`);
+    if (!/^(|START|MID|END)$/.test(r[modifier])) fail(`csv: date_modifier “${r[modifier]}”`);
     if (slice(reference.text, Number(r[start]), Number(r[end])) !== r[quote]) {
       fail(`csv: text[${r[start]}:${r[end]}] is not “${r[quote]}”`);
     }

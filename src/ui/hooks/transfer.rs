@@ -108,9 +108,9 @@ fn export(
             // And what it changed to keep a spreadsheet from running it.
             if !file.altered.is_empty() {
                 message.push_str(&format!(
-                    " {} start with =, +, -, @, a tab or a line break and got a ' in front, \
-                     so no spreadsheet runs them as formulas (such quotes no longer equal the \
-                     text; the plain CSV keeps every cell exact).",
+                    " Cells that start with =, +, -, @, a tab or a line break got a ' in front \
+                     ({}), so no spreadsheet runs them as formulas; such quotes no longer \
+                     equal the text (the plain CSV keeps every cell exact).",
                     file.altered.join(", ")
                 ));
             }
