@@ -101,8 +101,8 @@ impl Basis {
                 let (name, inclusive) = period.name();
                 let relation = if inclusive { "not before" } else { "after" };
                 format!(
-                    "the next {name} {relation} the publication date, {published} \
-                     (the sentence speaks of the future: “{cue}”)"
+                    "the next {name} {relation} the publication date, {published}; \
+                     the sentence speaks of the future: “{cue}”"
                 )
             }
         }

@@ -20,6 +20,8 @@ const FORMATS = [
   { menu: /^spaCy \/ Prodigy JSONL/, check: (buf, ref) => checkSpacy(buf.toString('utf8'), ref), lost: null },
   { menu: /^doccano JSONL/, check: (buf, ref) => checkDoccano(buf.toString('utf8'), ref), lost: /doccano JSONL cannot hold 2 notes, 12 links/ },
   { menu: /^CSV, a row per annotation/, check: (buf, ref) => checkCsv(buf.toString('utf8'), ref), lost: null },
+  // No cell of this sample starts like a formula, so the spreadsheet file equals the plain one.
+  { menu: /^CSV for spreadsheets/, check: (buf, ref) => checkCsv(buf.toString('utf8'), ref), lost: null },
 ];
 
 async function exportAs(page, menu, info) {

@@ -253,8 +253,8 @@ fn the_value_says_which_rule_gave_it() {
     assert_eq!(
         explain("a public hearing will be held on ", "April 3", "."),
         Some(
-            "the next April 3 not before the publication date, 2025-03-14 \
-             (the sentence speaks of the future: “will”)"
+            "the next April 3 not before the publication date, 2025-03-14; \
+             the sentence speaks of the future: “will”"
                 .to_owned()
         )
     );

@@ -58,8 +58,8 @@ fn a_date_in_a_sentence_about_the_future_is_the_next_such_day() {
     let published = doc.published.as_deref();
     assert_eq!(
         date_value_sentence(&future, published),
-        "Date value: 2025-04-03 (the next April 3 not before the publication date, 2025-03-14 \
-         (the sentence speaks of the future: “will”))"
+        "Date value: 2025-04-03 (the next April 3 not before the publication date, 2025-03-14; \
+         the sentence speaks of the future: “will”)"
     );
     assert_eq!(computed_date_value(&future, published), "2025-04-03");
     let past = Annotation::new(
