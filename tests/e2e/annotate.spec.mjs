@@ -29,9 +29,9 @@ test('annotate actor, claim and date, reload, export, reject a broken import', a
   await page.keyboard.press('d');
   await expect(list.getByRole('listitem')).toHaveCount(3);
   await expect(page.locator('.status')).toContainText('Saved locally · 3 annotations (1 actor, 1 claim, 1 date)');
-  // The date gets its normalised value, the year from the publication date.
+  // The date gets its normalised value: the latest such day up to the publication date.
   await expect(list).toContainText('dateJanuary 24→ 2025-01-24');
-  await expect(page.locator('.editor-date')).toHaveText('Date value: 2025-01-24 (the year from the publication date, 2025-01-24)');
+  await expect(page.locator('.editor-date')).toHaveText('Date value: 2025-01-24 (the latest January 24 not after the publication date, 2025-01-24)');
 
   // Overlap is visible: the name is covered by both the claim and the actor.
   const nameSegment = page.locator('.seg[data-ids]', { hasText: 'Sergey Lavrov' });
