@@ -4,7 +4,9 @@
 //! (gloo-file `Blob` and `ObjectUrl`) and the theme's system preference (`matchMedia`).
 #![cfg(target_arch = "wasm32")]
 
-use annotator::bridge::selection::{dom_point_to_char, range_to_span, Bias};
+use annotator::bridge::selection::{
+    collapsed_selection_offset, dom_point_to_char, range_to_span, Bias,
+};
 use annotator::model::span::CharSpan;
 use annotator::model::store::Store;
 use annotator::model::Document;
@@ -120,6 +122,35 @@ async fn article_renders_and_a_range_over_sergey_lavrov_maps_to_its_code_points(
         range_to_span(&doc.index, &root, &range),
         Some(span_of(&doc, "Sergey Lavrov"))
     );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_collapsed_selection_in_the_text_is_where_the_caret_goes() {
+    let doc = Rc::new(default_document());
+    let (host, root) = render(doc.clone(), Store::new()).await;
+    let selection = gloo::utils::window().get_selection().unwrap().unwrap();
+    let range = dom_range_over(&root, "Sergey Lavrov");
+    range.collapse_with_to_start(false);
+    selection.remove_all_ranges().unwrap();
+    selection.add_range(&range).unwrap();
+    assert_eq!(
+        collapsed_selection_offset(&doc.index, &root),
+        Some(span_of(&doc, "Sergey Lavrov").end)
+    );
+    // A selection with extent is the mouse selection's business, not the caret's.
+    selection.remove_all_ranges().unwrap();
+    selection
+        .add_range(&dom_range_over(&root, "Sergey Lavrov"))
+        .unwrap();
+    assert_eq!(collapsed_selection_offset(&doc.index, &root), None);
+    // A click outside the text leaves the caret alone.
+    let title = gloo::utils::document()
+        .get_element_by_id("outside-title")
+        .unwrap();
+    selection.collapse_with_offset(Some(&title), 0).unwrap();
+    assert_eq!(collapsed_selection_offset(&doc.index, &root), None);
+    selection.remove_all_ranges().unwrap();
     host.remove();
 }
 

@@ -164,6 +164,20 @@ pub fn current_selection_span(index: &TextIndex, root: &Element) -> Option<CharS
     range_to_span(index, root, &range)
 }
 
+/// Where a click left the browser's (collapsed) selection in the article, as a code point:
+/// the keyboard caret goes there. `None` when the selection is not collapsed or lies outside.
+pub fn collapsed_selection_offset(index: &TextIndex, root: &Element) -> Option<CharOffset> {
+    let selection = web_sys::window()?.get_selection().ok()??;
+    if selection.range_count() == 0 || !selection.is_collapsed() {
+        return None;
+    }
+    let node = selection.focus_node()?;
+    if !root.contains(Some(&node)) {
+        return None;
+    }
+    dom_point_to_char(index, &node, selection.focus_offset(), Bias::Backward)
+}
+
 /// Removes the browser's selection (after it has become a pending span or an annotation).
 pub fn clear_selection() {
     if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {

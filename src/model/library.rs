@@ -113,8 +113,6 @@ impl Library {
     }
 }
 
-/// Text as users paste or open it, made ready to annotate: line endings become `\n` (once,
-/// before any annotation exists) and a leading byte-order mark goes. Nothing else changes.
 /// The longest document the app takes, in code points. Measured here (scripts/bench.sh): a
 /// 1 M code-point article with 10,000 spans shows its first screen in about 1 s and a 2 M one
 /// in 1.3 s (a label key then takes 20 ms); and local storage holds 5 M UTF-16 units per site,
@@ -133,6 +131,9 @@ pub fn check_document_size(text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Text as users paste or open it, made ready to annotate: line endings become `\n` (once,
+/// before any annotation exists) and a leading byte-order mark goes, so offsets count from
+/// the first character a reader sees. Nothing else changes.
 pub fn normalize_text(text: &str) -> String {
     text.trim_start_matches('\u{feff}')
         .replace("\r\n", "\n")

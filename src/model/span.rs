@@ -101,9 +101,13 @@ pub fn check_span(index: &TextIndex, start: usize, end: usize) -> Result<CharSpa
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SnapMode {
     /// Extend partial words to whole words and trim whitespace and punctuation at the edges.
+    /// Words are [`TextIndex`]'s: an English clitic ("’s", "n’t", "’ll", …) is a word of its
+    /// own, so a selection ending in or just before "Pashinyan" of "Pashinyan’s" stops before
+    /// the "’s", and one that reaches into the "’s" keeps it; one starting in the "’s" starts
+    /// at "Pashinyan".
     Words,
-    /// Keep the selected characters (held Alt), only moving edges out of a grapheme cluster
-    /// and trimming edge whitespace.
+    /// Keep the selected characters (held Alt; every keyboard selection), only moving edges
+    /// out of a grapheme cluster and trimming edge whitespace.
     Exact,
 }
 
@@ -123,6 +127,12 @@ pub fn snap(index: &TextIndex, raw: CharSpan, mode: SnapMode) -> Option<CharSpan
     if mode == SnapMode::Words {
         if let Some((word_start, _, true)) = index.word_segment_at(start) {
             start = word_start;
+            // A start in "’s" takes the word it belongs to: a span never starts with a clitic.
+            if index.clitic_starts_at(word_start) {
+                if let Some((host_start, _, _)) = index.word_segment_at(word_start - 1) {
+                    start = host_start;
+                }
+            }
         }
         if end.0 > 0 {
             if let Some((_, word_end, true)) = index.word_segment_at(CharOffset(end.0 - 1)) {

@@ -57,13 +57,39 @@ pub struct Paragraph {
     pub end: CharOffset,
 }
 
-/// A word-boundary segment (UAX #29) of the text.
+/// English clitics that UAX #29 keeps inside the word before them ("Pashinyan’s", "don’t",
+/// "we’ll"), written with `'`; the text may use `'` or `’`, in either case.
+const CLITIC_SUFFIXES: [&str; 7] = ["'s", "n't", "'ll", "'re", "'ve", "'d", "'m"];
+
+/// The length in code points of the clitic that ends `word`, when something is left before
+/// it: "Pashinyan’s" → 2, "don't" → 3, "’s" → `None`.
+fn clitic_suffix_chars(word: &str) -> Option<usize> {
+    if !word.contains(['\'', '’']) {
+        return None;
+    }
+    let last: Vec<char> = word.chars().rev().take(3).collect();
+    CLITIC_SUFFIXES.iter().find_map(|suffix| {
+        let wanted = suffix.chars().rev();
+        let length = suffix.len();
+        let matches = last.len() >= length
+            && last.iter().zip(wanted).all(|(&have, want)| {
+                let have = if have == '’' { '\'' } else { have };
+                have.eq_ignore_ascii_case(&want)
+            });
+        (matches && word.chars().count() > length).then_some(length)
+    })
+}
+
+/// A word-boundary segment of the text: UAX #29, except that an English clitic ("’s", "n’t",
+/// "’ll", …) is a segment of its own, so that snapping and word moves can stop before it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct WordSegment {
     start: CharOffset,
     /// True when the segment holds a letter or digit, i.e. it is a word rather than
     /// whitespace or punctuation.
     is_word: bool,
+    /// A clitic split off the word before it.
+    is_clitic: bool,
 }
 
 /// The text with precomputed tables for every offset conversion and boundary query.
@@ -111,13 +137,29 @@ impl TextIndex {
             byte_at: &byte_at,
             cursor: 0,
         };
-        let words = text
-            .split_word_bound_indices()
-            .map(|(byte, piece)| WordSegment {
-                start: CharOffset(to_char.at(byte) as usize),
-                is_word: piece.chars().any(char::is_alphanumeric),
-            })
-            .collect();
+        let mut words = Vec::new();
+        for (byte, piece) in text.split_word_bound_indices() {
+            let start = CharOffset(to_char.at(byte) as usize);
+            let is_word = piece.chars().any(char::is_alphanumeric);
+            words.push(WordSegment {
+                start,
+                is_word,
+                is_clitic: false,
+            });
+            if let Some(suffix_chars) = clitic_suffix_chars(piece) {
+                let suffix_start = start.0 + piece.chars().count() - suffix_chars;
+                if grapheme_bounds
+                    .binary_search(&(suffix_start as u32))
+                    .is_ok()
+                {
+                    words.push(WordSegment {
+                        start: CharOffset(suffix_start),
+                        is_word: true,
+                        is_clitic: true,
+                    });
+                }
+            }
+        }
 
         let mut paragraphs = Vec::new();
         let mut line_start = 0usize;
@@ -285,6 +327,13 @@ impl TextIndex {
         Some((w.start, self.word_segment_end(i), w.is_word))
     }
 
+    /// Whether a clitic split off the word before it ("’s" of "Pashinyan’s") starts at `at`.
+    pub fn clitic_starts_at(&self, at: CharOffset) -> bool {
+        self.words
+            .binary_search_by(|w| w.start.cmp(&at))
+            .is_ok_and(|i| self.words[i].is_clitic)
+    }
+
     /// The start of the next word (letters or digits) strictly after `at`, if any.
     pub fn next_word_start(&self, at: CharOffset) -> Option<CharOffset> {
         let i = self.word_segment_index(at);
@@ -351,9 +400,10 @@ impl From<usize> for CharOffset {
 
 /// Whether a paragraph reads right to left: its first strongly directional character is
 /// Hebrew, Arabic, Syriac, Thaana, N'Ko or another right-to-left script (the rule of HTML's
-/// `dir="auto"`, decided once here instead of by the browser on every render).
+/// `dir="auto"`, decided once here instead of by the browser on every render). U+FEFF, the
+/// byte-order mark, ends the Arabic presentation forms block but has no direction.
 pub fn starts_right_to_left(text: &str) -> bool {
-    let is_rtl = |c: char| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF);
+    let is_rtl = |c: char| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFE | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF);
     text.chars()
         .find(|&c| is_rtl(c) || c.is_alphabetic())
         .is_some_and(is_rtl)

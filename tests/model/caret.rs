@@ -39,6 +39,20 @@ fn word_steps_land_on_word_edges() {
 }
 
 #[test]
+fn word_steps_stop_before_a_clitic_and_then_after_it() {
+    // "Nikol Pashinyan’s office": Pashinyan ends at 15, "’s" at 17.
+    for text in ["Nikol Pashinyan’s office", "Nikol Pashinyan's office"] {
+        assert_eq!(walk(text, 0, Move::WordForward, 2), 15, "{text}");
+        assert_eq!(walk(text, 0, Move::WordForward, 3), 17, "{text}");
+        assert_eq!(walk(text, 17, Move::WordBack, 1), 15, "{text}");
+        assert_eq!(walk(text, 17, Move::WordBack, 2), 6, "{text}");
+    }
+    // "don’t": "do" then "n’t".
+    assert_eq!(walk("we don’t", 0, Move::WordForward, 2), 5);
+    assert_eq!(walk("we don’t", 0, Move::WordForward, 3), 8);
+}
+
+#[test]
 fn paragraph_moves_stay_on_the_line() {
     let text = "First line.\nSecond line here.\n\nFourth.";
     assert_eq!(walk(text, 15, Move::ParagraphStart, 1), 12);

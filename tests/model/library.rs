@@ -19,6 +19,14 @@ fn line_endings_are_normalised_once_and_nothing_else_changes() {
 }
 
 #[test]
+fn a_leading_byte_order_mark_goes_and_offsets_start_after_it() {
+    let doc = Document::new("d", "D", None, &normalize_text("\u{feff}Sergey Lavrov\n"));
+    assert_eq!(span_in(doc.index.text(), "Sergey").start.0, 0);
+    // Only the leading one: the text is otherwise kept as it came.
+    assert_eq!(normalize_text("a\n\u{feff}b"), "a\n\u{feff}b");
+}
+
+#[test]
 fn new_ids_are_readable_slugs_with_a_random_suffix() {
     assert_eq!(
         new_document_id("Aliyev: Armenia will leave the CSTO!", "1a2b"),

@@ -51,14 +51,112 @@ fn a_quoted_sentence_loses_its_outer_quotes_and_period() {
     );
 }
 
+/// Snaps `[start of first, end of last)` where `first` and `last` are the first and the last
+/// characters a person dragged over, found in `text` (`last` after `first`).
+fn dragged(text: &str, first: &str, last: &str) -> Option<String> {
+    let first_byte = text.find(first).unwrap();
+    let last_byte = first_byte + text[first_byte..].find(last).unwrap();
+    let from = text[..first_byte].chars().count();
+    let to = text[..last_byte].chars().count() + last.chars().count();
+    snapped(text, from, to, SnapMode::Words)
+}
+
 #[test]
-fn apostrophes_stay_inside_words() {
-    let text = "Russian diplomacy’s 2024 results";
-    let s = span_in(text, "diplomacy");
+fn a_selection_ending_before_a_possessive_keeps_that_end() {
+    for text in [
+        "to Nikol Pashinyan’s office",
+        "to Nikol Pashinyan's office",
+        "to NIKOL PASHINYAN’S office",
+    ] {
+        let upper = text.contains("NIKOL");
+        let (first, last, name) = if upper {
+            ("NIK", "YAN", "NIKOL PASHINYAN")
+        } else {
+            ("Nik", "yan", "Nikol Pashinyan")
+        };
+        assert_eq!(dragged(text, first, last).as_deref(), Some(name), "{text}");
+        // Ending inside the name snaps to the name's end, not past the suffix.
+        let inside = if upper { "SHIN" } else { "shin" };
+        assert_eq!(
+            dragged(text, first, inside).as_deref(),
+            Some(name),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_selection_that_reaches_into_the_suffix_keeps_it() {
+    let text = "to Nikol Pashinyan’s office";
     assert_eq!(
-        snapped(text, s.start.0 + 2, s.end.0, SnapMode::Words).as_deref(),
-        Some("diplomacy’s")
+        dragged(text, "Nik", "’").as_deref(),
+        Some("Nikol Pashinyan’s")
     );
+    assert_eq!(
+        dragged(text, "Nik", "’s").as_deref(),
+        Some("Nikol Pashinyan’s")
+    );
+    assert_eq!(
+        dragged(text, "shin", "off").as_deref(),
+        Some("Pashinyan’s office")
+    );
+}
+
+#[test]
+fn every_clitic_with_either_apostrophe_is_split_off() {
+    for (text, first, last, want) in [
+        ("they don’t agree", "do", "o", "do"),
+        ("they don't agree", "th", "o", "they do"),
+        ("they don't agree", "th", "'", "they don't"),
+        ("Russia’ll answer", "Rus", "ia", "Russia"),
+        ("Russia'll answer", "Rus", "ssi", "Russia"),
+        ("Armenians’re told", "Arm", "ians", "Armenians"),
+        ("we've said", "w", "e", "we"),
+        ("they’ve said", "the", "y", "they"),
+        ("Lavrov’d say", "Lav", "rov", "Lavrov"),
+        ("Lavrov'd say", "La", "ro", "Lavrov"),
+        ("I’m here", "I", "I", "I"),
+        (
+            "Russian diplomacy’s 2024 results",
+            "plo",
+            "macy",
+            "diplomacy",
+        ),
+    ] {
+        assert_eq!(dragged(text, first, last).as_deref(), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn a_selection_starting_in_the_suffix_takes_the_word_it_belongs_to() {
+    let text = "Pashinyan’s office said";
+    let suffix = span_in(text, "’s");
+    let end = span_in(text, "office").end.0;
+    for start in [3, suffix.start.0, suffix.start.0 + 1] {
+        assert_eq!(
+            snapped(text, start, end, SnapMode::Words).as_deref(),
+            Some("Pashinyan’s office"),
+            "from {start}"
+        );
+    }
+    // Only the suffix selected: the whole word.
+    assert_eq!(
+        snapped(text, suffix.start.0, suffix.end.0, SnapMode::Words).as_deref(),
+        Some("Pashinyan’s")
+    );
+}
+
+#[test]
+fn words_that_only_look_like_clitics_stay_whole() {
+    // "’s" alone, a word ending in "s" after a letter, and names with inner apostrophes.
+    for (text, first, last, want) in [
+        ("O’Brien said", "O", "Bri", "O’Brien"),
+        ("d’Artagnan rode", "Art", "agn", "d’Artagnan"),
+        ("rock ’n’ roll", "ro", "oc", "rock"),
+        ("Lavrov says", "Lav", "sa", "Lavrov says"),
+    ] {
+        assert_eq!(dragged(text, first, last).as_deref(), Some(want), "{text}");
+    }
 }
 
 #[test]

@@ -118,6 +118,16 @@ fn paragraph_direction_follows_the_first_strong_character() {
 }
 
 #[test]
+fn a_byte_order_mark_gives_a_paragraph_no_direction() {
+    use annotator::model::text::starts_right_to_left;
+    assert!(!starts_right_to_left("\u{feff}Sergey Lavrov said"));
+    assert!(!starts_right_to_left("\u{feff}"));
+    assert!(starts_right_to_left("\u{feff}قال الوزير"));
+    // The presentation forms just below it still read right to left.
+    assert!(starts_right_to_left("\u{fefc} and then Latin"));
+}
+
+#[test]
 fn hidden_controls_are_split_out_and_joiners_that_shape_text_are_not() {
     use annotator::model::text::{split_hidden_controls, Run};
     let runs = split_hidden_controls("ab\u{202E}evil\u{202C} 👨‍👩‍👧 zero\u{200B}w", 10);

@@ -1,6 +1,6 @@
 //! The key map: which key, where, in which state, asks for what.
 
-use crate::support::{article_sample, NOW};
+use crate::support::{article_sample, span_of, NOW};
 use crate::{after, state_with};
 use annotator::model::caret::{move_caret, Move};
 use annotator::model::span::{Direction, Edge};
@@ -496,4 +496,47 @@ fn shift_arrows_move_the_selected_annotations_edges_instead_of_the_caret() {
             nudge(Edge::Start, Direction::Forward)
         );
     }
+}
+
+/// Ctrl+Shift+→ in the text, carried out: the key's action applied to the state.
+fn select_word_forward(state: &Rc<AppState>) -> Rc<AppState> {
+    let key = KeyPress {
+        ctrl: true,
+        ..in_text(shift("ArrowRight", "ArrowRight"))
+    };
+    let action = map(&key, state).expect("a caret move");
+    after(state, [action])
+}
+
+#[test]
+fn after_a_click_ctrl_shift_right_selects_from_the_click() {
+    let state = caret_at(&empty(), 0);
+    let sergey = span_of(&state.doc, "Sergey");
+    let clicked = after(
+        &state,
+        [Action::ClickAt {
+            ids: Vec::new(),
+            at: Some(sergey.start),
+            x: 1,
+            y: 2,
+        }],
+    );
+    let caret = clicked.caret.unwrap();
+    assert_eq!((caret.anchor, caret.at), (sergey.start, sergey.start));
+    let selected = select_word_forward(&clicked);
+    assert_eq!(
+        selected.pending,
+        Some(sergey),
+        "not from the old caret at 0"
+    );
+}
+
+#[test]
+fn after_a_mouse_selection_ctrl_shift_right_extends_it() {
+    let state = caret_at(&empty(), 0);
+    let sergey = span_of(&state.doc, "Sergey");
+    let lavrov = span_of(&state.doc, "Sergey Lavrov");
+    let dragged = after(&state, [Action::SetPending(Some(sergey))]);
+    let extended = select_word_forward(&dragged);
+    assert_eq!(extended.pending, Some(lavrov));
 }

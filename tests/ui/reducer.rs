@@ -6,7 +6,7 @@ use annotator::model::anchor::AnchorReport;
 use annotator::model::default_document;
 use annotator::model::formats::ImportPlan;
 use annotator::model::store::{link_candidates, ImportMode, Store};
-use annotator::model::{Annotation, Annotations, CharOffset, Label, Role};
+use annotator::model::{Annotation, Annotations, CharOffset, CharSpan, Label, Role};
 use annotator::ui::state::{
     Action, AppState, Dialog, FocusRequest, FocusTarget, Notice, SaveStatus, StagedImport, Tone,
 };
@@ -375,7 +375,12 @@ fn escape_closes_the_dialog_then_the_popover_then_the_selection_then_the_notice(
         &sample(),
         [
             Action::Notify(Notice::info("hello")),
-            Action::ClickAt { ids, x: 5, y: 6 },
+            Action::ClickAt {
+                ids,
+                at: None,
+                x: 5,
+                y: 6,
+            },
             Action::OpenDialog(Dialog::Help),
         ],
     );
@@ -496,6 +501,83 @@ fn shift_caret_moves_select_and_a_label_key_labels_the_selection() {
         (span.end, span.end),
         "the caret stays; the next Shift-selection starts from it"
     );
+}
+
+#[test]
+fn keyboard_selections_lose_the_whitespace_at_their_edges() {
+    let doc = default_document();
+    let spaced = span_of(&doc, " Sergey Lavrov ");
+    let caret = |to: CharOffset, extend: bool| Action::MoveCaret {
+        to,
+        extend,
+        upstream: false,
+    };
+    let state = after(
+        &empty(),
+        [caret(spaced.start, false), caret(spaced.end, true)],
+    );
+    assert_eq!(state.pending, Some(span_of(&doc, LAVROV)));
+    assert_eq!(
+        state.caret.map(|c| (c.anchor, c.at)),
+        Some((spaced.start, spaced.end)),
+        "the caret itself stays where the keys put it"
+    );
+    let state = after(&state, [label(Label::Actor, "k-1"), Action::DeleteSelected]);
+    assert_eq!(
+        state.notice.as_ref().map(|n| n.text.as_str()),
+        Some("Deleted actor: “Sergey Lavrov”. Ctrl+Z brings it back.")
+    );
+
+    // Only the space between two words: nothing to label.
+    let space = CharSpan::at(spaced.start.0, spaced.start.0 + 1);
+    let state = after(
+        &empty(),
+        [caret(space.start, false), caret(space.end, true)],
+    );
+    assert_eq!(state.pending, None);
+}
+
+#[test]
+fn a_click_puts_the_caret_where_it_landed_and_a_drag_at_its_end() {
+    let doc = default_document();
+    let lavrov = span_of(&doc, LAVROV);
+    let start = after(
+        &empty(),
+        [Action::MoveCaret {
+            to: CharOffset(0),
+            extend: false,
+            upstream: false,
+        }],
+    );
+    let clicked = after(
+        &start,
+        [Action::ClickAt {
+            ids: Vec::new(),
+            at: Some(lavrov.end),
+            x: 0,
+            y: 0,
+        }],
+    );
+    assert_eq!(
+        clicked.caret.map(|c| (c.anchor, c.at)),
+        Some((lavrov.end, lavrov.end))
+    );
+    let dragged = after(&start, [Action::SetPending(Some(lavrov))]);
+    assert_eq!(
+        dragged.caret.map(|c| (c.anchor, c.at)),
+        Some((lavrov.start, lavrov.end))
+    );
+    // A click outside the text (no offset) leaves the caret alone.
+    let elsewhere = after(
+        &dragged,
+        [Action::ClickAt {
+            ids: Vec::new(),
+            at: None,
+            x: 0,
+            y: 0,
+        }],
+    );
+    assert_eq!(elsewhere.caret, dragged.caret);
 }
 
 #[test]

@@ -117,18 +117,21 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
             if let Some(raw) = selection::current_selection_span(index, &root_el) {
                 let snapped = snap(index, raw, mode);
                 selection::clear_selection();
-                match (snapped, sticky) {
-                    (Some(span), Some(label)) => on_action.emit(Action::AddSpan {
+                // Pending first in both cases, so the caret follows the mouse's selection.
+                on_action.emit(Action::SetPending(snapped));
+                if let (Some(span), Some(label)) = (snapped, sticky) {
+                    on_action.emit(Action::AddSpan {
                         label,
                         span,
                         id: clock::fresh_id(),
                         now: clock::now_rfc3339(),
-                    }),
-                    (snapped, _) => on_action.emit(Action::SetPending(snapped)),
+                    });
                 }
                 return;
             }
-            // A plain click: pick the annotations under the pointer.
+            // A plain click: the caret goes where the click landed, and the annotations
+            // under the pointer are picked.
+            let at = selection::collapsed_selection_offset(index, &root_el);
             let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
                 return;
             };
@@ -144,6 +147,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
                 .unwrap_or_default();
             on_action.emit(Action::ClickAt {
                 ids,
+                at,
                 x: event.client_x(),
                 y: event.client_y(),
             });

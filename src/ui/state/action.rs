@@ -34,6 +34,8 @@ pub enum Action {
     /// A click on text: select the shortest annotation there, list all if several.
     ClickAt {
         ids: Vec<AttrValue>,
+        /// Where the click put the caret, so the keyboard carries on from there.
+        at: Option<CharOffset>,
         x: i32,
         y: i32,
     },

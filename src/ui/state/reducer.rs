@@ -8,6 +8,7 @@ use crate::model::caret::selection_span;
 use crate::model::span;
 use crate::model::store::{link_candidates, ImportMode, Store};
 use crate::model::text::shorten;
+use crate::model::CharOffset;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -24,8 +25,14 @@ impl Reducible for AppState {
                 }
                 next.pending = span;
                 next.choices = None;
-                if span.is_some() {
+                if let Some(span) = span {
                     next.selected = None;
+                    // Shift+arrows then extend the mouse's selection, not an older one.
+                    next.caret = Some(Caret {
+                        at: span.end,
+                        anchor: span.start,
+                        upstream: false,
+                    });
                 }
             }
             Action::ApplyLabel { label, id, now } => {
@@ -69,7 +76,15 @@ impl Reducible for AppState {
                     next.reveal += 1;
                 }
             }
-            Action::ClickAt { ids, x, y } => {
+            Action::ClickAt { ids, at, x, y } => {
+                if let Some(at) = at {
+                    let at = index.grapheme_floor(at.min(CharOffset(index.len_chars())));
+                    next.caret = Some(Caret {
+                        at,
+                        anchor: at,
+                        upstream: false,
+                    });
+                }
                 next.pending = None;
                 next.selected = ids.first().cloned();
                 next.choices = (ids.len() > 1).then_some(Choices { ids, x, y });
@@ -346,7 +361,10 @@ impl Reducible for AppState {
                     anchor,
                     upstream,
                 });
-                next.pending = selection_span(anchor, to);
+                // Trimmed like an Alt selection: Ctrl+Shift+→ from the end of a word would
+                // otherwise take the space before the next one.
+                next.pending = selection_span(anchor, to)
+                    .and_then(|raw| span::snap(index, raw, span::SnapMode::Exact));
                 next.selected = None;
                 next.choices = None;
                 next.close_link_picker();
