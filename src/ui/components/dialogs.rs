@@ -1,8 +1,9 @@
-//! The import question, the shortcut sheet and the overlap popover.
+//! The import question, the confirmations (relabel with links, delete all), the shortcut sheet
+//! and the overlap popover.
 
 use crate::model::store::{ImportMode, Store};
 use crate::model::text::shorten;
-use crate::ui::state::{Action, Choices, StagedImport};
+use crate::ui::state::{Action, Choices, Confirm, StagedImport, StoreHandle};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -39,6 +40,101 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                     <button type="button" class="primary" onclick={choose(ImportMode::Merge)} autofocus=true>{ "Merge (keep current, add new)" }</button>
                     <button type="button" onclick={choose(ImportMode::Replace)}>{ "Replace current annotations" }</button>
                     <button type="button" onclick={cancel}>{ "Cancel" }</button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ConfirmProps {
+    pub confirm: Confirm,
+    pub store: StoreHandle,
+    pub on_action: Callback<Action>,
+}
+
+/// Asks before an edit that throws something away, saying exactly what. The safe answer
+/// has the focus where the loss outlives undo (delete all: undo ends with the page).
+#[component]
+pub fn ConfirmDialog(props: &ConfirmProps) -> Html {
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    let on_action = props.on_action.clone();
+    let yes = Callback::from(move |_| {
+        on_action.emit(Action::Confirm {
+            now: crate::bridge::clock::now_rfc3339(),
+        })
+    });
+    let on_action = props.on_action.clone();
+    let cancel = Callback::from(move |_| on_action.emit(Action::CloseDialog));
+    let (title, body, yes_text, yes_first) = match &props.confirm {
+        Confirm::Relabel { id, label, lost } => {
+            let quote = props
+                .store
+                .borrow()
+                .get(id)
+                .map(|a| shorten(&a.quote, 60))
+                .unwrap_or_default();
+            let links = plural(lost.len(), "link", "links");
+            (
+                format!("Relabel as {label}?"),
+                html! {
+                    <>
+                        <p>{ format!("“{quote}” has {links} that a {label} cannot keep. {} will be removed:", if lost.len() == 1 { "It" } else { "They" }) }</p>
+                        <ul class="lost-links">{ for lost.iter().map(|l| html! { <li dir="auto">{ l.clone() }</li> }) }</ul>
+                        <p>{ "Ctrl+Z undoes the relabel and brings the links back." }</p>
+                    </>
+                },
+                format!("Relabel and remove {links}"),
+                true,
+            )
+        }
+        Confirm::DeleteAll {
+            annotations,
+            orphans,
+            links,
+        } => {
+            let mut also = Vec::new();
+            if *links > 0 {
+                also.push(plural(*links, "link", "links"));
+            }
+            if *orphans > 0 {
+                also.push(plural(*orphans, "orphan", "orphans"));
+            }
+            (
+                format!(
+                    "Delete all {}?",
+                    plural(*annotations, "annotation", "annotations")
+                ),
+                html! {
+                    <>
+                        if !also.is_empty() {
+                            <p>{ format!("Their {} go too.", also.join(" and ")) }</p>
+                        }
+                        <p>{ "Ctrl+Z brings them back, but only until the page is reloaded or closed. Export first to keep a copy." }</p>
+                    </>
+                },
+                format!(
+                    "Delete {}",
+                    plural(annotations + orphans, "annotation", "annotations")
+                ),
+                false,
+            )
+        }
+    };
+    html! {
+        <div class="backdrop">
+            <div class="dialog confirm" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-body">
+                <h2 id="confirm-title">{ title }</h2>
+                <div id="confirm-body">{ body }</div>
+                <div class="dialog-actions">
+                    <button type="button" class="primary" onclick={yes} autofocus={yes_first}>{ yes_text }</button>
+                    <button type="button" onclick={cancel} autofocus={!yes_first}>{ "Cancel" }</button>
                 </div>
             </div>
         </div>
