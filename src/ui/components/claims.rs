@@ -165,7 +165,7 @@ pub fn LinkPicker(props: &LinkPickerProps) -> Html {
                                 ref={if active { active_row.clone() } else { NodeRef::default() }}>
                                 <kbd aria-hidden={key.is_none().then_some("true")} class={classes!(key.is_none().then_some("blank"))}>{ key.map(|k| k.to_string()).unwrap_or_default() }</kbd>
                                 <span class={classes!("chip", format!("chip-{}", a.label))}>{ a.label.as_str() }</span>
-                                <span class="quote" dir="auto">{ shorten(&a.quote, 60) }</span>
+                                <span class="quote" dir="auto">{ shorten(&a.quote, if a.label == Label::Claim { 140 } else { 60 }) }</span>
                                 if let Some(value) = value { { value } }
                                 if let Some(entity) = &a.entity { <span class="entity">{ format!("= {entity}") }</span> }
                                 <span class="roles">
