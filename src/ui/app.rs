@@ -9,7 +9,7 @@ use crate::model::Annotations;
 use crate::model::CharSpan;
 use crate::ui::components::article::ArticleView;
 use crate::ui::components::claims::{ClaimsTable, LinkPicker};
-use crate::ui::components::dialogs::{ChoicesPopover, HelpDialog, ImportDialog};
+use crate::ui::components::dialogs::{ChoicesPopover, ConfirmDialog, HelpDialog, ImportDialog};
 use crate::ui::components::documents::DocumentsDialog;
 use crate::ui::components::sidebar::Sidebar;
 use crate::ui::components::status::{NoticeBanner, StatusLine, UnreadableBanner};
@@ -98,11 +98,14 @@ pub fn App(props: &AppProps) -> Html {
         Dialog::Import(staged) => html! {
             <ImportDialog {staged} current={store.len()} on_action={on_action.clone()} />
         },
-        Dialog::LinkPicker => match state.selected.clone() {
-            Some(claim) => html! {
-                <LinkPicker doc={props.doc.clone()} store={state.store.clone()} {claim} on_action={on_action.clone()} />
+        Dialog::LinkPicker(picker) => match state.selected.clone() {
+            Some(selected) => html! {
+                <LinkPicker doc={props.doc.clone()} store={state.store.clone()} {selected} {picker} on_action={on_action.clone()} />
             },
             None => html! {},
+        },
+        Dialog::Confirm(confirm) => html! {
+            <ConfirmDialog {confirm} store={state.store.clone()} on_action={on_action.clone()} />
         },
         Dialog::ClaimsTable => html! {
             <ClaimsTable doc={props.doc.clone()} store={state.store.clone()} on_action={on_action.clone()} />

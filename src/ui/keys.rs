@@ -7,7 +7,7 @@ use crate::model::caret::{move_caret, Move};
 use crate::model::span::{Direction, Edge};
 use crate::model::text::starts_right_to_left;
 use crate::model::CharOffset;
-use crate::ui::state::{Action, AppState, Dialog, FocusTarget, Notice};
+use crate::ui::state::{Action, AppState, Dialog, FocusTarget, Notice, Picker};
 use yew::AttrValue;
 
 /// Where the keyboard focus was when the key went down.
@@ -76,6 +76,10 @@ pub fn action_for_key(
         return None;
     }
     if matches!(press.focus, KeyFocus::Field | KeyFocus::NoteField) {
+        if let Some(Dialog::LinkPicker(picker)) = &state.dialog {
+            // The only field of the picker is its filter (the page behind is inert).
+            return link_picker_key(press, picker, true, state, context);
+        }
         return key_in_field(press, state);
     }
     if press.alt {
@@ -83,9 +87,11 @@ pub fn action_for_key(
     }
     let key = press.key.as_str();
     match &state.dialog {
-        Some(Dialog::LinkPicker) if !press.ctrl => return link_picker_key(press, context),
+        Some(Dialog::LinkPicker(picker)) if !press.ctrl => {
+            return link_picker_key(press, picker, false, state, context)
+        }
         // Ctrl+Z and the like still work while the picker is open.
-        Some(Dialog::LinkPicker) | None => {}
+        Some(Dialog::LinkPicker(_)) | None => {}
         Some(_) => return (key == "Escape").then_some(Action::Escape),
     }
     if press.focus == KeyFocus::ArticleText {
@@ -106,7 +112,7 @@ pub fn action_for_key(
         }
         "j" => return step_selection(state, 1),
         "k" => return step_selection(state, -1),
-        "r" => return Some(Action::OpenDialog(Dialog::LinkPicker)),
+        "r" => return Some(Action::OpenDialog(Dialog::link_picker())),
         "t" => return Some(Action::OpenDialog(Dialog::ClaimsTable)),
         "n" if selected => return Some(Action::MoveFocus(FocusTarget::NoteField)),
         _ => {}
@@ -144,10 +150,49 @@ fn key_in_field(press: &KeyPress, state: &AppState) -> Option<Action> {
     }
 }
 
-/// The link picker: a digit links that candidate; Shift makes an actor the target.
-fn link_picker_key(press: &KeyPress, context: &impl KeyContext) -> Option<Action> {
+/// How many rows Page Up / Page Down move in the link picker.
+const PICKER_PAGE_ROWS: isize = 8;
+
+/// The link picker. Typed letters go to its filter; ↑/↓ (Page Up/Down) move the active row
+/// and Enter links it, Shift+Enter as target. Digits 1–9 link one of the first nine — only
+/// while the filter is empty, so that a filter can hold numbers ("December 2024", or a
+/// space first for " 2024"). Shift makes an actor the target.
+fn link_picker_key(
+    press: &KeyPress,
+    picker: &Picker,
+    in_filter: bool,
+    state: &AppState,
+    context: &impl KeyContext,
+) -> Option<Action> {
     if press.key == "Escape" {
         return Some(Action::Escape);
+    }
+    if press.ctrl {
+        // Undo and redo are the app's while there is no typed text of the filter's to undo.
+        return (in_filter && picker.filter.is_empty())
+            .then(|| ctrl_key(press, state, context))
+            .flatten();
+    }
+    if press.alt {
+        return None;
+    }
+    let link = |n: usize| Action::LinkCandidate {
+        n,
+        as_target: press.shift,
+        id: context.fresh_id(),
+        now: context.now(),
+    };
+    match press.key.as_str() {
+        "ArrowDown" => return Some(Action::PickerMove(1)),
+        "ArrowUp" => return Some(Action::PickerMove(-1)),
+        "PageDown" => return Some(Action::PickerMove(PICKER_PAGE_ROWS)),
+        "PageUp" => return Some(Action::PickerMove(-PICKER_PAGE_ROWS)),
+        // Outside the filter, Enter is the focused button's.
+        "Enter" if in_filter => return Some(link(picker.active)),
+        _ => {}
+    }
+    if !picker.filter.is_empty() {
+        return None;
     }
     // The digit row only: the number pad is not offered here.
     let n = press
@@ -155,12 +200,7 @@ fn link_picker_key(press: &KeyPress, context: &impl KeyContext) -> Option<Action
         .strip_prefix("Digit")
         .and_then(|d| d.parse::<usize>().ok())
         .filter(|d| (1..=9).contains(d))?;
-    Some(Action::LinkCandidate {
-        n: n - 1,
-        as_target: press.shift,
-        id: context.fresh_id(),
-        now: context.now(),
-    })
+    Some(link(n - 1))
 }
 
 fn ctrl_key(press: &KeyPress, state: &AppState, context: &impl KeyContext) -> Option<Action> {

@@ -2,7 +2,7 @@
 // sticky labels, merge import.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { openFresh, dragSelect, annotationList, stored, textPoints } from './helpers.mjs';
+import { openFresh, dragSelect, annotationList, stored, textPoints, deleteAll } from './helpers.mjs';
 
 test('relabel, note, nudge, delete and undo/redo every change', async ({ page }) => {
   await openFresh(page);
@@ -94,7 +94,7 @@ test('sticky label, exact (Alt) selection, delete all and its undo', async ({ pa
   await page.keyboard.press('1');
   await expect(list).toContainText('actorKremlin spok');
 
-  await page.getByRole('button', { name: /^Delete all annotations/ }).click();
+  await deleteAll(page, 4);
   await expect(list.getByRole('listitem')).toHaveCount(0);
   await page.keyboard.press('Control+z');
   await expect(list.getByRole('listitem')).toHaveCount(4);
@@ -144,7 +144,7 @@ test('dropping a file on the page imports it; a broken JSON file is refused', as
   await page.keyboard.press('1');
   await expect.poll(async () => (await stored(page))?.annotations.length).toBe(1);
   const file = JSON.stringify(await stored(page));
-  await page.getByRole('button', { name: /^Delete all/ }).click();
+  await deleteAll(page);
   await expect(list.getByRole('listitem')).toHaveCount(0);
 
   const drop = async (name, content) => {

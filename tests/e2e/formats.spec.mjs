@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openFresh, annotationList, dragSelect } from './helpers.mjs';
+import { openFresh, annotationList, dragSelect, deleteAll } from './helpers.mjs';
 import {
   readNative, checkW3c, checkBrat, unzipStored, checkSpacy, checkDoccano, checkCsv, parseCsv,
 } from '../interop/check.mjs';
@@ -68,7 +68,7 @@ test('each format exports from the menu, reads right to an outsider, and imports
 
   for (const format of FORMATS) {
     // Start each format from the full annotations (an earlier round trip may have lost some).
-    await page.getByRole('button', { name: /^Delete all/ }).click();
+    await deleteAll(page);
     await page.locator('input[type=file]').setInputFiles(ANNOTATIONS_FILE);
     await expect(list.getByRole('listitem')).toHaveCount(17);
     const exported = await exportAs(page, format.menu, info);
@@ -79,7 +79,7 @@ test('each format exports from the menu, reads right to an outsider, and imports
 
     // Into an empty document and back out as JSON: the same annotations (minus what the
     // format cannot hold).
-    await page.getByRole('button', { name: /^Delete all/ }).click();
+    await deleteAll(page);
     await expect(list.getByRole('listitem')).toHaveCount(0);
     await page.locator('input[type=file]').setInputFiles(exported.path);
     await expect(list.getByRole('listitem')).toHaveCount(17);
@@ -108,7 +108,7 @@ test('a brat .ann with its .txt imports as two files; broken files of each forma
   const txtName = Object.keys(brat).find((n) => n.endsWith('.txt'));
   const ann = brat[annName];
 
-  await page.getByRole('button', { name: /^Delete all/ }).click();
+  await deleteAll(page);
   await page.locator('input[type=file]').setInputFiles([write('doc.ann', ann), write('doc.txt', brat[txtName])]);
   await expect(list.getByRole('listitem')).toHaveCount(17);
   await expect(page.getByRole('status').first()).toContainText('Imported 17 annotations from doc.ann + doc.txt (brat standoff)');

@@ -4,7 +4,7 @@
 import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { openFresh, dragSelect, annotationList } from './helpers.mjs';
+import { openFresh, dragSelect, annotationList, deleteAll } from './helpers.mjs';
 
 /** Counts CSP violations and any sign that injected script ran. */
 async function watch(page) {
@@ -33,7 +33,7 @@ test('a whole session requests nothing outside the app and breaks no CSP rule', 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /^Download JSON/ }).click()]);
   const file = info.outputPath('session.json');
   await download.saveAs(file);
-  await page.getByRole('button', { name: /^Delete all/ }).click();
+  await deleteAll(page);
   await page.locator('input[type=file]').setInputFiles(file);
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await page.getByRole('button', { name: /^Documents/ }).click();

@@ -82,3 +82,15 @@ export async function stored(page) {
 export function slice(text, start, end) {
   return Array.from(text).slice(start, end).join('');
 }
+
+/**
+ * *Delete all* from the toolbar, answering its question: the count it names must be
+ * `expected` when given.
+ */
+export async function deleteAll(page, expected) {
+  await page.getByRole('button', { name: /^Delete all/ }).click();
+  const question = page.getByRole('alertdialog', { name: /^Delete all \d+ annotations?\?/ });
+  if (expected !== undefined) await expect(question).toHaveAccessibleName(`Delete all ${expected} annotation${expected === 1 ? '' : 's'}?`);
+  await question.getByRole('button', { name: /^Delete \d+ annotations?$/ }).click();
+  await expect(question).toBeHidden();
+}

@@ -66,8 +66,13 @@ test('annotate, link, relabel, delete and export with the keyboard alone', async
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Enter');
   await expect(list.getByRole('button', { name: /Sergey Lavrov/ })).toHaveAttribute('aria-current', 'true');
-  // Relabel as date, then delete, each undone.
+  // Relabel as date, then delete, each undone. Lavrov is the claim's source, which a date
+  // cannot be: the app asks first, naming the link, and Enter answers yes.
   await page.keyboard.press('3');
+  const question = page.getByRole('alertdialog', { name: 'Relabel as date?' });
+  await expect(question).toContainText('source of “Russian-Armenian relations are experiencing a challenging p…”');
+  await expect(question.getByRole('button', { name: 'Relabel and remove 1 link' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(live).toHaveText('Relabelled as date: Sergey Lavrov');
   await expect(list.getByRole('listitem')).toHaveText([/^dateSergey Lavrov/, /^claim/]);
   await page.keyboard.press('Control+z');

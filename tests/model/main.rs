@@ -10,6 +10,7 @@ mod anchor;
 mod caret;
 mod dates;
 mod library;
+mod link_picker;
 mod purity;
 mod relations;
 mod segment;

@@ -231,3 +231,54 @@ pub fn annotations(store: &Store) -> Vec<Summary> {
         })
         .collect()
 }
+
+/// The default article annotated the way an analyst does it: every actor mention and every
+/// date, the MFA's six claims (ids `mfa-1` … `mfa-6`), Peskov's and Aliyev's; nothing linked.
+/// More actors and dates than the link picker has digit keys.
+pub fn mfa_sample() -> (Document, Store) {
+    let doc = default_document();
+    let mut store = Store::new();
+    let spans: &[(&str, Label, &str, usize)] = &[
+        ("ministry", Label::Actor, "Russian Ministry of Foreign Affairs", 0),
+        ("mfa-abbr", Label::Actor, "MFA", 0),
+        ("jan24", Label::Date, "January 24", 0),
+        ("lavrov", Label::Actor, "Sergey Lavrov", 0),
+        ("year-2024", Label::Date, "2024", 0),
+        ("izvestiya", Label::Actor, "Izvestiya", 0),
+        ("past-year", Label::Date, "the past year", 0),
+        ("the-mfa", Label::Actor, "The MFA", 0),
+        ("the-mfa-2", Label::Actor, "the MFA", 0),
+        ("russian-mfa", Label::Actor, "The Russian MFA", 0),
+        ("end-2024", Label::Date, "the end of 2024", 0),
+        ("ministry-2", Label::Actor, "The Ministry", 0),
+        ("the-mfa-3", Label::Actor, "the MFA", 1),
+        ("jan23", Label::Date, "January 23", 0),
+        ("peskov", Label::Actor, "Dmitry Peskov", 0),
+        ("pashinyan", Label::Actor, "Nikol Pashinyan", 0),
+        ("putin", Label::Actor, "Vladimir Putin", 0),
+        ("dec18", Label::Date, "December 18, 2024", 0),
+        ("aliyev", Label::Actor, "Ilham Aliyev", 0),
+        ("dec4", Label::Date, "December 4", 0),
+        ("nov2022", Label::Date, "November 2022", 0),
+        ("mfa-1", Label::Claim, "Relations between Russia and Armenia are going through a challenging period", 0),
+        ("mfa-2", Label::Claim, "Russian-Armenian relations are experiencing a challenging period", 0),
+        ("mfa-3", Label::Claim, "Armenian authorities took in the unsubstantiated promises from Washington and Brussels", 0),
+        ("mfa-4", Label::Claim, "it is the Collective Security Treaty Organization (CSTO) that ensures Armenia’s security", 0),
+        ("mfa-5", Label::Claim, "Eurasian integration and EU membership are incompatible", 0),
+        ("mfa-6", Label::Claim, "Moscow has always valued and continues to value its brotherly relations with Yerevan", 0),
+        ("peskov-claim", Label::Claim, "Armenia has not expressed an intention to leave the CSTO", 0),
+        ("aliyev-claim", Label::Claim, "Armenia would leave the CSTO as soon as it received the green light from Washington", 0),
+    ];
+    for &(id, label, needle, n) in spans {
+        store
+            .add(
+                &doc.index,
+                id.into(),
+                label,
+                nth_span_of(&doc, needle, n),
+                NOW,
+            )
+            .unwrap();
+    }
+    (doc, store)
+}

@@ -243,7 +243,7 @@ fn an_open_dialog_takes_only_escape() {
 
 #[test]
 fn the_link_picker_takes_digit_row_keys_and_shift_for_the_target() {
-    let state = with_dialog(Dialog::LinkPicker);
+    let state = with_dialog(Dialog::link_picker());
     let digit = |key: &str, code: &str| KeyPress {
         code: code.to_owned(),
         ..press(key)
@@ -298,7 +298,7 @@ fn the_other_letter_keys() {
     );
     assert_eq!(
         map(&press("r"), &state),
-        Some(Action::OpenDialog(Dialog::LinkPicker))
+        Some(Action::OpenDialog(Dialog::link_picker()))
     );
     assert_eq!(
         map(&press("t"), &state),

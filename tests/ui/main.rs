@@ -7,6 +7,7 @@ mod support;
 
 mod date_value;
 mod keys;
+mod linking;
 mod reducer;
 
 use annotator::model::store::Store;

@@ -104,7 +104,15 @@ fn the_same_span_with_the_same_label_twice_is_refused() {
 
 #[test]
 fn relabelling_the_selected_annotation_keeps_its_id() {
-    let state = after(&sample(), [select("actor-1"), label(Label::Date, "unused")]);
+    // Sergey Lavrov is the sample claim's source: the relabel asks first (see linking.rs).
+    let state = after(
+        &sample(),
+        [
+            select("actor-1"),
+            label(Label::Date, "unused"),
+            Action::Confirm { now: LATER.into() },
+        ],
+    );
     assert_eq!(label_of(&state, "actor-1"), Some(Label::Date));
     assert!(state.store.borrow().get("unused").is_none());
     assert_eq!(state.announcement, "Relabelled as date: Sergey Lavrov");
@@ -227,9 +235,9 @@ fn candidate(state: &AppState, id: &str) -> usize {
 fn the_link_picker_links_the_selected_claim_by_candidate() {
     let state = after(
         &unlinked(),
-        [select("claim"), Action::OpenDialog(Dialog::LinkPicker)],
+        [select("claim"), Action::OpenDialog(Dialog::link_picker())],
     );
-    assert_eq!(state.dialog, Some(Dialog::LinkPicker));
+    assert_eq!(state.dialog, Some(Dialog::link_picker()));
     let n = candidate(&state, "actor");
     let state = after(
         &state,
@@ -298,17 +306,14 @@ fn shift_links_an_actor_as_the_target() {
 }
 
 #[test]
-fn the_link_picker_opens_only_for_a_claim() {
-    let state = after(
-        &unlinked(),
-        [select("actor"), Action::OpenDialog(Dialog::LinkPicker)],
-    );
+fn the_link_picker_needs_a_selection() {
+    let state = after(&unlinked(), [Action::OpenDialog(Dialog::link_picker())]);
     assert_eq!(state.dialog, None);
     assert_eq!(
         notice(&state),
         (
             Tone::Info,
-            "Select a claim first (click it, or j/k), then press r to link it."
+            "Select a claim, an actor or a date first (click it, or j/k), then press r to link it."
         )
     );
 }
@@ -317,10 +322,10 @@ fn the_link_picker_opens_only_for_a_claim() {
 fn the_link_picker_closes_when_the_selection_moves() {
     let state = after(
         &unlinked(),
-        [select("claim"), Action::OpenDialog(Dialog::LinkPicker)],
+        [select("claim"), Action::OpenDialog(Dialog::link_picker())],
     );
     let same = after(&state, [select("claim")]);
-    assert_eq!(same.dialog, Some(Dialog::LinkPicker));
+    assert_eq!(same.dialog, Some(Dialog::link_picker()));
     let moved = after(&state, [select("actor")]);
     assert_eq!(moved.dialog, None);
     let by_caret = after(

@@ -12,7 +12,10 @@ mod links;
 use history::Change;
 
 pub use import::{ImportMode, ImportSummary};
-pub use links::link_candidates;
+pub use links::{
+    claim_candidates, filtered_candidates, link_between, link_candidates, links_touching,
+    matches_filter, picker_candidates,
+};
 
 use crate::model::annotation::{Annotation, Label, Relation, Role};
 use crate::model::content::{Annotations, Content};

@@ -1,8 +1,9 @@
-//! The import question, the shortcut sheet and the overlap popover.
+//! The import question, the confirmations (relabel with links, delete all), the shortcut sheet
+//! and the overlap popover.
 
 use crate::model::store::{ImportMode, Store};
 use crate::model::text::shorten;
-use crate::ui::state::{Action, Choices, StagedImport};
+use crate::ui::state::{Action, Choices, Confirm, StagedImport, StoreHandle};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -45,6 +46,101 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct ConfirmProps {
+    pub confirm: Confirm,
+    pub store: StoreHandle,
+    pub on_action: Callback<Action>,
+}
+
+/// Asks before an edit that throws something away, saying exactly what. The safe answer
+/// has the focus where the loss outlives undo (delete all: undo ends with the page).
+#[component]
+pub fn ConfirmDialog(props: &ConfirmProps) -> Html {
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    let on_action = props.on_action.clone();
+    let yes = Callback::from(move |_| {
+        on_action.emit(Action::Confirm {
+            now: crate::bridge::clock::now_rfc3339(),
+        })
+    });
+    let on_action = props.on_action.clone();
+    let cancel = Callback::from(move |_| on_action.emit(Action::CloseDialog));
+    let (title, body, yes_text, yes_first) = match &props.confirm {
+        Confirm::Relabel { id, label, lost } => {
+            let quote = props
+                .store
+                .borrow()
+                .get(id)
+                .map(|a| shorten(&a.quote, 60))
+                .unwrap_or_default();
+            let links = plural(lost.len(), "link", "links");
+            (
+                format!("Relabel as {label}?"),
+                html! {
+                    <>
+                        <p>{ format!("“{quote}” has {links} that a {label} cannot keep. {} will be removed:", if lost.len() == 1 { "It" } else { "They" }) }</p>
+                        <ul class="lost-links">{ for lost.iter().map(|l| html! { <li dir="auto">{ l.clone() }</li> }) }</ul>
+                        <p>{ "Ctrl+Z undoes the relabel and brings the links back." }</p>
+                    </>
+                },
+                format!("Relabel and remove {links}"),
+                true,
+            )
+        }
+        Confirm::DeleteAll {
+            annotations,
+            orphans,
+            links,
+        } => {
+            let mut also = Vec::new();
+            if *links > 0 {
+                also.push(plural(*links, "link", "links"));
+            }
+            if *orphans > 0 {
+                also.push(plural(*orphans, "orphan", "orphans"));
+            }
+            (
+                format!(
+                    "Delete all {}?",
+                    plural(*annotations, "annotation", "annotations")
+                ),
+                html! {
+                    <>
+                        if !also.is_empty() {
+                            <p>{ format!("Their {} go too.", also.join(" and ")) }</p>
+                        }
+                        <p>{ "Ctrl+Z brings them back, but only until the page is reloaded or closed. Export first to keep a copy." }</p>
+                    </>
+                },
+                format!(
+                    "Delete {}",
+                    plural(annotations + orphans, "annotation", "annotations")
+                ),
+                false,
+            )
+        }
+    };
+    html! {
+        <div class="backdrop">
+            <div class="dialog confirm" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-body">
+                <h2 id="confirm-title">{ title }</h2>
+                <div id="confirm-body">{ body }</div>
+                <div class="dialog-actions">
+                    <button type="button" class="primary" onclick={yes} autofocus={yes_first}>{ yes_text }</button>
+                    <button type="button" onclick={cancel} autofocus={!yes_first}>{ "Cancel" }</button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
 /// Every shortcut, in one place, so the sheet and the README can be checked against each other.
 pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Select with the mouse", "drag, double-click a word, triple-click a paragraph, Shift+click to extend; snaps to whole words"),
@@ -67,9 +163,11 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+Shift+← / Ctrl+Shift+→", "move its start one word back / forward"),
     ("n", "edit the selected annotation's note (saved when you leave the field; Escape returns to the text)"),
     ("j / k", "select the next / previous annotation in the document"),
-    ("r", "with a claim selected: link it to an actor or a date (the nearest are listed first)"),
-    ("1 … 9 in the link list", "link that actor as source, or that date as when"),
-    ("Shift+1 … Shift+9 in the link list", "link that actor as target (whom the claim is about)"),
+    ("r", "link the selection: a claim to an actor or a date, or an actor or a date to a claim (the nearest are listed first; every one is in the list)"),
+    ("Type in the link list", "filter it by words or entity name (case and accents ignored)"),
+    ("↑ / ↓ then Enter in the link list", "link the highlighted one: an actor as source, a date as when (Page Up / Page Down move by eight)"),
+    ("Shift+Enter in the link list", "link the highlighted actor as target (whom the claim is about)"),
+    ("1 … 9 in the link list", "while its filter is empty: link one of the first nine (Shift: an actor as target); to filter by a number, type a space first"),
     ("t", "the claims table: who claimed what, when (sort, filter, CSV)"),
     ("↑ / ↓ in the list", "move through the annotation list"),
     ("Ctrl+Z", "undo (every change, imports and delete-all included)"),

@@ -326,6 +326,9 @@ fn Editor(props: &EditorProps) -> Html {
                 </label>
                 <p class="editor-date">{ date_value_sentence(annotation, props.published.as_deref()) }</p>
             }
+            if annotation.label != Label::Claim {
+                <button type="button" class="link-open" onclick={props.on_action.reform(|_| Action::OpenDialog(Dialog::link_picker()))}>{ "Link to a claim… (r)" }</button>
+            }
             <div class="editor-bounds" role="group" aria-label="Adjust boundaries by a word">
                 <span>{ "start" }</span>
                 { nudge(Edge::Start, Direction::Backward, "◂", "Move start one word earlier") }
@@ -359,7 +362,7 @@ fn Links(props: &LinksProps) -> Html {
     let published = props.published.as_deref().and_then(dates::parse_iso_date);
     let open = {
         let on_action = props.on_action.clone();
-        Callback::from(move |_| on_action.emit(Action::OpenDialog(Dialog::LinkPicker)))
+        Callback::from(move |_| on_action.emit(Action::OpenDialog(Dialog::link_picker())))
     };
     html! {
         <section class="links" aria-label="Who and when">

@@ -59,6 +59,7 @@ pub enum Action {
     DeleteOrphan(AttrValue),
     Undo,
     Redo,
+    /// Asks before deleting every annotation (the confirmation then sends `Confirm`).
     ClearAll,
     /// A validated import: applied at once when there is nothing to replace or merge with,
     /// else it waits in the import dialog.
@@ -82,7 +83,16 @@ pub enum Action {
     /// Opens a dialog in place of any open one. The link picker opens only for a claim.
     OpenDialog(Dialog),
     CloseDialog,
-    /// Link the selected claim to the n-th candidate (0-based) of the picker.
+    /// What was typed in the link picker's filter.
+    PickerFilter(String),
+    /// Move the link picker's active row by this many rows (clamped to the list).
+    PickerMove(isize),
+    /// Carry out what the open confirmation asks (Escape or `CloseDialog` cancels).
+    Confirm {
+        now: String,
+    },
+    /// Link the selection with the n-th (0-based) candidate the picker shows under its filter:
+    /// a claim with an actor or date, or an actor or date with a claim.
     LinkCandidate {
         n: usize,
         as_target: bool,

@@ -30,16 +30,9 @@ impl AppState {
         }
     }
 
-    pub(super) fn claim_selected(&self) -> bool {
-        self.selected
-            .as_ref()
-            .and_then(|id| self.store.borrow().get(id).map(|a| a.label == Label::Claim))
-            .unwrap_or(false)
-    }
-
-    /// The picker belongs to the selected claim: it closes when the selection moves away.
+    /// The picker belongs to the selected annotation: it closes when the selection moves away.
     pub(super) fn close_link_picker(&mut self) {
-        if self.dialog == Some(Dialog::LinkPicker) {
+        if matches!(self.dialog, Some(Dialog::LinkPicker(_))) {
             self.dialog = None;
         }
     }

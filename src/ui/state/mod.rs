@@ -5,10 +5,11 @@
 mod action;
 mod dialog;
 mod edits;
+mod linking;
 mod reducer;
 
 pub use action::Action;
-pub use dialog::{Dialog, Prefill, StagedImport};
+pub use dialog::{Confirm, Dialog, Picker, Prefill, StagedImport};
 
 use crate::model::annotation::Label;
 use crate::model::span::CharSpan;

@@ -3,10 +3,9 @@
 
 use super::edits::import_message;
 use super::{Action, AppState, Caret, Choices, Dialog, FocusRequest, Notice, SaveStatus};
-use crate::model::annotation::{Label, Role};
 use crate::model::caret::selection_span;
 use crate::model::span;
-use crate::model::store::{link_candidates, ImportMode, Store};
+use crate::model::store::ImportMode;
 use crate::model::text::shorten;
 use crate::model::CharOffset;
 use std::rc::Rc;
@@ -39,17 +38,9 @@ impl Reducible for AppState {
                 if let Some(span) = next.pending {
                     next.add(label, span, id, &now);
                 } else if let Some(selected) = next.selected.clone() {
-                    let (store, result) = next.store.mutate(|s| s.relabel(&selected, label, &now));
-                    next.store = store;
-                    match result {
-                        Ok(true) => {
-                            next.notice = None;
-                            next.announcement = next.describe(&selected, "Relabelled as ");
-                        }
-                        Ok(false) => return self,
-                        Err(e) => {
-                            next.notice = Some(Notice::error(format!("Not relabelled: {e}.")))
-                        }
+                    // Asks first when the new label would drop links.
+                    if !next.relabel_or_ask(&selected, label, &now) {
+                        return self;
                     }
                 } else {
                     next.notice = Some(Notice::info(format!(
@@ -186,16 +177,14 @@ impl Reducible for AppState {
                 next.forget_selection_if_gone();
             }
             Action::ClearAll => {
-                let (store, removed) = next.store.mutate(Store::clear);
-                if removed == 0 {
+                if !next.ask_delete_all() {
                     return self;
                 }
-                next.store = store;
-                next.selected = None;
-                next.choices = None;
-                next.notice = Some(Notice::info(format!(
-                    "Deleted all {removed} annotations. Ctrl+Z brings them back."
-                )));
+            }
+            Action::Confirm { now } => {
+                if !next.confirm(&now) {
+                    return self;
+                }
             }
             Action::StageImport(staged) => {
                 if next.store.borrow().is_empty() && next.store.borrow().orphans().is_empty() {
@@ -279,11 +268,7 @@ impl Reducible for AppState {
             }
             Action::Unreadable(unreadable) => next.unreadable = Some(unreadable),
             Action::DismissUnreadable => next.unreadable = None,
-            Action::OpenDialog(Dialog::LinkPicker) if !next.claim_selected() => {
-                next.notice = Some(Notice::info(
-                    "Select a claim first (click it, or j/k), then press r to link it.",
-                ));
-            }
+            Action::OpenDialog(Dialog::LinkPicker(_)) => next.open_link_picker(),
             Action::OpenDialog(dialog) => next.dialog = Some(dialog),
             Action::CloseDialog => next.dialog = None,
             Action::LinkCandidate {
@@ -292,24 +277,19 @@ impl Reducible for AppState {
                 id,
                 now,
             } => {
-                let Some(claim) = next.selected.clone() else {
+                if !next.link_candidate(n, as_target, id, &now) {
                     return self;
-                };
-                let candidate = {
-                    let store = next.store.borrow();
-                    link_candidates(&store, index, &claim)
-                        .get(n)
-                        .map(|a| (a.id.clone(), a.label))
-                };
-                let Some((other, label)) = candidate else {
+                }
+            }
+            Action::PickerFilter(filter) => {
+                if !next.set_picker_filter(filter) {
                     return self;
-                };
-                let role = match (label, as_target) {
-                    (Label::Date, _) => Role::When,
-                    (_, true) => Role::Target,
-                    _ => Role::Source,
-                };
-                next.link(&claim, &other, role, id, &now);
+                }
+            }
+            Action::PickerMove(rows) => {
+                if !next.move_picker(rows) {
+                    return self;
+                }
             }
             Action::Link {
                 other,
