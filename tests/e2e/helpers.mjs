@@ -82,3 +82,8 @@ export async function stored(page) {
 export function slice(text, start, end) {
   return Array.from(text).slice(start, end).join('');
 }
+
+/** The toolbar's document switcher: its name is the open document's title, then "— Documents". */
+export function documentsButton(page) {
+  return page.getByRole('button', { name: /— Documents$/ });
+}

@@ -67,7 +67,7 @@ pub fn LinkPicker(props: &LinkPickerProps) -> Html {
         <div class="backdrop">
             <div class="dialog picker" role="dialog" aria-modal="true" aria-labelledby="picker-title">
                 <h2 id="picker-title">{ "Link the claim" }</h2>
-                <p class="hint">{ "Nearest first. Press a digit to link an actor as source or a date as when; Shift+digit links an actor as target. Escape closes." }</p>
+                <p class="hint">{ "Nearest first. " }<span class="keys-hint">{ "Press a digit to link an actor as source or a date as when; Shift+digit links an actor as target. Escape closes." }</span><span class="touch-hint">{ "Tap source or target beside an actor, when beside a date." }</span></p>
                 if candidates.is_empty() {
                     <p class="empty-list">{ "No actor or date annotations yet. Label the speaker and the date first." }</p>
                 }
