@@ -59,9 +59,9 @@ pub fn App(props: &AppProps) -> Html {
     {
         let notices = notices.clone();
         use_effect_with((), move |_| {
-            let watch = notices
-                .cast::<web_sys::HtmlElement>()
-                .and_then(|element| crate::bridge::visibility::publish_height(element, "--notice-h"));
+            let watch = notices.cast::<web_sys::HtmlElement>().and_then(|element| {
+                crate::bridge::visibility::publish_height(element, "--notice-h")
+            });
             move || drop(watch)
         });
     }
