@@ -1,9 +1,13 @@
 //! "Tell me once when this element comes near the viewport", for rendering long documents
-//! progressively.
+//! progressively; and "tell me whenever this element changes size", for layouts that depend
+//! on a box whose height the CSS cannot know (a notice, the list's viewport).
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
+use web_sys::{
+    Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry,
+    IntersectionObserverInit, ResizeObserver,
+};
 
 /// Watches one element; dropping the handle stops watching.
 pub struct NearViewport {
@@ -46,5 +50,47 @@ pub fn when_near(
     Some(NearViewport {
         observer,
         _callback: callback,
+    })
+}
+
+/// Watches one element's size; dropping the handle stops watching.
+pub struct SizeWatch {
+    observer: ResizeObserver,
+    _callback: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for SizeWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Calls `on_resize` now and after every change of `element`'s size (content or window).
+/// `None` if the browser has no ResizeObserver.
+pub fn on_resize(element: &Element, mut on_resize: impl FnMut() + 'static) -> Option<SizeWatch> {
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| on_resize());
+    let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    // The observer reports the element's first size at once, then each change.
+    observer.observe(element);
+    Some(SizeWatch {
+        observer,
+        _callback: callback,
+    })
+}
+
+/// Keeps the page's CSS custom property `property` (say `--notice-h`) equal to `element`'s
+/// height in pixels, so fixed boxes can sit below it and focus can scroll clear of it.
+pub fn publish_height(element: HtmlElement, property: &'static str) -> Option<SizeWatch> {
+    let watched = element.clone();
+    on_resize(&element, move || {
+        let Some(root) = gloo::utils::document()
+            .document_element()
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        else {
+            return;
+        };
+        let _ = root
+            .style()
+            .set_property(property, &format!("{}px", watched.offset_height()));
     })
 }

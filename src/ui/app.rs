@@ -11,7 +11,7 @@ use crate::ui::components::article::ArticleView;
 use crate::ui::components::claims::{ClaimsTable, LinkPicker};
 use crate::ui::components::dialogs::{ChoicesPopover, ConfirmDialog, HelpDialog, ImportDialog};
 use crate::ui::components::documents::DocumentsDialog;
-use crate::ui::components::sidebar::Sidebar;
+use crate::ui::components::sidebar::{ActionBar, Sidebar};
 use crate::ui::components::status::{NoticeBanner, StatusLine, UnreadableBanner};
 use crate::ui::components::toolbar::Toolbar;
 use crate::ui::hooks::{self, FileDrop, LoadNotices, Transfer};
@@ -53,6 +53,18 @@ pub fn App(props: &AppProps) -> Html {
         use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
     let article_root = use_node_ref();
+    let notices = use_node_ref();
+    // The notices take room below the toolbar; the fixed side panel and focus scrolling read
+    // their height from `--notice-h`, so a notice never lies over a control.
+    {
+        let notices = notices.clone();
+        use_effect_with((), move |_| {
+            let watch = notices.cast::<web_sys::HtmlElement>().and_then(|element| {
+                crate::bridge::visibility::publish_height(element, "--notice-h")
+            });
+            move || drop(watch)
+        });
+    }
     let latest = hooks::use_latest_state(&state);
     use_effect_with((), |_| clock::mark("annotator:first-render"));
 
@@ -140,12 +152,15 @@ pub fn App(props: &AppProps) -> Html {
                 on_export_claims={on_action.reform(|_| Action::OpenDialog(Dialog::ClaimsTable))}
             />
             <div class="notices">
+              // Measured inside: the outer box has no height (styles/app.css).
+              <div ref={notices}>
                 if let Some(unreadable) = state.unreadable.clone() {
                     <UnreadableBanner {unreadable} doc_id={AttrValue::from(props.doc.0.id.clone())} on_action={on_action.clone()} />
                 }
                 if let Some(notice) = state.notice.clone() {
                     <NoticeBanner {notice} on_action={on_action.clone()} />
                 }
+            </div>
             </div>
             <main class="layout">
                 <article class="reader" lang="en" aria-label="Article">
@@ -170,7 +185,12 @@ pub fn App(props: &AppProps) -> Html {
                 </article>
                 <Sidebar store={state.store.clone()} selected={state.selected.clone()} filter={state.filter} has_pending={state.pending.is_some()} published={props.doc.0.published.clone().map(AttrValue::from)} on_action={on_action.clone()} />
             </main>
-            <StatusLine save={state.save.clone()} {counts} orphans={store.orphans().len()} storage_fill={state.storage_fill} />
+            // The bottom of the screen: the selected annotation's actions (narrow screens only)
+            // above the status line. In the flow at the page's end, so it hides nothing there.
+            <div class="dock">
+                <ActionBar store={state.store.clone()} selected={state.selected.clone()} on_action={on_action.clone()} />
+                <StatusLine save={state.save.clone()} {counts} orphans={store.orphans().len()} storage_fill={state.storage_fill} />
+            </div>
           </div>
             if let Some(choices) = state.choices.clone() {
                 <ChoicesPopover {choices} selected={state.selected.clone()} store={state.store.clone()} on_action={on_action.clone()} />

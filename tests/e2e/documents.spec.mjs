@@ -2,7 +2,7 @@
 // switch, rename, export the workspace, clear storage, import it back, see everything again.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { openFresh, dragSelect, annotationList, slice } from './helpers.mjs';
+import { openFresh, dragSelect, annotationList, slice, documentsButton } from './helpers.mjs';
 
 const TEXT = [
   'Yerevan 🇦🇲 — On March 3, 2025, Armenian Foreign Minister Ararat Mirzoyan said talks were “constructive”.',
@@ -17,7 +17,7 @@ test('add, annotate, switch, rename, and move a workspace through export and imp
   await page.keyboard.press('1');
 
   // Add a document by pasting text (with Windows line endings).
-  await page.getByRole('button', { name: /^Documents/ }).click();
+  await documentsButton(page).click();
   const dialog = page.getByRole('dialog', { name: 'Documents' });
   await dialog.getByLabel('Title').fill('Mirzoyan on talks');
   await dialog.getByLabel('Published').fill('2025-03-03');
@@ -45,7 +45,7 @@ test('add, annotate, switch, rename, and move a workspace through export and imp
   await expect(list.getByRole('listitem')).toHaveCount(4);
 
   // Switch to the built-in article and back, through the list.
-  await page.getByRole('button', { name: /^Documents/ }).click();
+  await documentsButton(page).click();
   const docs = page.getByRole('list', { name: 'Documents' });
   await expect(docs.getByRole('listitem')).toHaveCount(2);
   await expect(docs).toContainText('1 actor · 0 claim · 0 date');
@@ -57,7 +57,7 @@ test('add, annotate, switch, rename, and move a workspace through export and imp
   await expect(list.getByRole('listitem')).toHaveCount(4);
 
   // Rename the open document.
-  await page.getByRole('button', { name: /^Documents/ }).click();
+  await documentsButton(page).click();
   await page.getByRole('button', { name: 'Rename “Mirzoyan on talks”' }).click();
   await page.getByLabel('New title').fill('Mirzoyan: talks constructive');
   await page.getByRole('button', { name: 'Save' }).click();
@@ -111,11 +111,11 @@ test('a dropped text file opens the add form; deleting a document can be undone 
   await dragSelect(page, 'Second line');
   await page.keyboard.press('2');
 
-  await page.getByRole('button', { name: /^Documents/ }).click();
+  await documentsButton(page).click();
   await page.getByRole('button', { name: 'Delete “field notes march”' }).click();
   await page.getByRole('button', { name: 'Delete it' }).click();
   await expect(page).toHaveURL(/#doc=russia-armenia-2025-01-24$/);
-  await page.getByRole('button', { name: /^Documents/ }).click();
+  await documentsButton(page).click();
   await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(1);
   await page.getByRole('button', { name: 'Restore “field notes march”' }).click();
   await expect(page.locator('.reader-title')).toHaveText('field notes march');

@@ -79,12 +79,12 @@ test('clicking overlapping spans selects the shortest and lists them all', async
 test('sticky label, exact (Alt) selection, delete all and its undo', async ({ page }) => {
   await openFresh(page);
   const list = annotationList(page);
-  await page.getByRole('button', { name: /^Sticky date/ }).click();
+  await page.getByRole('button', { name: 'Pin Date' }).click();
   await dragSelect(page, 'December 18, 2024');
   await dragSelect(page, 'November 2022');
   await expect(list.getByRole('listitem')).toHaveText(['dateDecember 18, 2024→ 2024-12-18', 'dateNovember 2022→ 2022-11']);
   await page.keyboard.press('Shift+Digit3'); // unpin by key
-  await expect(page.getByRole('button', { name: /^Sticky date/ })).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByRole('button', { name: 'Pin Date' })).toHaveAttribute('aria-pressed', 'false');
 
   // Word snapping extends "cemb" to the whole word; Alt keeps exact characters.
   await dragSelect(page, 'ecember 4');

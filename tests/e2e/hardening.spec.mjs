@@ -4,7 +4,7 @@
 import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { openFresh, dragSelect, annotationList, deleteAll } from './helpers.mjs';
+import { openFresh, dragSelect, annotationList, deleteAll, documentsButton } from './helpers.mjs';
 
 /** Counts CSP violations and any sign that injected script ran. */
 async function watch(page) {
@@ -36,7 +36,7 @@ test('a whole session requests nothing outside the app and breaks no CSP rule', 
   await deleteAll(page);
   await page.locator('input[type=file]').setInputFiles(file);
   await expect(list.getByRole('listitem')).toHaveCount(1);
-  await page.getByRole('button', { name: /^Documents/ }).click();
+  await documentsButton(page).click();
   await page.keyboard.press('Escape');
   await page.keyboard.press('?');
   await page.keyboard.press('Escape');
@@ -75,7 +75,7 @@ test('hostile titles, text, notes and links are shown as text and never run', as
   fs.writeFileSync(path, JSON.stringify(workspace));
   await page.locator('input[type=file]').setInputFiles(path);
   await expect(page.getByRole('status').first()).toContainText('Imported the workspace');
-  await page.getByRole('button', { name: /^Documents/ }).click();
+  await documentsButton(page).click();
   await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: /Title/ }).first().click();
 
   await expect(page.locator('.reader-title')).toHaveText(title);

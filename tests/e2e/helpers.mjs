@@ -94,3 +94,8 @@ export async function deleteAll(page, expected) {
   await question.getByRole('button', { name: /^Delete \d+ annotations?$/ }).click();
   await expect(question).toBeHidden();
 }
+
+/** The toolbar's document switcher: its name is the open document's title, then "— Documents". */
+export function documentsButton(page) {
+  return page.getByRole('button', { name: /— Documents$/ });
+}

@@ -124,6 +124,12 @@ pub fn LinkPicker(props: &LinkPickerProps) -> Html {
     } else {
         "Nearest first. Type to filter by words. ↑/↓ choose, Enter makes this date the claim's when. While the filter is empty, digits 1–9 link one of the first nine; to filter by a number, type a space first. Escape closes."
     };
+    // On touch screens and narrow windows the CSS shows this one instead of the key hints.
+    let touch_hint = if from_claim {
+        "Type to filter. Tap source or target beside an actor, when beside a date."
+    } else {
+        "Type to filter. Tap the button beside a claim to link it."
+    };
     let count = if candidates.len() == total {
         format!("{total} to choose from")
     } else {
@@ -136,7 +142,7 @@ pub fn LinkPicker(props: &LinkPickerProps) -> Html {
                 if !from_claim {
                     <p class="picker-subject"><span class={classes!("chip", format!("chip-{}", me.label))}>{ me.label.as_str() }</span>{ " " }<span class="quote" dir="auto">{ shorten(&me.quote, 80) }</span></p>
                 }
-                <p class="hint" id="picker-hint">{ hint }</p>
+                <p class="hint" id="picker-hint"><span class="keys-hint">{ hint }</span><span class="touch-hint">{ touch_hint }</span></p>
                 <div class="picker-filter">
                     <label for="picker-filter">{ "Filter" }</label>
                     <input id="picker-filter" type="text" autocomplete="off" spellcheck="false" autofocus=true

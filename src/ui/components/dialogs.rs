@@ -188,7 +188,12 @@ pub fn HelpDialog(props: &HelpProps) -> Html {
     html! {
         <div class="backdrop">
             <div class="dialog help" role="dialog" aria-modal="true" aria-labelledby="help-title">
-                <h2 id="help-title">{ "Keyboard and mouse" }</h2>
+                // Close sits at the top: the dialog gives its button the focus, and a button at
+                // the end of this long sheet would scroll it to the end as it opens.
+                <div class="dialog-head">
+                    <h2 id="help-title">{ "Keyboard and mouse" }</h2>
+                    <button type="button" class="primary" onclick={close} autofocus=true>{ "Close" }</button>
+                </div>
                 <table class="shortcuts">
                     <tbody>
                     { for SHORTCUTS.iter().map(|(keys, what)| html! {
@@ -196,9 +201,6 @@ pub fn HelpDialog(props: &HelpProps) -> Html {
                     }) }
                     </tbody>
                 </table>
-                <div class="dialog-actions">
-                    <button type="button" class="primary" onclick={close} autofocus=true>{ "Close" }</button>
-                </div>
             </div>
         </div>
     }

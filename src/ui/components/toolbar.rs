@@ -44,25 +44,25 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let on_action = props.on_action.clone();
         let pin = Callback::from(move |_| on_action.emit(Action::ToggleSticky(label)));
         let pinned = props.sticky == Some(label);
-        let pin_name = format!(
-            "Sticky {}: label every selection {} as soon as the mouse is released (Shift+{digit})",
-            label.as_str(),
+        let pin_hint = format!(
+            "Sticky label: every selection becomes {} as soon as the mouse is released (Shift+{digit}); again to unpin",
             label.as_str()
         );
+        // Accessible names begin with the visible text (WCAG 2.5.3): "Actor 1", "Pin Actor";
+        // the keys and the explanation are the description.
         html! {
             <span class={classes!("label-group", format!("chip-{label}"), pinned.then_some("pinned"))}>
-                <button type="button" class="label-btn"
-                    aria-label={format!("{} (keys {digit} or {letter})", label.title())}
+                <button type="button" class="label-btn" aria-label={format!("{} {digit}", label.title())}
                     title={format!("Label the selection {} — key {digit} or {letter}", label.as_str())}
                     onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}
                     onclick={apply}>
                     <span class="swatch" aria-hidden="true"></span>
-                    { label.title() }
-                    <kbd aria-hidden="true">{ digit }</kbd>
+                    { label.title() }{ " " }<kbd>{ digit }</kbd>
                 </button>
-                <button type="button" class="pin" aria-label={pin_name.clone()} title={pin_name}
+                <button type="button" class="pin" aria-label={format!("Pin {}", label.title())} title={pin_hint}
                     aria-pressed={pinned.to_string()} onclick={pin}>
-                    { if pinned { "●" } else { "○" } }
+                    { pin_icon(pinned) }
+                    <span class="pin-word">{ "Pin" }</span>
                 </button>
             </span>
         }
@@ -95,6 +95,25 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let toggle_export = {
         let export_open = export_open.clone();
         Callback::from(move |_| export_open.set(!*export_open))
+    };
+    let more_open = use_state(|| false);
+    let toggle_more = {
+        let more_open = more_open.clone();
+        Callback::from(move |_| more_open.set(!*more_open))
+    };
+    let close_more = {
+        let more_open = more_open.clone();
+        Callback::from(move |()| more_open.set(false))
+    };
+    let more_keys = {
+        let close_more = close_more.clone();
+        let more_open = more_open.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if *more_open && e.key() == "Escape" {
+                e.stop_propagation();
+                close_more.emit(());
+            }
+        })
     };
     let menu_node = use_node_ref();
     let export_button = use_node_ref();
@@ -131,10 +150,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     html! {
         <header class="toolbar">
             <h1 class="doc-title">
+                // The name is the visible title, then what the button opens.
                 <button type="button" class="doc-switch" title={format!("{} — open the documents list", props.title)}
-                    aria-label={format!("Documents (open: {})", props.title)}
                     onclick={{ let on_action = props.on_action.clone(); Callback::from(move |_| on_action.emit(Action::OpenDialog(Dialog::Documents(None)))) }}>
-                    <span class="doc-switch-name">{ props.title.clone() }</span>{ " ▾" }
+                    <span class="doc-switch-name">{ props.title.clone() }</span>
+                    <span class="visually-hidden">{ " — Documents" }</span>
+                    <span aria-hidden="true">{ " ▾" }</span>
                 </button>
             </h1>
             <div class="labels" role="group" aria-label="Labels">
@@ -195,10 +216,23 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                         </div>
                     }
                 </span>
+                // On a phone these sit behind "More" (styles/app.css); elsewhere the wrapper has
+                // no box and they stand in the row like the others.
+                <span class="more-anchor" onkeydown={more_keys}>
+                <button type="button" class="tool more-toggle" aria-expanded={more_open.to_string()} aria-controls="more-tools"
+                    title="More tools: table of claims, delete all, shortcuts, theme" onclick={toggle_more}>
+                    { "More" }<span aria-hidden="true">{ " ▾" }</span>
+                </button>
+                if *more_open {
+                    <div class="menu-backdrop more-backdrop" aria-hidden="true" onclick={close_more.reform(|_| ())}></div>
+                }
+                <div id="more-tools" class={classes!("more-tools", more_open.then_some("open"))} onclick={close_more.reform(|_| ())}>
                 { simple("Table of claims", "Table of claims: who claimed what, when (t)", true, || Action::OpenDialog(Dialog::ClaimsTable)) }
                 { simple("Delete all", "Delete all annotations (Ctrl+Z undoes)", props.has_annotations, || Action::ClearAll) }
                 { simple("?", "Keyboard shortcuts (?)", true, || Action::OpenDialog(Dialog::Help)) }
                 <ThemeToggle />
+                </div>
+                </span>
             </div>
         </header>
     }
@@ -308,5 +342,15 @@ fn menu_hint(format: ExportFormat) -> &'static str {
         ExportFormat::SpreadsheetCsv => {
             "for Excel, LibreOffice, Google Sheets: cells starting with = + - @ get a ' so they never run as formulas"
         }
+    }
+}
+
+/// A drawn pin (no emoji font needed), filled while the label is pinned.
+fn pin_icon(pinned: bool) -> Html {
+    html! {
+        <svg class="pin-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+            <path d="M5 1.5h6l-1 5 2.5 2.5v1.5H8.75V15h-1.5v-4.5H3.5V9L6 6.5z"
+                fill={if pinned { "currentColor" } else { "none" }} stroke="currentColor" stroke-width="1.3" stroke-linejoin="round" />
+        </svg>
     }
 }
