@@ -5,6 +5,7 @@ use super::annotation::{Annotation, Relation};
 use super::content::Annotations;
 use super::document::Document;
 use super::formats::native;
+use super::sort;
 use super::store::Store;
 use std::collections::{BTreeSet, HashMap};
 
@@ -132,7 +133,7 @@ fn same_set(a: &[Annotation], b: &[Annotation]) -> bool {
 
 fn sorted_by_id(set: &[Annotation]) -> Vec<&Annotation> {
     let mut sorted: Vec<&Annotation> = set.iter().collect();
-    sorted.sort_by(|x, y| x.id.cmp(&y.id));
+    sort::sort_by(&mut sorted, |x, y| x.id.cmp(&y.id));
     sorted
 }
 

@@ -16,6 +16,7 @@ pub use links::link_candidates;
 
 use crate::model::annotation::{Annotation, Label, Relation, Role};
 use crate::model::content::{Annotations, Content};
+use crate::model::sort;
 use crate::model::span::{self, CharSpan, SpanError};
 use crate::model::text::shorten;
 use crate::model::text::{CharOffset, TextIndex};
@@ -93,7 +94,7 @@ impl Store {
     /// A store holding annotations that were validated elsewhere (loaded from storage), with
     /// an empty history.
     pub fn from_annotations(mut annotations: Vec<Annotation>) -> Self {
-        annotations.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        sort::sort_by(&mut annotations, |a, b| a.order_key().cmp(&b.order_key()));
         Store {
             annotations,
             ..Self::default()
@@ -172,7 +173,7 @@ impl Store {
             .take_while(|a| a.span.start <= at)
             .filter(|a| a.span.contains(at))
             .collect();
-        hits.sort_by_key(|a| (a.span.len(), a.span.start, a.label));
+        sort::sort_by_key(&mut hits, |a| (a.span.len(), a.span.start, a.label));
         hits
     }
 
