@@ -30,7 +30,7 @@ pub fn segments(range: CharSpan, spans: &[CharSpan]) -> Vec<Segment> {
         bounds.push(s.start);
         bounds.push(s.end);
     }
-    bounds.sort_unstable();
+    sort::sort(&mut bounds);
     bounds.dedup();
 
     let mut by_start: Vec<usize> = (0..spans.len()).filter(|&i| clipped[i].is_some()).collect();

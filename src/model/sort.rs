@@ -16,6 +16,12 @@ pub(crate) fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) 
     apply(items, order);
 }
 
+/// Sorts `items` in their natural order, as `slice::sort` does (and as `slice::sort_unstable`
+/// does for elements that are equal only when identical).
+pub(crate) fn sort<T: Ord>(items: &mut [T]) {
+    sort_by(items, T::cmp);
+}
+
 /// Sorts `items` by the key `key_of` gives, stably, as with `slice::sort_by_key`.
 pub(crate) fn sort_by_key<T, K: Ord>(items: &mut [T], key_of: impl Fn(&T) -> K) {
     sort_by(items, |a, b| key_of(a).cmp(&key_of(b)));

@@ -217,7 +217,7 @@ pub fn export(doc: &Document, content: Content) -> BratFiles {
             ))
         })
         .collect();
-    links.sort();
+    sort::sort(&mut links);
     links.dedup();
     for (k, (claim, role, other)) in links.iter().enumerate() {
         let _ = writeln!(
