@@ -291,13 +291,22 @@ impl Store {
 
     /// Every entity name in use, sorted, with how many mentions each has.
     pub fn entities(&self) -> Vec<(String, usize)> {
-        let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-        for a in &self.annotations {
-            if let Some(e) = &a.entity {
-                *counts.entry(e.as_str()).or_default() += 1;
+        // Sorted then counted in runs rather than a BTreeMap: the shared sort is already in the
+        // download, the B-tree code would not be.
+        let mut names: Vec<&str> = self
+            .annotations
+            .iter()
+            .filter_map(|a| a.entity.as_deref())
+            .collect();
+        sort::sort(&mut names);
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for name in names {
+            match counts.last_mut() {
+                Some((last, n)) if last == name => *n += 1,
+                _ => counts.push((name.to_owned(), 1)),
             }
         }
-        counts.into_iter().map(|(e, n)| (e.to_owned(), n)).collect()
+        counts
     }
 
     /// The entity of another actor mention with the same text (case-insensitive), if any: what
