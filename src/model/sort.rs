@@ -73,7 +73,7 @@ mod tests {
         let mut reversed = input;
         sort_by(&mut reversed, |a, b| b.0.cmp(&a.0));
         let mut expected_reversed = expected.clone();
-        expected_reversed.sort_by(|a, b| b.0.cmp(&a.0));
+        expected_reversed.sort_by_key(|p| std::cmp::Reverse(p.0));
         assert_eq!(reversed, expected_reversed);
     }
 
