@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Prints the release .wasm size, raw and gzipped (builds it first if dist/ has none).
-# Budget: under 350 KB gzipped (goal 250 KB). It was 300 KB until the import/export formats
-# (W3C, brat + zip, JSONL, CSV) added 48 KB gzipped of parsing and writing code.
+# Prints the release .wasm size, raw and gzipped (builds it first if dist/ has none), and
+# fails (exit 1) when the gzipped size is over the budget; scripts/test.sh ends with it.
+# KB here are 1024 bytes. The foundation's budget was 300 KB (goal 250 KB); the import and
+# export formats took the build to 339 KB, and the size work of issue 13 brought it back to
+# 326 KB (docs/performance.md, "Release size"). The budget holds that line until 300 KB is
+# reached again: lower it whenever the build gets smaller, never raise it quietly.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+BUDGET_KB=330
+TARGET_KB=300
+GOAL_KB=250
 wasm=$(ls dist/*.wasm 2>/dev/null | head -1 || true)
 if [ -z "$wasm" ]; then
   . scripts/setup.sh
@@ -13,6 +19,10 @@ if [ -z "$wasm" ]; then
 fi
 raw=$(stat -c %s "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
-awk -v w="$wasm" -v r="$raw" -v g="$gz" 'BEGIN {
-  printf "release wasm: %s\n  raw:  %d bytes (%.1f KB)\n  gzip: %d bytes (%.1f KB)  budget 350 KB, goal 250 KB\n", w, r, r/1024, g, g/1024 }'
-[ "$gz" -le $((350 * 1024)) ] || { echo "over the 350 KB gzip budget" >&2; exit 1; }
+awk -v w="$wasm" -v r="$raw" -v g="$gz" -v b="$BUDGET_KB" -v t="$TARGET_KB" -v o="$GOAL_KB" 'BEGIN {
+  printf "release wasm: %s\n  raw:  %d bytes (%.1f KB)\n  gzip: %d bytes (%.1f KB)  budget %d KB (target %d KB, goal %d KB)\n",
+    w, r, r/1024, g, g/1024, b, t, o }'
+if [ "$gz" -gt $((BUDGET_KB * 1024)) ]; then
+  echo "FAIL: the gzipped wasm is $gz bytes, over the $BUDGET_KB KB budget ($((BUDGET_KB * 1024)) bytes)" >&2
+  exit 1
+fi

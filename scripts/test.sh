@@ -2,7 +2,7 @@
 # Sets up what is missing, then runs every check and test layer:
 #   formatting, clippy (native and wasm32), native model tests, browser tests
 #   (wasm-bindgen-test in headless Chromium), and Playwright end-to-end tests against
-#   a release build served on 127.0.0.1.
+#   a release build served on 127.0.0.1; last, the download size against its budget.
 #   Between them, every export format is written for two samples and read back by an
 #   independent Node reader (tests/interop/check.mjs), and every zip is opened by Python's
 #   zipfile (tests/interop/check_zip.py).
@@ -56,10 +56,15 @@ npx playwright test --config tests/e2e/playwright.config.mjs 2>&1 | tee "$LOG_DI
 E2E=$(grep -Eo '[0-9]+ passed' "$LOG_DIR/e2e.log" | tail -1 | awk '{print $1}')
 [ "${E2E:-0}" -gt 0 ] || { echo "e2e tests: none ran" >&2; exit 1; }
 
+step "download size (gzipped release wasm within the budget in scripts/size.sh)"
+# Fails the run when over budget: size.sh exits 1 and set -e stops here.
+scripts/size.sh | tee "$LOG_DIR/size.log"
+SIZE=$(awk '/gzip:/ {print $2, $3, $4, $5}' "$LOG_DIR/size.log")
+
 step "summary"
 echo "native tests passed:  $NATIVE"
 echo "interop checks:       $INTEROP (formats × samples, read outside the app)"
 echo "zips checked:         $ZIPS (Python zipfile, CRCs and UTF-8)"
 echo "browser tests passed: $BROWSER"
 echo "e2e tests passed:     $E2E"
-scripts/size.sh
+echo "wasm gzipped:         $SIZE"

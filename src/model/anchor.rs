@@ -16,6 +16,7 @@
 //!    only by the stages before, and a file cannot stall the page however it is made.
 //! 5. Otherwise the annotation is an **orphan**: kept, shown, never attached to wrong text.
 
+use super::sort;
 use super::span::CharSpan;
 use super::text::{ByteOffset, CharOffset, TextIndex};
 
@@ -335,7 +336,7 @@ fn tail(text: &str, chars: usize) -> &str {
 }
 
 fn nearest(mut hits: Vec<usize>, to: usize) -> Vec<usize> {
-    hits.sort_by_key(|&h| h.abs_diff(to));
+    sort::sort_by_key(&mut hits, |&h| h.abs_diff(to));
     hits.truncate(MAX_CANDIDATES_PER_PROBE);
     hits
 }

@@ -7,6 +7,7 @@
 use super::annotation::{Annotation, Label, Relation, Role};
 use super::content::Content;
 use super::dates::CalendarDate;
+use super::sort;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -55,7 +56,9 @@ pub fn links_of<'a>(
         .filter(|r| r.claim == claim_id)
         .filter_map(|r| find(&r.other).map(|a| (r, a)))
         .collect();
-    links.sort_by(|(r, x), (s, y)| (r.role, x.order_key()).cmp(&(s.role, y.order_key())));
+    sort::sort_by(&mut links, |(r, x), (s, y)| {
+        (r.role, x.order_key()).cmp(&(s.role, y.order_key()))
+    });
     links
 }
 

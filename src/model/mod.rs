@@ -15,6 +15,7 @@ pub mod formats;
 pub mod library;
 pub mod offset;
 pub mod segment;
+pub(crate) mod sort;
 pub mod span;
 pub mod store;
 pub mod sync;

@@ -1,6 +1,7 @@
 //! Flattening overlapping spans into non-overlapping segments, which is what the article view
 //! renders: the DOM never nests highlights, so text positions map back to offsets simply.
 
+use super::sort;
 use super::span::CharSpan;
 use super::text::CharOffset;
 
@@ -29,11 +30,11 @@ pub fn segments(range: CharSpan, spans: &[CharSpan]) -> Vec<Segment> {
         bounds.push(s.start);
         bounds.push(s.end);
     }
-    bounds.sort_unstable();
+    sort::sort(&mut bounds);
     bounds.dedup();
 
     let mut by_start: Vec<usize> = (0..spans.len()).filter(|&i| clipped[i].is_some()).collect();
-    by_start.sort_by_key(|&i| clipped[i].map(|s| s.start));
+    sort::sort_by_key(&mut by_start, |&i| clipped[i].map(|s| s.start));
     let mut next = 0;
     let mut active: Vec<usize> = Vec::new();
     let mut out = Vec::with_capacity(bounds.len());
@@ -46,7 +47,9 @@ pub fn segments(range: CharSpan, spans: &[CharSpan]) -> Vec<Segment> {
         }
         let mut covering = active.clone();
         // Outermost first by the *unclipped* length, so depth is stable across paragraphs.
-        covering.sort_by_key(|&i| (std::cmp::Reverse(spans[i].len()), spans[i].start, i));
+        sort::sort_by_key(&mut covering, |&i| {
+            (std::cmp::Reverse(spans[i].len()), spans[i].start, i)
+        });
         out.push(Segment {
             span: CharSpan { start: lo, end: hi },
             covering,

@@ -5,8 +5,9 @@ use super::annotation::{Annotation, Relation};
 use super::content::Annotations;
 use super::document::Document;
 use super::formats::native;
+use super::sort;
 use super::store::Store;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// Something merged by id, with a version that orders edits.
 pub trait Versioned: Clone + PartialEq {
@@ -49,7 +50,10 @@ pub fn merge3<T: Versioned>(base: &[T], local: &[T], remote: &[T]) -> Vec<T> {
             .collect()
     };
     let (base, local_map, remote_map) = (by_id(base), by_id(local), by_id(remote));
-    let ids: BTreeSet<&String> = local_map.keys().chain(remote_map.keys()).collect();
+    // Sorted and deduplicated: the order a BTreeSet gives, without the B-tree code.
+    let mut ids: Vec<&String> = local_map.keys().chain(remote_map.keys()).collect();
+    sort::sort(&mut ids);
+    ids.dedup();
     let edited_since_base = |a: &T| {
         base.get(a.key())
             .is_none_or(|b| a.version() > b.version() || a != b)
@@ -132,7 +136,7 @@ fn same_set(a: &[Annotation], b: &[Annotation]) -> bool {
 
 fn sorted_by_id(set: &[Annotation]) -> Vec<&Annotation> {
     let mut sorted: Vec<&Annotation> = set.iter().collect();
-    sorted.sort_by(|x, y| x.id.cmp(&y.id));
+    sort::sort_by(&mut sorted, |x, y| x.id.cmp(&y.id));
     sorted
 }
 

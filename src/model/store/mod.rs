@@ -19,6 +19,7 @@ pub use links::{
 
 use crate::model::annotation::{Annotation, Label, Relation, Role};
 use crate::model::content::{Annotations, Content};
+use crate::model::sort;
 use crate::model::span::{self, CharSpan, SpanError};
 use crate::model::text::shorten;
 use crate::model::text::{CharOffset, TextIndex};
@@ -96,7 +97,7 @@ impl Store {
     /// A store holding annotations that were validated elsewhere (loaded from storage), with
     /// an empty history.
     pub fn from_annotations(mut annotations: Vec<Annotation>) -> Self {
-        annotations.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        sort::sort_by(&mut annotations, |a, b| a.order_key().cmp(&b.order_key()));
         Store {
             annotations,
             ..Self::default()
@@ -175,7 +176,7 @@ impl Store {
             .take_while(|a| a.span.start <= at)
             .filter(|a| a.span.contains(at))
             .collect();
-        hits.sort_by_key(|a| (a.span.len(), a.span.start, a.label));
+        sort::sort_by_key(&mut hits, |a| (a.span.len(), a.span.start, a.label));
         hits
     }
 
@@ -293,13 +294,22 @@ impl Store {
 
     /// Every entity name in use, sorted, with how many mentions each has.
     pub fn entities(&self) -> Vec<(String, usize)> {
-        let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-        for a in &self.annotations {
-            if let Some(e) = &a.entity {
-                *counts.entry(e.as_str()).or_default() += 1;
+        // Sorted then counted in runs rather than a BTreeMap: the shared sort is already in the
+        // download, the B-tree code would not be.
+        let mut names: Vec<&str> = self
+            .annotations
+            .iter()
+            .filter_map(|a| a.entity.as_deref())
+            .collect();
+        sort::sort(&mut names);
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for name in names {
+            match counts.last_mut() {
+                Some((last, n)) if last == name => *n += 1,
+                _ => counts.push((name.to_owned(), 1)),
             }
         }
-        counts.into_iter().map(|(e, n)| (e.to_owned(), n)).collect()
+        counts
     }
 
     /// The entity of another actor mention with the same text (case-insensitive), if any: what

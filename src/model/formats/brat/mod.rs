@@ -35,6 +35,7 @@ use super::Carries;
 use crate::model::annotation::{Annotation, Label, Role};
 use crate::model::content::Content;
 use crate::model::document::Document;
+use crate::model::sort;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -178,7 +179,7 @@ fn one_line(note: &str) -> String {
 pub fn export(doc: &Document, content: Content) -> BratFiles {
     let index = &doc.index;
     let mut annotations: Vec<&Annotation> = content.annotations.iter().collect();
-    annotations.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    sort::sort_by(&mut annotations, |a, b| a.order_key().cmp(&b.order_key()));
 
     let mut ann = String::new();
     let mut numbers: HashMap<&str, usize> = HashMap::new();
@@ -216,7 +217,7 @@ pub fn export(doc: &Document, content: Content) -> BratFiles {
             ))
         })
         .collect();
-    links.sort();
+    sort::sort(&mut links);
     links.dedup();
     for (k, (claim, role, other)) in links.iter().enumerate() {
         let _ = writeln!(

@@ -3,6 +3,7 @@
 use super::is_line_break;
 use crate::model::annotation::{Label, Role};
 use crate::model::formats::{Draft, DraftRelation, Foreign};
+use crate::model::sort;
 use std::collections::HashMap;
 
 /// Records of an `.ann` that this app has no place for, read past without failing.
@@ -249,7 +250,7 @@ fn text_bound(id: &str, rest: &str, text: Option<&Text>, n: usize) -> Result<Dra
         }
         pieces.push((start, end));
     }
-    pieces.sort_unstable();
+    sort::sort(&mut pieces);
     for pair in pieces.windows(2) {
         if pair[1].0 < pair[0].1 {
             return Err(fail(format!(
