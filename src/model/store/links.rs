@@ -112,7 +112,7 @@ pub fn link_candidates<'a>(
         .iter()
         .filter(|a| matches!(a.label, Label::Actor | Label::Date))
         .collect();
-    candidates.sort_by_key(|a| {
+    crate::model::sort::sort_by_key(&mut candidates, |a| {
         (
             !a.span.overlaps(&window),
             !same_paragraph(index, a.span, claim.span),
@@ -142,20 +142,26 @@ pub fn claim_candidates<'a>(
     if other.label == Label::Claim {
         return Vec::new();
     }
-    let mut claims: Vec<&Annotation> = store
+    let claims: Vec<&Annotation> = store
         .annotations()
         .iter()
         .filter(|a| a.label == Label::Claim)
         .collect();
-    // Cached: each claim's window scans its paragraph once, not once per comparison.
-    claims.sort_by_cached_key(|claim| {
-        (
-            !other.span.overlaps(&near_window(index, claim.span)),
-            !same_paragraph(index, other.span, claim.span),
-            distance(other.span, claim.span),
-            claim.span.start,
-        )
-    });
+    // Keys first: each claim's window scans its paragraph once, not once per comparison.
+    let mut keyed: Vec<_> = claims
+        .into_iter()
+        .map(|claim| {
+            let key = (
+                !other.span.overlaps(&near_window(index, claim.span)),
+                !same_paragraph(index, other.span, claim.span),
+                distance(other.span, claim.span),
+                claim.span.start,
+            );
+            (key, claim)
+        })
+        .collect();
+    crate::model::sort::sort_by_key(&mut keyed, |&(key, _)| key);
+    let claims: Vec<&Annotation> = keyed.into_iter().map(|(_, claim)| claim).collect();
     claims
 }
 
@@ -285,7 +291,9 @@ pub fn links_touching<'a>(
         .filter(|r| r.claim == id || r.other == id)
         .filter_map(|r| Some((r.role, store.get(&r.claim)?, store.get(&r.other)?)))
         .collect();
-    links.sort_by_key(|&(role, claim, other)| (role, claim.span.start, other.span.start));
+    crate::model::sort::sort_by_key(&mut links, |&(role, claim, other)| {
+        (role, claim.span.start, other.span.start)
+    });
     links
 }
 

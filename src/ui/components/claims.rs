@@ -5,6 +5,7 @@ use crate::bridge::{clock, files};
 use crate::model::claims::{claims_table, ClaimRecord};
 use crate::model::dates;
 use crate::model::formats::csv::claims_csv;
+use crate::model::sort;
 use crate::model::store::{filtered_candidates, link_between, links_touching, picker_candidates};
 use crate::model::text::shorten;
 use crate::model::{Annotation, Label, Role};
@@ -240,16 +241,16 @@ pub fn ClaimsTable(props: &ClaimsTableProps) -> Html {
     match *sort {
         SortBy::Document => {}
         // Claims without a source or a date sort last.
-        SortBy::Source => shown.sort_by_key(|(r, _)| {
+        SortBy::Source => sort::sort_by_key(&mut shown, |(r, _)| {
             (
                 r.sources.is_empty(),
                 r.sources.join("; ").to_lowercase(),
                 r.start,
             )
         }),
-        SortBy::Date => {
-            shown.sort_by_key(|(r, dates)| (dates.is_empty(), dates.join("; "), r.start))
-        }
+        SortBy::Date => sort::sort_by_key(&mut shown, |(r, dates)| {
+            (dates.is_empty(), dates.join("; "), r.start)
+        }),
     }
     let header = |text: &'static str, by: SortBy| {
         let sort = sort.clone();
