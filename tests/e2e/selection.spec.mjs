@@ -2,7 +2,7 @@
 // selections lose their edge spaces, word snapping stops before an English possessive, and a
 // byte-order mark neither stays at the start of an added document nor turns a line right to left.
 import { test, expect } from '@playwright/test';
-import { openFresh, textPoints, dragSelect, annotationList, stored } from './helpers.mjs';
+import { openFresh, textPoints, dragSelect, annotationList, stored, documentsButton } from './helpers.mjs';
 
 const caret = (page) => page.locator('.doc-text').getAttribute('data-caret').then(Number);
 /** The pending span's text, across the segments other highlights cut it into. */
@@ -52,7 +52,7 @@ test('a keyboard selection over " Sergey Lavrov " saves "Sergey Lavrov"', async 
 
 test('word snapping stops before a possessive; a byte-order mark is dropped and has no direction', async ({ page }, info) => {
   await openFresh(page);
-  await page.getByRole('button', { name: /^Documents/ }).click();
+  await documentsButton(page).click();
   const dialog = page.getByRole('dialog', { name: 'Documents' });
   await dialog.getByLabel('Title').fill('Pashinyan’s office');
   await dialog.getByLabel('Text').fill([
