@@ -70,11 +70,14 @@ struct LibraryFile {
 
 impl Library {
     pub fn to_json(&self) -> String {
-        serde_json::to_string(&LibraryFile {
-            format: LIBRARY_FORMAT.to_owned(),
-            version: LIBRARY_VERSION,
-            documents: self.documents.clone(),
-        })
+        crate::model::formats::json::to_text(
+            &LibraryFile {
+                format: LIBRARY_FORMAT.to_owned(),
+                version: LIBRARY_VERSION,
+                documents: self.documents.clone(),
+            },
+            false,
+        )
         .expect("the library always serialises")
     }
 
@@ -207,12 +210,15 @@ pub fn workspace_to_json(documents: &[WorkspaceDocument], exported: &str) -> Str
         .iter()
         .map(|d| native::to_file(&d.document, d.content.content(), TextInclusion::WithText))
         .collect();
-    serde_json::to_string_pretty(&serde_json::json!({
-        "format": WORKSPACE_FORMAT,
-        "version": WORKSPACE_VERSION,
-        "exported": exported,
-        "documents": files,
-    }))
+    crate::model::formats::json::to_text(
+        &serde_json::json!({
+            "format": WORKSPACE_FORMAT,
+            "version": WORKSPACE_VERSION,
+            "exported": exported,
+            "documents": files,
+        }),
+        true,
+    )
     .expect("workspaces always serialise")
 }
 

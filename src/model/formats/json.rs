@@ -40,3 +40,96 @@ pub(super) fn offset(value: Option<&Value>, name: &str) -> Result<Option<usize>,
         )),
     }
 }
+
+/// JSON text of `value`, indented by two spaces when `pretty`, else compact: byte for byte
+/// what `serde_json::to_string_pretty` and `serde_json::to_string` write. Every writer in the
+/// app goes through this one serializer type, so each record's `Serialize` code is compiled
+/// once instead of once per formatter (a smaller download, docs/performance.md).
+pub(crate) fn to_text(value: &impl serde::Serialize, pretty: bool) -> serde_json::Result<String> {
+    let mut bytes = Vec::with_capacity(128);
+    let formatter = EitherFormatter {
+        pretty: pretty.then(serde_json::ser::PrettyFormatter::new),
+    };
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut bytes, formatter,
+    ))?;
+    // serde_json writes only whole UTF-8 sequences, so this never replaces anything.
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Pretty or compact, chosen at run time; `None` writes what `CompactFormatter` writes.
+struct EitherFormatter {
+    pretty: Option<serde_json::ser::PrettyFormatter<'static>>,
+}
+
+macro_rules! either {
+    ($self:ident, $method:ident ( $($arg:expr),* )) => {
+        match &mut $self.pretty {
+            Some(pretty) => pretty.$method($($arg),*),
+            None => serde_json::ser::CompactFormatter.$method($($arg),*),
+        }
+    };
+}
+
+impl serde_json::ser::Formatter for EitherFormatter {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        either!(self, begin_array(w))
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        either!(self, end_array(w))
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        either!(self, begin_array_value(w, first))
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        either!(self, end_array_value(w))
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        either!(self, begin_object(w))
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        either!(self, end_object(w))
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        either!(self, begin_object_key(w, first))
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        either!(self, begin_object_value(w))
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        either!(self, end_object_value(w))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_text;
+
+    #[test]
+    fn to_text_writes_what_serde_json_writes() {
+        let values = [
+            serde_json::json!({}),
+            serde_json::json!([]),
+            serde_json::json!({"a": [], "b": {}, "c": [1, {"d": null, "e": "x\"\n€"}], "f": [[]]}),
+            serde_json::json!([1.5, -2, true, "s", [{"k": [1, 2]}], {}]),
+        ];
+        for value in &values {
+            assert_eq!(
+                to_text(value, false).unwrap(),
+                serde_json::to_string(value).unwrap()
+            );
+            assert_eq!(
+                to_text(value, true).unwrap(),
+                serde_json::to_string_pretty(value).unwrap()
+            );
+        }
+    }
+}

@@ -11,7 +11,7 @@
 pub mod brat;
 pub mod csv;
 pub mod dispatch;
-mod json;
+pub(crate) mod json;
 pub mod jsonl;
 pub mod native;
 pub mod plan;

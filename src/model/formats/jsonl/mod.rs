@@ -145,7 +145,7 @@ struct RelationOut<'a> {
 
 fn json_line(value: &impl Serialize) -> String {
     // Serialising these plain structs of strings and numbers cannot fail.
-    let mut line = serde_json::to_string(value).unwrap_or_default();
+    let mut line = super::json::to_text(value, false).unwrap_or_default();
     line.push('\n');
     line
 }

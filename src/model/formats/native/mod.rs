@@ -248,12 +248,8 @@ pub(crate) const PRETTY_PRINT_LIMIT: usize = 2_000;
 
 pub fn to_json(doc: &Document, content: Content, text: TextInclusion) -> String {
     let file = to_file(doc, content, text);
-    if text == TextInclusion::Compact || content.annotations.len() > PRETTY_PRINT_LIMIT {
-        serde_json::to_string(&file)
-    } else {
-        serde_json::to_string_pretty(&file)
-    }
-    .expect("annotation files always serialise")
+    let pretty = text != TextInclusion::Compact && content.annotations.len() <= PRETTY_PRINT_LIMIT;
+    super::json::to_text(&file, pretty).expect("annotation files always serialise")
 }
 
 /// Why a file was rejected. The message names the problem and where it is.

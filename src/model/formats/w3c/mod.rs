@@ -178,7 +178,7 @@ pub fn export(doc: &Document, content: Content) -> String {
             items,
         },
     };
-    serde_json::to_string_pretty(&collection).expect("W3C annotation collections always serialise")
+    super::json::to_text(&collection, true).expect("W3C annotation collections always serialise")
 }
 
 fn annotation_item(doc_id: &str, source: &str, a: &Annotation, placed: bool) -> Item {
