@@ -4,14 +4,14 @@
 # KB here are 1024 bytes. The foundation's budget was 300 KB (goal 250 KB); the import and
 # export formats took the build to 339 KB and the budget to 350 KB. The size work of issue 13
 # cut 13 KB (one shared sort, no B-trees, one more wasm-opt pass: 339 → 326 KB), and the rest
-# of issue 13 (link picker, phone layout, date rules, spreadsheet CSV) added 21 KB, so the
-# build is at 347 KB (docs/performance.md, "Release size"). The budget stays at the 350 KB
-# that had landed; 300 KB is the target still to reach. Lower it whenever the build gets
-# smaller, never raise it.
+# of issue 13 (link picker, phone layout, date rules, spreadsheet CSV) added 21 KB, and one
+# JSON serializer type for every writer took 0.9 KB off: 345.9 KB (docs/performance.md,
+# "Release size"). The budget is that figure rounded up plus 1 KB; 300 KB is the target still
+# to reach. Lower it whenever the build gets smaller, never raise it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-BUDGET_KB=350
+BUDGET_KB=347
 TARGET_KB=300
 GOAL_KB=250
 wasm=$(ls dist/*.wasm 2>/dev/null | head -1 || true)
