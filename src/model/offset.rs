@@ -1,7 +1,7 @@
 //! The three units positions in a text are counted in, one newtype each so that mixing them
 //! fails to compile: code points (`CharOffset`: what is stored and exported), UTF-16 code units
 //! (`Utf16Offset`: what the DOM reports) and UTF-8 bytes (`ByteOffset`: what Rust slices).
-//! Converting between them is [`super::text::TextIndex`]'s job.
+//! Converting between them is the job of `TextIndex` in `text.rs`.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -1,3 +1,4 @@
+pub mod action_bar;
 pub mod article;
 pub mod claims;
 pub mod date_value;

@@ -25,7 +25,7 @@
 //!   with a line break loses that break (and the spaces beside it); one made of nothing
 //!   else is not written.
 //! - a line break or tab inside a note: brat's notes are one line, so each becomes a space.
-//! - entity names, hand-set date values and orphans (see [`CARRIES`]).
+//! - entity names, hand-set date values and orphans (see `CARRIES`).
 
 mod read;
 

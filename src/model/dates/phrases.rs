@@ -1,0 +1,262 @@
+//! The phrase grammar: numeric dates, calendar dates, seasons and quarters, parts of a period,
+//! and relative phrases, each read from the date's words against the anchor (publication date
+//! and tense).
+
+use super::*;
+
+/// 2024-12-18, 18.12.2024, 12/18/2024 (only when unambiguous).
+pub(super) fn numeric(words: &[&str]) -> Option<DateValue> {
+    let [word] = words else { return None };
+    let parts: Vec<&str> = word.split(['-', '.', '/']).collect();
+    let numbers: Vec<i32> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let (y, m, d) = match (parts.as_slice(), numbers.as_slice()) {
+        ([a, ..], [y, m, d]) if a.len() == 4 => (*y, *m, *d),
+        (_, [a, b, y]) if *y >= 1000 => {
+            let separator_is_dot = word.contains('.');
+            match (*a > 12, *b > 12) {
+                (true, false) => (*y, *b, *a),
+                (false, true) => (*y, *a, *b),
+                // Dots are written day-first (18.12.2024) in the regions that use them.
+                (false, false) if separator_is_dot => (*y, *b, *a),
+                // 04/05/2024 could be April 5 or 4 May: no guess.
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    let date = ymd(y, u32::try_from(m).ok()?, u32::try_from(d).ok()?)?;
+    Some(date_value(date))
+}
+
+/// Month names with days and years in any usual order, seasons, quarters, years, decades.
+pub(super) fn calendar(words: &[&str], anchor: &Anchor) -> Option<DateValue> {
+    // Drop a leading weekday ("Monday, December 4, 2024").
+    let words = match words {
+        [w, rest @ ..] if weekday(w).is_some() && !rest.is_empty() => rest,
+        _ => words,
+    };
+    match *words {
+        ["the", decade] if decade.ends_with('s') => {
+            let y = decade
+                .strip_suffix('s')
+                .and_then(year)
+                .filter(|y| y % 10 == 0)?;
+            Some(plain(format!("{:03}", y / 10), None))
+        }
+        // December 18 2024 / 18 December 2024
+        [a, b, c] => {
+            if let (Some(m), Some(d), Some(y)) = (month_number(a), day(b), year(c)) {
+                return ymd(y, m, d).map(date_value);
+            }
+            if let (Some(d), Some(m), Some(y)) = (day(a), month_number(b), year(c)) {
+                return ymd(y, m, d).map(date_value);
+            }
+            // "the 4th of December"
+            None
+        }
+        [a, b] => {
+            if let (Some(m), Some(y)) = (month_number(a), year(b)) {
+                return Some(plain(format!("{y:04}-{m:02}"), None));
+            }
+            let (month, d) = match (month_number(a), day(b), day(a), month_number(b)) {
+                (Some(m), Some(d), ..) => (m, d),
+                (_, _, Some(d), Some(m)) => (m, d),
+                _ => return season_or_quarter(a, b),
+            };
+            anchor_year(month, d, anchor)
+        }
+        [a] => {
+            if let Some(y) = year(a) {
+                return Some(plain(format!("{y:04}"), None));
+            }
+            if let Some(decade) = a.strip_suffix('s').and_then(year).filter(|y| y % 10 == 0) {
+                return Some(plain(format!("{:03}", decade / 10), None));
+            }
+            if let Some(m) = month_number(a) {
+                // A month alone: the latest such month up to publication, or the next one
+                // from it when the sentence speaks of the future.
+                let published = anchor.published?;
+                let y = match (anchor.future_cue.is_some(), m >= published.month()) {
+                    (false, _) if m <= published.month() => published.year(),
+                    (false, _) => published.year() - 1,
+                    (true, true) => published.year(),
+                    (true, false) => published.year() + 1,
+                };
+                let basis = anchor.basis(Period::Month(month_name(m)));
+                return Some(plain(format!("{y:04}-{m:02}"), Some(basis)));
+            }
+            None
+        }
+        ["the", a, "of", b] => {
+            // "the 4th of December"
+            let (d, m) = (day(a)?, month_number(b)?);
+            anchor_year(m, d, anchor)
+        }
+        _ => None,
+    }
+}
+
+pub(super) fn season_or_quarter(a: &str, b: &str) -> Option<DateValue> {
+    let y = year(b)?;
+    let code = match a {
+        "spring" => "SP",
+        "summer" => "SU",
+        "autumn" | "fall" => "FA",
+        "winter" => "WI",
+        "q1" => "Q1",
+        "q2" => "Q2",
+        "q3" => "Q3",
+        "q4" => "Q4",
+        _ => return None,
+    };
+    Some(plain(format!("{y:04}-{code}"), None))
+}
+
+/// "the end of 2024", "early 2025", "mid-2024", "late November 2022", "the beginning of
+/// the year", "the third quarter of 2024".
+pub(super) fn part_of_period(words: &[&str], anchor: &Anchor) -> Option<DateValue> {
+    let words: Vec<&str> = words
+        .iter()
+        .flat_map(|w| match w.strip_prefix("mid-") {
+            Some(rest) => vec!["mid", rest],
+            None => vec![*w],
+        })
+        .filter(|w| *w != "the")
+        .collect();
+    let (modifier, rest) = match words.as_slice() {
+        ["end", "of", rest @ ..] | ["late", rest @ ..] => (Modifier::End, rest),
+        ["beginning", "of", rest @ ..] | ["start", "of", rest @ ..] | ["early", rest @ ..] => {
+            (Modifier::Start, rest)
+        }
+        ["middle", "of", rest @ ..] | ["mid", rest @ ..] => (Modifier::Mid, rest),
+        [ordinal, "quarter", "of", y] => {
+            let q = match *ordinal {
+                "first" => 1,
+                "second" => 2,
+                "third" => 3,
+                "fourth" | "last" => 4,
+                _ => return None,
+            };
+            return Some(plain(format!("{:04}-Q{q}", year(y)?), None));
+        }
+        _ => return None,
+    };
+    let mut inner = match rest {
+        ["year"] | ["this", "year"] => plain(
+            format!("{:04}", anchor.published?.year()),
+            Some(Basis::Counted),
+        ),
+        ["last", "year"] | ["past", "year"] => plain(
+            format!("{:04}", anchor.published?.year() - 1),
+            Some(Basis::Counted),
+        ),
+        _ => {
+            let joined = rest.join(" ");
+            calendar(
+                &tokens(&joined)
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>(),
+                anchor,
+            )?
+        }
+    };
+    // Only periods have parts: a modifier on a single day makes no sense.
+    if inner.value.len() == 10 {
+        return None;
+    }
+    inner.modifier = Some(modifier);
+    Some(inner)
+}
+
+pub(super) fn iso_week(date: Date) -> String {
+    let week = date.iso_week();
+    format!("{:04}-W{:02}", week.year(), week.week())
+}
+
+/// Expressions relative to the publication date.
+pub(super) fn relative(words: &[&str], anchor: &Anchor) -> Option<DateValue> {
+    let published = anchor.published?;
+    let month_of = |d: Date| format!("{:04}-{:02}", d.year(), d.month());
+    let value = match words {
+        ["today"] => iso(published),
+        ["yesterday"] => iso(published.pred_opt()?),
+        ["tomorrow"] => iso(published.succ_opt()?),
+        ["this", "year"] => format!("{:04}", published.year()),
+        ["last", "year"] | ["a", "year", "ago"] => format!("{:04}", published.year() - 1),
+        ["next", "year"] => format!("{:04}", published.year() + 1),
+        ["this", "month"] => month_of(published),
+        ["last", "month"] => month_of(published.checked_sub_months(Months::new(1))?),
+        ["next", "month"] => month_of(published.checked_add_months(Months::new(1))?),
+        ["this", "week"] => iso_week(published),
+        ["last", "week"] => iso_week(published.checked_sub_days(Days::new(7))?),
+        ["next", "week"] => iso_week(published.checked_add_days(Days::new(7))?),
+        // A span of time ending at publication: a TIMEX3 duration.
+        ["the", "past", "year"] | ["past", "year"] | ["the", "last", "year"] => "P1Y".to_owned(),
+        ["the", "past", "month"] | ["past", "month"] | ["the", "last", "month"] => "P1M".to_owned(),
+        ["the", "past", "week"] | ["past", "week"] | ["the", "last", "week"] => "P1W".to_owned(),
+        ["the", "past", n, unit] | ["past", n, unit] | ["the", "last", n, unit] => {
+            let n: u32 = match *n {
+                "two" => 2,
+                "three" => 3,
+                "four" => 4,
+                "five" => 5,
+                "six" => 6,
+                "ten" => 10,
+                other => other.parse().ok()?,
+            };
+            let code = match unit.trim_end_matches('s') {
+                "year" => "Y",
+                "month" => "M",
+                "week" => "W",
+                "day" => "D",
+                _ => return None,
+            };
+            format!("P{n}{code}")
+        }
+        ["next", day_word] if weekday(day_word).is_some() => {
+            let basis = Basis::Next {
+                period: Period::Weekday(capitalised(day_word)),
+                cue: "next".to_owned(),
+            };
+            return weekday_from(weekday(day_word)?, published, true)
+                .map(|date| plain(iso(date), Some(basis)));
+        }
+        [day_word] | ["last", day_word] if weekday(day_word).is_some() => {
+            // The latest such weekday before publication ("on Monday" in news is past),
+            // unless the sentence speaks of the future ("talks will resume on Friday").
+            let future = words.len() == 1 && anchor.future_cue.is_some();
+            let period = Period::Weekday(capitalised(day_word));
+            let basis = if future {
+                anchor.basis(period)
+            } else {
+                Basis::Latest { period }
+            };
+            return weekday_from(weekday(day_word)?, published, future)
+                .map(|date| plain(iso(date), Some(basis)));
+        }
+        _ => return None,
+    };
+    Some(plain(value, Some(Basis::Counted)))
+}
+
+pub(super) fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The nearest `target` weekday strictly after (`forward`) or before `published`.
+pub(super) fn weekday_from(target: Weekday, published: Date, forward: bool) -> Option<Date> {
+    let step = |d: Date| if forward { d.succ_opt() } else { d.pred_opt() };
+    let mut date = step(published)?;
+    while date.weekday() != target {
+        date = step(date)?;
+    }
+    Some(date)
+}
