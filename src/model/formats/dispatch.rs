@@ -81,6 +81,7 @@ pub struct ExportFile {
 }
 
 pub fn export(format: ExportFormat, doc: &Document, content: Content) -> ExportFile {
+    let mut altered = Vec::new();
     let stem = super::file_stem(doc);
     let (name, mime, bytes) = match format {
         ExportFormat::Native => (
@@ -113,16 +114,11 @@ pub fn export(format: ExportFormat, doc: &Document, content: Content) -> ExportF
             "text/csv",
             csv::export(doc, content).into_bytes(),
         ),
-        ExportFormat::SpreadsheetCsv => (
-            format!("{stem}.{SPREADSHEET_CSV_SUFFIX}"),
-            "text/csv",
-            csv::export_for_spreadsheets(doc, content).into_bytes(),
-        ),
-    };
-    let altered = if format == ExportFormat::SpreadsheetCsv {
-        csv::spreadsheet_alterations(doc, content)
-    } else {
-        Vec::new()
+        ExportFormat::SpreadsheetCsv => (format!("{stem}.{SPREADSHEET_CSV_SUFFIX}"), "text/csv", {
+            let (text, changed) = csv::spreadsheet_file(doc, content);
+            altered = changed;
+            text.into_bytes()
+        }),
     };
     ExportFile {
         name,

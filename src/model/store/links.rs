@@ -113,14 +113,27 @@ pub fn link_candidates<'a>(
         .filter(|a| matches!(a.label, Label::Actor | Label::Date))
         .collect();
     crate::model::sort::sort_by_key(&mut candidates, |a| {
-        (
-            !a.span.overlaps(&window),
-            !same_paragraph(index, a.span, claim.span),
-            distance(a.span, claim.span),
-            a.span.start,
-        )
+        nearness(index, claim.span, window, a.span, a.span.start)
     });
     candidates
+}
+
+/// How near an actor or a date (`other`) is to a claim, as a sort key: inside the claim's
+/// window (the claim, its sentence and the one before) first, then in its paragraph, then by
+/// distance, then `tie`. Both directions of the picker order by it, so they mirror each other.
+fn nearness(
+    index: &TextIndex,
+    claim: CharSpan,
+    claim_window: CharSpan,
+    other: CharSpan,
+    tie: CharOffset,
+) -> (bool, bool, usize, CharOffset) {
+    (
+        !other.overlaps(&claim_window),
+        !same_paragraph(index, other, claim),
+        distance(other, claim),
+        tie,
+    )
 }
 
 fn same_paragraph(index: &TextIndex, a: CharSpan, b: CharSpan) -> bool {
@@ -142,27 +155,19 @@ pub fn claim_candidates<'a>(
     if other.label == Label::Claim {
         return Vec::new();
     }
-    let claims: Vec<&Annotation> = store
+    // Keys first: each claim's window scans its paragraph once, not once per comparison.
+    let mut keyed: Vec<_> = store
         .annotations()
         .iter()
         .filter(|a| a.label == Label::Claim)
-        .collect();
-    // Keys first: each claim's window scans its paragraph once, not once per comparison.
-    let mut keyed: Vec<_> = claims
-        .into_iter()
         .map(|claim| {
-            let key = (
-                !other.span.overlaps(&near_window(index, claim.span)),
-                !same_paragraph(index, other.span, claim.span),
-                distance(other.span, claim.span),
-                claim.span.start,
-            );
+            let window = near_window(index, claim.span);
+            let key = nearness(index, claim.span, window, other.span, claim.span.start);
             (key, claim)
         })
         .collect();
     crate::model::sort::sort_by_key(&mut keyed, |&(key, _)| key);
-    let claims: Vec<&Annotation> = keyed.into_iter().map(|(_, claim)| claim).collect();
-    claims
+    keyed.into_iter().map(|(_, claim)| claim).collect()
 }
 
 /// What the link picker offers for the selected annotation, nearest first: a claim's actors
@@ -186,8 +191,14 @@ pub fn filtered_candidates<'a>(
     selected_id: &str,
     filter: &str,
 ) -> Vec<&'a Annotation> {
+    only_matching(picker_candidates(store, index, selected_id), filter)
+}
+
+/// The candidates that match the filter, in their order: for a caller that also needs the
+/// unfiltered list, so the candidates are ordered once.
+pub fn only_matching<'a>(candidates: Vec<&'a Annotation>, filter: &str) -> Vec<&'a Annotation> {
     let words = filter_words(filter);
-    picker_candidates(store, index, selected_id)
+    candidates
         .into_iter()
         .filter(|a| matches_words(a, &words))
         .collect()

@@ -14,7 +14,7 @@ use history::Change;
 pub use import::{ImportMode, ImportSummary};
 pub use links::{
     claim_candidates, filtered_candidates, link_between, link_candidates, links_touching,
-    matches_filter, picker_candidates,
+    matches_filter, only_matching, picker_candidates,
 };
 
 use crate::model::annotation::{Annotation, Label, Relation, Role};

@@ -6,7 +6,7 @@ use crate::model::claims::{claims_table, ClaimRecord};
 use crate::model::dates;
 use crate::model::formats::csv::claims_csv;
 use crate::model::sort;
-use crate::model::store::{filtered_candidates, link_between, links_touching, picker_candidates};
+use crate::model::store::{link_between, links_touching, only_matching, picker_candidates};
 use crate::model::text::shorten;
 use crate::model::{Annotation, Label, Role};
 use crate::ui::components::date_value::date_value_view;
@@ -63,13 +63,9 @@ pub fn LinkPicker(props: &LinkPickerProps) -> Html {
         .into_iter()
         .map(|(role, claim, other)| (claim.id.clone(), other.id.clone(), role))
         .collect();
-    let total = picker_candidates(&store, &props.doc.0.index, &props.selected).len();
-    let candidates = filtered_candidates(
-        &store,
-        &props.doc.0.index,
-        &props.selected,
-        &props.picker.filter,
-    );
+    let all = picker_candidates(&store, &props.doc.0.index, &props.selected);
+    let total = all.len();
+    let candidates = only_matching(all, &props.picker.filter);
     let digits = props.picker.filter.is_empty();
     let close = {
         let on_action = props.on_action.clone();

@@ -90,13 +90,24 @@ pub fn export(doc: &Document, content: Content) -> String {
 /// front ([`neutralise`]), as OWASP advises against CSV injection. Such quotes then differ
 /// from the text; [`parse_spreadsheet`] takes the `'` off again.
 pub fn export_for_spreadsheets(doc: &Document, content: Content) -> String {
-    write(&HEADER, &rows(doc, content), neutralise)
+    spreadsheet_file(doc, content).0
 }
 
 /// What [`export_for_spreadsheets`] alters, by column ("2 quotes", "1 note"), for the
 /// message after the download. Empty when no cell needed a `'`.
 pub fn spreadsheet_alterations(doc: &Document, content: Content) -> Vec<String> {
+    spreadsheet_file(doc, content).1
+}
+
+/// The spreadsheet file and what it altered, from one pass over the rows (each date's value is
+/// worked out once).
+pub(crate) fn spreadsheet_file(doc: &Document, content: Content) -> (String, Vec<String>) {
     let rows = rows(doc, content);
+    let text = write(&HEADER, &rows, neutralise);
+    (text, alterations(&rows))
+}
+
+fn alterations(rows: &[Vec<String>]) -> Vec<String> {
     let named = [
         (5, "quote", "quotes"),
         (6, "note", "notes"),
