@@ -27,6 +27,7 @@ fn main() {
                     annotations,
                     ..Default::default()
                 }),
+                stored: Default::default(),
                 load_problem: None,
                 persist: false,
                 initial_notice: None,

@@ -1,7 +1,9 @@
 //! The only code that touches the browser: DOM selection, storage, files, clipboard, clock.
 
 pub mod clock;
+pub mod db;
 pub mod files;
+pub(crate) mod legacy;
 pub mod offline;
 pub mod page;
 pub mod selection;

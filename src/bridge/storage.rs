@@ -1,376 +1,502 @@
-//! localStorage load and save. A stored value that cannot be read is copied aside under a
-//! backup key before anything could overwrite it, and the user is told.
+//! The document library and each document's annotations in the local database ([`super::db`],
+//! PouchDB over IndexedDB), as the records of [`crate::model::records`]. A change writes only
+//! the records that changed; a record another tab changed first is refused by the database
+//! (its revision moved on) and merged, never overwritten. Records that cannot be read are
+//! left untouched and reported.
 
-use crate::model::annotation::Annotation;
-use crate::model::formats::native::{self, TextInclusion};
-use crate::model::library::{
-    merge_by_id, new_document_id, workspace_to_json, DocumentMeta, Library, WorkspaceDocument,
-};
-use crate::model::{default_document, DEFAULT_ARTICLE_ID};
-use crate::model::{Annotations, Content, Document};
+use super::db::{self, Written};
+use super::legacy;
+use crate::model::library::{merge_by_id, new_document_id, DocumentMeta, Library, WorkspaceDocument};
+use crate::model::records::{self, RecordWrite, Stored, Unreadable};
+use crate::model::{default_document, Annotations, Document, DEFAULT_ARTICLE_ID};
+use serde_json::Value;
 use wasm_bindgen::JsValue;
-use web_sys::Storage;
-
-const KEY_PREFIX: &str = "text-annotator";
-
-/// The key holding a document's annotations. The schema version lives inside the value, so
-/// a future version is recognised (and kept) rather than mistaken for missing data.
-pub fn document_key(doc_id: &str) -> String {
-    format!("{KEY_PREFIX}:doc:{doc_id}")
-}
-
-fn local_storage() -> Result<Storage, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    match window.local_storage() {
-        Ok(Some(storage)) => Ok(storage),
-        Ok(None) => Err("this browser has no local storage".to_owned()),
-        Err(e) => Err(format!("local storage is disabled ({})", js_error_text(&e))),
-    }
-}
 
 /// A readable description of a thrown JS value (DOMException name and message).
 pub fn js_error_text(value: &JsValue) -> String {
     if let Some(text) = value.as_string() {
         return text;
     }
-    let name = js_sys::Reflect::get(value, &"name".into())
-        .ok()
-        .and_then(|v| v.as_string());
-    let message = js_sys::Reflect::get(value, &"message".into())
-        .ok()
-        .and_then(|v| v.as_string());
-    match (name, message) {
-        (Some(n), Some(m)) if !m.is_empty() => format!("{n}: {m}"),
+    let field = |name: &str| {
+        js_sys::Reflect::get(value, &name.into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    match (field("name"), field("message")) {
+        (Some(n), Some(m)) if !m.is_empty() && !m.starts_with(&n) => format!("{n}: {m}"),
+        (_, Some(m)) if !m.is_empty() => m,
         (Some(n), _) => n,
-        (None, Some(m)) => m,
-        (None, None) => "unknown error".to_owned(),
+        _ => "unknown error".to_owned(),
     }
 }
 
-/// What was found in storage for a document.
-#[derive(Debug, Default)]
-pub struct Loaded {
-    pub content: Annotations,
-    pub problem: Option<LoadProblem>,
+fn now() -> String {
+    super::clock::now_rfc3339()
 }
 
-/// A stored value that could not be used, and where it was kept.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LoadProblem {
-    /// What is wrong, in words.
-    pub reason: String,
-    /// The unreadable value as it was stored, for download.
-    pub raw: Option<String>,
-    /// The key it was copied to; `None` if copying failed, in which case saving must stay off
-    /// so the original is not overwritten.
-    pub backup_key: Option<String>,
+/// Opens the database and, the first time, moves the work of earlier versions out of
+/// localStorage. Returns what to tell the person about that move, if anything happened.
+pub async fn start() -> Result<Option<String>, String> {
+    if !db::ready() {
+        return Err(
+            "the local database could not be opened (is IndexedDB turned off in this browser?)"
+                .to_owned(),
+        );
+    }
+    // Fire and forget: the browser may ask the person, and nothing waits for the answer.
+    wasm_bindgen_futures::spawn_local(async {
+        db::persist().await;
+    });
+    if !legacy::present() {
+        return Ok(None);
+    }
+    migrate().await.map(Some)
 }
 
-/// Copies an unreadable value to `<key>:unreadable:<time>`, once: if an earlier copy holds
-/// the same value, that copy's key is returned.
-fn keep_aside(storage: &Storage, key: &str, raw: &str) -> Result<String, String> {
-    let prefix = format!("{key}:unreadable:");
-    for i in 0..storage.length().unwrap_or(0) {
-        if let Some(existing) = storage.key(i).ok().flatten() {
-            if existing.starts_with(&prefix)
-                && storage.get_item(&existing).ok().flatten().as_deref() == Some(raw)
-            {
-                return Ok(existing);
-            }
+async fn migrate() -> Result<String, String> {
+    let found = legacy::read(&now());
+    let (mut documents, mut annotations) = (0, 0);
+    let mut done_keys = found.other_keys.clone();
+    for item in &found.documents {
+        let mut records = vec![records::meta_record(&item.meta)];
+        if item.document.id != DEFAULT_ARTICLE_ID {
+            records.push(records::text_record(&item.document));
+        }
+        let stored = Stored::empty(&item.document.id);
+        records.extend(
+            stored
+                .changes(&item.document, item.content.content())
+                .iter()
+                .map(|w| w.to_json()),
+        );
+        // A record that is already there (an earlier, interrupted move) is kept as it is.
+        let results = db::write(&records).await?;
+        if let Some(failed) = results.iter().find(|r| r.rev.is_none() && !r.conflict()) {
+            return Err(format!(
+                "moving “{}” into the local database failed ({}); it is still in local storage",
+                item.meta.title, failed.error
+            ));
+        }
+        // Verified: every record is in the database before the old value goes.
+        let ids: Vec<String> = records
+            .iter()
+            .filter_map(|r| r["_id"].as_str().map(str::to_owned))
+            .collect();
+        let mut present = 0;
+        for prefix in [
+            records::annotation_prefix(&item.document.id),
+            records::relation_prefix(&item.document.id),
+        ] {
+            present += db::range_ids(&prefix).await?.len();
+        }
+        let expected = ids
+            .iter()
+            .filter(|id| id.starts_with("ann:") || id.starts_with("rel:"))
+            .count();
+        if present < expected {
+            return Err(format!(
+                "moving “{}” into the local database could not be verified; it is still in local storage",
+                item.meta.title
+            ));
+        }
+        documents += 1;
+        annotations += item.content.annotations.len() + item.content.orphans.len();
+        done_keys.extend(item.keys.iter().cloned());
+    }
+    legacy::remove(&done_keys);
+    let mut message = format!(
+        "Your saved work was moved from local storage into this browser's local database: {documents} document{}, {annotations} annotation{}.",
+        plural(documents),
+        plural(annotations)
+    );
+    if !found.problems.is_empty() {
+        message.push_str(&format!(
+            " Not moved, and left unchanged in local storage: {}.",
+            found.problems.join("; ")
+        ));
+    }
+    Ok(message)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// The documents in this browser, and the trash.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LibraryView {
+    /// Listed documents, the built-in article first.
+    pub library: Library,
+    /// Deleted documents, most recently deleted first; each keeps its text and annotations.
+    pub trash: Vec<DocumentMeta>,
+    /// What could not be read, in words (the records stay as they are).
+    pub problems: Vec<String>,
+}
+
+/// Lists the documents. A document whose list entry is missing or unreadable is listed again
+/// from its text record, and the entry rewritten.
+pub async fn load_library() -> Result<LibraryView, String> {
+    let mut view = LibraryView::default();
+    let mut listed = Vec::new();
+    for value in db::range("doc:").await? {
+        match records::read_meta(&value) {
+            Ok(meta) => listed.push(meta),
+            Err(e) => view.problems.push(e),
         }
     }
-    let backup = format!("{prefix}{}", js_sys::Date::now() as u64);
-    set(storage, &backup, raw)?;
-    Ok(backup)
-}
-
-/// Loads a document's annotations. Never deletes or overwrites anything.
-pub fn load(doc: &Document) -> Loaded {
-    let storage = match local_storage() {
-        Ok(s) => s,
-        Err(reason) => {
-            return Loaded {
-                content: Annotations::default(),
-                problem: Some(LoadProblem {
-                    reason,
-                    raw: None,
-                    backup_key: None,
-                }),
-            }
+    for text_id in db::range_ids("text:").await? {
+        let id = text_id.trim_start_matches("text:");
+        if listed.iter().any(|m| m.id == id) {
+            continue;
         }
-    };
-    let key = document_key(&doc.id);
-    let raw = match storage.get_item(&key) {
-        Ok(Some(raw)) => raw,
-        Ok(None) => return Loaded::default(),
-        Err(e) => {
-            return Loaded {
-                content: Annotations::default(),
-                problem: Some(LoadProblem {
-                    reason: format!("reading local storage failed ({})", js_error_text(&e)),
-                    raw: None,
-                    backup_key: None,
-                }),
+        match db::get(&text_id).await?.map(|v| records::read_text(&v)) {
+            Some(Ok(doc)) => {
+                let meta = DocumentMeta::of(&doc, &now(), false);
+                let _ = db::write(&[records::meta_record(&meta)]).await;
+                view.problems.push(format!(
+                    "the list entry of “{}” was missing and has been rebuilt from its text",
+                    meta.title
+                ));
+                listed.push(meta);
             }
-        }
-    };
-    match native::parse(&raw, doc) {
-        Ok(parsed) => Loaded {
-            content: parsed.content,
-            problem: None,
-        },
-        Err(e) => {
-            let backup_key = keep_aside(&storage, &key, &raw).ok();
-            Loaded {
-                content: Annotations::default(),
-                problem: Some(LoadProblem {
-                    reason: e.to_string(),
-                    raw: Some(raw),
-                    backup_key,
-                }),
-            }
+            Some(Err(e)) => view.problems.push(e),
+            None => {}
         }
     }
-}
-
-/// Saves a document's annotations; returns what was written. The error says why, in words
-/// (quota, disabled storage).
-pub fn save(doc: &Document, content: Content) -> Result<String, String> {
-    let storage = local_storage()?;
-    let json = native::to_json(doc, content, TextInclusion::Compact);
-    set(&storage, &document_key(&doc.id), &json)?;
-    touch_document(&storage, doc, content.annotations);
-    Ok(json)
-}
-
-// ---- The document library -------------------------------------------------------------
-
-const LIBRARY_KEY: &str = "text-annotator:library";
-const TRASH_KEY: &str = "text-annotator:trash";
-
-fn text_key(doc_id: &str) -> String {
-    format!("{KEY_PREFIX}:text:{doc_id}")
-}
-
-fn set(storage: &Storage, key: &str, value: &str) -> Result<(), String> {
-    storage.set_item(key, value).map_err(|e| {
-        let text = js_error_text(&e);
-        if text.contains("Quota") {
-            format!("local storage is full ({text})")
+    if !listed.iter().any(|m| m.id == DEFAULT_ARTICLE_ID) {
+        listed.push(DocumentMeta::of(
+            &default_document(),
+            "2025-01-24T00:00:00.000Z",
+            true,
+        ));
+    }
+    for meta in listed {
+        if meta.deleted.is_some() && !meta.builtin {
+            view.trash.push(meta);
+        } else if meta.builtin {
+            view.library.documents.insert(0, meta);
         } else {
-            format!("local storage refused the write ({text})")
+            view.library.documents.push(meta);
         }
-    })
-}
-
-/// The library index, always holding the built-in article. An unreadable index is copied
-/// aside (never overwritten) and rebuilt from the texts that are stored.
-pub fn load_library() -> Result<Library, String> {
-    let storage = local_storage()?;
-    let mut library = match storage.get_item(LIBRARY_KEY).ok().flatten() {
-        None => Library::default(),
-        Some(raw) => match Library::parse(&raw) {
-            Ok(library) => library,
-            Err(reason) => {
-                let backup = keep_aside(&storage, LIBRARY_KEY, &raw)?;
-                return Err(format!("{reason}; it was kept unchanged under “{backup}”"));
-            }
-        },
-    };
-    if library.get(DEFAULT_ARTICLE_ID).is_none() {
-        let doc = default_document();
-        library
-            .documents
-            .insert(0, DocumentMeta::of(&doc, "2025-01-24T00:00:00.000Z", true));
     }
-    Ok(library)
+    view.trash.sort_by(|a, b| b.deleted.cmp(&a.deleted));
+    Ok(view)
 }
 
-fn save_library(storage: &Storage, library: &Library) -> Result<(), String> {
-    set(storage, LIBRARY_KEY, &library.to_json())
-}
-
-/// Opens a document by id: the built-in article, or a stored text with its index entry.
-pub fn open_document(id: &str) -> Result<Document, String> {
+/// Opens a document by id: the built-in article, or a stored text.
+pub async fn open_document(id: &str) -> Result<Document, String> {
     if id == DEFAULT_ARTICLE_ID {
         return Ok(default_document());
     }
-    let library = load_library()?;
-    let meta = library
-        .get(id)
+    let value = db::get(&records::text_id(id))
+        .await?
         .ok_or_else(|| format!("there is no document “{id}” in this browser"))?;
-    let storage = local_storage()?;
-    let text = storage
-        .get_item(&text_key(id))
-        .ok()
-        .flatten()
-        .ok_or_else(|| format!("the text of “{}” is missing from storage", meta.title))?;
-    let mut doc = Document::new(id, &meta.title, meta.published.as_deref(), &text);
-    doc.source_url = meta.source_url.clone();
-    if doc.text_sha256 != meta.text_sha256 {
-        return Err(format!(
-            "the stored text of “{}” does not match its fingerprint",
-            meta.title
-        ));
+    let mut doc = records::read_text(&value)?;
+    if let Some(meta) = db::get(&records::meta_id(id)).await? {
+        if let Ok(meta) = records::read_meta(&meta) {
+            if meta.deleted.is_some() {
+                return Err(format!(
+                    "“{}” is in the trash (restore it from Documents)",
+                    meta.title
+                ));
+            }
+            doc.title = meta.title;
+        }
     }
     Ok(doc)
 }
 
-/// Stores a new document's text and lists it. On failure nothing is left half-written.
-pub fn add_document(doc: &Document, now: &str) -> Result<(), String> {
-    let storage = local_storage()?;
-    let mut library = load_library()?;
-    set(&storage, &text_key(&doc.id), doc.index.text())?;
-    library.upsert(DocumentMeta::of(doc, now, false));
-    save_library(&storage, &library).inspect_err(|_| {
-        let _ = storage.remove_item(&text_key(&doc.id));
-    })
+/// What was found in the database for a document.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub content: Annotations,
+    pub stored: Stored,
+    pub problem: Option<LoadProblem>,
 }
 
-pub fn rename_document(id: &str, title: &str) -> Result<(), String> {
-    let storage = local_storage()?;
-    let mut library = load_library()?;
-    let mut meta = library
-        .get(id)
-        .cloned()
-        .ok_or_else(|| format!("there is no document “{id}”"))?;
-    meta.title = title.to_owned();
-    library.upsert(meta);
-    save_library(&storage, &library)
+/// Stored records that could not be used.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadProblem {
+    /// What is wrong, in words.
+    pub reason: String,
+    /// The unreadable records as stored (JSON), for download.
+    pub raw: Option<String>,
+    /// Saving must stay off so that nothing is written over them (a newer version's records).
+    pub pause: bool,
 }
 
-/// Deletes a document, keeping the last deleted one (text, annotations, index entry) so that
-/// it can be restored. The built-in article cannot be deleted.
-pub fn delete_document(id: &str) -> Result<(), String> {
-    if id == DEFAULT_ARTICLE_ID {
-        return Err("the built-in article cannot be deleted".to_owned());
+impl LoadProblem {
+    fn of(unreadable: Unreadable) -> LoadProblem {
+        LoadProblem {
+            reason: unreadable.reasons.join("; "),
+            raw: Some(Value::Array(unreadable.raw).to_string()),
+            pause: unreadable.newer_version,
+        }
     }
-    let storage = local_storage()?;
-    let mut library = load_library()?;
-    let meta = library
-        .remove(id)
-        .ok_or_else(|| format!("there is no document “{id}”"))?;
-    let trash = serde_json::json!({
-        "meta": meta,
-        "text": storage.get_item(&text_key(id)).ok().flatten(),
-        "annotations": storage.get_item(&document_key(id)).ok().flatten(),
-    });
-    set(&storage, TRASH_KEY, &trash.to_string())?;
-    save_library(&storage, &library)?;
-    let _ = storage.remove_item(&text_key(id));
-    let _ = storage.remove_item(&document_key(id));
+}
+
+/// Loads a document's annotations. Never deletes or overwrites anything.
+pub async fn load(doc: &Document) -> Loaded {
+    let mut found = Vec::new();
+    for prefix in [
+        records::annotation_prefix(&doc.id),
+        records::relation_prefix(&doc.id),
+    ] {
+        match db::range(&prefix).await {
+            Ok(records) => found.extend(records),
+            Err(reason) => {
+                return Loaded {
+                    stored: Stored::empty(&doc.id),
+                    problem: Some(LoadProblem {
+                        reason,
+                        raw: None,
+                        pause: true,
+                    }),
+                    ..Loaded::default()
+                }
+            }
+        }
+    }
+    // Records of another document whose id shares this one's start ("a" and "a:b").
+    found.retain(|r| r["doc"].as_str().is_none_or(|d| d == doc.id));
+    let (stored, content, unreadable) = Stored::load(doc, &found);
+    Loaded {
+        content,
+        stored,
+        problem: (!unreadable.reasons.is_empty()).then(|| LoadProblem::of(unreadable)),
+    }
+}
+
+/// How a save went.
+#[derive(Debug, Default)]
+pub struct SaveOutcome {
+    /// Records another tab had changed first were taken in: what storage held before them,
+    /// to merge from (then save again).
+    pub absorbed_from: Option<Stored>,
+    /// The document was moved to the trash elsewhere (its title).
+    pub deleted_elsewhere: Option<String>,
+    /// Records arrived that this version cannot read.
+    pub unreadable: Option<LoadProblem>,
+}
+
+/// Writes what changed since `stored` so that the database holds `content`; `stored` follows
+/// every accepted record. The error (quota, a closed database) means nothing was written.
+/// `writes` come from [`Stored::changes`], worked out while the store was borrowed: nothing
+/// here may hold the store across a wait, since the page goes on editing it.
+pub async fn save(
+    doc: &Document,
+    stored: &std::cell::RefCell<Stored>,
+    writes: Vec<RecordWrite>,
+    counts: [usize; 3],
+) -> Result<SaveOutcome, String> {
+    let mut outcome = SaveOutcome::default();
+    if writes.is_empty() {
+        return Ok(outcome);
+    }
+    let bodies: Vec<Value> = writes.iter().map(|w| w.to_json()).collect();
+    let results = db::write(&bodies).await?;
+    let mut refused = Vec::new();
+    let mut failure = None;
+    for (write, result) in writes.iter().zip(&results) {
+        match result {
+            Written { rev: Some(rev), .. } => stored.borrow_mut().written(write, rev.clone()),
+            r if r.conflict() => refused.push(write.id.clone()),
+            r => failure = Some(r.error.clone()),
+        }
+    }
+    if !refused.is_empty() {
+        let mut current = Vec::new();
+        for id in &refused {
+            current.push(
+                db::get(id)
+                    .await?
+                    .unwrap_or_else(|| serde_json::json!({ "_id": id, "_deleted": true })),
+            );
+        }
+        let before = stored.borrow().clone();
+        match stored.borrow_mut().absorb(doc, &current) {
+            Ok(news) => outcome.absorbed_from = news.then_some(before),
+            Err(unreadable) => outcome.unreadable = Some(LoadProblem::of(unreadable)),
+        }
+    }
+    if let Some(error) = failure {
+        return Err(error);
+    }
+    outcome.deleted_elsewhere = touch(doc, counts).await;
+    Ok(outcome)
+}
+
+/// Updates the document's list entry (counts, last edited). Returns the title when the
+/// document turns out to be in the trash: the edit is kept with it, and the person is told.
+async fn touch(doc: &Document, counts: [usize; 3]) -> Option<String> {
+    let id = records::meta_id(&doc.id);
+    for _ in 0..3 {
+        let existing = db::get(&id).await.ok()?;
+        let mut meta = existing
+            .as_ref()
+            .and_then(|v| records::read_meta(v).ok())
+            .unwrap_or_else(|| DocumentMeta::of(doc, &now(), doc.id == DEFAULT_ARTICLE_ID));
+        if meta.deleted.is_some() && !meta.builtin {
+            return Some(meta.title);
+        }
+        meta.counts = counts;
+        meta.updated = now();
+        let mut record = records::meta_record(&meta);
+        if let Some(rev) = existing.as_ref().and_then(|v| v["_rev"].as_str()) {
+            record["_rev"] = Value::String(rev.to_owned());
+        }
+        match db::write(&[record]).await.ok()?.first() {
+            Some(r) if r.conflict() => continue,
+            _ => return None,
+        }
+    }
+    None
+}
+
+async fn update_meta(id: &str, change: impl Fn(&mut DocumentMeta)) -> Result<DocumentMeta, String> {
+    let key = records::meta_id(id);
+    for _ in 0..3 {
+        let value = db::get(&key)
+            .await?
+            .ok_or_else(|| format!("there is no document “{id}”"))?;
+        let mut meta = records::read_meta(&value)?;
+        change(&mut meta);
+        let mut record = records::meta_record(&meta);
+        record["_rev"] = value["_rev"].clone();
+        match db::write(&[record]).await?.first() {
+            Some(r) if r.conflict() => continue,
+            Some(Written { rev: Some(_), .. }) => return Ok(meta),
+            Some(r) => return Err(r.error.clone()),
+            None => break,
+        }
+    }
+    Err(format!("“{id}” kept changing in another tab; try again"))
+}
+
+/// Stores a new document's text and lists it, in one write.
+pub async fn add_document(doc: &Document, now: &str) -> Result<(), String> {
+    let records = [
+        records::text_record(doc),
+        records::meta_record(&DocumentMeta::of(doc, now, false)),
+    ];
+    for result in db::write(&records).await? {
+        if result.rev.is_none() {
+            return Err(if result.conflict() {
+                format!("a document with the id “{}” is already stored", doc.id)
+            } else {
+                result.error
+            });
+        }
+    }
     Ok(())
 }
 
-/// The title of the last deleted document, if one can be restored.
-pub fn deleted_title() -> Option<String> {
-    let raw = local_storage().ok()?.get_item(TRASH_KEY).ok()??;
-    let value: serde_json::Value = serde_json::from_str(&raw).ok()?;
-    value["meta"]["title"].as_str().map(str::to_owned)
+pub async fn rename_document(id: &str, title: &str) -> Result<(), String> {
+    update_meta(id, |meta| meta.title = title.to_owned())
+        .await
+        .map(|_| ())
 }
 
-/// Restores the last deleted document; returns its id.
-pub fn restore_deleted() -> Result<String, String> {
-    let storage = local_storage()?;
-    let raw = storage
-        .get_item(TRASH_KEY)
-        .ok()
-        .flatten()
-        .ok_or("no deleted document to restore")?;
-    let value: serde_json::Value = serde_json::from_str(&raw)
-        .map_err(|e| format!("the deleted document is unreadable: {e}"))?;
-    let meta: DocumentMeta = serde_json::from_value(value["meta"].clone())
-        .map_err(|e| format!("the deleted document is unreadable: {e}"))?;
-    let text = value["text"]
-        .as_str()
-        .ok_or("the deleted document has no text")?;
-    set(&storage, &text_key(&meta.id), text)?;
-    if let Some(annotations) = value["annotations"].as_str() {
-        set(&storage, &document_key(&meta.id), annotations)?;
+/// Moves a document to the trash, with its text and annotations: nothing is erased, and any
+/// tab still editing it keeps saving into it. The built-in article cannot be deleted.
+pub async fn delete_document(id: &str) -> Result<(), String> {
+    if id == DEFAULT_ARTICLE_ID {
+        return Err("the built-in article cannot be deleted".to_owned());
     }
-    let mut library = load_library()?;
-    let id = meta.id.clone();
-    library.upsert(meta);
-    save_library(&storage, &library)?;
-    let _ = storage.remove_item(TRASH_KEY);
-    Ok(id)
+    let when = now();
+    update_meta(id, |meta| meta.deleted = Some(when.clone()))
+        .await
+        .map(|_| ())
 }
 
-/// Records a document's counts and last-edited time in the index (after a save).
-fn touch_document(storage: &Storage, doc: &Document, annotations: &[Annotation]) {
-    let Ok(mut library) = load_library() else {
-        return;
-    };
-    let mut meta = library.get(&doc.id).cloned().unwrap_or_else(|| {
-        DocumentMeta::of(
-            doc,
-            &crate::bridge::clock::now_rfc3339(),
-            doc.id == DEFAULT_ARTICLE_ID,
-        )
-    });
-    meta.counts = DocumentMeta::count_labels(annotations);
-    meta.updated = crate::bridge::clock::now_rfc3339();
-    library.upsert(meta);
-    let _ = save_library(storage, &library);
+/// Takes a document out of the trash; returns its id.
+pub async fn restore_deleted(id: &str) -> Result<String, String> {
+    update_meta(id, |meta| meta.deleted = None)
+        .await
+        .map(|meta| meta.id)
 }
 
-/// Every document with its annotations, for the workspace export.
-pub fn export_workspace() -> Result<String, String> {
-    let library = load_library()?;
-    let mut documents = Vec::new();
-    for meta in &library.documents {
-        let document = open_document(&meta.id)?;
-        let loaded = load(&document);
-        if let Some(problem) = loaded.problem.filter(|p| p.raw.is_some()) {
-            return Err(format!("“{}”: {}", meta.title, problem.reason));
+/// Every listed document with its annotations, for the workspace export and the views over
+/// the whole library. A document that cannot be read is left out and named.
+pub async fn all_documents() -> Result<(Vec<WorkspaceDocument>, Vec<String>), String> {
+    let view = load_library().await?;
+    let (mut documents, mut skipped) = (Vec::new(), view.problems);
+    for meta in &view.library.documents {
+        let document = match open_document(&meta.id).await {
+            Ok(document) => document,
+            Err(e) => {
+                skipped.push(format!("“{}”: {e}", meta.title));
+                continue;
+            }
+        };
+        let loaded = load(&document).await;
+        if let Some(problem) = loaded.problem {
+            skipped.push(format!(
+                "“{}”: some annotations could not be read ({})",
+                meta.title, problem.reason
+            ));
         }
         documents.push(WorkspaceDocument {
             document,
             content: loaded.content,
         });
     }
-    Ok(workspace_to_json(
-        &documents,
-        &crate::bridge::clock::now_rfc3339(),
-    ))
+    Ok((documents, skipped))
 }
+
+/// How many records one database write holds during a workspace import: large enough to be
+/// quick, small enough that the page keeps answering between writes.
+const IMPORT_BATCH: usize = 500;
 
 /// Brings a validated workspace into this browser. New documents are added; a document that
 /// is here with the same text has its annotations merged by id (the later edit wins, nothing
-/// is deleted); one that is here with another text is added as a copy. Returns a report.
-pub fn import_workspace(
+/// is deleted); one that is here with another text is added as a copy. `progress` hears
+/// (documents done, documents). Returns a report.
+pub async fn import_workspace(
     documents: Vec<WorkspaceDocument>,
     random_hex: impl Fn() -> String,
+    progress: impl Fn(usize, usize),
 ) -> Result<String, String> {
-    let storage = local_storage()?;
+    let total = documents.len();
     let (mut added, mut merged, mut copies, mut annotations_in) = (0, 0, 0, 0);
-    for mut incoming in documents {
-        let library = load_library()?;
-        let existing = library.get(&incoming.document.id).cloned();
+    let mut batch: Vec<Value> = Vec::new();
+    for (done, mut incoming) in documents.into_iter().enumerate() {
+        let existing = match incoming.document.id.as_str() {
+            DEFAULT_ARTICLE_ID => Some(default_document()),
+            id => open_document(id).await.ok(),
+        };
         match existing {
-            Some(meta) if meta.text_sha256 == incoming.document.text_sha256 => {
-                let here = open_document(&meta.id)?;
-                let loaded = load(&here);
-                if let Some(problem) = loaded.problem.filter(|p| p.raw.is_some()) {
-                    return Err(format!("“{}”: {}", meta.title, problem.reason));
+            Some(here) if here.text_sha256 == incoming.document.text_sha256 => {
+                let loaded = load(&here).await;
+                if let Some(problem) = loaded.problem {
+                    return Err(format!("“{}”: {}", here.title, problem.reason));
                 }
-                let (here_content, theirs) = (loaded.content, incoming.content);
-                let (annotations, summary) =
-                    merge_by_id(&here_content.annotations, &theirs.annotations);
-                let (orphans, _) = merge_by_id(&here_content.orphans, &theirs.orphans);
-                let mut relations = here_content.relations;
+                let (mine, theirs) = (loaded.content, incoming.content);
+                let (annotations, summary) = merge_by_id(&mine.annotations, &theirs.annotations);
+                let (orphans, _) = merge_by_id(&mine.orphans, &theirs.orphans);
+                let mut relations = mine.relations;
                 for r in theirs.relations {
                     if !relations.iter().any(|x| x.id == r.id) {
                         relations.push(r);
                     }
                 }
                 // Relations whose ends are not both here are dropped by the store's checks.
-                let merged_store = crate::model::Store::from_parts(Annotations {
+                let store = crate::model::Store::from_parts(Annotations {
                     annotations,
                     orphans,
                     relations,
                 });
-                save(&here, merged_store.content())?;
+                batch.extend(
+                    loaded
+                        .stored
+                        .changes(&here, store.content())
+                        .iter()
+                        .map(|w| w.to_json()),
+                );
                 annotations_in += summary.added + summary.updated;
                 merged += 1;
             }
@@ -390,43 +516,45 @@ pub fn import_workspace(
                 } else {
                     added += 1;
                 }
-                add_document(&incoming.document, &crate::bridge::clock::now_rfc3339())?;
-                save(&incoming.document, incoming.content.content())?;
+                let doc = &incoming.document;
+                let mut meta = DocumentMeta::of(doc, &now(), false);
+                meta.counts = DocumentMeta::count_labels(&incoming.content.annotations);
+                batch.push(records::text_record(doc));
+                batch.push(records::meta_record(&meta));
+                batch.extend(
+                    Stored::empty(&doc.id)
+                        .changes(doc, incoming.content.content())
+                        .iter()
+                        .map(|w| w.to_json()),
+                );
                 annotations_in += incoming.content.annotations.len();
             }
         }
+        if batch.len() >= IMPORT_BATCH || done + 1 == total {
+            write_all(std::mem::take(&mut batch)).await?;
+            progress(done + 1, total);
+        }
     }
-    let _ = storage;
     Ok(format!(
         "{added} document{} added, {merged} merged with the copy here (nothing deleted, the later edit wins), {copies} added as copies because their text differs; {annotations_in} annotations added or updated",
-        if added == 1 { "" } else { "s" }
+        plural(added)
     ))
 }
 
-/// Chromium's local storage limit per site, measured here: 5 Mi UTF-16 code units for keys
-/// and values together, whatever the script.
-pub const QUOTA_UTF16_UNITS: f64 = 5.0 * 1024.0 * 1024.0;
-
-/// How full local storage is, from 0 to 1 (keys and values of this site, in UTF-16 units).
-/// Lengths are read on the JS side, so large values are not copied.
-pub fn fill_ratio() -> Option<f64> {
-    let storage = local_storage().ok()?;
-    let mut units = 0.0;
-    for i in 0..storage.length().ok()? {
-        let Some(key) = storage.key(i).ok().flatten() else {
-            continue;
-        };
-        let value = js_sys::Reflect::get(&storage, &key.as_str().into()).ok()?;
-        let length = js_sys::Reflect::get(&value, &"length".into())
-            .ok()
-            .and_then(|l| l.as_f64())
-            .unwrap_or(0.0);
-        units += key.encode_utf16().count() as f64 + length;
+async fn write_all(records: Vec<Value>) -> Result<(), String> {
+    if records.is_empty() {
+        return Ok(());
     }
-    Some(units / QUOTA_UTF16_UNITS)
+    for result in db::write(&records).await? {
+        if result.rev.is_none() {
+            return Err(format!("writing “{}” failed ({})", result.id, result.error));
+        }
+    }
+    Ok(())
 }
 
-/// The raw stored value of a document's annotations, as last written by any tab.
-pub fn read_raw(doc_id: &str) -> Option<String> {
-    local_storage().ok()?.get_item(&document_key(doc_id)).ok()?
+/// How full this site's storage is, from 0 to 1 (`navigator.storage.estimate()`).
+pub async fn fill_ratio() -> Option<f64> {
+    let (usage, quota) = db::estimate().await?;
+    (quota > 0.0).then(|| usage / quota)
 }

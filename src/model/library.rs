@@ -33,6 +33,10 @@ pub struct DocumentMeta {
     /// The built-in article: always listed, never deleted.
     #[serde(default)]
     pub builtin: bool,
+    /// When it was moved to the trash; it keeps its text and annotations there until
+    /// restored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted: Option<String>,
 }
 
 impl DocumentMeta {
@@ -48,6 +52,7 @@ impl DocumentMeta {
             text_length: doc.index.len_chars(),
             counts: [0; 3],
             builtin,
+            deleted: None,
         }
     }
 

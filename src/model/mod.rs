@@ -14,6 +14,7 @@ pub mod document;
 pub mod formats;
 pub mod library;
 pub mod offset;
+pub mod records;
 pub mod segment;
 pub(crate) mod sort;
 pub mod span;

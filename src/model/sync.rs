@@ -2,11 +2,8 @@
 //! overwrites the other's newer work and deletions are not undone by the other tab.
 
 use super::annotation::{Annotation, Relation};
-use super::content::Annotations;
-use super::document::Document;
-use super::formats::native;
+use super::content::{Annotations, Content};
 use super::sort;
-use super::store::Store;
 use std::collections::HashMap;
 
 /// Something merged by id, with a version that orders edits.
@@ -69,63 +66,22 @@ pub fn merge3<T: Versioned>(base: &[T], local: &[T], remote: &[T]) -> Vec<T> {
         .collect()
 }
 
-/// What this tab and storage last agreed on: the base of the three-way merge with other
-/// tabs, and the stored text it came from (so a value this tab has seen is not merged again).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct SyncBase {
-    pub content: Annotations,
-    pub stored_text: Option<String>,
-}
-
-impl SyncBase {
-    /// This tab's store as written to storage as `stored_text`.
-    pub fn saved(store: &Store, stored_text: String) -> SyncBase {
-        SyncBase {
-            content: store.content().owned(),
-            stored_text: Some(stored_text),
-        }
-    }
-}
-
-/// If storage holds something this tab has not seen (another tab wrote it), merges it with
-/// `local`. Returns the merge when it differs from `local`; either way the stored value
-/// becomes the new base. An unreadable stored value is left alone: it is reported when the
-/// document is opened, and merging it could lose the other tab's work.
-pub fn absorb_stored(
-    base: &mut SyncBase,
-    doc: &Document,
-    local: &Store,
-    stored_text: Option<String>,
-) -> Option<Annotations> {
-    let stored_text = stored_text?;
-    if base.stored_text.as_ref() == Some(&stored_text) {
-        return None;
-    }
-    let remote = native::parse(&stored_text, doc).ok()?.content;
+/// Storage moved from `before` to `after` (another tab's writes, or the current version of a
+/// record whose write was refused); merges that into `local` by [`merge3`]. Returns the merge
+/// when it differs from `local`.
+pub fn merge_stored(before: &Annotations, local: Content, after: &Annotations) -> Option<Annotations> {
     let merged = Annotations {
-        annotations: merge3(
-            &base.content.annotations,
-            local.annotations(),
-            &remote.annotations,
-        ),
-        orphans: merge3(&base.content.orphans, local.orphans(), &remote.orphans),
-        relations: merge3(
-            &base.content.relations,
-            local.relations(),
-            &remote.relations,
-        ),
+        annotations: merge3(&before.annotations, local.annotations, &after.annotations),
+        orphans: merge3(&before.orphans, local.orphans, &after.orphans),
+        relations: merge3(&before.relations, local.relations, &after.relations),
     };
-    *base = SyncBase {
-        content: remote,
-        stored_text: Some(stored_text),
-    };
-    let unchanged = same_set(&merged.annotations, local.annotations())
-        && same_set(&merged.orphans, local.orphans())
-        && merged.relations.len() == local.relations().len()
+    let unchanged = same_set(&merged.annotations, local.annotations)
+        && same_set(&merged.orphans, local.orphans)
+        && merged.relations.len() == local.relations.len()
         && merged
             .relations
             .iter()
-            .all(|r| local.relations().contains(r));
+            .all(|r| local.relations.contains(r));
     (!unchanged).then_some(merged)
 }
 
@@ -143,6 +99,7 @@ fn sorted_by_id(set: &[Annotation]) -> Vec<&Annotation> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::store::Store;
     use crate::model::{default_document, CharSpan, Label};
 
     fn ann(id: &str, note: &str, updated: &str) -> Annotation {
@@ -196,11 +153,6 @@ mod tests {
         assert_eq!(notes(merge3(&base, &local, &remote)).len(), 1);
     }
 
-    fn stored(store: &Store) -> String {
-        let doc = default_document();
-        native::to_json(&doc, store.content(), native::TextInclusion::Compact)
-    }
-
     fn store_with(ids: &[(&str, usize)]) -> Store {
         let doc = default_document();
         let mut store = Store::new();
@@ -220,67 +172,28 @@ mod tests {
     }
 
     #[test]
-    fn another_tabs_addition_is_merged_in_and_becomes_the_base() {
-        let doc = default_document();
-        let base_store = store_with(&[("a", 0)]);
-        let mut base = SyncBase::saved(&base_store, stored(&base_store));
+    fn another_tabs_addition_is_merged_in() {
+        let before = store_with(&[("a", 0)]).content().owned();
         let local = store_with(&[("a", 0), ("mine", 20)]);
-        let theirs = store_with(&[("a", 0), ("theirs", 40)]);
-        let merged = absorb_stored(&mut base, &doc, &local, Some(stored(&theirs)))
+        let after = store_with(&[("a", 0), ("theirs", 40)]).content().owned();
+        let merged = merge_stored(&before, local.content(), &after)
             .expect("the other tab's annotation is new here");
         assert_eq!(ids(&merged.annotations), ["a", "mine", "theirs"]);
-        assert_eq!(ids(&base.content.annotations), ["a", "theirs"]);
-        assert_eq!(base.stored_text, Some(stored(&theirs)));
     }
 
     #[test]
-    fn a_stored_value_already_seen_is_not_merged_again() {
-        let doc = default_document();
-        let theirs = store_with(&[("theirs", 40)]);
-        let mut base = SyncBase::saved(&theirs, stored(&theirs));
-        let before = base.clone();
-        let local = Store::new();
-        assert_eq!(
-            absorb_stored(&mut base, &doc, &local, Some(stored(&theirs))),
-            None
-        );
-        assert_eq!(base, before);
-    }
-
-    #[test]
-    fn a_value_equal_to_this_tab_needs_no_update_but_moves_the_base() {
-        let doc = default_document();
-        let mut base = SyncBase::default();
+    fn storage_equal_to_this_tab_needs_no_update() {
         let local = store_with(&[("a", 0)]);
-        assert_eq!(
-            absorb_stored(&mut base, &doc, &local, Some(stored(&local))),
-            None
-        );
-        assert_eq!(ids(&base.content.annotations), ["a"]);
+        let before = Annotations::default();
+        assert_eq!(merge_stored(&before, local.content(), &local.content().owned()), None);
     }
 
     #[test]
     fn a_deletion_in_the_other_tab_reaches_this_one() {
-        let doc = default_document();
         let both = store_with(&[("a", 0), ("b", 20)]);
-        let mut base = SyncBase::saved(&both, stored(&both));
-        let theirs = store_with(&[("a", 0)]);
-        let merged = absorb_stored(&mut base, &doc, &both, Some(stored(&theirs)))
+        let after = store_with(&[("a", 0)]).content().owned();
+        let merged = merge_stored(&both.content().owned(), both.content(), &after)
             .expect("b was deleted over there");
         assert_eq!(ids(&merged.annotations), ["a"]);
-    }
-
-    #[test]
-    fn unreadable_or_missing_stored_values_change_nothing() {
-        let doc = default_document();
-        let local = store_with(&[("a", 0)]);
-        let mut base = SyncBase::saved(&local, stored(&local));
-        let before = base.clone();
-        assert_eq!(
-            absorb_stored(&mut base, &doc, &local, Some("{ not json".into())),
-            None
-        );
-        assert_eq!(absorb_stored(&mut base, &doc, &local, None), None);
-        assert_eq!(base, before);
     }
 }

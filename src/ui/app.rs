@@ -4,7 +4,6 @@
 use crate::bridge::clock;
 use crate::bridge::storage::LoadProblem;
 use crate::model::annotation::Label;
-use crate::model::store::Store;
 use crate::model::Annotations;
 use crate::model::CharSpan;
 use crate::ui::components::action_bar::ActionBar;
@@ -17,7 +16,7 @@ use crate::ui::components::status::{NoticeBanner, StatusLine, UnreadableBanner};
 use crate::ui::components::toolbar::Toolbar;
 use crate::ui::hooks::{self, FileDrop, LoadNotices, Transfer};
 use crate::ui::state::{Action, AppState, Dialog, FocusTarget, SaveStatus};
-use crate::ui::DocRef;
+use crate::ui::{DocRef, StoredRef};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -26,6 +25,9 @@ pub struct AppProps {
     pub doc: DocRef,
     /// What storage held for the document when it was opened.
     pub initial: Rc<Annotations>,
+    /// The records behind `initial`, with their revisions: the base of every save.
+    #[prop_or_default]
+    pub stored: StoredRef,
     pub load_problem: Option<LoadProblem>,
     /// Off for generated documents (the benchmark), which must not fill the user's storage.
     #[prop_or(true)]
@@ -43,8 +45,9 @@ pub fn App(props: &AppProps) -> Html {
     let state = {
         let doc = props.doc.0.clone();
         let loaded = props.initial.clone();
+        let persist = props.persist;
         use_reducer(move || {
-            let store = Store::from_parts((*loaded).clone());
+            let store = hooks::session_store(&doc.id, &loaded, persist);
             AppState::new(doc, store)
         })
     };
@@ -77,16 +80,18 @@ pub fn App(props: &AppProps) -> Html {
             persist: props.persist,
         },
     );
-    let synced = hooks::use_sync_base(&props.doc, &props.initial);
-    hooks::use_persistence(&state, dispatcher.clone(), &props.doc, &synced);
-    hooks::use_tab_sync(
+    let saver = hooks::use_persistence(
+        &state,
         dispatcher.clone(),
         &latest,
-        &props.doc,
-        &synced,
+        &props.doc.0,
+        &props.stored.0,
         props.persist,
     );
-    hooks::use_unload_guard(state.save != SaveStatus::Saved);
+    hooks::use_tab_sync(&saver, props.persist);
+    hooks::use_session_keeper(&props.doc.0.id, &latest, props.persist);
+    let saving = state.store.revision() != state.saved_revision;
+    hooks::use_unload_guard(props.persist && (saving || state.save != SaveStatus::Saved));
     hooks::use_reveal(&article_root, state.selected.clone(), state.reveal);
     hooks::use_shortcuts(dispatcher.clone(), &latest);
     hooks::use_focus_request(state.focus_request, &article_root);
@@ -190,7 +195,7 @@ pub fn App(props: &AppProps) -> Html {
             // above the status line. In the flow at the page's end, so it hides nothing there.
             <div class="dock">
                 <ActionBar store={state.store.clone()} selected={state.selected.clone()} on_action={on_action.clone()} />
-                <StatusLine save={state.save.clone()} {counts} orphans={store.orphans().len()} storage_fill={state.storage_fill} />
+                <StatusLine save={state.save.clone()} {saving} {counts} orphans={store.orphans().len()} storage_fill={state.storage_fill} />
             </div>
           </div>
             if let Some(choices) = state.choices.clone() {

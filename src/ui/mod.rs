@@ -22,3 +22,14 @@ impl PartialEq for DocRef {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
+
+/// What the database holds for the open document, shared by the hooks that save and listen.
+/// Compared by identity, like [`DocRef`].
+#[derive(Clone, Debug, Default)]
+pub struct StoredRef(pub Rc<std::cell::RefCell<crate::model::records::Stored>>);
+
+impl PartialEq for StoredRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}

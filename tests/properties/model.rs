@@ -747,16 +747,26 @@ proptest! {
         let mut past: Vec<State> = vec![state(&store)];
         let mut future: Vec<State> = Vec::new();
         let mut serial = 0;
+        // The note or entity being typed: its next edit joins the last undo step.
+        let mut typing: Option<(String, u8)> = None;
         for op in &ops {
             let revision = store.revision();
+            let annotations = store.annotations().to_vec();
+            let typed = match op {
+                Op::SetNote { pick, .. } => Some((pick_id(&annotations, pick), 0)),
+                Op::SetEntity { pick, .. } => Some((pick_id(&annotations, pick), 1)),
+                _ => None,
+            };
             match op {
                 Op::Undo => {
+                    typing = None;
                     prop_assert_eq!(store.undo(), past.len() > 1);
                     if past.len() > 1 {
                         future.push(past.pop().unwrap());
                     }
                 }
                 Op::Redo => {
+                    typing = None;
                     prop_assert_eq!(store.redo(), !future.is_empty());
                     if let Some(next) = future.pop() {
                         past.push(next);
@@ -775,7 +785,12 @@ proptest! {
                     }
                     if steps == 1 {
                         prop_assert!(store.can_undo() && !store.can_redo());
-                        past.push(state(&store));
+                        if typed.is_some() && typed == typing {
+                            *past.last_mut().unwrap() = state(&store);
+                        } else {
+                            past.push(state(&store));
+                        }
+                        typing = typed;
                         future.clear();
                     }
                 }

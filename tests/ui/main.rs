@@ -12,13 +12,13 @@ mod reducer;
 
 use annotator::model::store::Store;
 use annotator::model::Document;
-use annotator::ui::state::{Action, AppState};
+use annotator::ui::state::{Action, AppState, StoreHandle};
 use std::rc::Rc;
 use yew::Reducible;
 
 /// A fresh state on `doc` holding `store`.
 fn state_with(doc: Document, store: Store) -> Rc<AppState> {
-    Rc::new(AppState::new(Rc::new(doc), store))
+    Rc::new(AppState::new(Rc::new(doc), StoreHandle::new(store)))
 }
 
 /// The state after the actions, in order.

@@ -623,13 +623,14 @@ fn every_focus_request_is_a_new_one() {
 fn a_failed_save_shows_and_a_paused_save_stays_paused() {
     let failed = after(&empty(), [Action::SaveResult(Err("quota".into()))]);
     assert_eq!(failed.save, SaveStatus::Failed("quota".into()));
-    let saved = after(&failed, [Action::SaveResult(Ok(()))]);
+    let saved = after(&failed, [Action::SaveResult(Ok(7))]);
     assert_eq!(saved.save, SaveStatus::Saved);
+    assert_eq!(saved.saved_revision, 7, "the confirmed revision is what the status compares");
     let paused = after(
         &empty(),
         [
             Action::PauseSaving("unreadable".into()),
-            Action::SaveResult(Ok(())),
+            Action::SaveResult(Ok(1)),
         ],
     );
     assert_eq!(paused.save, SaveStatus::Paused("unreadable".into()));

@@ -43,6 +43,24 @@ fn remove_where<T>(list: &mut Vec<T>, is: impl Fn(&T) -> bool, slot: &mut Slot) 
 }
 
 impl Change {
+    /// Whether this step adds, removes or edits any of `ids` (annotations and links; a link
+    /// also counts as touching its two ends).
+    pub(super) fn touches(&self, ids: &std::collections::HashSet<String>) -> bool {
+        match self {
+            Change::Insert(a)
+            | Change::Delete(a)
+            | Change::OrphanInsert(a, _)
+            | Change::OrphanDelete(a, _) => ids.contains(&a.id),
+            Change::Update { before, after } => {
+                ids.contains(&before.id) || ids.contains(&after.id)
+            }
+            Change::Batch(changes) => changes.iter().any(|c| c.touches(ids)),
+            Change::RelationInsert(r, _) | Change::RelationDelete(r, _) => {
+                ids.contains(&r.id) || ids.contains(&r.claim) || ids.contains(&r.other)
+            }
+        }
+    }
+
     pub(super) fn inverse(self) -> Change {
         match self {
             Change::Insert(a) => Change::Delete(a),
@@ -102,6 +120,7 @@ impl Store {
             self.undo.remove(0);
         }
         self.redo.clear();
+        self.typing = None;
         self.revision += 1;
     }
 
@@ -112,6 +131,7 @@ impl Store {
         let mut inverse = change.inverse();
         self.apply(&mut inverse);
         self.redo.push(inverse.inverse());
+        self.typing = None;
         self.revision += 1;
         true
     }
@@ -122,6 +142,7 @@ impl Store {
         };
         self.apply(&mut change);
         self.undo.push(change);
+        self.typing = None;
         self.revision += 1;
         true
     }

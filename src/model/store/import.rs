@@ -30,6 +30,25 @@ pub struct ImportSummary {
 }
 
 impl Store {
+    /// Takes in a state merged with another tab's work ([`crate::model::sync::merge_stored`]).
+    /// It is not an edit of this tab, so it is not undoable; undo and redo keep every step
+    /// that touches none of the annotations and links it changed (undoing such a step could
+    /// overwrite the other tab's work, so those steps go). Returns how many steps went.
+    pub fn absorb(&mut self, merged: Annotations) -> usize {
+        let changed = changed_ids(self, &merged);
+        if changed.is_empty() {
+            return 0;
+        }
+        let revision = self.revision + 1;
+        let (undo, redo) = (std::mem::take(&mut self.undo), std::mem::take(&mut self.redo));
+        let before = undo.len() + redo.len();
+        *self = Store::from_parts(merged);
+        self.undo = undo.into_iter().filter(|c| !c.touches(&changed)).collect();
+        self.redo = redo.into_iter().filter(|c| !c.touches(&changed)).collect();
+        self.revision = revision;
+        before - self.undo.len() - self.redo.len()
+    }
+
     /// Replaces everything with a state merged from another tab. This is not an edit of this
     /// tab, so it is not undoable, and the history is cleared: undoing older edits on top of
     /// another tab's work could overwrite it.
@@ -180,4 +199,34 @@ impl Store {
         self.commit(Change::OrphanDelete(orphan.clone(), None));
         Ok(orphan)
     }
+}
+
+/// The ids of annotations, orphans and links that differ between the store and `other`.
+fn changed_ids(store: &Store, other: &Annotations) -> std::collections::HashSet<String> {
+    use std::collections::HashMap;
+    let mut changed = std::collections::HashSet::new();
+    let mut diff = |ours: HashMap<&str, &Annotation>, theirs: HashMap<&str, &Annotation>| {
+        for (id, a) in &ours {
+            if theirs.get(id) != Some(a) {
+                changed.insert((*id).to_owned());
+            }
+        }
+        for id in theirs.keys() {
+            if !ours.contains_key(id) {
+                changed.insert((*id).to_owned());
+            }
+        }
+    };
+    fn by_id(list: &[Annotation]) -> HashMap<&str, &Annotation> {
+        list.iter().map(|a| (a.id.as_str(), a)).collect()
+    }
+    diff(by_id(&store.annotations), by_id(&other.annotations));
+    diff(by_id(&store.orphans), by_id(&other.orphans));
+    for r in store.relations.iter().filter(|r| !other.relations.contains(r)) {
+        changed.insert(r.id.clone());
+    }
+    for r in other.relations.iter().filter(|r| !store.relations.contains(r)) {
+        changed.insert(r.id.clone());
+    }
+    changed
 }

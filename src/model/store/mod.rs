@@ -87,6 +87,16 @@ pub struct Store {
     redo: Vec<Change>,
     /// Bumped by every change, undo and redo: what persistence and views watch.
     revision: u64,
+    /// The annotation and field (note or entity) of the last undo step, while the person is
+    /// still typing in it: the next keystroke joins that step.
+    typing: Option<(String, TypedField)>,
+}
+
+/// The fields saved as they are typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TypedField {
+    Note,
+    Entity,
 }
 
 impl Store {
@@ -275,7 +285,7 @@ impl Store {
             .map(str::trim)
             .filter(|e| !e.is_empty())
             .map(str::to_owned);
-        self.update(id, |a| a.entity = entity, now)
+        self.typed(id, TypedField::Entity, |a| a.entity = entity, now)
     }
 
     /// Sets (or clears, back to the computed one) a date's normalised value.
@@ -329,8 +339,46 @@ impl Store {
         self.update(id, |a| a.label = label, now)
     }
 
+    /// Sets a note. Notes are saved as they are typed, so one typing run (successive edits
+    /// of the same annotation's note, nothing else in between) is one undo step.
     pub fn set_note(&mut self, id: &str, note: &str, now: &str) -> Result<bool, StoreError> {
-        self.update(id, |a| a.note = note.to_owned(), now)
+        self.typed(id, TypedField::Note, |a| a.note = note.to_owned(), now)
+    }
+
+    fn typed(
+        &mut self,
+        id: &str,
+        field: TypedField,
+        edit: impl FnOnce(&mut Annotation),
+        now: &str,
+    ) -> Result<bool, StoreError> {
+        if self.typing.as_ref().is_some_and(|(t, f)| t == id && *f == field) {
+            return Ok(self.retype(id, edit, now));
+        }
+        let changed = self.update(id, edit, now)?;
+        if changed {
+            self.typing = Some((id.to_owned(), field));
+        }
+        Ok(changed)
+    }
+
+    /// Edits the annotation in place of the last undo step's result (see [`Self::typed`]).
+    fn retype(&mut self, id: &str, edit: impl FnOnce(&mut Annotation), now: &str) -> bool {
+        let Ok(at) = self.position_of(id) else {
+            return false;
+        };
+        let mut next = self.annotations[at].clone();
+        edit(&mut next);
+        if next == self.annotations[at] {
+            return false;
+        }
+        next.updated = now.to_owned();
+        if let Some(Change::Update { after, .. }) = self.undo.last_mut() {
+            **after = next.clone();
+        }
+        self.annotations[at] = next;
+        self.revision += 1;
+        true
     }
 
     pub fn set_span(

@@ -4,7 +4,7 @@
 use crate::bridge::{clock, files, page, storage};
 use crate::model::annotation::describe_counts;
 use crate::model::library::{
-    check_document_size, new_document_id, normalize_text, DocumentMeta, Library,
+    check_document_size, new_document_id, normalize_text, DocumentMeta,
 };
 use crate::model::Document;
 use crate::model::DEFAULT_ARTICLE_ID;
@@ -37,7 +37,8 @@ fn title_from_file_name(name: &str) -> String {
 
 #[component]
 pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
-    let library = use_state(storage::load_library);
+    let library = use_state(|| None::<Result<storage::LibraryView, String>>);
+    let usage = use_state(|| None::<(f64, f64)>);
     let row_mode = use_state(|| (String::new(), RowMode::Show));
     let message = use_state(|| Option::<String>::None);
     let title = use_state(|| {
@@ -56,19 +57,23 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
     });
     let source_url = use_state(String::new);
     let published = use_state(String::new);
-    let deleted = use_state(storage::deleted_title);
     let file_input = use_node_ref();
 
     let refresh = {
-        let library = library.clone();
-        let deleted = deleted.clone();
-        let row_mode = row_mode.clone();
+        let (library, usage, row_mode) = (library.clone(), usage.clone(), row_mode.clone());
         move || {
-            library.set(storage::load_library());
-            deleted.set(storage::deleted_title());
-            row_mode.set((String::new(), RowMode::Show));
+            let (library, usage, row_mode) = (library.clone(), usage.clone(), row_mode.clone());
+            yew::platform::spawn_local(async move {
+                library.set(Some(storage::load_library().await));
+                usage.set(crate::bridge::db::estimate().await);
+                row_mode.set((String::new(), RowMode::Show));
+            });
         }
     };
+    {
+        let refresh = refresh.clone();
+        use_effect_with((), move |_| refresh());
+    }
     let close = {
         let on_action = props.on_action.clone();
         Callback::from(move |_| on_action.emit(Action::CloseDialog))
@@ -146,18 +151,26 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
             let mut doc = Document::new(&id, &name, (!date.is_empty()).then_some(date), &body);
             let url = source_url.trim();
             doc.source_url = (!url.is_empty()).then(|| url.to_owned());
-            match storage::add_document(&doc, &clock::now_rfc3339()) {
-                Ok(()) => page::set_doc_hash(&id),
-                Err(why) => message.set(Some(format!(
-                    "The document was not added: {why}. Nothing was changed."
-                ))),
-            }
+            let message = message.clone();
+            yew::platform::spawn_local(async move {
+                match storage::add_document(&doc, &clock::now_rfc3339()).await {
+                    Ok(()) => page::set_doc_hash(&id),
+                    Err(why) => message.set(Some(format!(
+                        "The document was not added: {why}. Nothing was changed."
+                    ))),
+                }
+            });
         })
     };
 
-    let rows = match &*library {
-        Ok(Library { documents }) => documents.clone(),
-        Err(why) => {
+    let (rows, trash, problems) = match &*library {
+        None => (Vec::new(), Vec::new(), Vec::new()),
+        Some(Ok(view)) => (
+            view.library.documents.clone(),
+            view.trash.clone(),
+            view.problems.clone(),
+        ),
+        Some(Err(why)) => {
             return html! {
                 <div class="backdrop">
                     <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="docs-title">
@@ -230,13 +243,17 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
                             message.set(Some("A title cannot be empty.".to_owned()));
                             return;
                         }
-                        match storage::rename_document(&id, &draft) {
-                            Ok(()) if is_current => {
-                                on_reload.emit(Some(format!("Renamed to “{draft}”.")))
+                        let (id, refresh, on_reload, message) =
+                            (id.clone(), refresh.clone(), on_reload.clone(), message.clone());
+                        yew::platform::spawn_local(async move {
+                            match storage::rename_document(&id, &draft).await {
+                                Ok(()) if is_current => {
+                                    on_reload.emit(Some(format!("Renamed to “{draft}”.")))
+                                }
+                                Ok(()) => refresh(),
+                                Err(why) => message.set(Some(format!("Not renamed: {why}."))),
                             }
-                            Ok(()) => refresh(),
-                            Err(why) => message.set(Some(format!("Not renamed: {why}."))),
-                        }
+                        });
                     })
                 };
                 let on_input = {
@@ -257,15 +274,20 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
             RowMode::ConfirmDelete => {
                 let delete = {
                     let (id, refresh, message) = (id.clone(), refresh.clone(), message.clone());
-                    Callback::from(move |_| match storage::delete_document(&id) {
-                        Ok(()) if is_current => page::set_doc_hash(DEFAULT_ARTICLE_ID),
-                        Ok(()) => refresh(),
-                        Err(why) => message.set(Some(format!("Not deleted: {why}."))),
+                    Callback::from(move |_| {
+                        let (id, refresh, message) = (id.clone(), refresh.clone(), message.clone());
+                        yew::platform::spawn_local(async move {
+                            match storage::delete_document(&id).await {
+                                Ok(()) if is_current => page::set_doc_hash(DEFAULT_ARTICLE_ID),
+                                Ok(()) => refresh(),
+                                Err(why) => message.set(Some(format!("Not deleted: {why}."))),
+                            }
+                        });
                     })
                 };
                 html! {
                     <span class="doc-actions confirm">
-                        { format!("Delete “{}” and its annotations? You can restore the last deleted document.", meta.title) }
+                        { format!("Delete “{}” and its annotations? It goes to the trash, from which it can be restored.", meta.title) }
                         <button type="button" class="danger" onclick={delete}>{ "Delete it" }</button>
                         <button type="button" onclick={set_mode(RowMode::Show)}>{ "Cancel" }</button>
                     </span>
@@ -287,16 +309,34 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
         }
     };
 
-    let restore = (*deleted).clone().map(|name| {
-        let (message, on_action) = (message.clone(), props.on_action.clone());
-        let onclick = Callback::from(move |_| match storage::restore_deleted() {
-            Ok(id) => {
-                on_action.emit(Action::CloseDialog);
-                page::set_doc_hash(&id);
-            }
-            Err(why) => message.set(Some(format!("Not restored: {why}."))),
+    let restore = trash.first().map(|meta| {
+        let (message, on_action, id) = (message.clone(), props.on_action.clone(), meta.id.clone());
+        let onclick = Callback::from(move |_| {
+            let (message, on_action, id) = (message.clone(), on_action.clone(), id.clone());
+            yew::platform::spawn_local(async move {
+                match storage::restore_deleted(&id).await {
+                    Ok(id) => {
+                        on_action.emit(Action::CloseDialog);
+                        page::set_doc_hash(&id);
+                    }
+                    Err(why) => message.set(Some(format!("Not restored: {why}."))),
+                }
+            });
         });
-        html! { <button type="button" class="restore" {onclick}>{ format!("Restore “{name}”") }</button> }
+        let more = match trash.len() {
+            1 => String::new(),
+            n => format!(" ({} more in the trash)", n - 1),
+        };
+        html! { <p class="trash"><button type="button" class="restore" {onclick}>{ format!("Restore “{}”", meta.title) }</button>{ more }</p> }
+    });
+    let usage_line = (*usage).map(|(used, quota)| {
+        let mb = |bytes: f64| bytes / 1_048_576.0;
+        let share = if quota > 0.0 { used / quota * 100.0 } else { 0.0 };
+        format!(
+            "Storage: {:.1} MB used of the {:.0} MB this browser allows the app ({share:.0}%).",
+            mb(used),
+            mb(quota)
+        )
     });
 
     html! {
@@ -306,10 +346,19 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
                 if let Some(text) = (*message).clone() {
                     <p class="form-error" role="alert">{ text }</p>
                 }
+                if library.is_none() {
+                    <p role="status">{ "Reading the document list…" }</p>
+                }
+                if !problems.is_empty() {
+                    <p class="form-error" role="alert">{ format!("Some stored records could not be read and were left as they are: {}.", problems.join("; ")) }</p>
+                }
                 <ul class="doc-list" aria-label="Documents">
                     { for rows.iter().map(row) }
                 </ul>
                 { restore.unwrap_or_default() }
+                if let Some(line) = usage_line {
+                    <p class="usage">{ line }</p>
+                }
                 <form class="add-doc" onsubmit={add} aria-labelledby="add-title">
                     <h3 id="add-title">{ "Add a document" }</h3>
                     <label>{ "Title" }<input type="text" value={(*title).clone()} oninput={input(&title)} placeholder="From the first line if left empty" /></label>

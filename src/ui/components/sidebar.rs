@@ -277,7 +277,7 @@ fn Editor(props: &EditorProps) -> Html {
     let on_note = {
         let on_action = props.on_action.clone();
         let id = id.clone();
-        Callback::from(move |event: Event| {
+        Callback::from(move |event: InputEvent| {
             if let Some(area) = event
                 .target()
                 .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
@@ -355,8 +355,8 @@ fn Editor(props: &EditorProps) -> Html {
             </div>
             <label class="note-label" for="note-field">{ "Note" }</label>
             <textarea id="note-field" key={annotation.id.clone()} class="note" rows="3"
-                placeholder="Add a note (saved when you leave the field)"
-                value={annotation.note.clone()} onchange={on_note} />
+                placeholder="Add a note (saved as you type)"
+                value={annotation.note.clone()} oninput={on_note} />
             <button type="button" class="danger" onclick={on_delete}>{ "Delete annotation" }</button>
         </section>
     }
@@ -446,10 +446,11 @@ fn EntityField(props: &EntityFieldProps) -> Html {
             })
         })
     };
-    let onchange = {
+    // Saved as it is typed: a name half typed is not lost when the page goes.
+    let oninput = {
         let on_action = props.on_action.clone();
         let id = props.id.clone();
-        Callback::from(move |e: Event| {
+        Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             on_action.emit(Action::SetEntity {
                 id: id.clone(),
@@ -463,7 +464,7 @@ fn EntityField(props: &EntityFieldProps) -> Html {
             <label class="field">{ "Entity (the same actor under any name)" }
                 <input type="text" list="entity-names" key={format!("{}-entity", annotation.id)}
                     value={annotation.entity.clone().unwrap_or_default()}
-                    placeholder="e.g. Russian Ministry of Foreign Affairs" {onchange} />
+                    placeholder="e.g. Russian Ministry of Foreign Affairs" {oninput} />
             </label>
             <datalist id="entity-names">
                 { for known.iter().map(|(name, _)| html! { <option value={name.clone()} /> }) }

@@ -65,6 +65,9 @@ pub fn UnreadableBanner(props: &UnreadableProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct StatusProps {
     pub save: SaveStatus,
+    /// A change is on its way to the database.
+    #[prop_or_default]
+    pub saving: bool,
     pub counts: [usize; 3],
     #[prop_or_default]
     pub orphans: usize,
@@ -91,10 +94,11 @@ pub fn StatusLine(props: &StatusProps) -> Html {
         ));
     }
     let (class, text) = match &props.save {
+        SaveStatus::Saved if props.saving => ("status ok", format!("Saving… · {counts}")),
         SaveStatus::Saved if props.storage_fill >= FILL_WARNING => (
             "status warn",
             format!(
-                "Saved locally, but this browser's storage is {:.0}% full: download a workspace backup (Export ▾) and delete documents you no longer need · {counts}",
+                "Saved locally, but this browser's storage for the app is {:.0}% full: download a workspace backup (Export ▾) and delete documents you no longer need · {counts}",
                 props.storage_fill * 100.0
             ),
         ),

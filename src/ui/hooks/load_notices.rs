@@ -2,8 +2,7 @@
 //! and the message the root handed over.
 
 use crate::bridge::storage::{self, LoadProblem};
-use crate::ui::state::{Action, AppState, Notice, Unreadable};
-use std::rc::Rc;
+use crate::ui::state::{Action, AppState, Notice};
 use yew::prelude::*;
 
 pub(crate) struct LoadNotices {
@@ -24,8 +23,13 @@ pub(crate) fn use_load_notices(dispatcher: UseReducerDispatcher<AppState>, notic
         if let Some(problem) = problem {
             report_load_problem(&dispatcher, problem);
         }
-        if let Some(fill) = storage::fill_ratio() {
-            dispatcher.dispatch(Action::StorageFill(fill));
+        if persist {
+            let dispatcher = dispatcher.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(fill) = storage::fill_ratio().await {
+                    dispatcher.dispatch(Action::StorageFill(fill));
+                }
+            });
         }
         if let Some(text) = initial_notice {
             dispatcher.dispatch(Action::Notify(Notice::info(text)));
@@ -38,32 +42,14 @@ pub(crate) fn use_load_notices(dispatcher: UseReducerDispatcher<AppState>, notic
     });
 }
 
-/// Saving pauses whenever the unreadable value could not be copied aside, so that it is
-/// never overwritten; the value itself is offered for download.
+/// Records that could not be read stay untouched in the database; saving pauses only when
+/// they were written by a newer version of the app, or the database cannot be used at all.
 fn report_load_problem(dispatcher: &UseReducerDispatcher<AppState>, problem: LoadProblem) {
-    let mut text = format!(
-        "The annotations saved for this document could not be read: {}.",
-        problem.reason
-    );
-    match &problem.backup_key {
-        Some(key) => text.push_str(&format!(
-            " The stored data was kept unchanged under the key “{key}”; new work is saved as usual."
-        )),
-        None if problem.raw.is_some() => {
-            text.push_str(
-                " It could not be copied aside, so saving is paused to avoid overwriting it.",
-            );
-            dispatcher.dispatch(Action::PauseSaving(
-                "stored data could not be read and could not be backed up".to_owned(),
-            ));
+    if problem.raw.is_none() {
+        if problem.pause {
+            dispatcher.dispatch(Action::PauseSaving(problem.reason.clone()));
         }
-        None => dispatcher.dispatch(Action::PauseSaving(problem.reason.clone())),
+        return;
     }
-    match problem.raw {
-        Some(stored_text) => dispatcher.dispatch(Action::Unreadable(Rc::new(Unreadable {
-            explanation: text,
-            stored_text,
-        }))),
-        None => dispatcher.dispatch(Action::Notify(Notice::error(text))),
-    }
+    super::persistence::report_unreadable(dispatcher, problem);
 }

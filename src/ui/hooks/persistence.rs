@@ -1,70 +1,195 @@
-//! Saving: every change is written at once, in a task right after the render, so a large
-//! document's serialisation does not delay the repaint; a newer change replaces a write still
-//! waiting. Revision 0 is what was loaded, so nothing is written until the user changes
-//! something. If another tab wrote in the meantime, its work is merged in first, never
-//! overwritten.
+//! Saving: after every change, the records that changed are written to the local database,
+//! one write at a time (changes made while a write is under way go in the next one). The
+//! status says "Saved" only for the revision the database has confirmed. A record another tab
+//! changed first is merged in, never overwritten; a failed write is retried every few seconds
+//! (space may come back) and on the next change, and the work stays in the tab meanwhile.
+//! When the page is hidden or left, a change not yet handed to the database is handed over at
+//! once.
 
+use super::LatestState;
 use crate::bridge::storage;
-use crate::model::sync::{absorb_stored, SyncBase};
-use crate::model::Annotations;
-use crate::ui::state::{Action, AppState, SaveStatus};
-use crate::ui::DocRef;
+use crate::model::records::Stored;
+use crate::model::sync::merge_stored;
+use crate::model::Document;
+use crate::ui::state::{Action, AppState, Notice, SaveStatus, Unreadable};
+use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
-pub(crate) type SharedSyncBase = Rc<RefCell<SyncBase>>;
+/// How long to wait before trying a failed write again.
+const RETRY_MS: u32 = 3_000;
 
-/// What this tab and storage agree on, starting from what was loaded.
-#[hook]
-pub(crate) fn use_sync_base(doc: &DocRef, loaded: &Rc<Annotations>) -> SharedSyncBase {
-    let (doc, loaded) = (doc.clone(), loaded.clone());
-    use_mut_ref(move || SyncBase {
-        content: (*loaded).clone(),
-        stored_text: storage::read_raw(&doc.0.id),
-    })
+/// The one writer of a document's records.
+pub(crate) struct Saver {
+    doc: Rc<Document>,
+    stored: Rc<RefCell<Stored>>,
+    latest: LatestState,
+    dispatcher: UseReducerDispatcher<AppState>,
+    writing: Cell<bool>,
+    /// A change arrived while a write was under way.
+    again: Cell<bool>,
+    retry: RefCell<Option<Timeout>>,
+}
+
+impl Saver {
+    /// Writes what changed, now or right after the write under way.
+    pub(crate) fn request(self: &Rc<Self>) {
+        if self.writing.replace(true) {
+            self.again.set(true);
+            return;
+        }
+        self.retry.borrow_mut().take();
+        let saver = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            loop {
+                saver.again.set(false);
+                saver.write_once().await;
+                if !saver.again.get() {
+                    break;
+                }
+            }
+            saver.writing.set(false);
+        });
+    }
+
+    async fn write_once(self: &Rc<Self>) {
+        let state = self.latest.borrow().clone();
+        if matches!(state.save, SaveStatus::Paused(_)) {
+            return;
+        }
+        // Worked out while the store is borrowed; the borrow ends before the first wait.
+        let (writes, counts, revision) = {
+            let store = state.store.borrow();
+            let writes = self.stored.borrow().changes(&self.doc, store.content());
+            let counts = crate::model::library::DocumentMeta::count_labels(store.annotations());
+            (writes, counts, store.revision())
+        };
+        if writes.is_empty() {
+            self.dispatcher.dispatch(Action::SaveResult(Ok(revision)));
+            return;
+        }
+        match storage::save(&self.doc, &self.stored, writes, counts).await {
+            Ok(outcome) => {
+                if let Some(before) = outcome.absorbed_from {
+                    self.merge_from(&before);
+                    self.again.set(true);
+                }
+                if let Some(problem) = outcome.unreadable {
+                    report_unreadable(&self.dispatcher, problem);
+                }
+                if let Some(title) = outcome.deleted_elsewhere {
+                    self.dispatcher.dispatch(Action::DeletedElsewhere(title));
+                }
+                self.dispatcher.dispatch(Action::SaveResult(Ok(revision)));
+            }
+            Err(why) => {
+                self.dispatcher.dispatch(Action::SaveResult(Err(why)));
+                let saver = self.clone();
+                *self.retry.borrow_mut() = Some(Timeout::new(RETRY_MS, move || saver.request()));
+            }
+        }
+        if let Some(fill) = storage::fill_ratio().await {
+            self.dispatcher.dispatch(Action::StorageFill(fill));
+        }
+    }
+
+    /// Storage moved on from `before` (another tab's records came in): merge them into the
+    /// store.
+    pub(crate) fn merge_from(&self, before: &Stored) {
+        let state = self.latest.borrow().clone();
+        let merged = {
+            let store = state.store.borrow();
+            merge_stored(&before.content(), store.content(), &self.stored.borrow().content())
+        };
+        if let Some(merged) = merged {
+            self.dispatcher.dispatch(Action::Sync(merged));
+        }
+    }
+
+    pub(crate) fn stored(&self) -> &Rc<RefCell<Stored>> {
+        &self.stored
+    }
+
+    pub(crate) fn doc(&self) -> &Document {
+        &self.doc
+    }
+
+    pub(crate) fn dispatcher(&self) -> &UseReducerDispatcher<AppState> {
+        &self.dispatcher
+    }
+}
+
+pub(crate) fn report_unreadable(
+    dispatcher: &UseReducerDispatcher<AppState>,
+    problem: storage::LoadProblem,
+) {
+    if problem.pause {
+        dispatcher.dispatch(Action::PauseSaving(
+            "a newer version of this app wrote this document; it is not written over".to_owned(),
+        ));
+    }
+    let explanation = format!(
+        "Some saved annotations of this document could not be read: {}. They were left unchanged in the local database{}.",
+        problem.reason,
+        if problem.pause { "" } else { "; new work is saved as usual" }
+    );
+    match problem.raw {
+        Some(stored_text) => dispatcher.dispatch(Action::Unreadable(Rc::new(Unreadable {
+            explanation,
+            stored_text,
+        }))),
+        None => dispatcher.dispatch(Action::Notify(Notice::error(explanation))),
+    }
 }
 
 #[hook]
 pub(crate) fn use_persistence(
     state: &AppState,
     dispatcher: UseReducerDispatcher<AppState>,
-    doc: &DocRef,
-    synced: &SharedSyncBase,
-) {
-    let doc = doc.clone();
-    let synced = synced.clone();
-    let paused = matches!(state.save, SaveStatus::Paused(_));
-    use_effect_with(state.store.clone(), move |store| {
-        let store = store.clone();
-        let pending_write = (store.revision() > 0 && !paused).then(|| {
-            Timeout::new(0, move || {
-                // The store must not stay borrowed while dispatching: the reducer mutates it.
-                let merged = absorb_stored(
-                    &mut synced.borrow_mut(),
-                    &doc.0,
-                    &store.borrow(),
-                    storage::read_raw(&doc.0.id),
-                );
-                if let Some(merged) = merged {
-                    dispatcher.dispatch(Action::Sync(merged));
-                    return;
-                }
-                let result = {
-                    let store = store.borrow();
-                    let result = storage::save(&doc.0, store.content());
-                    if let Ok(json) = &result {
-                        *synced.borrow_mut() = SyncBase::saved(&store, json.clone());
-                    }
-                    result
-                };
-                dispatcher.dispatch(Action::SaveResult(result.map(|_| ())));
-                if let Some(fill) = storage::fill_ratio() {
-                    dispatcher.dispatch(Action::StorageFill(fill));
-                }
+    latest: &LatestState,
+    doc: &Rc<Document>,
+    stored: &Rc<RefCell<Stored>>,
+    persist: bool,
+) -> Rc<Saver> {
+    let saver = {
+        let (doc, stored, latest) = (doc.clone(), stored.clone(), latest.clone());
+        (*use_memo((), move |_| {
+            Rc::new(Saver {
+                doc,
+                stored,
+                latest,
+                dispatcher,
+                writing: Cell::new(false),
+                again: Cell::new(false),
+                retry: RefCell::new(None),
             })
+        }))
+        .clone()
+    };
+    {
+        let saver = saver.clone();
+        let unsaved = state.store.revision() != state.saved_revision;
+        use_effect_with(state.store.clone(), move |_| {
+            if persist && unsaved {
+                saver.request();
+            }
         });
-        move || drop(pending_write)
-    });
+    }
+    {
+        // Leaving or hiding the page: hand a change still waiting to the database at once.
+        let saver = saver.clone();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let listeners = persist.then(|| {
+                ["pagehide", "visibilitychange"].map(|event| {
+                    let saver = saver.clone();
+                    EventListener::new(&window, event, move |_| saver.request())
+                })
+            });
+            move || drop(listeners)
+        });
+    }
+    saver
 }

@@ -1,46 +1,74 @@
-//! Another tab saved this document: merge its work in at once.
+//! Other tabs: the database's change feed brings every record they write to this document, at
+//! once. Records this tab wrote are recognised by their revision and skipped; the rest are
+//! merged in by the same rules as a refused write. A document moved to the trash elsewhere
+//! is announced, and the work here keeps being saved with it.
 
-use super::persistence::SharedSyncBase;
-use super::LatestState;
-use crate::bridge::storage;
-use crate::model::sync::absorb_stored;
-use crate::ui::state::{Action, AppState};
-use crate::ui::DocRef;
-use gloo::events::EventListener;
-use wasm_bindgen::JsCast;
+use super::persistence::{report_unreadable, Saver};
+use crate::bridge::db;
+use crate::model::records;
+use crate::ui::state::Action;
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[hook]
-pub(crate) fn use_tab_sync(
-    dispatcher: UseReducerDispatcher<AppState>,
-    latest: &LatestState,
-    doc: &DocRef,
-    synced: &SharedSyncBase,
-    persist: bool,
-) {
-    let (latest, doc, synced) = (latest.clone(), doc.clone(), synced.clone());
+pub(crate) fn use_tab_sync(saver: &Rc<Saver>, persist: bool) {
+    let saver = saver.clone();
     use_effect_with((), move |_| {
-        let key = storage::document_key(&doc.0.id);
-        let listener = persist.then(|| {
-            EventListener::new(&gloo::utils::window(), "storage", move |event| {
-                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
-                    return;
-                };
-                if event.key().as_deref() != Some(key.as_str()) {
+        let doc_id = saver.doc().id.clone();
+        let meta_id = records::meta_id(&doc_id);
+        let prefixes = [
+            records::annotation_prefix(&doc_id),
+            records::relation_prefix(&doc_id),
+            meta_id.clone(),
+        ];
+        // Records arriving together (another tab's import) are merged in one go.
+        let pending: Rc<RefCell<Vec<serde_json::Value>>> = Rc::default();
+        let flush: Rc<RefCell<Option<Timeout>>> = Rc::default();
+        let watch = persist.then(|| {
+            db::watch(&prefixes, move |record| {
+                if record["_id"].as_str() == Some(meta_id.as_str()) {
+                    if let Ok(meta) = records::read_meta(&record) {
+                        if meta.deleted.is_some() && !meta.builtin {
+                            saver.dispatcher().dispatch(Action::DeletedElsewhere(meta.title));
+                        }
+                    }
                     return;
                 }
-                let state = latest.borrow().clone();
-                let merged = absorb_stored(
-                    &mut synced.borrow_mut(),
-                    &doc.0,
-                    &state.store.borrow(),
-                    event.new_value(),
-                );
-                if let Some(merged) = merged {
-                    dispatcher.dispatch(Action::Sync(merged));
+                pending.borrow_mut().push(record);
+                if flush.borrow().is_some() {
+                    return;
                 }
+                let (saver, pending, slot) = (saver.clone(), pending.clone(), flush.clone());
+                *flush.borrow_mut() = Some(Timeout::new(30, move || {
+                    slot.borrow_mut().take();
+                    let records = std::mem::take(&mut *pending.borrow_mut());
+                    absorb(&saver, &records);
+                }));
             })
         });
-        move || drop(listener)
+        move || drop(watch)
     });
+}
+
+fn absorb(saver: &Saver, records: &[serde_json::Value]) {
+    // This tab's own writes come back through the feed too.
+    if !saver.stored().borrow().has_news(records) {
+        return;
+    }
+    let before = saver.stored().borrow().clone();
+    let absorbed = saver.stored().borrow_mut().absorb(saver.doc(), records);
+    match absorbed {
+        Ok(true) => saver.merge_from(&before),
+        Ok(false) => {}
+        Err(problem) => report_unreadable(
+            saver.dispatcher(),
+            crate::bridge::storage::LoadProblem {
+                reason: problem.reasons.join("; "),
+                raw: Some(serde_json::Value::Array(problem.raw).to_string()),
+                pause: problem.newer_version,
+            },
+        ),
+    }
 }

@@ -61,22 +61,32 @@ pub(crate) fn use_transfer(
         })
     };
     let on_export_workspace = Callback::from(move |_| {
-        let result = storage::export_workspace().and_then(|json| {
-            let date = clock::now_rfc3339()
-                .get(..10)
-                .unwrap_or_default()
-                .to_owned();
-            files::download(
-                &format!("text-annotator-workspace-{date}.json"),
-                "application/json",
-                &json,
-            )
+        let dispatcher = dispatcher.clone();
+        dispatcher.dispatch(Action::Notify(Notice::info("Preparing the workspace…")));
+        yew::platform::spawn_local(async move {
+            let result = storage::all_documents().await.and_then(|(documents, skipped)| {
+                let json = library::workspace_to_json(&documents, &clock::now_rfc3339());
+                let date = clock::now_rfc3339().get(..10).unwrap_or_default().to_owned();
+                files::download(
+                    &format!("text-annotator-workspace-{date}.json"),
+                    "application/json",
+                    &json,
+                )
+                .map(|()| (documents.len(), skipped))
+            });
+            let notice = match result {
+                Ok((count, skipped)) if skipped.is_empty() => Notice::info(format!(
+                    "Downloaded the workspace: {count} document{}.",
+                    if count == 1 { "" } else { "s" }
+                )),
+                Ok((count, skipped)) => Notice::error(format!(
+                    "Downloaded the workspace with {count} documents; left out because they could not be read: {}.",
+                    skipped.join("; ")
+                )),
+                Err(e) => Notice::error(format!("Workspace export failed: {e}.")),
+            };
+            dispatcher.dispatch(Action::Notify(notice));
         });
-        if let Err(e) = result {
-            dispatcher.dispatch(Action::Notify(Notice::error(format!(
-                "Workspace export failed: {e}."
-            ))));
-        }
     });
     Transfer {
         on_import_files,
@@ -168,19 +178,35 @@ fn import_files(
                 Dialog::Documents(Some(Rc::new(Prefill { title, text }))),
             )),
             Ok(Incoming::Workspace(text)) => {
-                let report = library::parse_workspace(&text)
-                    .map_err(|e| e.to_string())
-                    .and_then(|documents| {
-                        storage::import_workspace(documents, || {
-                            clock::fresh_id().trim_start_matches("a-")[..8].to_owned()
-                        })
-                    });
+                let documents = match library::parse_workspace(&text) {
+                    Ok(documents) => documents,
+                    Err(e) => {
+                        refuse(format!(
+                            "Import of the workspace {name} rejected: {e}. Nothing was changed."
+                        ));
+                        return;
+                    }
+                };
+                let progress = {
+                    let (dispatcher, name) = (dispatcher.clone(), name.clone());
+                    move |done: usize, total: usize| {
+                        dispatcher.dispatch(Action::Notify(Notice::info(format!(
+                            "Importing the workspace {name}: {done} of {total} documents…"
+                        ))))
+                    }
+                };
+                let report = storage::import_workspace(
+                    documents,
+                    || clock::fresh_id().trim_start_matches("a-")[..8].to_owned(),
+                    progress,
+                )
+                .await;
                 match report {
                     Ok(report) => {
                         on_reload.emit(Some(format!("Imported the workspace {name}: {report}.")))
                     }
                     Err(e) => refuse(format!(
-                        "Import of the workspace {name} rejected: {e}. Nothing was changed."
+                        "Import of the workspace {name} stopped: {e}. The documents written before it are kept; importing the file again merges the rest without duplicates."
                     )),
                 }
             }

@@ -73,7 +73,10 @@ pub enum Action {
     SetFilter(Option<Label>),
     Notify(Notice),
     DismissNotice,
-    SaveResult(Result<(), String>),
+    /// The database confirmed the store's state as of this revision, or a write failed.
+    SaveResult(Result<u64, String>),
+    /// The open document was moved to the trash in another tab (its title).
+    DeletedElsewhere(String),
     PauseSaving(String),
     StorageFill(f64),
     /// Another tab changed this document: adopt the merged state.

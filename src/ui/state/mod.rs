@@ -11,6 +11,7 @@ mod reducer;
 pub use action::Action;
 pub use dialog::{Confirm, Dialog, Picker, Prefill, StagedImport};
 
+
 use crate::model::annotation::Label;
 use crate::model::span::CharSpan;
 use crate::model::store::Store;
@@ -45,7 +46,7 @@ impl StoreHandle {
         self.revision
     }
 
-    fn mutate<T>(&self, f: impl FnOnce(&mut Store) -> T) -> (StoreHandle, T) {
+    pub(crate) fn mutate<T>(&self, f: impl FnOnce(&mut Store) -> T) -> (StoreHandle, T) {
         let out = f(&mut self.inner.borrow_mut());
         let revision = self.inner.borrow().revision();
         (
@@ -159,6 +160,8 @@ pub struct AppState {
     pub filter: Option<Label>,
     pub notice: Option<Notice>,
     pub save: SaveStatus,
+    /// The store revision the database holds; below the store's, a write is under way.
+    pub saved_revision: u64,
     /// How full local storage is (0–1), measured after each save.
     pub storage_fill: f64,
     pub choices: Option<Choices>,
@@ -175,10 +178,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(doc: Rc<Document>, store: Store) -> Self {
+    pub fn new(doc: Rc<Document>, store: StoreHandle) -> Self {
         AppState {
             doc,
-            store: StoreHandle::new(store),
+            saved_revision: store.revision(),
+            store,
             pending: None,
             selected: None,
             sticky: None,

@@ -242,22 +242,32 @@ impl Reducible for AppState {
                 if matches!(next.save, SaveStatus::Paused(_)) {
                     return self;
                 }
-                next.save = match result {
-                    Ok(()) => SaveStatus::Saved,
-                    Err(why) => SaveStatus::Failed(why),
-                };
-                if next.save == self.save {
+                match result {
+                    Ok(revision) => {
+                        next.save = SaveStatus::Saved;
+                        next.saved_revision = revision;
+                    }
+                    Err(why) => next.save = SaveStatus::Failed(why),
+                }
+                if next.save == self.save && next.saved_revision == self.saved_revision {
                     return self;
                 }
             }
+            Action::DeletedElsewhere(title) => {
+                next.notice = Some(Notice::error(format!(
+                    "“{title}” was deleted in another tab. Your work on it here is kept and saved with it in the trash: restore it from Documents to keep it listed."
+                )));
+            }
             Action::PauseSaving(why) => next.save = SaveStatus::Paused(why),
             Action::Sync(merged) => {
-                let (store, ()) = next.store.mutate(|s| s.replace_all(merged));
+                let (store, dropped) = next.store.mutate(|s| s.absorb(merged));
                 next.store = store;
                 next.forget_selection_if_gone();
-                next.notice = Some(Notice::info(
-                    "Updated with changes made in another tab (merged; nothing of either was lost). Undo history was cleared.",
-                ));
+                next.notice = Some(Notice::info(if dropped == 0 {
+                    "Updated with changes made in another tab (merged; nothing of either was lost).".to_owned()
+                } else {
+                    format!("Updated with changes made in another tab (merged; nothing of either was lost). {dropped} undo step{} that touched the same annotations went.", if dropped == 1 { "" } else { "s" })
+                }));
             }
             Action::StorageFill(fill) => {
                 // Re-render only when the shown percentage changes.

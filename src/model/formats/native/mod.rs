@@ -9,9 +9,9 @@
 
 mod read;
 
-pub use read::{parse, parse_for_import};
+pub use read::{parse, parse_for_import, parse_records, parse_relation_record};
 
-use crate::model::annotation::{entity_id, Annotation, Label};
+use crate::model::annotation::{entity_id, Annotation, Label, Relation};
 use crate::model::claims::{claims_table, ClaimRecord};
 use crate::model::content::{Annotations, Content};
 use crate::model::dates::CalendarDate;
@@ -178,6 +178,45 @@ fn record_of(a: &Annotation) -> AnnotationRecord {
     }
 }
 
+/// A placed annotation as files write it: with its quote and context, an actor's entity
+/// (its own text when none was set) and a date's value, unless `text` is the compact form.
+pub(crate) fn placed_record(
+    a: &Annotation,
+    published: Option<CalendarDate>,
+    text: TextInclusion,
+) -> AnnotationRecord {
+    let mut record = record_of(a);
+    record.date = date_record(a, published, text);
+    if a.label == Label::Actor && record.entity.is_none() && text != TextInclusion::Compact {
+        record.entity = Some(EntityRecord {
+            id: entity_id(&a.quote),
+            name: a.quote.clone(),
+            inferred: true,
+        });
+    }
+    if text == TextInclusion::Compact {
+        record.quote.clear();
+        record.prefix.clear();
+        record.suffix.clear();
+    }
+    record
+}
+
+/// An orphan as files write it: as it was, with its old quote.
+pub(crate) fn orphan_record(a: &Annotation) -> AnnotationRecord {
+    record_of(a)
+}
+
+pub(crate) fn relation_record(r: &Relation) -> RelationRecord {
+    RelationRecord {
+        id: r.id.clone(),
+        claim: r.claim.clone(),
+        role: r.role.as_str().to_owned(),
+        annotation: r.other.clone(),
+        created: r.created.clone(),
+    }
+}
+
 /// Builds the file for a document and its content.
 pub(crate) fn to_file(doc: &Document, content: Content, text: TextInclusion) -> AnnotationFile {
     let published = doc.published_date();
@@ -202,38 +241,10 @@ pub(crate) fn to_file(doc: &Document, content: Content, text: TextInclusion) -> 
         labels: Label::ALL.iter().map(|l| l.as_str().to_owned()).collect(),
         annotations: annotations
             .iter()
-            .map(|a| {
-                let mut record = record_of(a);
-                record.date = date_record(a, published, text);
-                if a.label == Label::Actor
-                    && record.entity.is_none()
-                    && text != TextInclusion::Compact
-                {
-                    record.entity = Some(EntityRecord {
-                        id: entity_id(&a.quote),
-                        name: a.quote.clone(),
-                        inferred: true,
-                    });
-                }
-                if text == TextInclusion::Compact {
-                    record.quote.clear();
-                    record.prefix.clear();
-                    record.suffix.clear();
-                }
-                record
-            })
+            .map(|a| placed_record(a, published, text))
             .collect(),
-        orphans: orphans.iter().map(record_of).collect(),
-        relations: relations
-            .iter()
-            .map(|r| RelationRecord {
-                id: r.id.clone(),
-                claim: r.claim.clone(),
-                role: r.role.as_str().to_owned(),
-                annotation: r.other.clone(),
-                created: r.created.clone(),
-            })
-            .collect(),
+        orphans: orphans.iter().map(orphan_record).collect(),
+        relations: relations.iter().map(relation_record).collect(),
         claims: if text == TextInclusion::Compact {
             Vec::new()
         } else {

@@ -5,6 +5,7 @@ use super::{
     OFFSET_UNIT, OLDEST_READABLE_VERSION, SCHEMA_VERSION,
 };
 use crate::model::annotation::{Label, Role};
+use crate::model::content::Annotations;
 use crate::model::document::Document;
 use crate::model::formats::plan::{plan, Draft, DraftRelation, Foreign, ImportPlan};
 use crate::model::text::shorten;
@@ -155,16 +156,64 @@ fn relation_of(raw: &serde_json::Value, place: String) -> Result<DraftRelation, 
 /// match its quote; ids are unique and no two annotations are identical. Older versions are
 /// migrated.
 pub fn parse(json: &str, doc: &Document) -> Result<Parsed, SchemaError> {
-    let mut read = read(json)?;
+    let read = read(json)?;
     check_document(&read.document, doc)?;
-    let places: HashMap<String, String> = read
-        .foreign
+    Ok(Parsed {
+        content: place_exactly(read.foreign, doc)?,
+        migrated_from: read.migrated_from,
+    })
+}
+
+/// Reads the records of one document as the local database holds them (one record per
+/// annotation, orphan and relation, each with the export's fields) and validates them as
+/// strictly as [`parse`] does a stored file. `place` names each record in messages.
+pub fn parse_records<'a>(
+    annotations: impl IntoIterator<Item = (String, &'a serde_json::Value, bool)>,
+    relations: impl IntoIterator<Item = (String, &'a serde_json::Value)>,
+    doc: &Document,
+) -> Result<Annotations, SchemaError> {
+    let drafts = annotations
+        .into_iter()
+        .map(|(place, raw, orphan)| draft_of(raw, place, orphan))
+        .collect::<Result<_, _>>()?;
+    let relations = relations
+        .into_iter()
+        .map(|(place, raw)| relation_of(raw, place))
+        .collect::<Result<_, _>>()?;
+    place_exactly(
+        Foreign {
+            text: None,
+            drafts,
+            relations,
+        },
+        doc,
+    )
+}
+
+/// One relation record, on its own (its ends are checked when it joins a store).
+pub fn parse_relation_record(
+    raw: &serde_json::Value,
+    place: String,
+) -> Result<crate::model::Relation, SchemaError> {
+    let draft = relation_of(raw, place)?;
+    Ok(crate::model::Relation {
+        id: draft.id,
+        claim: draft.claim,
+        other: draft.other,
+        role: draft.role,
+        created: draft.created,
+    })
+}
+
+/// Places records written for this very text: every offset must match its quote.
+fn place_exactly(mut foreign: Foreign, doc: &Document) -> Result<Annotations, SchemaError> {
+    let places: HashMap<String, String> = foreign
         .drafts
         .iter()
         .map(|d| (d.id.clone(), d.place.clone()))
         .collect();
-    read.foreign.text = Some(doc.index.text().to_owned());
-    let planned = plan(read.foreign, doc).map_err(SchemaError::Structure)?;
+    foreign.text = Some(doc.index.text().to_owned());
+    let planned = plan(foreign, doc).map_err(SchemaError::Structure)?;
     // The same label twice on one span is one annotation too many; storage never writes it.
     let mut seen: HashMap<(Label, usize, usize), &str> = HashMap::new();
     for a in &planned.content.annotations {
@@ -176,10 +225,7 @@ pub fn parse(json: &str, doc: &Document) -> Result<Parsed, SchemaError> {
             )));
         }
     }
-    Ok(Parsed {
-        content: planned.content,
-        migrated_from: read.migrated_from,
-    })
+    Ok(planned.content)
 }
 
 /// Parses a file for import into the open document. A file made for this very text is

@@ -1,0 +1,146 @@
+//! The local database (PouchDB over IndexedDB), through the small shim in `db.js`. Records go
+//! in and out as JSON; revisions, conflicts and the change feed are PouchDB's own.
+
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(module = "/src/bridge/db.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = dbReady)]
+    fn db_ready() -> bool;
+    #[wasm_bindgen(js_name = dbGet)]
+    fn db_get(id: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = dbRange)]
+    fn db_range(prefix: &str, docs: bool) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = dbWrite)]
+    fn db_write(json: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = dbWatch, catch)]
+    fn db_watch(
+        prefixes: js_sys::Array,
+        on_change: &Closure<dyn FnMut(String)>,
+    ) -> Result<js_sys::Function, JsValue>;
+    #[wasm_bindgen(js_name = storageEstimate)]
+    fn storage_estimate() -> js_sys::Promise;
+    #[wasm_bindgen(js_name = storagePersist)]
+    fn storage_persist() -> js_sys::Promise;
+}
+
+/// Whether the database could be opened (PouchDB loaded and IndexedDB available).
+pub fn ready() -> bool {
+    db_ready()
+}
+
+async fn text_of(promise: js_sys::Promise) -> Result<Option<String>, String> {
+    JsFuture::from(promise)
+        .await
+        .map(|value| value.as_string())
+        .map_err(|e| super::storage::js_error_text(&e))
+}
+
+fn parse(text: &str) -> Result<Value, String> {
+    serde_json::from_str(text).map_err(|e| format!("the local database returned bad JSON ({e})"))
+}
+
+/// One record, or `None` when there is none.
+pub async fn get(id: &str) -> Result<Option<Value>, String> {
+    match text_of(db_get(id)).await? {
+        Some(text) => parse(&text).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Every record whose id starts with `prefix`, in id order.
+pub async fn range(prefix: &str) -> Result<Vec<Value>, String> {
+    let text = text_of(db_range(prefix, true)).await?.unwrap_or_default();
+    match parse(&text)? {
+        Value::Array(records) => Ok(records.into_iter().filter(|r| !r.is_null()).collect()),
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// The ids of the records whose ids start with `prefix`.
+pub async fn range_ids(prefix: &str) -> Result<Vec<String>, String> {
+    let text = text_of(db_range(prefix, false)).await?.unwrap_or_default();
+    serde_json::from_str(&text).map_err(|e| format!("the local database returned bad JSON ({e})"))
+}
+
+/// How the database answered one record of a write.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Written {
+    pub id: String,
+    /// The new revision, when the record was accepted.
+    pub rev: Option<String>,
+    /// 409 when another tab wrote the record first; other codes are failures.
+    pub status: u16,
+    pub error: String,
+}
+
+impl Written {
+    pub fn conflict(&self) -> bool {
+        self.rev.is_none() && self.status == 409
+    }
+}
+
+/// Writes records in one database transaction; each is accepted or refused on its own.
+/// The error is for the whole write (quota, a closed database), in words.
+pub async fn write(records: &[Value]) -> Result<Vec<Written>, String> {
+    let json = Value::Array(records.to_vec()).to_string();
+    let text = text_of(db_write(&json)).await?.unwrap_or_default();
+    let Value::Array(results) = parse(&text)? else {
+        return Err("the local database gave no answer to a write".to_owned());
+    };
+    Ok(results
+        .iter()
+        .map(|r| Written {
+            id: r["id"].as_str().unwrap_or_default().to_owned(),
+            rev: r["rev"].as_str().map(str::to_owned),
+            status: r["status"].as_u64().unwrap_or(0) as u16,
+            error: r["error"].as_str().unwrap_or_default().to_owned(),
+        })
+        .collect())
+}
+
+/// A live subscription to the database's changes; dropping it stops the feed.
+pub struct Watch {
+    cancel: js_sys::Function,
+    _on_change: Closure<dyn FnMut(String)>,
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let _ = self.cancel.call0(&JsValue::NULL);
+    }
+}
+
+/// Calls `on_change` with every record written from now on (by this tab or another) whose
+/// id starts with one of `prefixes`.
+pub fn watch(prefixes: &[String], mut on_change: impl FnMut(Value) + 'static) -> Option<Watch> {
+    let on_change = Closure::<dyn FnMut(String)>::new(move |text: String| {
+        if let Ok(value) = serde_json::from_str(&text) {
+            on_change(value);
+        }
+    });
+    let list: js_sys::Array = prefixes.iter().map(|p| JsValue::from_str(p)).collect();
+    let cancel = db_watch(list, &on_change).ok()?;
+    Some(Watch {
+        cancel,
+        _on_change: on_change,
+    })
+}
+
+/// The site's storage use and quota in bytes (`navigator.storage.estimate()`).
+pub async fn estimate() -> Option<(f64, f64)> {
+    let text = text_of(storage_estimate()).await.ok()??;
+    let value = parse(&text).ok()?;
+    Some((value["usage"].as_f64()?, value["quota"].as_f64()?))
+}
+
+/// Asks the browser to keep this site's data under storage pressure.
+pub async fn persist() -> bool {
+    JsFuture::from(storage_persist())
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}

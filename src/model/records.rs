@@ -1,0 +1,553 @@
+//! The local database's records: one per document (its list entry), per text, per annotation
+//! and per relation, each a JSON object with the same fields as the app's JSON export plus a
+//! readable id (`doc:<doc>`, `text:<doc>`, `ann:<doc>:<annotation>`, `rel:<doc>:<relation>`),
+//! a `type`, the document it belongs to and the schema version `v`. Any CouchDB tool can read
+//! them. A change writes only the records that changed ([`Stored::changes`]), so an edit costs
+//! one small write whatever the document's size, and two tabs (or, later, two devices) only
+//! conflict when they change the same annotation.
+//!
+//! [`Stored`] is what this tab knows the database holds for the open document, with each
+//! record's revision: the base of every write (a write names the revision it replaces, so the
+//! database refuses it if another tab wrote in between) and of the three-way merge
+//! ([`crate::model::sync::merge3`]) with what other tabs wrote.
+
+use super::annotation::{Annotation, Relation};
+use super::content::{Annotations, Content};
+use super::document::Document;
+use super::formats::native::{self, SchemaError, TextInclusion};
+use super::library::DocumentMeta;
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+
+/// The schema version every record carries as `v`.
+pub const RECORD_VERSION: u32 = native::SCHEMA_VERSION;
+
+pub fn meta_id(doc_id: &str) -> String {
+    format!("doc:{doc_id}")
+}
+
+pub fn text_id(doc_id: &str) -> String {
+    format!("text:{doc_id}")
+}
+
+pub fn annotation_id(doc_id: &str, id: &str) -> String {
+    format!("ann:{doc_id}:{id}")
+}
+
+pub fn relation_id(doc_id: &str, id: &str) -> String {
+    format!("rel:{doc_id}:{id}")
+}
+
+/// The first and last possible ids of records starting with `prefix` (the database lists
+/// records in id order, so a document's annotations are one range).
+pub fn id_range(prefix: &str) -> (String, String) {
+    (prefix.to_owned(), format!("{prefix}\u{fff0}"))
+}
+
+/// Where a document's annotation and relation records start.
+pub fn annotation_prefix(doc_id: &str) -> String {
+    format!("ann:{doc_id}:")
+}
+
+pub fn relation_prefix(doc_id: &str) -> String {
+    format!("rel:{doc_id}:")
+}
+
+fn record(id: String, kind: &str, doc_id: &str, fields: Value) -> Value {
+    let mut object = match fields {
+        Value::Object(object) => object,
+        _ => Map::new(),
+    };
+    object.insert("_id".to_owned(), Value::String(id));
+    object.insert("type".to_owned(), Value::String(kind.to_owned()));
+    object.insert("doc".to_owned(), Value::String(doc_id.to_owned()));
+    object.insert("v".to_owned(), Value::from(RECORD_VERSION));
+    Value::Object(object)
+}
+
+fn to_value<T: serde::Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).expect("records always serialise")
+}
+
+/// A placed annotation or an orphan, with the fields of the JSON export.
+pub fn annotation_record(doc: &Document, a: &Annotation, orphan: bool) -> Value {
+    let fields = if orphan {
+        to_value(&native::orphan_record(a))
+    } else {
+        to_value(&native::placed_record(
+            a,
+            doc.published_date(),
+            TextInclusion::WithText,
+        ))
+    };
+    let mut value = record(annotation_id(&doc.id, &a.id), "annotation", &doc.id, fields);
+    if orphan {
+        value["orphan"] = Value::Bool(true);
+    }
+    value
+}
+
+pub fn relation_record(doc_id: &str, r: &Relation) -> Value {
+    record(
+        relation_id(doc_id, &r.id),
+        "relation",
+        doc_id,
+        to_value(&native::relation_record(r)),
+    )
+}
+
+/// The document's entry in the list (title, dates, counts; `deleted` when in the trash).
+pub fn meta_record(meta: &DocumentMeta) -> Value {
+    record(meta_id(&meta.id), "document", &meta.id, to_value(meta))
+}
+
+/// The text with what identifies it; written once, when the document is added.
+pub fn text_record(doc: &Document) -> Value {
+    let fields = serde_json::json!({
+        "id": doc.id,
+        "title": doc.title,
+        "published": doc.published,
+        "source_url": doc.source_url,
+        "text": doc.index.text(),
+        "text_sha256": doc.text_sha256,
+    });
+    record(text_id(&doc.id), "text", &doc.id, fields)
+}
+
+/// A record's schema version: one written by a newer app is refused, never rewritten.
+pub fn check_version(value: &Value) -> Result<(), SchemaError> {
+    match value.get("v").and_then(Value::as_u64) {
+        Some(v) if v > u64::from(RECORD_VERSION) => Err(SchemaError::FutureVersion(
+            u32::try_from(v).unwrap_or(u32::MAX),
+        )),
+        _ => Ok(()),
+    }
+}
+
+pub fn read_meta(value: &Value) -> Result<DocumentMeta, String> {
+    check_version(value).map_err(|e| e.to_string())?;
+    serde_json::from_value(value.clone()).map_err(|e| format!("{}: {e}", describe_id(value)))
+}
+
+/// The document a text record holds, checked against its own fingerprint.
+pub fn read_text(value: &Value) -> Result<Document, String> {
+    check_version(value).map_err(|e| e.to_string())?;
+    let field = |name: &str| value.get(name).and_then(Value::as_str);
+    let (Some(id), Some(title), Some(text)) = (field("id"), field("title"), field("text")) else {
+        return Err(format!(
+            "{}: the text record lacks its id, title or text",
+            describe_id(value)
+        ));
+    };
+    let mut doc = Document::new(id, title, field("published"), text);
+    doc.source_url = field("source_url").map(str::to_owned);
+    match field("text_sha256") {
+        Some(hash) if hash != doc.text_sha256 => Err(format!(
+            "the stored text of “{title}” does not match its fingerprint"
+        )),
+        _ => Ok(doc),
+    }
+}
+
+pub fn describe_id(value: &Value) -> String {
+    match value.get("_id").and_then(Value::as_str) {
+        Some(id) => format!("record “{id}”"),
+        None => "a record without an id".to_owned(),
+    }
+}
+
+fn is_deleted(value: &Value) -> bool {
+    value.get("_deleted").and_then(Value::as_bool) == Some(true)
+}
+
+fn rev_of(value: &Value) -> Option<String> {
+    value.get("_rev").and_then(Value::as_str).map(str::to_owned)
+}
+
+/// One record to put (with the revision it replaces, if any) or delete.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecordWrite {
+    pub id: String,
+    /// What the record held before, by this tab's knowledge (sent as `_rev`).
+    pub rev: Option<String>,
+    /// The new record; `None` deletes it.
+    pub body: Option<Value>,
+    change: Change,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Change {
+    Annotation(Annotation, bool),
+    Relation(Relation),
+    Removed,
+}
+
+impl RecordWrite {
+    /// The JSON the database is given: the record with `_rev`, or a deletion marker.
+    pub fn to_json(&self) -> Value {
+        let mut value = match &self.body {
+            Some(body) => body.clone(),
+            None => serde_json::json!({ "_id": self.id, "_deleted": true }),
+        };
+        if let Some(rev) = &self.rev {
+            value["_rev"] = Value::String(rev.clone());
+        }
+        value
+    }
+}
+
+/// Records of one document that could not be read, left untouched in the database.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Unreadable {
+    /// Each record's id and why, in words.
+    pub reasons: Vec<String>,
+    /// The records as stored (a JSON list), for download.
+    pub raw: Vec<Value>,
+    /// A record was written by a newer version of the app.
+    pub newer_version: bool,
+}
+
+/// What this tab knows the database holds for one document.
+#[derive(Clone, Debug, Default)]
+pub struct Stored {
+    doc_id: String,
+    /// Annotation id → (annotation, is an orphan).
+    annotations: HashMap<String, (Annotation, bool)>,
+    relations: HashMap<String, Relation>,
+    /// Record id → revision.
+    revs: HashMap<String, String>,
+}
+
+impl Stored {
+    pub fn empty(doc_id: &str) -> Stored {
+        Stored {
+            doc_id: doc_id.to_owned(),
+            ..Stored::default()
+        }
+    }
+
+    /// Reads a document's annotation and relation records. A record that cannot be read is
+    /// left out and reported; the rest load. Placed annotations are checked against the text
+    /// exactly as a stored file was.
+    pub fn load(doc: &Document, records: &[Value]) -> (Stored, Annotations, Unreadable) {
+        let mut unreadable = Unreadable::default();
+        let mut stored = Stored::empty(&doc.id);
+        let (mut annotations, mut relations) = (Vec::new(), Vec::new());
+        for value in records.iter().filter(|v| !is_deleted(v)) {
+            if let Some(rev) = rev_of(value) {
+                if let Some(id) = value.get("_id").and_then(Value::as_str) {
+                    stored.revs.insert(id.to_owned(), rev);
+                }
+            }
+            if let Err(e) = check_version(value) {
+                unreadable.newer_version = true;
+                unreadable.reject(value, e.to_string());
+                continue;
+            }
+            match value.get("type").and_then(Value::as_str) {
+                Some("annotation") => annotations.push(value),
+                Some("relation") => relations.push(value),
+                _ => unreadable.reject(value, "it is neither an annotation nor a relation".into()),
+            }
+        }
+        let (placed, rejected) = parse_annotations(doc, &annotations);
+        for (value, reason) in rejected {
+            unreadable.reject(value, reason);
+        }
+        let mut content = Annotations::default();
+        for (a, orphan) in placed {
+            if orphan {
+                content.orphans.push(a);
+            } else {
+                content.annotations.push(a);
+            }
+        }
+        for value in relations {
+            match native::parse_relation_record(value, describe_id(value)) {
+                Ok(r) => content.relations.push(r),
+                Err(e) => unreadable.reject(value, e.to_string()),
+            }
+        }
+        // The store drops links whose ends are missing; the records stay as they are.
+        stored.absorb_content(&content);
+        (stored, content, unreadable)
+    }
+
+    fn absorb_content(&mut self, content: &Annotations) {
+        for a in &content.annotations {
+            self.annotations.insert(a.id.clone(), (a.clone(), false));
+        }
+        for a in &content.orphans {
+            self.annotations.insert(a.id.clone(), (a.clone(), true));
+        }
+        for r in &content.relations {
+            self.relations.insert(r.id.clone(), r.clone());
+        }
+    }
+
+    /// The stored content, as lists (the base of a three-way merge).
+    pub fn content(&self) -> Annotations {
+        let mut content = Annotations::default();
+        for (a, orphan) in self.annotations.values() {
+            if *orphan {
+                content.orphans.push(a.clone());
+            } else {
+                content.annotations.push(a.clone());
+            }
+        }
+        content.relations = self.relations.values().cloned().collect();
+        content
+    }
+
+    /// The records to write so that the database holds `now`: changed and new annotations
+    /// and relations, and deletions of the ones that are gone. Nothing else.
+    pub fn changes(&self, doc: &Document, now: Content) -> Vec<RecordWrite> {
+        let mut writes = Vec::new();
+        let mut seen = 0;
+        let mut annotation = |a: &Annotation, orphan: bool| match self.annotations.get(&a.id) {
+            Some((before, was_orphan)) if before == a && *was_orphan == orphan => seen += 1,
+            known => {
+                seen += usize::from(known.is_some());
+                let id = annotation_id(&self.doc_id, &a.id);
+                writes.push(RecordWrite {
+                    rev: self.revs.get(&id).cloned(),
+                    body: Some(annotation_record(doc, a, orphan)),
+                    change: Change::Annotation(a.clone(), orphan),
+                    id,
+                });
+            }
+        };
+        for a in now.annotations {
+            annotation(a, false);
+        }
+        for a in now.orphans {
+            annotation(a, true);
+        }
+        if seen < self.annotations.len() {
+            let present: std::collections::HashSet<&str> = now
+                .annotations
+                .iter()
+                .chain(now.orphans)
+                .map(|a| a.id.as_str())
+                .collect();
+            for id in self.annotations.keys() {
+                if !present.contains(id.as_str()) {
+                    writes.push(self.removal(annotation_id(&self.doc_id, id)));
+                }
+            }
+        }
+        let mut seen = 0;
+        for r in now.relations {
+            match self.relations.get(&r.id) {
+                Some(before) if before == r => seen += 1,
+                known => {
+                    seen += usize::from(known.is_some());
+                    let id = relation_id(&self.doc_id, &r.id);
+                    writes.push(RecordWrite {
+                        rev: self.revs.get(&id).cloned(),
+                        body: Some(relation_record(&self.doc_id, r)),
+                        change: Change::Relation(r.clone()),
+                        id,
+                    });
+                }
+            }
+        }
+        if seen < self.relations.len() {
+            for id in self.relations.keys() {
+                if !now.relations.iter().any(|r| &r.id == id) {
+                    writes.push(self.removal(relation_id(&self.doc_id, id)));
+                }
+            }
+        }
+        writes
+    }
+
+    fn removal(&self, id: String) -> RecordWrite {
+        RecordWrite {
+            rev: self.revs.get(&id).cloned(),
+            body: None,
+            change: Change::Removed,
+            id,
+        }
+    }
+
+    /// The database accepted `write` as revision `rev`.
+    pub fn written(&mut self, write: &RecordWrite, rev: String) {
+        self.revs.insert(write.id.clone(), rev);
+        match &write.change {
+            Change::Annotation(a, orphan) => {
+                self.annotations
+                    .insert(a.id.clone(), (a.clone(), *orphan));
+            }
+            Change::Relation(r) => {
+                self.relations.insert(r.id.clone(), r.clone());
+            }
+            Change::Removed => self.forget(&write.id),
+        }
+    }
+
+    fn forget(&mut self, record_id: &str) {
+        let ann = annotation_prefix(&self.doc_id);
+        let rel = relation_prefix(&self.doc_id);
+        if let Some(id) = record_id.strip_prefix(&ann) {
+            self.annotations.remove(id);
+        } else if let Some(id) = record_id.strip_prefix(&rel) {
+            self.relations.remove(id);
+        }
+    }
+
+    /// Takes in records as the database holds them now (another tab's writes, or the
+    /// current version of a record whose write was refused). Returns whether anything this
+    /// tab did not know arrived; records it wrote itself are recognised by their revision.
+    pub fn absorb(&mut self, doc: &Document, records: &[Value]) -> Result<bool, Unreadable> {
+        let mut unreadable = Unreadable::default();
+        let mut news = false;
+        let mut annotations = Vec::new();
+        for value in records {
+            let Some(id) = value.get("_id").and_then(Value::as_str) else {
+                continue;
+            };
+            let rev = rev_of(value);
+            if rev.is_some() && self.revs.get(id) == rev.as_ref() {
+                continue;
+            }
+            if is_deleted(value) {
+                news |= self.contains(id);
+                self.forget(id);
+                match rev {
+                    Some(rev) => self.revs.insert(id.to_owned(), rev),
+                    None => self.revs.remove(id),
+                };
+                continue;
+            }
+            if let Err(e) = check_version(value) {
+                unreadable.newer_version = true;
+                unreadable.reject(value, e.to_string());
+                continue;
+            }
+            match value.get("type").and_then(Value::as_str) {
+                Some("annotation") => annotations.push(value),
+                Some("relation") => match native::parse_relation_record(value, describe_id(value))
+                {
+                    Ok(r) => {
+                        news = true;
+                        self.relations.insert(r.id.clone(), r);
+                        if let Some(rev) = rev {
+                            self.revs.insert(id.to_owned(), rev);
+                        }
+                    }
+                    Err(e) => unreadable.reject(value, e.to_string()),
+                },
+                _ => {}
+            }
+        }
+        let (placed, rejected) = parse_annotations(doc, &annotations);
+        for (value, reason) in rejected {
+            unreadable.reject(value, reason);
+        }
+        let revs: HashMap<&str, (&str, Option<String>)> = annotations
+            .iter()
+            .filter_map(|v| {
+                let key = v.get("id").and_then(Value::as_str)?;
+                Some((key, (v.get("_id").and_then(Value::as_str)?, rev_of(v))))
+            })
+            .collect();
+        for (a, orphan) in placed {
+            news = true;
+            if let Some((record_id, Some(rev))) = revs.get(a.id.as_str()) {
+                self.revs.insert((*record_id).to_owned(), rev.clone());
+            }
+            self.annotations.insert(a.id.clone(), (a, orphan));
+        }
+        if unreadable.reasons.is_empty() {
+            Ok(news)
+        } else {
+            Err(unreadable)
+        }
+    }
+
+    /// Whether any of `records` is a revision this tab has not seen (its own writes are known).
+    pub fn has_news(&self, records: &[Value]) -> bool {
+        records.iter().any(|value| {
+            let id = value.get("_id").and_then(Value::as_str);
+            id.is_none_or(|id| self.revs.get(id) != rev_of(value).as_ref())
+        })
+    }
+
+    fn contains(&self, record_id: &str) -> bool {
+        let ann = annotation_prefix(&self.doc_id);
+        let rel = relation_prefix(&self.doc_id);
+        match (record_id.strip_prefix(&ann), record_id.strip_prefix(&rel)) {
+            (Some(id), _) => self.annotations.contains_key(id),
+            (_, Some(id)) => self.relations.contains_key(id),
+            _ => false,
+        }
+    }
+
+    /// Whether a record id belongs to this document's annotations or relations.
+    pub fn owns(&self, record_id: &str) -> bool {
+        record_id.starts_with(&annotation_prefix(&self.doc_id))
+            || record_id.starts_with(&relation_prefix(&self.doc_id))
+    }
+}
+
+impl Unreadable {
+    fn reject(&mut self, value: &Value, reason: String) {
+        let id = describe_id(value);
+        self.reasons.push(if reason.starts_with(&id) {
+            reason
+        } else {
+            format!("{id}: {reason}")
+        });
+        self.raw.push(value.clone());
+    }
+}
+
+fn is_orphan(value: &Value) -> bool {
+    value.get("orphan").and_then(Value::as_bool) == Some(true)
+}
+
+/// Annotation records checked against the text, all at once (one pass over the text); when
+/// that fails, one by one, so that a bad record costs only itself.
+fn parse_annotations<'a>(
+    doc: &Document,
+    values: &[&'a Value],
+) -> (Vec<(Annotation, bool)>, Vec<(&'a Value, String)>) {
+    let parse = |values: &[&Value]| {
+        native::parse_records(
+            values.iter().map(|v| (describe_id(v), *v, is_orphan(v))),
+            [],
+            doc,
+        )
+    };
+    let placed = |content: Annotations| {
+        let orphans = content.orphans.into_iter().map(|a| (a, true));
+        content
+            .annotations
+            .into_iter()
+            .map(|a| (a, false))
+            .chain(orphans)
+            .collect::<Vec<_>>()
+    };
+    if values.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    if let Ok(content) = parse(values) {
+        return (placed(content), Vec::new());
+    }
+    // Halves, so that a few bad records among thousands cost a few passes, not thousands.
+    let (mut good, mut bad) = (Vec::new(), Vec::new());
+    let mut pending = vec![values];
+    while let Some(part) = pending.pop() {
+        match parse(part) {
+            Ok(content) => good.extend(placed(content)),
+            Err(e) if part.len() == 1 => bad.push((part[0], e.to_string())),
+            Err(_) => {
+                let (left, right) = part.split_at(part.len() / 2);
+                pending.push(right);
+                pending.push(left);
+            }
+        }
+    }
+    (good, bad)
+}
