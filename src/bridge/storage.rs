@@ -263,11 +263,51 @@ pub async fn load(doc: &Document) -> Loaded {
     }
     // Records of another document whose id shares this one's start ("a" and "a:b").
     found.retain(|r| r["doc"].as_str().is_none_or(|d| d == doc.id));
-    let (stored, content, unreadable) = Stored::load(doc, &found);
+    let (stored, mut content, unreadable) = Stored::load(doc, &found);
+    // Changes made just before the page went away last time; the first save writes them.
+    records::apply_unsaved(doc, &mut content, &take_unsaved(&doc.id));
     Loaded {
         content,
         stored,
         problem: (!unreadable.reasons.is_empty()).then(|| LoadProblem::of(unreadable)),
+    }
+}
+
+fn unsaved_key(doc_id: &str) -> String {
+    format!("text-annotator:unsaved:{doc_id}")
+}
+
+/// Writes the changes the database does not hold yet to localStorage, synchronously: called
+/// as the page is hidden or left, when an asynchronous database write may not finish. The
+/// next time the document is opened they are put back over what the database holds.
+pub fn keep_unsaved(doc_id: &str, writes: &[RecordWrite]) {
+    let Some(storage) = legacy::local_storage() else {
+        return;
+    };
+    let key = unsaved_key(doc_id);
+    if writes.is_empty() {
+        let _ = storage.remove_item(&key);
+        return;
+    }
+    let list = Value::Array(writes.iter().map(RecordWrite::to_json).collect());
+    let _ = storage.set_item(&key, &list.to_string());
+}
+
+fn take_unsaved(doc_id: &str) -> Vec<Value> {
+    let Some(storage) = legacy::local_storage() else {
+        return Vec::new();
+    };
+    let raw = storage.get_item(&unsaved_key(doc_id)).ok().flatten();
+    match raw.and_then(|raw| serde_json::from_str::<Value>(&raw).ok()) {
+        Some(Value::Array(list)) => list,
+        _ => Vec::new(),
+    }
+}
+
+/// The database holds everything: nothing kept aside is needed any more.
+pub fn forget_unsaved(doc_id: &str) {
+    if let Some(storage) = legacy::local_storage() {
+        let _ = storage.remove_item(&unsaved_key(doc_id));
     }
 }
 

@@ -408,7 +408,7 @@ impl Stored {
                 continue;
             };
             let rev = rev_of(value);
-            if rev.is_some() && self.revs.get(id) == rev.as_ref() {
+            if self.seen(value) {
                 continue;
             }
             if is_deleted(value) {
@@ -468,10 +468,26 @@ impl Stored {
 
     /// Whether any of `records` is a revision this tab has not seen (its own writes are known).
     pub fn has_news(&self, records: &[Value]) -> bool {
-        records.iter().any(|value| {
-            let id = value.get("_id").and_then(Value::as_str);
-            id.is_none_or(|id| self.revs.get(id) != rev_of(value).as_ref())
-        })
+        records.iter().any(|value| !self.seen(value))
+    }
+
+    /// Whether this tab knows this revision of the record, or a later one. The change feed
+    /// can bring back this tab's own earlier writes after later ones were confirmed; taking
+    /// such a record in would put the older version back.
+    fn seen(&self, value: &Value) -> bool {
+        let (Some(id), Some(rev)) = (value.get("_id").and_then(Value::as_str), rev_of(value)) else {
+            return false;
+        };
+        let Some(known) = self.revs.get(id) else {
+            return false;
+        };
+        let generation = |rev: &str| rev.split('-').next().and_then(|n| n.parse::<u64>().ok());
+        match (generation(&rev), generation(known)) {
+            (Some(incoming), Some(known_generation)) if incoming != known_generation => {
+                incoming < known_generation
+            }
+            _ => &rev == known,
+        }
     }
 
     fn contains(&self, record_id: &str) -> bool {
@@ -550,4 +566,58 @@ fn parse_annotations<'a>(
         }
     }
     (good, bad)
+}
+
+/// Puts this tab's last unsaved changes (written aside synchronously as the page went away,
+/// see `bridge::storage::keep_unsaved`) over what the database held. Returns how many
+/// records it changed; entries that cannot be read are skipped.
+pub fn apply_unsaved(doc: &Document, content: &mut Annotations, unsaved: &[Value]) -> usize {
+    let (bodies, deletions): (Vec<&Value>, Vec<&Value>) = unsaved.iter().partition(|v| !is_deleted(v));
+    let bodies: Vec<Value> = bodies.into_iter().cloned().collect();
+    let (_, incoming, _) = Stored::load(doc, &bodies);
+    let prefix_ann = annotation_prefix(&doc.id);
+    let prefix_rel = relation_prefix(&doc.id);
+    let mut changed = 0;
+    for value in deletions {
+        let Some(id) = value.get("_id").and_then(Value::as_str) else {
+            continue;
+        };
+        let before = content.annotations.len() + content.orphans.len() + content.relations.len();
+        if let Some(id) = id.strip_prefix(&prefix_ann) {
+            content.annotations.retain(|a| a.id != id);
+            content.orphans.retain(|a| a.id != id);
+        } else if let Some(id) = id.strip_prefix(&prefix_rel) {
+            content.relations.retain(|r| r.id != id);
+        }
+        changed += before - (content.annotations.len() + content.orphans.len() + content.relations.len());
+    }
+    let mut put = |list: &mut Vec<Annotation>, others: &mut Vec<Annotation>, a: Annotation| {
+        others.retain(|o| o.id != a.id);
+        match list.iter_mut().find(|x| x.id == a.id) {
+            Some(x) if *x == a => return,
+            Some(x) => *x = a,
+            None => list.push(a),
+        }
+        changed += 1;
+    };
+    for a in incoming.annotations {
+        put(&mut content.annotations, &mut content.orphans, a);
+    }
+    for a in incoming.orphans {
+        put(&mut content.orphans, &mut content.annotations, a);
+    }
+    for r in incoming.relations {
+        match content.relations.iter_mut().find(|x| x.id == r.id) {
+            Some(x) if *x == r => {}
+            Some(x) => {
+                *x = r;
+                changed += 1;
+            }
+            None => {
+                content.relations.push(r);
+                changed += 1;
+            }
+        }
+    }
+    changed
 }

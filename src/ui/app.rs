@@ -91,7 +91,9 @@ pub fn App(props: &AppProps) -> Html {
     hooks::use_tab_sync(&saver, props.persist);
     hooks::use_session_keeper(&props.doc.0.id, &latest, props.persist);
     let saving = state.store.revision() != state.saved_revision;
-    hooks::use_unload_guard(props.persist && (saving || state.save != SaveStatus::Saved));
+    // While saving normally, leaving loses nothing (see `use_persistence`); only work that
+    // could not be saved is worth the browser's "Leave site?" question.
+    hooks::use_unload_guard(props.persist && state.save != SaveStatus::Saved);
     hooks::use_reveal(&article_root, state.selected.clone(), state.reveal);
     hooks::use_shortcuts(dispatcher.clone(), &latest);
     hooks::use_focus_request(state.focus_request, &article_root);

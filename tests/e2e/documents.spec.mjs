@@ -2,7 +2,7 @@
 // switch, rename, export the workspace, clear storage, import it back, see everything again.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { openFresh, dragSelect, annotationList, slice, documentsButton } from './helpers.mjs';
+import { openFresh, dragSelect, annotationList, slice, documentsButton, clearStorage } from './helpers.mjs';
 
 const TEXT = [
   'Yerevan 🇦🇲 — On March 3, 2025, Armenian Foreign Minister Ararat Mirzoyan said talks were “constructive”.',
@@ -81,7 +81,7 @@ test('add, annotate, switch, rename, and move a workspace through export and imp
     for (const a of file.annotations) expect(slice(file.document.text, a.start, a.end)).toBe(a.quote);
   }
 
-  await page.evaluate(() => localStorage.clear());
+  await clearStorage(page);
   await page.goto('/index.html');
   await expect(list.getByRole('listitem')).toHaveCount(0);
   await page.locator('input[type=file]').first().setInputFiles(path);

@@ -26,7 +26,7 @@ test('relabel, note, nudge, delete and undo/redo every change', async ({ page })
   await page.keyboard.press('Control+Shift+ArrowRight');
   await expect(list.getByRole('listitem')).toHaveText(['actorDmitry Peskov']);
 
-  // A note, saved when the field is left, survives a reload.
+  // A note, saved as it is typed, survives a reload.
   await page.keyboard.press('n');
   await page.keyboard.type('Kremlin spokesman — “official”');
   await page.keyboard.press('Tab');

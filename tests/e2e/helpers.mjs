@@ -1,10 +1,19 @@
 // Shared steps for the e2e specs: they drive the app the way a person does.
 import { expect } from '@playwright/test';
 
+/** Empties the app's storage: the local database (PouchDB over IndexedDB) and localStorage. */
+export async function clearStorage(page) {
+  await page.evaluate(async () => {
+    localStorage.clear();
+    await new PouchDB('text-annotator').destroy();
+  });
+}
+
 /** Opens the app with empty storage and waits for the article. */
 export async function openFresh(page) {
   await page.goto('/index.html');
-  await page.evaluate(() => localStorage.clear());
+  await expect(page.locator('article .doc-text')).toBeVisible();
+  await clearStorage(page);
   await page.reload();
   await expect(page.locator('article .doc-text')).toContainText('Relations between Russia and Armenia');
 }
@@ -70,12 +79,28 @@ export function annotationList(page) {
   return page.getByRole('list', { name: 'Annotations' });
 }
 
-/** The annotations as stored in localStorage for the default document. */
-export async function stored(page) {
-  return page.evaluate(() => {
-    const raw = localStorage.getItem('text-annotator:doc:russia-armenia-2025-01-24');
-    return raw ? JSON.parse(raw) : null;
-  });
+/**
+ * A document's annotations as the local database holds them, in the shape of the app's JSON
+ * file (so a test can import it again); null when nothing is stored.
+ */
+export async function stored(page, docId = 'russia-armenia-2025-01-24') {
+  return page.evaluate(async (docId) => {
+    const db = new PouchDB('text-annotator');
+    const rows = async (p) => (await db.allDocs({ startkey: p, endkey: p + '\ufff0', include_docs: true })).rows.map((r) => r.doc);
+    const records = [...await rows(`ann:${docId}:`), ...await rows(`rel:${docId}:`)];
+    const meta = await db.get(`doc:${docId}`).catch(() => null);
+    if (!meta && records.length === 0) return null;
+    const clean = ({ _id, _rev, type, doc, v, orphan, ...fields }) => fields;
+    const inOrder = (a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1);
+    return {
+      format: 'text-annotator', version: 3, offset_unit: 'codepoint',
+      document: meta && { id: meta.id, title: meta.title, published: meta.published, text_sha256: meta.text_sha256, text_length: meta.text_length },
+      labels: ['actor', 'claim', 'date'],
+      annotations: records.filter((r) => r.type === 'annotation' && !r.orphan).map(clean).sort(inOrder),
+      orphans: records.filter((r) => r.type === 'annotation' && r.orphan).map(clean).sort(inOrder),
+      relations: records.filter((r) => r.type === 'relation').map(clean),
+    };
+  }, docId);
 }
 
 /** Code-point slicing, as Python's str does: text[start:end]. */

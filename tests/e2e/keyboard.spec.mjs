@@ -1,7 +1,7 @@
 // A whole annotation session without the mouse: into the text with Tab, a caret moved by
 // arrows, selections with Shift, labels, a link, relabel, delete, undo, export — keys only.
 import { test, expect } from '@playwright/test';
-import { annotationList, stored } from './helpers.mjs';
+import { annotationList, stored, clearStorage } from './helpers.mjs';
 
 const caret = (page) => page.locator('.doc-text').getAttribute('data-caret').then(Number);
 
@@ -17,7 +17,7 @@ async function caretTo(page, target, shift = false) {
 
 test('annotate, link, relabel, delete and export with the keyboard alone', async ({ page }, info) => {
   await page.goto('/index.html');
-  await page.evaluate(() => localStorage.clear());
+  await clearStorage(page);
   await page.reload();
   await expect(page.locator('.doc-text p').first()).toBeVisible();
   const list = annotationList(page);

@@ -20,7 +20,7 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: Number(process.env.WIDTH || 1280), height: Number(process.env.HEIGHT || 760) } });
 await page.goto(`http://127.0.0.1:${PORT}/index.html`);
-await page.evaluate(() => localStorage.clear());
+await page.evaluate(async () => { localStorage.clear(); await new PouchDB('text-annotator').destroy(); });
 await page.reload();
 await page.waitForSelector('.doc-text p');
 const steps = [

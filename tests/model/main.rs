@@ -12,6 +12,7 @@ mod dates;
 mod library;
 mod link_picker;
 mod purity;
+mod records;
 mod relations;
 mod segment;
 mod span;

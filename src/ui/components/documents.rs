@@ -11,6 +11,7 @@ use crate::model::DEFAULT_ARTICLE_ID;
 use crate::ui::state::{Action, Prefill};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -73,6 +74,23 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
     {
         let refresh = refresh.clone();
         use_effect_with((), move |_| refresh());
+    }
+    {
+        // The list arrives after the dialog opened: give the focus to the open document's row,
+        // as if it had been there at once (unless the add form is already being filled in).
+        let untouched = title.is_empty() && text.is_empty();
+        use_effect_with(library.is_some(), move |loaded| {
+            if *loaded && untouched {
+                if let Some(row) = gloo::utils::document()
+                    .query_selector("[aria-modal=true] .doc-row.current .doc-open")
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = row.focus();
+                }
+            }
+        });
     }
     let close = {
         let on_action = props.on_action.clone();

@@ -3,8 +3,9 @@
 //! status says "Saved" only for the revision the database has confirmed. A record another tab
 //! changed first is merged in, never overwritten; a failed write is retried every few seconds
 //! (space may come back) and on the next change, and the work stays in the tab meanwhile.
-//! When the page is hidden or left, a change not yet handed to the database is handed over at
-//! once.
+//! When the page is hidden or left, what the database does not hold yet is also written to
+//! localStorage synchronously (an asynchronous write may not finish as the page goes), and put
+//! back the next time the document opens.
 
 use super::LatestState;
 use crate::bridge::storage;
@@ -67,6 +68,7 @@ impl Saver {
             (writes, counts, store.revision())
         };
         if writes.is_empty() {
+            storage::forget_unsaved(&self.doc.id);
             self.dispatcher.dispatch(Action::SaveResult(Ok(revision)));
             return;
         }
@@ -97,6 +99,23 @@ impl Saver {
 
     /// Storage moved on from `before` (another tab's records came in): merge them into the
     /// store.
+    /// The page is being hidden or left: what the database does not hold yet goes to
+    /// localStorage at once (synchronously), then to the database as usual.
+    fn page_leaving(self: &Rc<Self>) {
+        let state = self.latest.borrow().clone();
+        if matches!(state.save, SaveStatus::Paused(_)) {
+            return;
+        }
+        let writes = {
+            let store = state.store.borrow();
+            self.stored.borrow().changes(&self.doc, store.content())
+        };
+        storage::keep_unsaved(&self.doc.id, &writes);
+        if !writes.is_empty() {
+            self.request();
+        }
+    }
+
     pub(crate) fn merge_from(&self, before: &Stored) {
         let state = self.latest.borrow().clone();
         let merged = {
@@ -106,6 +125,11 @@ impl Saver {
         if let Some(merged) = merged {
             self.dispatcher.dispatch(Action::Sync(merged));
         }
+    }
+
+    /// A write is under way.
+    pub(crate) fn writing(&self) -> bool {
+        self.writing.get()
     }
 
     pub(crate) fn stored(&self) -> &Rc<RefCell<Stored>> {
@@ -185,7 +209,7 @@ pub(crate) fn use_persistence(
             let listeners = persist.then(|| {
                 ["pagehide", "visibilitychange"].map(|event| {
                     let saver = saver.clone();
-                    EventListener::new(&window, event, move |_| saver.request())
+                    EventListener::new(&window, event, move |_| saver.page_leaving())
                 })
             });
             move || drop(listeners)

@@ -24,8 +24,8 @@ pub(crate) fn use_tab_sync(saver: &Rc<Saver>, persist: bool) {
             meta_id.clone(),
         ];
         // Records arriving together (another tab's import) are merged in one go.
-        let pending: Rc<RefCell<Vec<serde_json::Value>>> = Rc::default();
-        let flush: Rc<RefCell<Option<Timeout>>> = Rc::default();
+        let pending: Pending = Rc::default();
+        let flush: Flush = Rc::default();
         let watch = persist.then(|| {
             db::watch(&prefixes, move |record| {
                 if record["_id"].as_str() == Some(meta_id.as_str()) {
@@ -40,16 +40,30 @@ pub(crate) fn use_tab_sync(saver: &Rc<Saver>, persist: bool) {
                 if flush.borrow().is_some() {
                     return;
                 }
-                let (saver, pending, slot) = (saver.clone(), pending.clone(), flush.clone());
-                *flush.borrow_mut() = Some(Timeout::new(30, move || {
-                    slot.borrow_mut().take();
-                    let records = std::mem::take(&mut *pending.borrow_mut());
-                    absorb(&saver, &records);
-                }));
+                schedule(&saver, &pending, &flush);
             })
         });
         move || drop(watch)
     });
+}
+
+type Pending = Rc<RefCell<Vec<serde_json::Value>>>;
+type Flush = Rc<RefCell<Option<Timeout>>>;
+
+/// Takes the waiting records in shortly. Not while this tab is writing: the feed may bring
+/// back its own records before the write reports their revisions, and they would look like
+/// another tab's older state.
+fn schedule(saver: &Rc<Saver>, pending: &Pending, flush: &Flush) {
+    let (saver, pending, slot) = (saver.clone(), pending.clone(), flush.clone());
+    *flush.borrow_mut() = Some(Timeout::new(30, move || {
+        slot.borrow_mut().take();
+        if saver.writing() {
+            schedule(&saver, &pending, &slot);
+            return;
+        }
+        let records = std::mem::take(&mut *pending.borrow_mut());
+        absorb(&saver, &records);
+    }));
 }
 
 fn absorb(saver: &Saver, records: &[serde_json::Value]) {

@@ -1,0 +1,316 @@
+//! The local database's record layout (`model::records`): what is written, what one change
+//! writes, how another tab's records are taken in, and what happens to a record that cannot
+//! be read.
+
+use crate::support::{article_sample, span_of, unicode_sample, LATER};
+use annotator::model::formats::native::{self, TextInclusion};
+use annotator::model::records::{self, Stored};
+use annotator::model::sync::merge_stored;
+use annotator::model::{Annotations, Document, Label, Relation, Role, Store};
+use serde_json::Value;
+
+/// What the database would hold after writing `writes` from scratch, with made-up revisions.
+fn written(doc: &Document, store: &Store) -> Vec<Value> {
+    Stored::empty(&doc.id)
+        .changes(doc, store.content())
+        .iter()
+        .map(|w| {
+            let mut body = w.to_json();
+            body["_rev"] = Value::String("1-a".to_owned());
+            body
+        })
+        .collect()
+}
+
+fn sorted(mut content: Annotations) -> Annotations {
+    content.annotations.sort_by(|a, b| a.id.cmp(&b.id));
+    content.orphans.sort_by(|a, b| a.id.cmp(&b.id));
+    content.relations.sort_by(|a, b| a.id.cmp(&b.id));
+    content
+}
+
+#[test]
+fn every_annotation_and_link_is_one_readable_record_and_loads_back_unchanged() {
+    let (doc, store) = unicode_sample();
+    let records = written(&doc, &store);
+    assert_eq!(
+        records.len(),
+        store.annotations().len() + store.relations().len()
+    );
+    for record in &records {
+        let id = record["_id"].as_str().unwrap();
+        assert!(
+            id.starts_with(&format!("ann:{}:", doc.id)) || id.starts_with(&format!("rel:{}:", doc.id)),
+            "{id}"
+        );
+        assert_eq!(record["doc"], doc.id.as_str());
+        assert_eq!(record["v"], 3);
+    }
+    let (_, content, unreadable) = Stored::load(&doc, &records);
+    assert!(unreadable.reasons.is_empty(), "{:?}", unreadable.reasons);
+    assert_eq!(sorted(content), sorted(store.content().owned()));
+}
+
+#[test]
+fn records_hold_the_fields_of_the_json_export_with_code_point_offsets() {
+    let (doc, store) = unicode_sample();
+    let export: Value = serde_json::from_str(&native::to_json(
+        &doc,
+        store.content(),
+        TextInclusion::WithText,
+    ))
+    .unwrap();
+    let chars: Vec<char> = doc.index.text().chars().collect();
+    for record in written(&doc, &store).iter().filter(|r| r["type"] == "annotation") {
+        let exported = export["annotations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == record["id"])
+            .expect("exported too");
+        for (field, value) in exported.as_object().unwrap() {
+            assert_eq!(&record[field], value, "field {field} of {}", record["_id"]);
+        }
+        let (start, end) = (
+            record["start"].as_u64().unwrap() as usize,
+            record["end"].as_u64().unwrap() as usize,
+        );
+        let quote: String = chars[start..end].iter().collect();
+        assert_eq!(record["quote"].as_str().unwrap(), quote);
+    }
+}
+
+#[test]
+fn one_change_writes_one_record_naming_the_revision_it_replaces() {
+    let (doc, mut store) = article_sample();
+    let (stored, _, _) = Stored::load(&doc, &written(&doc, &store));
+    assert!(stored.changes(&doc, store.content()).is_empty(), "nothing changed yet");
+
+    store.set_note("actor-1", "checked", LATER).unwrap();
+    let writes = stored.changes(&doc, store.content());
+    assert_eq!(writes.len(), 1);
+    assert_eq!(writes[0].id, format!("ann:{}:actor-1", doc.id));
+    assert_eq!(writes[0].rev.as_deref(), Some("1-a"));
+    assert_eq!(writes[0].body.as_ref().unwrap()["note"], "checked");
+
+    store.remove("date-1").unwrap();
+    let writes = stored.changes(&doc, store.content());
+    let deleted: Vec<_> = writes.iter().filter(|w| w.body.is_none()).collect();
+    // The date and its link go; the note edit is still unwritten.
+    assert_eq!(writes.len(), 3, "{writes:?}");
+    assert!(deleted.iter().any(|w| w.id == format!("ann:{}:date-1", doc.id)));
+    assert!(deleted.iter().all(|w| w.rev.as_deref() == Some("1-a")));
+    assert_eq!(deleted[0].to_json()["_deleted"], true);
+}
+
+#[test]
+fn an_accepted_write_becomes_the_base_and_is_not_written_again() {
+    let (doc, mut store) = article_sample();
+    let (mut stored, _, _) = Stored::load(&doc, &written(&doc, &store));
+    store.set_note("actor-1", "checked", LATER).unwrap();
+    let writes = stored.changes(&doc, store.content());
+    stored.written(&writes[0], "2-b".to_owned());
+    assert!(stored.changes(&doc, store.content()).is_empty());
+    // The database's echo of this tab's own write is no news.
+    let mut echo = writes[0].to_json();
+    echo["_rev"] = Value::String("2-b".to_owned());
+    assert!(!stored.has_news(&[echo]));
+}
+
+#[test]
+fn another_tabs_records_are_merged_without_losing_this_tabs_work() {
+    let (doc, store) = article_sample();
+    let base = written(&doc, &store);
+    let (mut stored, _, _) = Stored::load(&doc, &base);
+    // This tab adds an actor; the other tab notes the claim and adds a date of its own.
+    let mut mine = store.clone();
+    mine.add(&doc.index, "mine".into(), Label::Actor, span_of(&doc, "Armenia"), LATER)
+        .unwrap();
+    let mut theirs = store.clone();
+    theirs.set_note("claim-1", "from the other tab", LATER).unwrap();
+    theirs
+        .add(&doc.index, "theirs".into(), Label::Actor, span_of(&doc, "Yerevan"), LATER)
+        .unwrap();
+    let their_records: Vec<Value> = Stored::load(&doc, &base)
+        .0
+        .changes(&doc, theirs.content())
+        .iter()
+        .map(|w| {
+            let mut body = w.to_json();
+            body["_rev"] = Value::String("2-other".to_owned());
+            body
+        })
+        .collect();
+    assert_eq!(their_records.len(), 2, "one record per change");
+    let before = stored.clone();
+    assert!(stored.has_news(&their_records));
+    assert_eq!(stored.absorb(&doc, &their_records), Ok(true));
+    let merged = merge_stored(&before.content(), mine.content(), &stored.content())
+        .expect("the other tab's work is new here");
+    let ids: Vec<&str> = merged.annotations.iter().map(|a| a.id.as_str()).collect();
+    assert!(ids.contains(&"mine") && ids.contains(&"theirs"), "{ids:?}");
+    let claim = merged.annotations.iter().find(|a| a.id == "claim-1").unwrap();
+    assert_eq!(claim.note, "from the other tab");
+    // Writing the merge touches only what the other tab does not have: this tab's actor.
+    let merged_store = Store::from_parts(merged);
+    let writes = stored.changes(&doc, merged_store.content());
+    assert_eq!(writes.len(), 1, "{writes:?}");
+    assert_eq!(writes[0].id, format!("ann:{}:mine", doc.id));
+}
+
+#[test]
+fn a_deletion_in_another_tab_reaches_this_one() {
+    let (doc, store) = article_sample();
+    let (mut stored, _, _) = Stored::load(&doc, &written(&doc, &store));
+    let before = stored.clone();
+    let tombstone = serde_json::json!({
+        "_id": format!("ann:{}:actor-1", doc.id), "_rev": "2-x", "_deleted": true
+    });
+    assert_eq!(stored.absorb(&doc, &[tombstone]), Ok(true));
+    let merged = merge_stored(&before.content(), store.content(), &stored.content()).unwrap();
+    assert!(merged.annotations.iter().all(|a| a.id != "actor-1"));
+}
+
+#[test]
+fn a_record_that_cannot_be_read_is_left_out_and_named_and_the_rest_load() {
+    let (doc, store) = article_sample();
+    let mut records = written(&doc, &store);
+    let bad = records
+        .iter_mut()
+        .find(|r| r["id"] == "actor-1")
+        .expect("actor-1 is stored");
+    bad["start"] = Value::from(3);
+    let (_, content, unreadable) = Stored::load(&doc, &records);
+    assert_eq!(unreadable.reasons.len(), 1, "{:?}", unreadable.reasons);
+    assert!(unreadable.reasons[0].contains("actor-1"), "{}", unreadable.reasons[0]);
+    assert!(!unreadable.newer_version);
+    assert_eq!(unreadable.raw.len(), 1);
+    assert_eq!(content.annotations.len(), store.annotations().len() - 1);
+    // The unreadable record is not in the base, so no write ever touches it.
+    let (stored, _, _) = Stored::load(&doc, &records);
+    let kept = Store::from_parts(content);
+    assert!(stored
+        .changes(&doc, kept.content())
+        .iter()
+        .all(|w| !w.id.ends_with(":actor-1")));
+}
+
+#[test]
+fn a_record_from_a_newer_version_is_refused_and_marked() {
+    let (doc, store) = article_sample();
+    let mut records = written(&doc, &store);
+    records[0]["v"] = Value::from(9);
+    let (_, _, unreadable) = Stored::load(&doc, &records);
+    assert!(unreadable.newer_version);
+    assert!(unreadable.reasons[0].contains("version 9"), "{}", unreadable.reasons[0]);
+}
+
+#[test]
+fn text_and_list_records_read_back_and_a_changed_text_is_refused() {
+    let (doc, _) = unicode_sample();
+    let text = records::text_record(&doc);
+    assert_eq!(text["_id"], format!("text:{}", doc.id));
+    let read = records::read_text(&text).unwrap();
+    assert_eq!(read.index.text(), doc.index.text());
+    assert_eq!(read.text_sha256, doc.text_sha256);
+    let mut altered = text.clone();
+    altered["text"] = Value::String(format!("{} ", doc.index.text()));
+    assert!(records::read_text(&altered).unwrap_err().contains("fingerprint"));
+
+    let meta = annotator::model::library::DocumentMeta::of(&doc, "2025-01-01T00:00:00Z", false);
+    let record = records::meta_record(&meta);
+    assert_eq!(record["_id"], format!("doc:{}", doc.id));
+    assert_eq!(records::read_meta(&record).unwrap(), meta);
+}
+
+#[test]
+fn another_tabs_merge_keeps_undo_steps_it_did_not_touch() {
+    let (doc, mut store) = article_sample();
+    store
+        .add(&doc.index, "mine".into(), Label::Actor, span_of(&doc, "Armenia"), LATER)
+        .unwrap();
+    store.set_note("claim-1", "mine", LATER).unwrap();
+    // The other tab added an annotation: nothing of this tab's steps is touched.
+    let mut merged = store.content().owned();
+    let mut other = store.clone();
+    other
+        .add(&doc.index, "theirs".into(), Label::Actor, span_of(&doc, "Yerevan"), LATER)
+        .unwrap();
+    merged.annotations = other.annotations().to_vec();
+    assert_eq!(store.absorb(merged), 0);
+    assert!(store.undo(), "the note edit is still undoable");
+    assert_eq!(store.get("claim-1").unwrap().note, "");
+    assert!(store.get("theirs").is_some(), "undo does not take the other tab's work");
+
+    // A merge that changes the annotation an undo step would restore drops that step.
+    let mut edited = store.content().owned();
+    let mine = edited.annotations.iter_mut().find(|a| a.id == "mine").unwrap();
+    mine.note = "edited over there".into();
+    assert_eq!(store.absorb(edited), 1);
+    assert_eq!(store.get("mine").unwrap().note, "edited over there");
+}
+
+#[test]
+fn typing_a_note_is_one_undo_step() {
+    let (_, mut store) = article_sample();
+    let before = store.get("claim-1").unwrap().note.clone();
+    for typed in ["c", "ch", "che", "checked"] {
+        assert_eq!(store.set_note("claim-1", typed, LATER), Ok(true));
+    }
+    assert!(store.undo());
+    assert_eq!(store.get("claim-1").unwrap().note, before);
+    assert!(store.redo());
+    assert_eq!(store.get("claim-1").unwrap().note, "checked");
+    // Typing again after an undo or another edit starts a new step.
+    store.set_note("claim-1", "checked twice", LATER).unwrap();
+    assert!(store.undo());
+    assert_eq!(store.get("claim-1").unwrap().note, "checked");
+}
+
+#[test]
+fn a_link_is_its_own_record() {
+    let (doc, store) = article_sample();
+    let records = written(&doc, &store);
+    let links: Vec<&Value> = records.iter().filter(|r| r["type"] == "relation").collect();
+    assert_eq!(links.len(), store.relations().len());
+    let relation: &Relation = &store.relations()[0];
+    let record = links
+        .iter()
+        .find(|r| r["id"] == relation.id.as_str())
+        .unwrap();
+    assert_eq!(record["claim"], relation.claim.as_str());
+    assert_eq!(record["annotation"], relation.other.as_str());
+    assert_eq!(
+        record["role"],
+        match relation.role {
+            Role::Source => "source",
+            Role::Target => "target",
+            Role::When => "when",
+        }
+    );
+}
+
+#[test]
+fn an_older_revision_of_this_tabs_own_record_is_not_taken_back_in() {
+    let (doc, mut store) = article_sample();
+    let (mut stored, _, _) = Stored::load(&doc, &written(&doc, &store));
+    let mut echoes = Vec::new();
+    for (n, note) in ["K", "Kremlin"].iter().enumerate() {
+        store.set_note("actor-1", note, LATER).unwrap();
+        let writes = stored.changes(&doc, store.content());
+        let rev = format!("{}-x{n}", n + 2);
+        stored.written(&writes[0], rev.clone());
+        let mut echo = writes[0].to_json();
+        echo["_rev"] = Value::String(rev);
+        echoes.push(echo);
+    }
+    // The feed brings back both writes after the second was confirmed: neither is news.
+    assert!(!stored.has_news(&echoes));
+    assert_eq!(stored.absorb(&doc, &echoes), Ok(false));
+    assert!(stored.changes(&doc, store.content()).is_empty());
+    // The same generation from another tab (a conflict it won) is news.
+    let mut theirs = echoes[1].clone();
+    theirs["_rev"] = Value::String("3-other".into());
+    theirs["note"] = Value::String("theirs".into());
+    assert!(stored.has_news(&[theirs]));
+}
