@@ -66,27 +66,71 @@ export function dbRange(prefix, docs) {
 export function dbWrite(json) {
   return call('writing to the local database', async (db) => {
     const results = await db.bulkDocs(JSON.parse(json));
+    if (results.some((r) => r.ok)) announce();
     return JSON.stringify(results.map((r) => (r.ok ? { id: r.id, rev: r.rev } : {
       id: r.id, status: r.status || 0, error: describe(r),
     })));
   });
 }
 
+// Other tabs are told of every write on this channel. PouchDB's own cross-tab signal (a
+// localStorage value toggled between "a" and "b") is missed when two tabs toggle it at the
+// same moment, so a change could wait for the next one to show up.
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('text-annotator-changes');
+const watchers = new Set();
+
+function announce() {
+  if (channel) channel.postMessage('changed');
+  for (const catchUp of watchers) catchUp();
+}
+if (channel) channel.onmessage = () => { for (const catchUp of watchers) catchUp(); };
+
 /**
  * Calls `onChange(json)` with every record written from now on, by this tab or another, whose
- * id starts with one of `prefixes`. Returns a function that stops listening.
+ * id starts with one of `prefixes`: reads the database's changes since the last one seen,
+ * whenever this tab or another writes. Returns a function that stops listening.
  */
 export function dbWatch(prefixes, onChange) {
-  const feed = open().changes({
-    since: 'now', live: true, include_docs: true,
-    filter: (doc) => prefixes.some((p) => doc._id.startsWith(p)),
-  });
-  feed.on('change', (change) => {
-    const doc = change.doc || { _id: change.id, _rev: change.changes[0].rev, _deleted: true };
-    onChange(JSON.stringify(doc));
-  });
+  const db = open();
+  let since = null;
+  let running = false;
+  let again = false;
+  let stopped = false;
+  const start = db.info().then((info) => { since = info.update_seq; });
+  const catchUp = async () => {
+    if (running) { again = true; return; }
+    running = true;
+    try {
+      await start;
+      do {
+        again = false;
+        const changes = await db.changes({ since, include_docs: true });
+        since = changes.last_seq;
+        for (const change of changes.results) {
+          if (stopped || !prefixes.some((p) => change.id.startsWith(p))) continue;
+          const doc = change.doc || { _id: change.id, _rev: change.changes[0].rev, _deleted: true };
+          onChange(JSON.stringify(doc));
+        }
+      } while (again && !stopped);
+    } catch (e) {
+      // The next write tries again.
+    } finally {
+      running = false;
+    }
+  };
+  watchers.add(catchUp);
+  // PouchDB's own signal as well (it also covers writes made by other code in this tab).
+  const feed = db.changes({ since: 'now', live: true });
+  feed.on('change', catchUp);
   feed.on('error', () => {});
-  return () => feed.cancel();
+  const onVisible = () => { if (document.visibilityState === 'visible') catchUp(); };
+  document.addEventListener('visibilitychange', onVisible);
+  return () => {
+    stopped = true;
+    watchers.delete(catchUp);
+    feed.cancel();
+    document.removeEventListener('visibilitychange', onVisible);
+  };
 }
 
 /** {usage, quota} in bytes for this site, or null where the browser cannot say. */

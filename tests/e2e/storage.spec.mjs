@@ -1,52 +1,120 @@
-// Storage that never loses work: unreadable saved data is kept and offered for download;
-// a failed write says so and keeps the work in memory.
+// Storage that never loses work: the local database (PouchDB over IndexedDB), fault by fault.
+// Each test sets up the moment where work used to be lost and checks that every annotation is
+// still there, exactly once, in the tab(s) and in the database.
 import { test, expect } from '@playwright/test';
-import { openFresh, dragSelect, annotationList } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { openFresh, dragSelect, annotationList, stored, documentsButton, deleteAll } from './helpers.mjs';
 
-const KEY = 'text-annotator:doc:russia-armenia-2025-01-24';
+const DOC = 'russia-armenia-2025-01-24';
 
-test('corrupt saved data is backed up, announced, downloadable and not overwritten', async ({ page }) => {
+/** Every record of the local database whose id starts with `prefix`. */
+async function records(page, prefix = '') {
+  return page.evaluate(async (prefix) => {
+    const db = new PouchDB('text-annotator');
+    const all = await db.allDocs({ startkey: prefix, endkey: prefix + '\ufff0', include_docs: true });
+    return all.rows.map((r) => r.doc);
+  }, prefix);
+}
+
+async function put(page, record) {
+  return page.evaluate(async (record) => {
+    const db = new PouchDB('text-annotator');
+    const existing = await db.get(record._id).catch(() => null);
+    return db.put(existing ? { ...record, _rev: existing._rev } : record);
+  }, record);
+}
+
+/** Labels `needle` with the key. */
+async function label(page, needle, key = '1') {
+  await dragSelect(page, needle);
+  await page.keyboard.press(key);
+}
+
+async function addDocument(page, title, text) {
+  await documentsButton(page).click();
+  const dialog = page.getByRole('dialog', { name: 'Documents' });
+  await dialog.getByLabel('Title').fill(title);
+  await dialog.getByLabel('Text').fill(text);
+  await dialog.getByRole('button', { name: 'Add and open' }).click();
+  await expect(page.locator('.reader-title')).toHaveText(title);
+}
+
+const status = (page) => page.locator('.status');
+
+test('an annotation record that cannot be read is named, offered for download, kept, and the rest loads', async ({ page }) => {
   await openFresh(page);
-  await page.evaluate((key) => localStorage.setItem(key, '{"format": "text-annotator", "version": 1, oops'), KEY);
+  await label(page, 'Sergey Lavrov');
+  await label(page, 'Dmitry Peskov');
+  await expect.poll(async () => (await stored(page))?.annotations.length).toBe(2);
+  const [first] = await records(page, `ann:${DOC}:`);
+  await put(page, { ...first, start: 3 });
   await page.reload();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('could not be read');
-  await expect(alert).toContainText('not valid JSON');
-  const backupKey = await page.evaluate((key) => Object.keys(localStorage).find((k) => k.startsWith(key + ':unreadable:')), KEY);
-  expect(backupKey).toBeTruthy();
-  expect(await page.evaluate((k) => localStorage.getItem(k), backupKey)).toBe('{"format": "text-annotator", "version": 1, oops');
+  await expect(alert).toContainText(first._id);
+  await expect(annotationList(page).getByRole('listitem')).toHaveCount(1);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download the unreadable data' }).click(),
   ]);
   expect(download.suggestedFilename()).toContain('unreadable-backup');
 
-  // New work is saved, and the backup stays.
-  await dragSelect(page, 'Sergey Lavrov');
-  await page.keyboard.press('1');
-  await expect(page.locator('.status')).toContainText('Saved locally · 1 annotation');
-  expect(await page.evaluate((k) => localStorage.getItem(k), backupKey)).toContain('oops');
+  // New work is saved, and the unreadable record stays exactly as it was.
+  await label(page, 'Nikol Pashinyan');
+  await expect(status(page)).toContainText('Saved locally · 2 annotations');
+  const after = (await records(page, `ann:${DOC}:`)).find((r) => r._id === first._id);
+  expect(after.start).toBe(3);
 });
 
-test('a saved file from a future version is kept, not read as empty', async ({ page }) => {
+test('records written by a newer version are never written over: saving pauses and says why', async ({ page }) => {
   await openFresh(page);
-  await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ format: 'text-annotator', version: 9, offset_unit: 'codepoint' })), KEY);
+  await label(page, 'Sergey Lavrov');
+  await expect.poll(async () => (await stored(page))?.annotations.length).toBe(1);
+  const [record] = await records(page, `ann:${DOC}:`);
+  await put(page, { ...record, v: 4, new_field: 'from the future' });
   await page.reload();
-  await expect(page.getByRole('alert')).toContainText('schema version 9, newer than this app understands');
+  await expect(page.getByRole('alert')).toContainText('version 4, newer than this app understands');
+  await expect(status(page)).toContainText('Saving is paused');
+  await label(page, 'Dmitry Peskov');
+  await page.waitForTimeout(300);
+  const kept = (await records(page, `ann:${DOC}:`)).find((r) => r._id === record._id);
+  expect(kept.v).toBe(4);
+  expect(kept.new_field).toBe('from the future');
 });
 
-test('a full storage shows a persistent warning and keeps the work', async ({ page }) => {
-  await openFresh(page);
-  await page.evaluate(() => {
-    Storage.prototype.setItem = function () {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
+/**
+ * Makes the local database refuse writes while `window.failWrites` is true, as a full disk
+ * does: PouchDB is wrapped as the page loads it, before the app opens the database.
+ */
+async function injectWriteFailures(page) {
+  await page.addInitScript(() => {
+    let wrapped;
+    Object.defineProperty(window, 'PouchDB', {
+      configurable: true,
+      get: () => wrapped,
+      set: (PouchDB) => {
+        wrapped = class extends PouchDB {
+          constructor(...args) {
+            super(...args);
+            const write = this.bulkDocs;
+            this.bulkDocs = (...a) => (window.failWrites
+              ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+              : write.apply(this, a));
+          }
+        };
+      },
+    });
   });
-  await dragSelect(page, 'Sergey Lavrov');
-  await page.keyboard.press('1');
-  const status = page.locator('.status');
-  await expect(status).toContainText('Not saved: local storage is full');
-  await expect(status).toContainText('export it now');
+}
+
+test('a failed write says so, keeps the work, and is retried when space comes back', async ({ page }) => {
+  await injectWriteFailures(page);
+  await openFresh(page);
+  await page.evaluate(() => { window.failWrites = true; });
+  await label(page, 'Sergey Lavrov');
+  await expect(status(page)).toContainText('Not saved');
+  await expect(status(page)).toContainText('QuotaExceededError');
+  await expect(status(page)).toContainText('export it now');
   await expect(annotationList(page).getByRole('listitem')).toHaveCount(1);
   // Export still works.
   await page.getByRole('button', { name: /Export/ }).click();
@@ -55,4 +123,224 @@ test('a full storage shows a persistent warning and keeps the work', async ({ pa
     page.getByRole('menuitem', { name: /Download JSON/ }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/annotations\.json$/);
+  // Space comes back: the waiting change is written with no further edit.
+  await page.evaluate(() => { window.failWrites = false; });
+  await expect(status(page)).toContainText('Saved locally · 1 annotation', { timeout: 10_000 });
+  expect((await stored(page)).annotations.map((a) => a.quote)).toEqual(['Sergey Lavrov']);
+});
+
+test('storage use shows in the documents view and warns from 80 %', async ({ page }) => {
+  await page.addInitScript(() => {
+    navigator.storage.estimate = async () => ({ usage: 85 * 1024 * 1024, quota: 100 * 1024 * 1024 });
+  });
+  await openFresh(page);
+  await label(page, 'Sergey Lavrov');
+  await expect(status(page)).toContainText('storage for the app is 85% full');
+  await documentsButton(page).click();
+  await expect(page.getByRole('dialog', { name: 'Documents' })).toContainText('85.0 MB used of the 100 MB');
+});
+
+test('a document deleted in another tab: this tab is told at once, and nothing of its work is lost', async ({ page, context }) => {
+  await openFresh(page);
+  await addDocument(page, 'Doc two', 'Ararat Mirzoyan met Sergey Lavrov and Maria Zakharova in Moscow with Nikol Pashinyan and Dmitry Peskov.');
+  const url = page.url();
+  await label(page, 'Ararat Mirzoyan');
+  await label(page, 'Sergey Lavrov');
+  await expect(status(page)).toContainText('Saved locally · 2 annotations');
+
+  const other = await context.newPage();
+  await other.goto(url);
+  await expect(other.locator('.reader-title')).toHaveText('Doc two');
+  await documentsButton(other).click();
+  await other.getByRole('button', { name: 'Delete “Doc two”' }).click();
+  await other.getByRole('button', { name: 'Delete it' }).click();
+
+  await expect(page.getByRole('alert')).toContainText('“Doc two” was deleted in another tab');
+  await label(page, 'Maria Zakharova');
+  await label(page, 'Nikol Pashinyan');
+  await label(page, 'Dmitry Peskov');
+  await expect(status(page)).toContainText('Saved locally · 5 annotations');
+
+  // The trash keeps the text and all five annotations; restoring brings them back.
+  await documentsButton(other).click();
+  await other.getByRole('button', { name: 'Restore “Doc two”' }).click();
+  await expect(other.locator('.reader-title')).toHaveText('Doc two');
+  await expect(annotationList(other).getByRole('listitem')).toHaveCount(5);
+});
+
+test('a note or entity name being typed survives a reload, leaving the page, and a #doc= change', async ({ page }) => {
+  await openFresh(page);
+  await addDocument(page, 'Second', 'A short text about Yerevan.');
+  await page.goto(`/index.html#doc=${DOC}`);
+  await expect(page.locator('.reader-title')).toContainText('Russian MFA');
+  const list = annotationList(page);
+  await label(page, 'Dmitry Peskov');
+  const note = page.getByRole('textbox', { name: 'Note' });
+  const entity = page.getByRole('combobox', { name: /Entity/ });
+
+  // Reload straight after typing, without leaving the field.
+  await note.click();
+  await page.keyboard.type('Kremlin spokesman');
+  await page.reload();
+  await list.getByRole('button', { name: /Dmitry Peskov/ }).click();
+  await expect(note).toHaveValue('Kremlin spokesman');
+
+  // An entity name, then straight to another document by its address, and back.
+  await entity.click();
+  await page.keyboard.type('Dmitry Peskov (Kremlin)');
+  await page.evaluate(() => { location.hash = '#doc=' + document.title; });
+  await page.goBack();
+  await page.goto(`/index.html#doc=${DOC}`);
+  await list.getByRole('button', { name: /Dmitry Peskov/ }).click();
+  await expect(entity).toHaveValue('Dmitry Peskov (Kremlin)');
+
+  // Navigating away to another page and back.
+  await note.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(', quoted by TASS');
+  await page.goto('/manifest.webmanifest');
+  await page.goto(`/index.html#doc=${DOC}`);
+  await list.getByRole('button', { name: /Dmitry Peskov/ }).click();
+  await expect(note).toHaveValue('Kremlin spokesman, quoted by TASS');
+  await expect.poll(async () => (await stored(page)).annotations[0].note).toBe('Kremlin spokesman, quoted by TASS');
+});
+
+test('Delete all, another document and back: Ctrl+Z still brings the annotations back', async ({ page }) => {
+  await openFresh(page);
+  await addDocument(page, 'Elsewhere', 'Another text.');
+  const other = page.url();
+  await page.goto(`/index.html#doc=${DOC}`);
+  await expect(page.locator('.reader-title')).toContainText('Russian MFA');
+  await label(page, 'Sergey Lavrov');
+  await label(page, 'Dmitry Peskov');
+  await deleteAll(page, 2);
+  await expect(annotationList(page).getByRole('listitem')).toHaveCount(0);
+  await page.goto(other);
+  await expect(page.locator('.reader-title')).toHaveText('Elsewhere');
+  await page.goto(`/index.html#doc=${DOC}`);
+  await expect(page.locator('.reader-title')).toContainText('Russian MFA');
+  await expect(page.getByRole('button', { name: /^Undo/ })).toBeEnabled();
+  await page.keyboard.press('Control+z');
+  await expect(annotationList(page).getByRole('listitem')).toHaveCount(2);
+  await expect.poll(async () => (await stored(page))?.annotations.length).toBe(2);
+});
+
+test('two tabs labelling at the same moment: every annotation is kept exactly once, 20 times over', async ({ page, context }) => {
+  test.setTimeout(180_000);
+  await openFresh(page);
+  const other = await context.newPage();
+  await other.goto('/index.html');
+  await expect(other.locator('article .doc-text')).toContainText('Relations between Russia');
+  // 40 different words of the article (none the start of another), first occurrences.
+  const text = await page.locator('.doc-text').innerText();
+  const words = [];
+  for (const w of text.match(/[A-Za-z]{6,}/g)) {
+    if (words.length < 40 && !words.some((x) => x.startsWith(w) || w.startsWith(x))) words.push(w);
+  }
+  expect(words).toHaveLength(40);
+  for (let trial = 0; trial < 20; trial++) {
+    // Select in both tabs once they have settled (the other tab's changes redraw the text),
+    await expect(status(page)).toContainText(`· ${2 * trial} annotation`);
+    await expect(status(other)).toContainText(`· ${2 * trial} annotation`);
+    await dragSelect(page, words[2 * trial]);
+    await dragSelect(other, words[2 * trial + 1]);
+    // then press both keys at once (the spread between them is well under 25 ms).
+    await Promise.all([page.keyboard.press('1'), other.keyboard.press('1')]);
+  }
+  await expect.poll(async () => (await stored(page))?.annotations.length, { timeout: 20_000 }).toBe(40);
+  const ids = (await stored(page)).annotations.map((a) => a.id);
+  expect(new Set(ids).size).toBe(40);
+  // The list is virtualised: the status line gives the count each tab holds.
+  await expect(status(page)).toContainText('Saved locally · 40 annotations (40 actor');
+  await expect(status(other)).toContainText('Saved locally · 40 annotations (40 actor');
+});
+
+test('closing or reloading the page right after an edit loses nothing', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await openFresh(page);
+  const words = ['Russia', 'Armenia', 'Yerevan', 'Ministry', 'Lavrov', 'Western', 'Sergey', 'January'];
+  let current = page;
+  for (let trial = 0; trial < words.length; trial++) {
+    await dragSelect(current, words[trial]);
+    await current.keyboard.press('1');
+    if (trial % 2 === 0) {
+      await current.close();
+      current = await context.newPage();
+      await current.goto('/index.html');
+    } else {
+      await current.reload();
+    }
+    await expect(annotationList(current).getByRole('listitem')).toHaveCount(trial + 1);
+  }
+  expect((await stored(current)).annotations).toHaveLength(words.length);
+});
+
+test('a missing list entry is rebuilt from the text; the workspace export leaves out only what cannot be read, by name', async ({ page }) => {
+  await openFresh(page);
+  await addDocument(page, 'Kept', 'Ararat Mirzoyan spoke in Yerevan.');
+  await label(page, 'Ararat Mirzoyan');
+  await addDocument(page, 'Damaged', 'A second text.');
+  await expect(status(page)).toContainText('Saved locally');
+  const ids = (await records(page, 'doc:')).map((r) => r._id);
+  const kept = ids.find((id) => id.startsWith('doc:kept-'));
+  const damaged = ids.find((id) => id.startsWith('doc:damaged-'));
+  // The list entry of "Kept" vanishes; the text of "Damaged" no longer matches its fingerprint.
+  await page.evaluate(async (id) => {
+    const db = new PouchDB('text-annotator');
+    await db.remove(await db.get(id));
+  }, kept);
+  const text = (await records(page, damaged.replace('doc:', 'text:')))[0];
+  await put(page, { ...text, text: 'Altered.' });
+
+  await page.goto(`/index.html#doc=${DOC}`);
+  await documentsButton(page).click();
+  const dialog = page.getByRole('dialog', { name: 'Documents' });
+  await expect(dialog.getByRole('list', { name: 'Documents' })).toContainText('Kept');
+  await expect(dialog.getByRole('alert')).toContainText('the list entry of “Kept” was missing and has been rebuilt');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: /^Export/ }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: /workspace/i }).click(),
+  ]);
+  const workspace = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const titles = workspace.documents.map((d) => d.document.title).sort();
+  expect(titles).toEqual(['Kept', 'Russian MFA: relations with Armenia are going through a challenging period']);
+  expect(workspace.documents.find((d) => d.document.title === 'Kept').annotations).toHaveLength(1);
+  await expect(page.getByRole('alert')).toContainText('Damaged');
+  await expect(page.getByRole('alert')).toContainText('fingerprint');
+});
+
+test('work saved by earlier versions in localStorage moves into the database once, verified, for every stored version', async ({ page }) => {
+  const v1 = readFileSync(new URL('../fixtures/v1-storage.json', import.meta.url), 'utf8');
+  const v2 = readFileSync(new URL('../fixtures/v2-storage.json', import.meta.url), 'utf8');
+  const v3 = JSON.stringify({ ...JSON.parse(v2), version: 3, relations: [] });
+  const counts = [v1, v2, v3].map((v) => JSON.parse(v).annotations.length);
+  for (const [n, value] of [v1, v2, v3].entries()) {
+    await openFresh(page);
+    const text = 'Ararat Mirzoyan met the press in Yerevan.';
+    await page.evaluate(async ([value, text]) => {
+      await new PouchDB('text-annotator').destroy();
+      const digest = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))))
+        .map((b) => b.toString(16).padStart(2, '0')).join('');
+      localStorage.setItem('text-annotator:doc:russia-armenia-2025-01-24', value);
+      localStorage.setItem('text-annotator:text:older-doc', text);
+      localStorage.setItem('text-annotator:library', JSON.stringify({
+        format: 'text-annotator-library', version: 1,
+        documents: [{ id: 'older-doc', title: 'Older doc', created: '2025-01-01T00:00:00Z', updated: '2025-01-01T00:00:00Z', text_sha256: digest, text_length: text.length, counts: [0, 0, 0] }],
+      }));
+    }, [value, text]);
+    await page.reload();
+    await expect(page.getByRole('status').first()).toContainText('moved from local storage into this browser\'s local database: 2 documents');
+    await expect(annotationList(page).getByRole('listitem')).toHaveCount(counts[n]);
+    expect((await stored(page)).annotations).toHaveLength(counts[n]);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('text-annotator:doc:') || k === 'text-annotator:library'))).toEqual([]);
+    await page.goto('/index.html#doc=older-doc');
+    await expect(page.locator('.reader-title')).toHaveText('Older doc');
+    // Once only: a reload moves nothing again.
+    await page.reload();
+    await expect(page.locator('.reader-title')).toHaveText('Older doc');
+    await expect(page.getByRole('status').first()).not.toContainText('moved from local storage');
+  }
 });

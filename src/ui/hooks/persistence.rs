@@ -202,6 +202,16 @@ pub(crate) fn use_persistence(
         });
     }
     {
+        // Once at the start: changes put back from the last visit (see `keep_unsaved`) are
+        // written now, not at the next edit.
+        let saver = saver.clone();
+        use_effect_with((), move |_| {
+            if persist {
+                saver.request();
+            }
+        });
+    }
+    {
         // Leaving or hiding the page: hand a change still waiting to the database at once.
         let saver = saver.clone();
         use_effect_with((), move |_| {
