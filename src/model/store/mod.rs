@@ -12,6 +12,7 @@ mod links;
 use history::Change;
 
 pub use import::{ImportMode, ImportSummary};
+pub(crate) use links::fold;
 pub use links::{
     claim_candidates, filtered_candidates, link_between, link_candidates, links_touching,
     matches_filter, only_matching, picker_candidates,
