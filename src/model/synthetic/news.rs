@@ -108,7 +108,7 @@ pub(super) const ACTORS: &[Actor] = &[
     actor(
         "Kenji Watanabe",
         &["union leader Kenji Watanabe", "Kenji Watanabe", "Watanabe"],
-        "Unions",
+        "Watanabe",
     ),
     actor(
         "Sara Lindqvist",
@@ -127,7 +127,7 @@ pub(super) const ACTORS: &[Actor] = &[
     actor(
         "Renée Côté",
         &["economist Renée Côté", "Renée Côté", "Côté"],
-        "Economists",
+        "Côté",
     ),
     actor(
         "Ministry of Finance",
@@ -172,7 +172,7 @@ pub(super) const ACTORS: &[Actor] = &[
     actor(
         "Green Alliance",
         &["the Green Alliance", "the Greens"],
-        "Greens",
+        "Green Alliance",
     ),
     actor(
         "Port Authority",
@@ -192,7 +192,7 @@ pub(super) const ACTORS: &[Actor] = &[
     actor(
         "Teachers’ Union",
         &["the Teachers’ Union", "the teachers’ union"],
-        "Teachers",
+        "Teachers’ union",
     ),
     actor(
         "Supreme Court",
