@@ -14,8 +14,7 @@ const DOCUMENTS_PER_PAUSE: usize = 20;
 ///
 /// Today it reads local storage (the library index, each text and its annotations), pausing
 /// now and then so a long library does not freeze the page.
-pub async fn load_library_documents() -> Result<(Vec<WorkspaceDocument>, Vec<String>), String>
-{
+pub async fn load_library_documents() -> Result<(Vec<WorkspaceDocument>, Vec<String>), String> {
     let library = storage::load_library()?;
     let mut documents = Vec::with_capacity(library.documents.len());
     let mut unreadable = Vec::new();

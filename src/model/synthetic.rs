@@ -3,6 +3,7 @@
 
 pub mod library;
 mod news;
+mod sentences;
 
 use super::annotation::{Annotation, Label};
 use super::document::Document;

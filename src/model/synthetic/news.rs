@@ -23,182 +23,40 @@ const fn actor(
     }
 }
 
+// One line each, so the cast reads as a table.
+#[rustfmt::skip]
 pub(super) const ACTORS: &[Actor] = &[
-    actor(
-        "Maria Keller",
-        &["Finance Minister Maria Keller", "Maria Keller", "Keller"],
-        "Keller",
-    ),
-    actor(
-        "Tomas Lind",
-        &["Foreign Minister Tomas Lind", "Tomas Lind", "Lind"],
-        "Lind",
-    ),
-    actor(
-        "Elena Varga",
-        &["Prime Minister Elena Varga", "Elena Varga", "Varga"],
-        "Varga",
-    ),
-    actor(
-        "Amir Haddad",
-        &[
-            "government spokesperson Amir Haddad",
-            "Amir Haddad",
-            "Haddad",
-        ],
-        "Government",
-    ),
-    actor(
-        "Sofia Marín",
-        &["Health Minister Sofia Marín", "Sofia Marín", "Marín"],
-        "Marín",
-    ),
-    actor(
-        "Jonas Berg",
-        &["Energy Minister Jonas Berg", "Jonas Berg", "Berg"],
-        "Berg",
-    ),
-    actor(
-        "Lucia Ferreira",
-        &[
-            "central bank governor Lucia Ferreira",
-            "Lucia Ferreira",
-            "Ferreira",
-        ],
-        "Ferreira",
-    ),
-    actor(
-        "Daniel Okafor",
-        &["opposition leader Daniel Okafor", "Daniel Okafor", "Okafor"],
-        "Okafor",
-    ),
-    actor(
-        "Hana Novák",
-        &["Transport Minister Hana Novák", "Hana Novák", "Novák"],
-        "Novák",
-    ),
-    actor(
-        "Piotr Zieliński",
-        &[
-            "Defence Minister Piotr Zieliński",
-            "Piotr Zieliński",
-            "Zieliński",
-        ],
-        "Zieliński",
-    ),
-    actor(
-        "Grace Mwangi",
-        &[
-            "Environment Minister Grace Mwangi",
-            "Grace Mwangi",
-            "Mwangi",
-        ],
-        "Mwangi",
-    ),
-    actor(
-        "Rafael Ortiz",
-        &["Interior Minister Rafael Ortiz", "Rafael Ortiz", "Ortiz"],
-        "Ortiz",
-    ),
-    actor(
-        "Inès Dubois",
-        &["Trade Commissioner Inès Dubois", "Inès Dubois", "Dubois"],
-        "Dubois",
-    ),
-    actor(
-        "Kenji Watanabe",
-        &["union leader Kenji Watanabe", "Kenji Watanabe", "Watanabe"],
-        "Watanabe",
-    ),
-    actor(
-        "Sara Lindqvist",
-        &[
-            "ministry spokesperson Sara Lindqvist",
-            "Sara Lindqvist",
-            "Lindqvist",
-        ],
-        "Ministry",
-    ),
-    actor(
-        "Mehmet Aydın",
-        &["Mayor Mehmet Aydın", "Mehmet Aydın", "Aydın"],
-        "Mayor",
-    ),
-    actor(
-        "Renée Côté",
-        &["economist Renée Côté", "Renée Côté", "Côté"],
-        "Côté",
-    ),
-    actor(
-        "Ministry of Finance",
-        &["the Finance Ministry", "the Ministry of Finance"],
-        "Finance Ministry",
-    ),
-    actor(
-        "Ministry of Health",
-        &["the Health Ministry", "the Ministry of Health"],
-        "Health Ministry",
-    ),
-    actor(
-        "Central Bank",
-        &["the Central Bank", "the bank’s policy board"],
-        "Central Bank",
-    ),
-    actor(
-        "National Statistics Office",
-        &["the National Statistics Office", "the statistics office"],
-        "Statistics office",
-    ),
-    actor(
-        "World Health Organization",
-        &["the World Health Organization", "the WHO"],
-        "WHO",
-    ),
-    actor(
-        "International Monetary Fund",
-        &["the International Monetary Fund", "the IMF"],
-        "IMF",
-    ),
-    actor(
-        "European Commission",
-        &["the European Commission", "the Commission"],
-        "Commission",
-    ),
-    actor(
-        "Federation of Industry",
-        &["the Federation of Industry", "the industry federation"],
-        "Industry",
-    ),
-    actor(
-        "Green Alliance",
-        &["the Green Alliance", "the Greens"],
-        "Green Alliance",
-    ),
-    actor(
-        "Port Authority",
-        &["the Port Authority", "the port’s operator"],
-        "Port Authority",
-    ),
-    actor(
-        "National Rail",
-        &["National Rail", "the rail operator"],
-        "National Rail",
-    ),
-    actor(
-        "Consumer Council",
-        &["the Consumer Council", "the consumer watchdog"],
-        "Consumer Council",
-    ),
-    actor(
-        "Teachers’ Union",
-        &["the Teachers’ Union", "the teachers’ union"],
-        "Teachers’ union",
-    ),
-    actor(
-        "Supreme Court",
-        &["the Supreme Court", "the court"],
-        "Supreme Court",
-    ),
+    actor("Maria Keller", &["Finance Minister Maria Keller", "Maria Keller", "Keller"], "Keller"),
+    actor("Tomas Lind", &["Foreign Minister Tomas Lind", "Tomas Lind", "Lind"], "Lind"),
+    actor("Elena Varga", &["Prime Minister Elena Varga", "Elena Varga", "Varga"], "Varga"),
+    actor("Amir Haddad", &["government spokesperson Amir Haddad", "Amir Haddad", "Haddad"], "Government"),
+    actor("Sofia Marín", &["Health Minister Sofia Marín", "Sofia Marín", "Marín"], "Marín"),
+    actor("Jonas Berg", &["Energy Minister Jonas Berg", "Jonas Berg", "Berg"], "Berg"),
+    actor("Lucia Ferreira", &["central bank governor Lucia Ferreira", "Lucia Ferreira", "Ferreira"], "Ferreira"),
+    actor("Daniel Okafor", &["opposition leader Daniel Okafor", "Daniel Okafor", "Okafor"], "Okafor"),
+    actor("Hana Novák", &["Transport Minister Hana Novák", "Hana Novák", "Novák"], "Novák"),
+    actor("Piotr Zieliński", &["Defence Minister Piotr Zieliński", "Piotr Zieliński", "Zieliński"], "Zieliński"),
+    actor("Grace Mwangi", &["Environment Minister Grace Mwangi", "Grace Mwangi", "Mwangi"], "Mwangi"),
+    actor("Rafael Ortiz", &["Interior Minister Rafael Ortiz", "Rafael Ortiz", "Ortiz"], "Ortiz"),
+    actor("Inès Dubois", &["Trade Commissioner Inès Dubois", "Inès Dubois", "Dubois"], "Dubois"),
+    actor("Kenji Watanabe", &["union leader Kenji Watanabe", "Kenji Watanabe", "Watanabe"], "Watanabe"),
+    actor("Sara Lindqvist", &["ministry spokesperson Sara Lindqvist", "Sara Lindqvist", "Lindqvist"], "Ministry"),
+    actor("Mehmet Aydın", &["Mayor Mehmet Aydın", "Mehmet Aydın", "Aydın"], "Mayor"),
+    actor("Renée Côté", &["economist Renée Côté", "Renée Côté", "Côté"], "Côté"),
+    actor("Ministry of Finance", &["the Finance Ministry", "the Ministry of Finance"], "Finance Ministry"),
+    actor("Ministry of Health", &["the Health Ministry", "the Ministry of Health"], "Health Ministry"),
+    actor("Central Bank", &["the Central Bank", "the bank’s policy board"], "Central Bank"),
+    actor("National Statistics Office", &["the National Statistics Office", "the statistics office"], "Statistics office"),
+    actor("World Health Organization", &["the World Health Organization", "the WHO"], "WHO"),
+    actor("International Monetary Fund", &["the International Monetary Fund", "the IMF"], "IMF"),
+    actor("European Commission", &["the European Commission", "the Commission"], "Commission"),
+    actor("Federation of Industry", &["the Federation of Industry", "the industry federation"], "Industry"),
+    actor("Green Alliance", &["the Green Alliance", "the Greens"], "Green Alliance"),
+    actor("Port Authority", &["the Port Authority", "the port’s operator"], "Port Authority"),
+    actor("National Rail", &["National Rail", "the rail operator"], "National Rail"),
+    actor("Consumer Council", &["the Consumer Council", "the consumer watchdog"], "Consumer Council"),
+    actor("Teachers’ Union", &["the Teachers’ Union", "the teachers’ union"], "Teachers’ union"),
+    actor("Supreme Court", &["the Supreme Court", "the court"], "Supreme Court"),
 ];
 
 /// A subject of the news: headline patterns (`{who}` is an actor's headline word), claims in

@@ -4,8 +4,8 @@
 
 use crate::bridge::{clock, collection::load_library_documents, files, page};
 use crate::model::collection::{
-    of_workspace, to_csv, to_json, ActorMatch, ActorRole, ClaimFilter, Collection,
-    CollectionClaim, DateRange, SortBy,
+    of_workspace, to_csv, to_json, ActorMatch, ActorRole, ClaimFilter, Collection, CollectionClaim,
+    DateRange, SortBy,
 };
 use crate::model::text::shorten;
 use crate::ui::state::{Action, Notice};
