@@ -29,7 +29,6 @@ use super::store::fold;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::cmp::Ordering;
-use std::collections::{BTreeSet, HashSet};
 
 /// One claim with the document it is in.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -161,6 +160,8 @@ struct Keys {
     targets: Vec<String>,
     periods: Vec<Period>,
     title: String,
+    /// The document's place among the documents (claims come document by document).
+    document: usize,
 }
 
 /// The claims of a library, ready to be filtered and sorted many times: the folded names
@@ -173,14 +174,22 @@ pub struct Collection {
 
 impl Collection {
     pub fn new(claims: Vec<CollectionClaim>) -> Self {
+        let mut document = 0;
         let keys = claims
             .iter()
-            .map(|c| Keys {
-                quote: fold(&c.record.quote),
-                sources: c.record.sources.iter().map(|s| fold(s)).collect(),
-                targets: c.record.targets.iter().map(|s| fold(s)).collect(),
-                periods: c.record.dates.iter().filter_map(|d| period_of(d)).collect(),
-                title: fold(&c.document_title),
+            .enumerate()
+            .map(|(i, c)| {
+                if i > 0 && claims[i - 1].document_id != c.document_id {
+                    document += 1;
+                }
+                Keys {
+                    quote: fold(&c.record.quote),
+                    sources: c.record.sources.iter().map(|s| fold(s)).collect(),
+                    targets: c.record.targets.iter().map(|s| fold(s)).collect(),
+                    periods: c.record.dates.iter().filter_map(|d| period_of(d)).collect(),
+                    title: fold(&c.document_title),
+                    document,
+                }
             })
             .collect();
         Collection { claims, keys }
@@ -281,19 +290,21 @@ impl Collection {
 
     /// How many documents the rows come from.
     pub fn documents_in(&self, rows: &[usize]) -> usize {
+        let mut seen = vec![false; self.keys.last().map_or(0, |k| k.document + 1)];
         rows.iter()
-            .map(|&i| self.claims[i].document_id.as_str())
-            .collect::<HashSet<_>>()
-            .len()
+            .filter(|&&i| !std::mem::replace(&mut seen[self.keys[i].document], true))
+            .count()
     }
 
     /// Every source and target name, sorted and once each (for suggestions in a filter).
     pub fn actor_names(&self) -> Vec<String> {
-        let names: BTreeSet<&String> = self
+        let mut names: Vec<&String> = self
             .claims
             .iter()
             .flat_map(|c| c.record.sources.iter().chain(&c.record.targets))
             .collect();
+        sort::sort(&mut names);
+        names.dedup();
         names.into_iter().cloned().collect()
     }
 }
@@ -341,8 +352,14 @@ struct JsonRow<'a> {
     document_id: &'a str,
     document_title: &'a str,
     published: Option<&'a str>,
-    #[serde(flatten)]
-    record: &'a ClaimRecord,
+    claim: &'a str,
+    quote: &'a str,
+    start: usize,
+    end: usize,
+    sources: &'a [String],
+    targets: &'a [String],
+    dates: &'a [String],
+    date_modifiers: &'a [Option<String>],
 }
 
 /// The rows as JSON: `{"format": "text-annotator-library-claims", "version": 1, "claims":
@@ -359,7 +376,14 @@ pub fn to_json<'a>(rows: impl IntoIterator<Item = &'a CollectionClaim>) -> Strin
                 document_id: &c.document_id,
                 document_title: &c.document_title,
                 published: c.published.as_deref(),
-                record: &c.record,
+                claim: &c.record.claim,
+                quote: &c.record.quote,
+                start: c.record.start,
+                end: c.record.end,
+                sources: &c.record.sources,
+                targets: &c.record.targets,
+                dates: &c.record.dates,
+                date_modifiers: &c.record.date_modifiers,
             })
             .collect(),
     };
