@@ -13,6 +13,8 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+const ACTOR_FIELD: &str = "Entity or actor";
+
 /// Rows on one page: enough to scan, few enough that 50,000 claims render at once.
 const PAGE_ROWS: usize = 100;
 
@@ -161,10 +163,7 @@ pub fn LibraryClaims(props: &LibraryClaimsProps) -> Html {
             };
             let filters = html! {
                 <div class="collection-filters" role="group" aria-label="Filters">
-                    <label>{ "Entity or actor" }
-                        <input type="search" list="collection-names" value={fields.actor.clone()} placeholder="name"
-                            oninput={edit(|f, v| f.actor = v)} />
-                    </label>
+                    { field(ACTOR_FIELD, "search", "name", &fields.actor, edit(|f, v| f.actor = v)) }
                     <datalist id="collection-names">
                         { for ready.0.names.iter().map(|n| html! { <option value={n.clone()} /> }) }
                     </datalist>
@@ -176,18 +175,9 @@ pub fn LibraryClaims(props: &LibraryClaimsProps) -> Html {
                             <option value="target" selected={fields.role == ActorRole::Target}>{ "target" }</option>
                         </select>
                     </label>
-                    <label>{ "From" }
-                        <input type="text" class="date-bound" value={fields.from.clone()} placeholder="YYYY-MM-DD"
-                            oninput={edit(|f, v| f.from = v)} />
-                    </label>
-                    <label>{ "To" }
-                        <input type="text" class="date-bound" value={fields.to.clone()} placeholder="YYYY-MM-DD"
-                            oninput={edit(|f, v| f.to = v)} />
-                    </label>
-                    <label>{ "Words" }
-                        <input type="search" value={fields.words.clone()} placeholder="words of the claim"
-                            oninput={edit(|f, v| f.words = v)} />
-                    </label>
+                    { field("From", "text", "YYYY-MM-DD", &fields.from, edit(|f, v| f.from = v)) }
+                    { field("To", "text", "YYYY-MM-DD", &fields.to, edit(|f, v| f.to = v)) }
+                    { field("Words", "search", "words of the claim", &fields.words, edit(|f, v| f.words = v)) }
                 </div>
             };
             let rows = match &*selected {
@@ -222,6 +212,25 @@ pub fn LibraryClaims(props: &LibraryClaimsProps) -> Html {
         }
     };
     shell(body, close)
+}
+
+/// A labelled field of the filter row: `search` for names and words (the actor's with the
+/// known names as suggestions), `text` for a date bound. One function, so its markup is
+/// compiled once.
+fn field(
+    label: &'static str,
+    kind: &'static str,
+    placeholder: &'static str,
+    value: &str,
+    oninput: Callback<InputEvent>,
+) -> Html {
+    let list = (label == ACTOR_FIELD).then_some("collection-names");
+    let class = (kind == "text").then_some("date-bound");
+    html! {
+        <label>{ label }
+            <input type={kind} {class} value={value.to_owned()} {placeholder} {list} {oninput} />
+        </label>
+    }
 }
 
 /// The dialog around the view's body.
