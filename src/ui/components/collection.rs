@@ -298,9 +298,10 @@ fn results(
         None => html! { <th scope="col"><span class="sort">{ text }</span></th> },
         Some(by) => {
             let (on, descending) = (sort.0 == by, sort.1);
-            let sort = sort.clone();
+            let (sort, page_at) = (sort.clone(), page_at.clone());
             let onclick = Callback::from(move |_| {
                 sort.set((by, sort.0 == by && !sort.1));
+                page_at.set(0);
             });
             let state = match (on, descending) {
                 (false, _) => "none",
