@@ -50,9 +50,11 @@ pub(crate) fn present() -> bool {
         return false;
     };
     (0..storage.length().unwrap_or(0)).any(|i| {
-        storage.key(i).ok().flatten().is_some_and(|k| {
-            k == LIBRARY_KEY || k == TRASH_KEY || k.starts_with(&doc_key(""))
-        })
+        storage
+            .key(i)
+            .ok()
+            .flatten()
+            .is_some_and(|k| k == LIBRARY_KEY || k == TRASH_KEY || k.starts_with(&doc_key("")))
     })
 }
 
@@ -156,7 +158,8 @@ pub(crate) fn read(now: &str) -> Legacy {
             (Some(mut meta), Some(text)) => {
                 meta.deleted = Some(now.to_owned());
                 let annotations = value["annotations"].as_str().map(str::to_owned);
-                let document = Document::new(&meta.id, &meta.title, meta.published.as_deref(), text);
+                let document =
+                    Document::new(&meta.id, &meta.title, meta.published.as_deref(), text);
                 let content = annotations
                     .and_then(|raw| native::parse(&raw, &document).ok())
                     .map(|p| p.content)

@@ -1,6 +1,7 @@
 //! The only code that touches the browser: DOM selection, storage, files, clipboard, clock.
 
 pub mod clock;
+pub mod collection;
 pub mod db;
 pub mod files;
 pub(crate) mod legacy;

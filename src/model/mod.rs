@@ -8,6 +8,7 @@ pub mod anchor;
 pub mod annotation;
 pub mod caret;
 pub mod claims;
+pub mod collection;
 pub mod content;
 pub mod dates;
 pub mod document;

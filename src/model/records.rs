@@ -376,8 +376,7 @@ impl Stored {
         self.revs.insert(write.id.clone(), rev);
         match &write.change {
             Change::Annotation(a, orphan) => {
-                self.annotations
-                    .insert(a.id.clone(), (a.clone(), *orphan));
+                self.annotations.insert(a.id.clone(), (a.clone(), *orphan));
             }
             Change::Relation(r) => {
                 self.relations.insert(r.id.clone(), r.clone());
@@ -427,17 +426,18 @@ impl Stored {
             }
             match value.get("type").and_then(Value::as_str) {
                 Some("annotation") => annotations.push(value),
-                Some("relation") => match native::parse_relation_record(value, describe_id(value))
-                {
-                    Ok(r) => {
-                        news = true;
-                        self.relations.insert(r.id.clone(), r);
-                        if let Some(rev) = rev {
-                            self.revs.insert(id.to_owned(), rev);
+                Some("relation") => {
+                    match native::parse_relation_record(value, describe_id(value)) {
+                        Ok(r) => {
+                            news = true;
+                            self.relations.insert(r.id.clone(), r);
+                            if let Some(rev) = rev {
+                                self.revs.insert(id.to_owned(), rev);
+                            }
                         }
+                        Err(e) => unreadable.reject(value, e.to_string()),
                     }
-                    Err(e) => unreadable.reject(value, e.to_string()),
-                },
+                }
                 _ => {}
             }
         }
@@ -475,7 +475,8 @@ impl Stored {
     /// can bring back this tab's own earlier writes after later ones were confirmed; taking
     /// such a record in would put the older version back.
     fn seen(&self, value: &Value) -> bool {
-        let (Some(id), Some(rev)) = (value.get("_id").and_then(Value::as_str), rev_of(value)) else {
+        let (Some(id), Some(rev)) = (value.get("_id").and_then(Value::as_str), rev_of(value))
+        else {
             return false;
         };
         let Some(known) = self.revs.get(id) else {
@@ -572,7 +573,8 @@ fn parse_annotations<'a>(
 /// see `bridge::storage::keep_unsaved`) over what the database held. Returns how many
 /// records it changed; entries that cannot be read are skipped.
 pub fn apply_unsaved(doc: &Document, content: &mut Annotations, unsaved: &[Value]) -> usize {
-    let (bodies, deletions): (Vec<&Value>, Vec<&Value>) = unsaved.iter().partition(|v| !is_deleted(v));
+    let (bodies, deletions): (Vec<&Value>, Vec<&Value>) =
+        unsaved.iter().partition(|v| !is_deleted(v));
     let bodies: Vec<Value> = bodies.into_iter().cloned().collect();
     let (_, incoming, _) = Stored::load(doc, &bodies);
     let prefix_ann = annotation_prefix(&doc.id);
@@ -589,7 +591,8 @@ pub fn apply_unsaved(doc: &Document, content: &mut Annotations, unsaved: &[Value
         } else if let Some(id) = id.strip_prefix(&prefix_rel) {
             content.relations.retain(|r| r.id != id);
         }
-        changed += before - (content.annotations.len() + content.orphans.len() + content.relations.len());
+        changed +=
+            before - (content.annotations.len() + content.orphans.len() + content.relations.len());
     }
     let mut put = |list: &mut Vec<Annotation>, others: &mut Vec<Annotation>, a: Annotation| {
         others.retain(|o| o.id != a.id);

@@ -69,7 +69,11 @@ pub fn merge3<T: Versioned>(base: &[T], local: &[T], remote: &[T]) -> Vec<T> {
 /// Storage moved from `before` to `after` (another tab's writes, or the current version of a
 /// record whose write was refused); merges that into `local` by [`merge3`]. Returns the merge
 /// when it differs from `local`.
-pub fn merge_stored(before: &Annotations, local: Content, after: &Annotations) -> Option<Annotations> {
+pub fn merge_stored(
+    before: &Annotations,
+    local: Content,
+    after: &Annotations,
+) -> Option<Annotations> {
     let merged = Annotations {
         annotations: merge3(&before.annotations, local.annotations, &after.annotations),
         orphans: merge3(&before.orphans, local.orphans, &after.orphans),
@@ -78,10 +82,7 @@ pub fn merge_stored(before: &Annotations, local: Content, after: &Annotations) -
     let unchanged = same_set(&merged.annotations, local.annotations)
         && same_set(&merged.orphans, local.orphans)
         && merged.relations.len() == local.relations.len()
-        && merged
-            .relations
-            .iter()
-            .all(|r| local.relations.contains(r));
+        && merged.relations.iter().all(|r| local.relations.contains(r));
     (!unchanged).then_some(merged)
 }
 
@@ -185,7 +186,10 @@ mod tests {
     fn storage_equal_to_this_tab_needs_no_update() {
         let local = store_with(&[("a", 0)]);
         let before = Annotations::default();
-        assert_eq!(merge_stored(&before, local.content(), &local.content().owned()), None);
+        assert_eq!(
+            merge_stored(&before, local.content(), &local.content().owned()),
+            None
+        );
     }
 
     #[test]

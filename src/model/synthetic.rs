@@ -1,6 +1,10 @@
 //! A generated long document with many overlapping annotations, for the benchmark
 //! (`scripts/bench.sh`, which opens the app with `?bench`). Deterministic, so runs compare.
 
+pub mod library;
+mod news;
+mod sentences;
+
 use super::annotation::{Annotation, Label};
 use super::document::Document;
 use super::span::{snap, CharSpan, SnapMode};

@@ -9,6 +9,7 @@ use crate::model::CharSpan;
 use crate::ui::components::action_bar::ActionBar;
 use crate::ui::components::article::ArticleView;
 use crate::ui::components::claims::{ClaimsTable, LinkPicker};
+use crate::ui::components::collection::LibraryClaims;
 use crate::ui::components::dialogs::{ChoicesPopover, ConfirmDialog, HelpDialog, ImportDialog};
 use crate::ui::components::documents::DocumentsDialog;
 use crate::ui::components::sidebar::Sidebar;
@@ -95,6 +96,7 @@ pub fn App(props: &AppProps) -> Html {
     // could not be saved is worth the browser's "Leave site?" question.
     hooks::use_unload_guard(props.persist && state.save != SaveStatus::Saved);
     hooks::use_reveal(&article_root, state.selected.clone(), state.reveal);
+    hooks::use_selection_from_url(dispatcher.clone(), &state.store);
     hooks::use_shortcuts(dispatcher.clone(), &latest);
     hooks::use_focus_request(state.focus_request, &article_root);
     let modal_open = state.dialog.is_some();
@@ -129,6 +131,9 @@ pub fn App(props: &AppProps) -> Html {
         },
         Dialog::ClaimsTable => html! {
             <ClaimsTable doc={props.doc.clone()} store={state.store.clone()} on_action={on_action.clone()} />
+        },
+        Dialog::LibraryClaims => html! {
+            <LibraryClaims current_id={AttrValue::from(props.doc.0.id.clone())} on_action={on_action.clone()} />
         },
         Dialog::Documents(prefill) => html! {
             <DocumentsDialog current_id={AttrValue::from(props.doc.0.id.clone())} {prefill}

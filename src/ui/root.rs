@@ -2,8 +2,8 @@
 //! and handed to a fresh [`App`] whenever it changes. The first time, the database is opened
 //! and the work of earlier versions moved into it (see `bridge::storage::start`).
 
-use crate::bridge::storage::{self, LoadProblem};
 use crate::bridge::page;
+use crate::bridge::storage::{self, LoadProblem};
 use crate::model::records::Stored;
 use crate::model::{default_document, DEFAULT_ARTICLE_ID};
 use crate::ui::app::{App, AppProps};
@@ -52,7 +52,11 @@ async fn open(id: String, generation: u32, notice: Option<String>, persist: bool
             pause: true,
         });
     }
-    let stored = if persist { loaded.stored } else { Stored::empty(&doc.id) };
+    let stored = if persist {
+        loaded.stored
+    } else {
+        Stored::empty(&doc.id)
+    };
     Opened {
         props: Rc::new(AppProps {
             doc: DocRef(doc),

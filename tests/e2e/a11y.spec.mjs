@@ -56,6 +56,12 @@ for (const scheme of ['light', 'dark']) {
     await audit(page, 'claims table', info);
     await page.keyboard.press('Escape');
 
+    await page.getByRole('button', { name: /^Library claims/ }).click();
+    const libraryClaims = page.getByRole('dialog', { name: 'Claims across the library' });
+    await expect(libraryClaims.locator('.collection-count')).toContainText('claim');
+    await audit(page, 'claims across the library', info);
+    await page.keyboard.press('Escape');
+
     await documentsButton(page).click();
     await expect(page.getByRole('dialog', { name: 'Documents' })).toBeVisible();
     await audit(page, 'documents', info);

@@ -8,6 +8,7 @@ mod support;
 
 mod anchor;
 mod caret;
+mod collection;
 mod dates;
 mod library;
 mod link_picker;
@@ -17,4 +18,5 @@ mod relations;
 mod segment;
 mod span;
 mod store;
+mod synthetic_library;
 mod text;

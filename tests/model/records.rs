@@ -40,7 +40,8 @@ fn every_annotation_and_link_is_one_readable_record_and_loads_back_unchanged() {
     for record in &records {
         let id = record["_id"].as_str().unwrap();
         assert!(
-            id.starts_with(&format!("ann:{}:", doc.id)) || id.starts_with(&format!("rel:{}:", doc.id)),
+            id.starts_with(&format!("ann:{}:", doc.id))
+                || id.starts_with(&format!("rel:{}:", doc.id)),
             "{id}"
         );
         assert_eq!(record["doc"], doc.id.as_str());
@@ -61,7 +62,10 @@ fn records_hold_the_fields_of_the_json_export_with_code_point_offsets() {
     ))
     .unwrap();
     let chars: Vec<char> = doc.index.text().chars().collect();
-    for record in written(&doc, &store).iter().filter(|r| r["type"] == "annotation") {
+    for record in written(&doc, &store)
+        .iter()
+        .filter(|r| r["type"] == "annotation")
+    {
         let exported = export["annotations"]
             .as_array()
             .unwrap()
@@ -84,7 +88,10 @@ fn records_hold_the_fields_of_the_json_export_with_code_point_offsets() {
 fn one_change_writes_one_record_naming_the_revision_it_replaces() {
     let (doc, mut store) = article_sample();
     let (stored, _, _) = Stored::load(&doc, &written(&doc, &store));
-    assert!(stored.changes(&doc, store.content()).is_empty(), "nothing changed yet");
+    assert!(
+        stored.changes(&doc, store.content()).is_empty(),
+        "nothing changed yet"
+    );
 
     store.set_note("actor-1", "checked", LATER).unwrap();
     let writes = stored.changes(&doc, store.content());
@@ -98,7 +105,9 @@ fn one_change_writes_one_record_naming_the_revision_it_replaces() {
     let deleted: Vec<_> = writes.iter().filter(|w| w.body.is_none()).collect();
     // The date and its link go; the note edit is still unwritten.
     assert_eq!(writes.len(), 3, "{writes:?}");
-    assert!(deleted.iter().any(|w| w.id == format!("ann:{}:date-1", doc.id)));
+    assert!(deleted
+        .iter()
+        .any(|w| w.id == format!("ann:{}:date-1", doc.id)));
     assert!(deleted.iter().all(|w| w.rev.as_deref() == Some("1-a")));
     assert_eq!(deleted[0].to_json()["_deleted"], true);
 }
@@ -124,12 +133,26 @@ fn another_tabs_records_are_merged_without_losing_this_tabs_work() {
     let (mut stored, _, _) = Stored::load(&doc, &base);
     // This tab adds an actor; the other tab notes the claim and adds a date of its own.
     let mut mine = store.clone();
-    mine.add(&doc.index, "mine".into(), Label::Actor, span_of(&doc, "Armenia"), LATER)
-        .unwrap();
+    mine.add(
+        &doc.index,
+        "mine".into(),
+        Label::Actor,
+        span_of(&doc, "Armenia"),
+        LATER,
+    )
+    .unwrap();
     let mut theirs = store.clone();
-    theirs.set_note("claim-1", "from the other tab", LATER).unwrap();
     theirs
-        .add(&doc.index, "theirs".into(), Label::Actor, span_of(&doc, "Yerevan"), LATER)
+        .set_note("claim-1", "from the other tab", LATER)
+        .unwrap();
+    theirs
+        .add(
+            &doc.index,
+            "theirs".into(),
+            Label::Actor,
+            span_of(&doc, "Yerevan"),
+            LATER,
+        )
         .unwrap();
     let their_records: Vec<Value> = Stored::load(&doc, &base)
         .0
@@ -149,7 +172,11 @@ fn another_tabs_records_are_merged_without_losing_this_tabs_work() {
         .expect("the other tab's work is new here");
     let ids: Vec<&str> = merged.annotations.iter().map(|a| a.id.as_str()).collect();
     assert!(ids.contains(&"mine") && ids.contains(&"theirs"), "{ids:?}");
-    let claim = merged.annotations.iter().find(|a| a.id == "claim-1").unwrap();
+    let claim = merged
+        .annotations
+        .iter()
+        .find(|a| a.id == "claim-1")
+        .unwrap();
     assert_eq!(claim.note, "from the other tab");
     // Writing the merge touches only what the other tab does not have: this tab's actor.
     let merged_store = Store::from_parts(merged);
@@ -182,7 +209,11 @@ fn a_record_that_cannot_be_read_is_left_out_and_named_and_the_rest_load() {
     bad["start"] = Value::from(3);
     let (_, content, unreadable) = Stored::load(&doc, &records);
     assert_eq!(unreadable.reasons.len(), 1, "{:?}", unreadable.reasons);
-    assert!(unreadable.reasons[0].contains("actor-1"), "{}", unreadable.reasons[0]);
+    assert!(
+        unreadable.reasons[0].contains("actor-1"),
+        "{}",
+        unreadable.reasons[0]
+    );
     assert!(!unreadable.newer_version);
     assert_eq!(unreadable.raw.len(), 1);
     assert_eq!(content.annotations.len(), store.annotations().len() - 1);
@@ -202,7 +233,11 @@ fn a_record_from_a_newer_version_is_refused_and_marked() {
     records[0]["v"] = Value::from(9);
     let (_, _, unreadable) = Stored::load(&doc, &records);
     assert!(unreadable.newer_version);
-    assert!(unreadable.reasons[0].contains("version 9"), "{}", unreadable.reasons[0]);
+    assert!(
+        unreadable.reasons[0].contains("version 9"),
+        "{}",
+        unreadable.reasons[0]
+    );
 }
 
 #[test]
@@ -215,7 +250,9 @@ fn text_and_list_records_read_back_and_a_changed_text_is_refused() {
     assert_eq!(read.text_sha256, doc.text_sha256);
     let mut altered = text.clone();
     altered["text"] = Value::String(format!("{} ", doc.index.text()));
-    assert!(records::read_text(&altered).unwrap_err().contains("fingerprint"));
+    assert!(records::read_text(&altered)
+        .unwrap_err()
+        .contains("fingerprint"));
 
     let meta = annotator::model::library::DocumentMeta::of(&doc, "2025-01-01T00:00:00Z", false);
     let record = records::meta_record(&meta);
@@ -227,24 +264,43 @@ fn text_and_list_records_read_back_and_a_changed_text_is_refused() {
 fn another_tabs_merge_keeps_undo_steps_it_did_not_touch() {
     let (doc, mut store) = article_sample();
     store
-        .add(&doc.index, "mine".into(), Label::Actor, span_of(&doc, "Armenia"), LATER)
+        .add(
+            &doc.index,
+            "mine".into(),
+            Label::Actor,
+            span_of(&doc, "Armenia"),
+            LATER,
+        )
         .unwrap();
     store.set_note("claim-1", "mine", LATER).unwrap();
     // The other tab added an annotation: nothing of this tab's steps is touched.
     let mut merged = store.content().owned();
     let mut other = store.clone();
     other
-        .add(&doc.index, "theirs".into(), Label::Actor, span_of(&doc, "Yerevan"), LATER)
+        .add(
+            &doc.index,
+            "theirs".into(),
+            Label::Actor,
+            span_of(&doc, "Yerevan"),
+            LATER,
+        )
         .unwrap();
     merged.annotations = other.annotations().to_vec();
     assert_eq!(store.absorb(merged), 0);
     assert!(store.undo(), "the note edit is still undoable");
     assert_eq!(store.get("claim-1").unwrap().note, "");
-    assert!(store.get("theirs").is_some(), "undo does not take the other tab's work");
+    assert!(
+        store.get("theirs").is_some(),
+        "undo does not take the other tab's work"
+    );
 
     // A merge that changes the annotation an undo step would restore drops that step.
     let mut edited = store.content().owned();
-    let mine = edited.annotations.iter_mut().find(|a| a.id == "mine").unwrap();
+    let mine = edited
+        .annotations
+        .iter_mut()
+        .find(|a| a.id == "mine")
+        .unwrap();
     mine.note = "edited over there".into();
     assert_eq!(store.absorb(edited), 1);
     assert_eq!(store.get("mine").unwrap().note, "edited over there");

@@ -187,7 +187,7 @@ fn shortcuts_are_ignored_while_typing_in_a_field() {
 #[test]
 fn escape_in_a_dialogs_field_closes_it_but_not_the_documents_form() {
     let escape = focused(press("Escape"), KeyFocus::Field);
-    for dialog in [Dialog::Help, Dialog::ClaimsTable] {
+    for dialog in [Dialog::Help, Dialog::ClaimsTable, Dialog::LibraryClaims] {
         assert_eq!(
             map(&escape, &with_dialog(dialog.clone())),
             Some(Action::Escape),
@@ -232,7 +232,12 @@ fn alt_and_input_method_composition_leave_keys_to_the_browser() {
 
 #[test]
 fn an_open_dialog_takes_only_escape() {
-    for dialog in [Dialog::Help, Dialog::ClaimsTable, Dialog::Documents(None)] {
+    for dialog in [
+        Dialog::Help,
+        Dialog::ClaimsTable,
+        Dialog::LibraryClaims,
+        Dialog::Documents(None),
+    ] {
         let state = with_dialog(dialog.clone());
         assert_eq!(map(&press("1"), &state), None, "{dialog:?}");
         assert_eq!(map(&ctrl("z"), &state), None, "{dialog:?}");

@@ -625,7 +625,10 @@ fn a_failed_save_shows_and_a_paused_save_stays_paused() {
     assert_eq!(failed.save, SaveStatus::Failed("quota".into()));
     let saved = after(&failed, [Action::SaveResult(Ok(7))]);
     assert_eq!(saved.save, SaveStatus::Saved);
-    assert_eq!(saved.saved_revision, 7, "the confirmed revision is what the status compares");
+    assert_eq!(
+        saved.saved_revision, 7,
+        "the confirmed revision is what the status compares"
+    );
     let paused = after(
         &empty(),
         [

@@ -51,9 +51,7 @@ impl Change {
             | Change::Delete(a)
             | Change::OrphanInsert(a, _)
             | Change::OrphanDelete(a, _) => ids.contains(&a.id),
-            Change::Update { before, after } => {
-                ids.contains(&before.id) || ids.contains(&after.id)
-            }
+            Change::Update { before, after } => ids.contains(&before.id) || ids.contains(&after.id),
             Change::Batch(changes) => changes.iter().any(|c| c.touches(ids)),
             Change::RelationInsert(r, _) | Change::RelationDelete(r, _) => {
                 ids.contains(&r.id) || ids.contains(&r.claim) || ids.contains(&r.other)

@@ -40,7 +40,10 @@ impl Store {
             return 0;
         }
         let revision = self.revision + 1;
-        let (undo, redo) = (std::mem::take(&mut self.undo), std::mem::take(&mut self.redo));
+        let (undo, redo) = (
+            std::mem::take(&mut self.undo),
+            std::mem::take(&mut self.redo),
+        );
         let before = undo.len() + redo.len();
         *self = Store::from_parts(merged);
         self.undo = undo.into_iter().filter(|c| !c.touches(&changed)).collect();
@@ -222,10 +225,18 @@ fn changed_ids(store: &Store, other: &Annotations) -> std::collections::HashSet<
     }
     diff(by_id(&store.annotations), by_id(&other.annotations));
     diff(by_id(&store.orphans), by_id(&other.orphans));
-    for r in store.relations.iter().filter(|r| !other.relations.contains(r)) {
+    for r in store
+        .relations
+        .iter()
+        .filter(|r| !other.relations.contains(r))
+    {
         changed.insert(r.id.clone());
     }
-    for r in other.relations.iter().filter(|r| !store.relations.contains(r)) {
+    for r in other
+        .relations
+        .iter()
+        .filter(|r| !store.relations.contains(r))
+    {
         changed.insert(r.id.clone());
     }
     changed

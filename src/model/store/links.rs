@@ -230,7 +230,7 @@ fn matches_words(annotation: &Annotation, words: &[String]) -> bool {
 /// Lower case without accents, for matching only (never shown). Latin letters with the
 /// common diacritics lose them and combining marks are dropped; a full Unicode
 /// decomposition table would cost more wasm than a filter box is worth.
-fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     text.chars()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
         .flat_map(char::to_lowercase)

@@ -12,6 +12,7 @@ mod links;
 use history::Change;
 
 pub use import::{ImportMode, ImportSummary};
+pub(crate) use links::fold;
 pub use links::{
     claim_candidates, filtered_candidates, link_between, link_candidates, links_touching,
     matches_filter, only_matching, picker_candidates,
@@ -352,7 +353,11 @@ impl Store {
         edit: impl FnOnce(&mut Annotation),
         now: &str,
     ) -> Result<bool, StoreError> {
-        if self.typing.as_ref().is_some_and(|(t, f)| t == id && *f == field) {
+        if self
+            .typing
+            .as_ref()
+            .is_some_and(|(t, f)| t == id && *f == field)
+        {
             return Ok(self.retype(id, edit, now));
         }
         let changed = self.update(id, edit, now)?;

@@ -3,15 +3,13 @@
 
 use crate::bridge::{clock, files, page, storage};
 use crate::model::annotation::describe_counts;
-use crate::model::library::{
-    check_document_size, new_document_id, normalize_text, DocumentMeta,
-};
+use crate::model::library::{check_document_size, new_document_id, normalize_text, DocumentMeta};
 use crate::model::Document;
 use crate::model::DEFAULT_ARTICLE_ID;
 use crate::ui::state::{Action, Prefill};
 use std::rc::Rc;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -261,8 +259,12 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
                             message.set(Some("A title cannot be empty.".to_owned()));
                             return;
                         }
-                        let (id, refresh, on_reload, message) =
-                            (id.clone(), refresh.clone(), on_reload.clone(), message.clone());
+                        let (id, refresh, on_reload, message) = (
+                            id.clone(),
+                            refresh.clone(),
+                            on_reload.clone(),
+                            message.clone(),
+                        );
                         yew::platform::spawn_local(async move {
                             match storage::rename_document(&id, &draft).await {
                                 Ok(()) if is_current => {
@@ -349,7 +351,11 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
     });
     let usage_line = (*usage).map(|(used, quota)| {
         let mb = |bytes: f64| bytes / 1_048_576.0;
-        let share = if quota > 0.0 { used / quota * 100.0 } else { 0.0 };
+        let share = if quota > 0.0 {
+            used / quota * 100.0
+        } else {
+            0.0
+        };
         format!(
             "Storage: {:.1} MB used of the {:.0} MB this browser allows the app ({share:.0}%).",
             mb(used),

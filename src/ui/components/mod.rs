@@ -1,6 +1,7 @@
 pub mod action_bar;
 pub mod article;
 pub mod claims;
+pub mod collection;
 pub mod date_value;
 pub mod dialogs;
 pub mod documents;

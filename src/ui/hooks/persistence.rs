@@ -120,7 +120,11 @@ impl Saver {
         let state = self.latest.borrow().clone();
         let merged = {
             let store = state.store.borrow();
-            merge_stored(&before.content(), store.content(), &self.stored.borrow().content())
+            merge_stored(
+                &before.content(),
+                store.content(),
+                &self.stored.borrow().content(),
+            )
         };
         if let Some(merged) = merged {
             self.dispatcher.dispatch(Action::Sync(merged));

@@ -31,7 +31,9 @@ pub(crate) fn use_tab_sync(saver: &Rc<Saver>, persist: bool) {
                 if record["_id"].as_str() == Some(meta_id.as_str()) {
                     if let Ok(meta) = records::read_meta(&record) {
                         if meta.deleted.is_some() && !meta.builtin {
-                            saver.dispatcher().dispatch(Action::DeletedElsewhere(meta.title));
+                            saver
+                                .dispatcher()
+                                .dispatch(Action::DeletedElsewhere(meta.title));
                         }
                     }
                     return;

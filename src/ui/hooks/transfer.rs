@@ -64,16 +64,21 @@ pub(crate) fn use_transfer(
         let dispatcher = dispatcher.clone();
         dispatcher.dispatch(Action::Notify(Notice::info("Preparing the workspace…")));
         yew::platform::spawn_local(async move {
-            let result = storage::all_documents().await.and_then(|(documents, skipped)| {
-                let json = library::workspace_to_json(&documents, &clock::now_rfc3339());
-                let date = clock::now_rfc3339().get(..10).unwrap_or_default().to_owned();
-                files::download(
-                    &format!("text-annotator-workspace-{date}.json"),
-                    "application/json",
-                    &json,
-                )
-                .map(|()| (documents.len(), skipped))
-            });
+            let result = storage::all_documents()
+                .await
+                .and_then(|(documents, skipped)| {
+                    let json = library::workspace_to_json(&documents, &clock::now_rfc3339());
+                    let date = clock::now_rfc3339()
+                        .get(..10)
+                        .unwrap_or_default()
+                        .to_owned();
+                    files::download(
+                        &format!("text-annotator-workspace-{date}.json"),
+                        "application/json",
+                        &json,
+                    )
+                    .map(|()| (documents.len(), skipped))
+                });
             let notice = match result {
                 Ok((count, skipped)) if skipped.is_empty() => Notice::info(format!(
                     "Downloaded the workspace: {count} document{}.",

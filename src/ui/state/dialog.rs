@@ -13,6 +13,8 @@ pub enum Dialog {
     LinkPicker(Picker),
     /// Who claimed what, when.
     ClaimsTable,
+    /// The claims of every document in this browser, with filters and downloads.
+    LibraryClaims,
     /// The local library, and the form that adds a document (maybe filled from a dropped file).
     Documents(Option<Rc<Prefill>>),
     /// An import that passed validation and waits for "replace or merge".
@@ -29,6 +31,7 @@ impl Dialog {
             self,
             Dialog::Help
                 | Dialog::ClaimsTable
+                | Dialog::LibraryClaims
                 | Dialog::Import(_)
                 | Dialog::LinkPicker(_)
                 | Dialog::Confirm(_)

@@ -11,7 +11,6 @@ mod reducer;
 pub use action::Action;
 pub use dialog::{Confirm, Dialog, Picker, Prefill, StagedImport};
 
-
 use crate::model::annotation::Label;
 use crate::model::span::CharSpan;
 use crate::model::store::Store;

@@ -194,7 +194,11 @@ fn rows(doc: &Document, content: Content) -> Vec<Vec<String>> {
 }
 
 /// The header and rows as RFC 4180 text, each cell passed through `cell` before quoting.
-fn write(header: &[&str], rows: &[Vec<String>], cell: impl Fn(&str) -> String) -> String {
+pub(crate) fn write(
+    header: &[&str],
+    rows: &[Vec<String>],
+    cell: impl Fn(&str) -> String,
+) -> String {
     let mut out = header.join(",");
     out.push_str("\r\n");
     for row in rows {
@@ -235,36 +239,39 @@ fn restore(cell: &str) -> &str {
 /// one cell are joined with "; "; `date_modifiers` holds each date's TIMEX3 modifier in the
 /// same order as `dates`, empty where a date has none ("; END").
 pub fn claims_csv(rows: &[ClaimRecord]) -> String {
-    let header = [
-        "claim_id",
-        "claim",
-        "sources",
-        "targets",
-        "dates",
-        "date_modifiers",
-        "start",
-        "end",
-    ];
-    let rows: Vec<Vec<String>> = rows
-        .iter()
-        .map(|row| {
-            vec![
-                row.claim.clone(),
-                row.quote.clone(),
-                row.sources.join("; "),
-                row.targets.join("; "),
-                row.dates.join("; "),
-                row.date_modifiers
-                    .iter()
-                    .map(|m| m.as_deref().unwrap_or(""))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                row.start.to_string(),
-                row.end.to_string(),
-            ]
-        })
-        .collect();
-    write(&header, &rows, |cell| cell.to_owned())
+    let rows: Vec<Vec<String>> = rows.iter().map(claim_cells).collect();
+    write(&CLAIMS_HEADER, &rows, |cell| cell.to_owned())
+}
+
+/// The claims CSV's columns; the library's claims CSV puts its document columns before them.
+pub(crate) const CLAIMS_HEADER: [&str; 8] = [
+    "claim_id",
+    "claim",
+    "sources",
+    "targets",
+    "dates",
+    "date_modifiers",
+    "start",
+    "end",
+];
+
+/// One claim's cells under [`CLAIMS_HEADER`]: several actors or dates joined with "; ", the
+/// modifiers in the order of the dates (empty where a date has none), code-point offsets.
+pub(crate) fn claim_cells(row: &ClaimRecord) -> Vec<String> {
+    vec![
+        row.claim.clone(),
+        row.quote.clone(),
+        row.sources.join("; "),
+        row.targets.join("; "),
+        row.dates.join("; "),
+        row.date_modifiers
+            .iter()
+            .map(|m| m.as_deref().unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join("; "),
+        row.start.to_string(),
+        row.end.to_string(),
+    ]
 }
 
 /// One field of an RFC 4180 record: quoted when it holds a comma, quote or line break.
