@@ -524,12 +524,17 @@ fn is_orphan(value: &Value) -> bool {
     value.get("orphan").and_then(Value::as_bool) == Some(true)
 }
 
+/// An annotation read from its record, and whether it is an orphan.
+type Placed = (Annotation, bool);
+/// A record that could not be read, and why.
+type Rejected<'a> = (&'a Value, String);
+
 /// Annotation records checked against the text, all at once (one pass over the text); when
 /// that fails, one by one, so that a bad record costs only itself.
 fn parse_annotations<'a>(
     doc: &Document,
     values: &[&'a Value],
-) -> (Vec<(Annotation, bool)>, Vec<(&'a Value, String)>) {
+) -> (Vec<Placed>, Vec<Rejected<'a>>) {
     let parse = |values: &[&Value]| {
         native::parse_records(
             values.iter().map(|v| (describe_id(v), *v, is_orphan(v))),
