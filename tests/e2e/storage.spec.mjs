@@ -24,8 +24,10 @@ async function put(page, record) {
   }, record);
 }
 
-/** Labels `needle` with the key. */
+/** Labels `needle` with the key. The page comes to the front first: a page behind another
+ *  gets no animation frames, which the drag waits for. */
 async function label(page, needle, key = '1') {
+  await page.bringToFront();
   await dragSelect(page, needle);
   await page.keyboard.press(key);
 }
@@ -151,6 +153,7 @@ test('a document deleted in another tab: this tab is told at once, and nothing o
   const other = await context.newPage();
   await other.goto(url);
   await expect(other.locator('.reader-title')).toHaveText('Doc two');
+  await other.bringToFront();
   await documentsButton(other).click();
   await other.getByRole('button', { name: 'Delete “Doc two”' }).click();
   await other.getByRole('button', { name: 'Delete it' }).click();
@@ -162,6 +165,7 @@ test('a document deleted in another tab: this tab is told at once, and nothing o
   await expect(status(page)).toContainText('Saved locally · 5 annotations');
 
   // The trash keeps the text and all five annotations; restoring brings them back.
+  await other.bringToFront();
   await documentsButton(other).click();
   await other.getByRole('button', { name: 'Restore “Doc two”' }).click();
   await expect(other.locator('.reader-title')).toHaveText('Doc two');
@@ -242,7 +246,9 @@ test('two tabs labelling at the same moment: every annotation is kept exactly on
     // Select in both tabs once they have settled (the other tab's changes redraw the text),
     await expect(status(page)).toContainText(`· ${2 * trial} annotation`);
     await expect(status(other)).toContainText(`· ${2 * trial} annotation`);
+    await page.bringToFront();
     await dragSelect(page, words[2 * trial]);
+    await other.bringToFront();
     await dragSelect(other, words[2 * trial + 1]);
     // then press both keys at once (the spread between them is well under 25 ms).
     await Promise.all([page.keyboard.press('1'), other.keyboard.press('1')]);
