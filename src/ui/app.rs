@@ -90,7 +90,7 @@ pub fn App(props: &AppProps) -> Html {
         props.persist,
     );
     hooks::use_tab_sync(&saver, props.persist);
-    hooks::use_session_keeper(&props.doc.0.id, &latest, props.persist);
+    hooks::use_session_keeper(&props.doc.0.id, &latest, &props.stored.0, props.persist);
     let saving = state.store.revision() != state.saved_revision;
     // While saving normally, leaving loses nothing (see `use_persistence`); only work that
     // could not be saved is worth the browser's "Leave site?" question.

@@ -1,10 +1,14 @@
 //! Each document's store, with its undo history, kept for the whole visit: switching to
 //! another document and back still lets Ctrl+Z undo what was done before (a *Delete all*
-//! included). What the database holds when the document is opened again is taken in first;
-//! undo steps that touch what changed meanwhile (another tab's edits) go.
+//! included). What the database holds when the document is opened again is merged in first,
+//! against what it held when the document was left (so a change still on its way to the
+//! database is not undone, and another tab's edits meanwhile are taken in); undo steps that
+//! touch what changed meanwhile go.
 
 use super::LatestState;
+use crate::model::records::Stored;
 use crate::model::store::Store;
+use crate::model::sync::merge_stored;
 use crate::model::Annotations;
 use crate::ui::state::StoreHandle;
 use std::cell::RefCell;
@@ -12,7 +16,9 @@ use std::collections::HashMap;
 use yew::prelude::*;
 
 thread_local! {
-    static STORES: RefCell<HashMap<String, StoreHandle>> = RefCell::default();
+    /// Per document: its store, and what the database held (by this tab's knowledge) when
+    /// the document was left.
+    static STORES: RefCell<HashMap<String, (StoreHandle, Stored)>> = RefCell::default();
 }
 
 /// The store for a document: the one of this visit if it was open before, brought up to
@@ -22,20 +28,32 @@ pub(crate) fn session_store(doc_id: &str, loaded: &Annotations, persist: bool) -
         .then(|| STORES.with(|stores| stores.borrow().get(doc_id).cloned()))
         .flatten();
     match kept {
-        Some(handle) => handle.mutate(|store| store.absorb(loaded.clone())).0,
+        Some((handle, left)) => {
+            let merged = merge_stored(&left.content(), handle.borrow().content(), loaded);
+            match merged {
+                Some(merged) => handle.mutate(|store| store.absorb(merged)).0,
+                None => handle,
+            }
+        }
         None => StoreHandle::new(Store::from_parts(loaded.clone())),
     }
 }
 
 /// Keeps the document's store when the app leaves it.
 #[hook]
-pub(crate) fn use_session_keeper(doc_id: &str, latest: &LatestState, persist: bool) {
-    let (doc_id, latest) = (doc_id.to_owned(), latest.clone());
+pub(crate) fn use_session_keeper(
+    doc_id: &str,
+    latest: &LatestState,
+    stored: &std::rc::Rc<RefCell<Stored>>,
+    persist: bool,
+) {
+    let (doc_id, latest, stored) = (doc_id.to_owned(), latest.clone(), stored.clone());
     use_effect_with((), move |_| {
         move || {
             if persist {
                 let store = latest.borrow().store.clone();
-                STORES.with(|stores| stores.borrow_mut().insert(doc_id, store));
+                let left = stored.borrow().clone();
+                STORES.with(|stores| stores.borrow_mut().insert(doc_id, (store, left)));
             }
         }
     });
