@@ -1,7 +1,9 @@
-//! The only code that touches the browser: DOM selection, storage, files, clipboard, clock.
+//! The only code that touches the browser: DOM selection, storage, files, clipboard, clock,
+//! and the import worker.
 
 pub mod clock;
 pub mod files;
+pub mod formats_worker;
 pub mod offline;
 pub mod page;
 pub mod selection;

@@ -15,6 +15,8 @@ pub enum Dialog {
     ClaimsTable,
     /// The local library, and the form that adds a document (maybe filled from a dropped file).
     Documents(Option<Rc<Prefill>>),
+    /// An import the import worker is reading and placing: how far it has come, and Cancel.
+    Importing(Importing),
     /// An import that passed validation and waits for "replace or merge".
     Import(StagedImport),
     /// A question before an edit that throws something away.
@@ -30,6 +32,7 @@ impl Dialog {
             Dialog::Help
                 | Dialog::ClaimsTable
                 | Dialog::Import(_)
+                | Dialog::Importing(_)
                 | Dialog::LinkPicker(_)
                 | Dialog::Confirm(_)
         )
@@ -73,6 +76,54 @@ pub enum Confirm {
 pub struct Prefill {
     pub title: String,
     pub text: String,
+}
+
+/// An import under way: the files are read, then the import worker parses and places them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Importing {
+    /// Which import this is; progress of any other (a cancelled one) is ignored.
+    pub job: u32,
+    /// The file names, for the title.
+    pub source: String,
+    pub stage: ImportStage,
+}
+
+/// How far an import has come.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportStage {
+    /// The files are read and parsed (a parser stops early at the annotation limit).
+    Reading,
+    /// `done` of `total` annotations have found their place in the text.
+    Placing { done: usize, total: usize },
+}
+
+impl ImportStage {
+    /// "Placing 1,000 of 4,000 annotations… 25 %", as the dialog shows it.
+    pub fn describe(self) -> String {
+        match self {
+            ImportStage::Reading => "Reading the file…".to_owned(),
+            ImportStage::Placing { done, total } => format!(
+                "Placing {} of {} annotation{}… {} %",
+                thousands(done),
+                thousands(total),
+                if total == 1 { "" } else { "s" },
+                (done * 100).checked_div(total).unwrap_or(100)
+            ),
+        }
+    }
+}
+
+/// 200000 → "200,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// An import that passed validation and waits for "replace or merge".

@@ -9,7 +9,7 @@
 
 mod read;
 
-pub use read::{parse, parse_for_import};
+pub use read::{document_of, parse, parse_for_import, parse_for_import_with, parse_placed};
 
 use crate::model::annotation::{entity_id, Annotation, Label};
 use crate::model::claims::{claims_table, ClaimRecord};

@@ -5,8 +5,11 @@ use super::{
     OFFSET_UNIT, OLDEST_READABLE_VERSION, SCHEMA_VERSION,
 };
 use crate::model::annotation::{Label, Role};
+use crate::model::content::Annotations;
 use crate::model::document::Document;
-use crate::model::formats::plan::{plan, Draft, DraftRelation, Foreign, ImportPlan};
+use crate::model::formats::plan::{
+    check_import_count, plan_with, Draft, DraftRelation, Foreign, ImportPlan, Progress,
+};
 use crate::model::text::shorten;
 use std::collections::HashMap;
 
@@ -27,7 +30,9 @@ struct Read {
     migrated_from: Option<u32>,
 }
 
-fn read(json: &str) -> Result<Read, SchemaError> {
+/// Reads a file's top level and records; an import (`limited`) stops at the first record past
+/// [`MAX_IMPORT_ANNOTATIONS`](crate::model::formats::plan::MAX_IMPORT_ANNOTATIONS).
+fn read(json: &str, limited: bool) -> Result<Read, SchemaError> {
     let mut value: serde_json::Value =
         serde_json::from_str(json).map_err(|e| SchemaError::Syntax(e.to_string()))?;
     let Some(object) = value.as_object() else {
@@ -79,11 +84,14 @@ fn read(json: &str) -> Result<Read, SchemaError> {
         })
     };
     let mut drafts = Vec::new();
-    for (place, raw) in numbered("annotations", "annotation")? {
-        drafts.push(draft_of(raw, place, false)?);
-    }
-    for (place, raw) in numbered("orphans", "orphan")? {
-        drafts.push(draft_of(raw, place, true)?);
+    let records = numbered("annotations", "annotation")?
+        .map(|(place, raw)| (place, raw, false))
+        .chain(numbered("orphans", "orphan")?.map(|(place, raw)| (place, raw, true)));
+    for (place, raw, orphan) in records {
+        if limited {
+            check_import_count(drafts.len()).map_err(SchemaError::Structure)?;
+        }
+        drafts.push(draft_of(raw, place, orphan)?);
     }
     let relations = numbered("relations", "relation")?
         .map(|(place, raw)| relation_of(raw, place))
@@ -155,16 +163,23 @@ fn relation_of(raw: &serde_json::Value, place: String) -> Result<DraftRelation, 
 /// match its quote; ids are unique and no two annotations are identical. Older versions are
 /// migrated.
 pub fn parse(json: &str, doc: &Document) -> Result<Parsed, SchemaError> {
-    let mut read = read(json)?;
-    check_document(&read.document, doc)?;
+    parse_with(json, doc, false, &mut |_| {})
+}
+
+fn parse_with(
+    json: &str,
+    doc: &Document,
+    limited: bool,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Parsed, SchemaError> {
+    let read = read_checked(json, doc, limited)?;
     let places: HashMap<String, String> = read
         .foreign
         .drafts
         .iter()
         .map(|d| (d.id.clone(), d.place.clone()))
         .collect();
-    read.foreign.text = Some(doc.index.text().to_owned());
-    let planned = plan(read.foreign, doc).map_err(SchemaError::Structure)?;
+    let planned = plan_with(read.foreign, doc, progress).map_err(SchemaError::Structure)?;
     // The same label twice on one span is one annotation too many; storage never writes it.
     let mut seen: HashMap<(Label, usize, usize), &str> = HashMap::new();
     for a in &planned.content.annotations {
@@ -182,13 +197,59 @@ pub fn parse(json: &str, doc: &Document) -> Result<Parsed, SchemaError> {
     })
 }
 
+/// Reads a file made for the open document's very text, its text set to the document's.
+fn read_checked(json: &str, doc: &Document, limited: bool) -> Result<Read, SchemaError> {
+    let mut read = read(json, limited)?;
+    check_document(&read.document, doc)?;
+    read.foreign.text = Some(doc.index.text().to_owned());
+    Ok(read)
+}
+
+/// Reads back annotations that were placed in this very text already (an import that the
+/// import worker placed, sent in storage's compact form): every check of [`parse`] but the
+/// one against the same label twice on one span, which an import may hold and
+/// [`Store::import`](crate::model::store::Store::import) resolves.
+pub fn parse_placed(json: &str, doc: &Document) -> Result<Annotations, SchemaError> {
+    let read = read_checked(json, doc, false)?;
+    plan_with(read.foreign, doc, &mut |_| {})
+        .map(|planned| planned.content)
+        .map_err(SchemaError::Structure)
+}
+
+/// The document a file names, with `text` as its text (which the file may leave out, as
+/// storage's compact form does): id, title, publication date and source URL. The import
+/// worker rebuilds the open document from it.
+pub fn document_of(json: &str, text: &str) -> Result<Document, SchemaError> {
+    // Only the document record is read; the records are skipped without being built.
+    #[derive(serde::Deserialize)]
+    struct Head {
+        document: DocumentRecord,
+    }
+    let record = serde_json::from_str::<Head>(json)
+        .map_err(|e| SchemaError::Structure(format!("\"document\": {e}")))?
+        .document;
+    let mut doc = Document::new(&record.id, &record.title, record.published.as_deref(), text);
+    doc.source_url = record.source_url;
+    Ok(doc)
+}
+
 /// Parses a file for import into the open document. A file made for this very text is
 /// validated strictly (see [`parse`]); a file made for a different text is re-anchored by
-/// [`plan`], its orphans included.
+/// [`plan`](crate::model::formats::plan()), its orphans included.
 pub fn parse_for_import(json: &str, doc: &Document) -> Result<ImportPlan, SchemaError> {
-    let mut read = read(json)?;
+    parse_for_import_with(json, doc, &mut |_| {})
+}
+
+/// [`parse_for_import`], telling `progress` how far placing has come. Stops at the first
+/// record past [`MAX_IMPORT_ANNOTATIONS`](crate::model::formats::plan::MAX_IMPORT_ANNOTATIONS).
+pub fn parse_for_import_with(
+    json: &str,
+    doc: &Document,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ImportPlan, SchemaError> {
+    let mut read = read(json, true)?;
     if check_document(&read.document, doc).is_ok() {
-        let parsed = parse(json, doc)?;
+        let parsed = parse_with(json, doc, true, progress)?;
         return Ok(ImportPlan {
             report: crate::model::anchor::AnchorReport {
                 exact: parsed.content.annotations.len(),
@@ -200,7 +261,7 @@ pub fn parse_for_import(json: &str, doc: &Document) -> Result<ImportPlan, Schema
         });
     }
     read.foreign.text = read.document.text;
-    plan(read.foreign, doc).map_err(SchemaError::Structure)
+    plan_with(read.foreign, doc, progress).map_err(SchemaError::Structure)
 }
 
 fn check_document(record: &DocumentRecord, doc: &Document) -> Result<(), SchemaError> {
