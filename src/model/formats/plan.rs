@@ -122,6 +122,49 @@ pub fn plan_with(
     doc: &Document,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportPlan, String> {
+    place_all(foreign, doc, progress, &Anchorer::new(&doc.index))
+}
+
+/// [`plan`] for records that all carry offsets in the document's very text (`foreign.text`
+/// is the document's): local storage, and an import the worker placed already. Each lands
+/// exactly where it says or the file is rejected, as with [`plan`]; nothing is re-anchored
+/// (a record without offsets would become an orphan, and this app's JSON has none), so the
+/// re-anchoring code stays out of the page's own download and in the import worker's.
+pub(crate) fn plan_same_text(
+    foreign: Foreign,
+    doc: &Document,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ImportPlan, String> {
+    debug_assert_eq!(foreign.text.as_deref(), Some(doc.index.text()));
+    place_all(foreign, doc, progress, &NoReanchoring)
+}
+
+/// Finds a place for an annotation whose offsets do not hold in the open text.
+trait Reanchor {
+    fn place(&self, selector: &Selector) -> Placement;
+}
+
+impl Reanchor for Anchorer<'_> {
+    fn place(&self, selector: &Selector) -> Placement {
+        Anchorer::place(self, selector)
+    }
+}
+
+/// For [`plan_same_text`]: no place but the exact one.
+struct NoReanchoring;
+
+impl Reanchor for NoReanchoring {
+    fn place(&self, _: &Selector) -> Placement {
+        Placement::Orphan
+    }
+}
+
+fn place_all(
+    foreign: Foreign,
+    doc: &Document,
+    progress: &mut dyn FnMut(Progress),
+    anchorer: &impl Reanchor,
+) -> Result<ImportPlan, String> {
     let total = foreign.drafts.len();
     progress(Progress { done: 0, total });
     let same_text = foreign.text.as_deref() == Some(doc.index.text());
@@ -129,7 +172,6 @@ pub fn plan_with(
         Some(text) if !same_text => Some(TextIndex::new(text)),
         _ => None,
     };
-    let anchorer = Anchorer::new(&doc.index);
     let mut seen_ids: HashMap<&str, &str> = HashMap::new();
     let mut content = Annotations::default();
     let mut report = AnchorReport::default();

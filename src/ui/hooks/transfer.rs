@@ -219,10 +219,13 @@ impl Import {
         }
         let total_bytes: f64 = chosen.iter().map(|f| f.size()).sum();
         if total_bytes > MAX_IMPORT_BYTES {
+            // Tenths of a MB, written with integers (no float formatting in the download).
+            let tenths = (total_bytes / BYTES_PER_MB * 10.0).round() as u64;
             self.refuse(format!(
-                "Import of {name} refused: {:.1} MB, above the {:.0} MB limit. Nothing was changed.",
-                total_bytes / BYTES_PER_MB,
-                MAX_IMPORT_BYTES / BYTES_PER_MB
+                "Import of {name} refused: {}.{} MB, above the {} MB limit. Nothing was changed.",
+                tenths / 10,
+                tenths % 10,
+                (MAX_IMPORT_BYTES / BYTES_PER_MB) as u64
             ));
             return;
         }

@@ -8,7 +8,7 @@ use crate::model::annotation::{Label, Role};
 use crate::model::content::Annotations;
 use crate::model::document::Document;
 use crate::model::formats::plan::{
-    check_import_count, plan_with, Draft, DraftRelation, Foreign, ImportPlan, Progress,
+    check_import_count, plan_same_text, plan_with, Draft, DraftRelation, Foreign, ImportPlan, Progress,
 };
 use crate::model::text::shorten;
 use std::collections::HashMap;
@@ -179,7 +179,7 @@ fn parse_with(
         .iter()
         .map(|d| (d.id.clone(), d.place.clone()))
         .collect();
-    let planned = plan_with(read.foreign, doc, progress).map_err(SchemaError::Structure)?;
+    let planned = plan_same_text(read.foreign, doc, progress).map_err(SchemaError::Structure)?;
     // The same label twice on one span is one annotation too many; storage never writes it.
     let mut seen: HashMap<(Label, usize, usize), &str> = HashMap::new();
     for a in &planned.content.annotations {
@@ -211,7 +211,7 @@ fn read_checked(json: &str, doc: &Document, limited: bool) -> Result<Read, Schem
 /// [`Store::import`](crate::model::store::Store::import) resolves.
 pub fn parse_placed(json: &str, doc: &Document) -> Result<Annotations, SchemaError> {
     let read = read_checked(json, doc, false)?;
-    plan_with(read.foreign, doc, &mut |_| {})
+    plan_same_text(read.foreign, doc, &mut |_| {})
         .map(|planned| planned.content)
         .map_err(SchemaError::Structure)
 }
