@@ -4,7 +4,7 @@
 use crate::model::annotation::Annotation;
 use crate::model::formats::native::{self, TextInclusion};
 use crate::model::library::{
-    merge_by_id, new_document_id, workspace_to_json, DocumentMeta, Library, WorkspaceDocument,
+    merge_by_id, new_document_id, DocumentMeta, Library, WorkspaceDocument,
 };
 use crate::model::{default_document, DEFAULT_ARTICLE_ID};
 use crate::model::{Annotations, Content, Document};
@@ -250,12 +250,20 @@ pub fn delete_document(id: &str) -> Result<(), String> {
     let meta = library
         .remove(id)
         .ok_or_else(|| format!("there is no document “{id}”"))?;
-    let trash = serde_json::json!({
-        "meta": meta,
-        "text": storage.get_item(&text_key(id)).ok().flatten(),
-        "annotations": storage.get_item(&document_key(id)).ok().flatten(),
-    });
-    set(&storage, TRASH_KEY, &trash.to_string())?;
+    /// The last deleted document, kept for "restore" (its fields in the order `json!` wrote).
+    #[derive(serde::Serialize)]
+    struct Trash<'a> {
+        annotations: Option<String>,
+        meta: &'a DocumentMeta,
+        text: Option<String>,
+    }
+    let trash = Trash {
+        annotations: storage.get_item(&document_key(id)).ok().flatten(),
+        meta: &meta,
+        text: storage.get_item(&text_key(id)).ok().flatten(),
+    };
+    let trash = crate::model::formats::json::to_text(&trash, false).map_err(|e| e.to_string())?;
+    set(&storage, TRASH_KEY, &trash)?;
     save_library(&storage, &library)?;
     let _ = storage.remove_item(&text_key(id));
     let _ = storage.remove_item(&document_key(id));
@@ -315,7 +323,7 @@ fn touch_document(storage: &Storage, doc: &Document, annotations: &[Annotation])
 }
 
 /// Every document with its annotations, for the workspace export.
-pub fn export_workspace() -> Result<String, String> {
+pub fn workspace_documents() -> Result<Vec<WorkspaceDocument>, String> {
     let library = load_library()?;
     let mut documents = Vec::new();
     for meta in &library.documents {
@@ -329,10 +337,7 @@ pub fn export_workspace() -> Result<String, String> {
             content: loaded.content,
         });
     }
-    Ok(workspace_to_json(
-        &documents,
-        &crate::bridge::clock::now_rfc3339(),
-    ))
+    Ok(documents)
 }
 
 /// Brings a validated workspace into this browser. New documents are added; a document that

@@ -5,10 +5,11 @@ use super::META_NAME;
 use crate::bridge::clock;
 use crate::bridge::storage::js_error_text;
 use crate::model::anchor::AnchorReport;
-use crate::model::formats::dispatch::{ExportFile, ExportFormat, Incoming, InputFile};
+use crate::model::formats::dispatch::{ExportFile, ExportFormat, Incoming};
 use crate::model::formats::native::{self, TextInclusion};
 use crate::model::formats::plan::Progress;
 use crate::model::formats::ImportPlan;
+use crate::model::library::WorkspaceDocument;
 use crate::model::{Content, Document};
 use js_sys::{Array, Uint8Array};
 use serde_json::Value;
@@ -31,6 +32,9 @@ enum Pending {
         format: ExportFormat,
         done: Done<ExportFile>,
     },
+    Workspace {
+        done: Done<String>,
+    },
 }
 
 impl Pending {
@@ -38,6 +42,7 @@ impl Pending {
         match self {
             Pending::Import { done, .. } => done(Err(reason)),
             Pending::Export { done, .. } => done(Err(reason)),
+            Pending::Workspace { done } => done(Err(reason)),
         }
     }
 }
@@ -72,23 +77,19 @@ pub fn warm_up() {
 /// called after [`cancel`].
 pub fn import(
     doc: Rc<Document>,
-    files: Vec<InputFile>,
+    files: Vec<web_sys::File>,
     progress: impl Fn(Progress) + 'static,
     done: impl FnOnce(Result<Incoming, String>) + 'static,
 ) -> Job {
-    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-    let header = format!(
-        r#"{{"job":"import","names":{}}}"#,
-        serde_json::to_string(&names).unwrap_or_default()
-    );
     let none = Content {
         annotations: &[],
         orphans: &[],
         relations: &[],
     };
-    let message = request(&header, &doc, none);
+    let message = request(r#"{"job":"import"}"#, &doc, none);
+    // The worker reads them: the page never holds a big file's bytes.
     for file in &files {
-        message.push(&Uint8Array::from(file.bytes.as_slice()));
+        message.push(file);
     }
     let pending = Pending::Import {
         doc,
@@ -111,6 +112,34 @@ pub fn export(
     submit(
         Pending::Export {
             format,
+            done: Box::new(done),
+        },
+        message,
+    );
+}
+
+/// Writes the workspace file (every document with its annotations, exported at `exported`)
+/// in the worker; `done` gets the JSON or why it could not be written.
+pub fn export_workspace(
+    documents: &[WorkspaceDocument],
+    exported: &str,
+    done: impl FnOnce(Result<String, String>) + 'static,
+) {
+    let header = format!(
+        r#"{{"job":"workspace","exported":{}}}"#,
+        serde_json::to_string(exported).unwrap_or_default()
+    );
+    let message = Array::new();
+    for part in [JsValue::UNDEFINED, header.into(), "".into(), "".into()] {
+        message.push(&part);
+    }
+    for d in documents {
+        let json = native::to_json(&d.document, d.content.content(), TextInclusion::Compact);
+        message.push(&json.into());
+        message.push(&d.document.index.text().into());
+    }
+    submit(
+        Pending::Workspace {
             done: Box::new(done),
         },
         message,
@@ -256,7 +285,7 @@ fn received(data: &Array) {
                 let (_, pending) = slot.as_ref()?.pending.iter().find(|(job, _)| *job == id)?;
                 match pending {
                     Pending::Import { progress, .. } => Some(progress.clone()),
-                    Pending::Export { .. } => None,
+                    Pending::Export { .. } | Pending::Workspace { .. } => None,
                 }
             });
             if let Some(progress) = progress {
@@ -282,6 +311,9 @@ fn received(data: &Array) {
                 }
                 Pending::Export { format, done } => {
                     done(answer.and_then(|(header, payload)| exported(format, &header, payload)))
+                }
+                Pending::Workspace { done } => {
+                    done(answer.map(|(_, payload)| payload.as_string().unwrap_or_default()))
                 }
             }
         }

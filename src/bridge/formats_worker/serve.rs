@@ -1,16 +1,18 @@
 //! The worker's side: takes one job at a time from the page, runs the model's readers and
 //! writers on it, and answers (the message layout is in the parent module).
 
+use crate::bridge::storage::js_error_text;
 use crate::model::formats::dispatch::{self, ExportFormat, Incoming, InputFile};
 use crate::model::formats::native::{self, TextInclusion};
 use crate::model::formats::plan::Progress;
+use crate::model::library::{self, WorkspaceDocument};
 use crate::model::Document;
 use js_sys::{Array, Uint8Array};
 use serde_json::{json, Value};
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+use web_sys::{DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
 thread_local! {
     /// The job being worked on, for the panic message.
@@ -60,21 +62,26 @@ fn run(
     text: &str,
 ) -> Result<(Value, JsValue), String> {
     let header: Value = serde_json::from_str(header).map_err(|e| e.to_string())?;
-    let doc = native::document_of(document, text).map_err(|e| e.to_string())?;
+    let open = || native::document_of(document, text).map_err(|e| e.to_string());
     match header["job"].as_str() {
         Some("import") => {
-            let names = header["names"].as_array().cloned().unwrap_or_default();
-            let files = names
-                .iter()
-                .zip(4..)
-                .map(|(name, i)| InputFile {
-                    name: name.as_str().unwrap_or_default().to_owned(),
-                    bytes: Uint8Array::new(&message.get(i)).to_vec(),
-                })
-                .collect();
+            let doc = open()?;
+            // The files are read here, not on the page: a big one does not hold the page up.
+            let reader = FileReaderSync::new().map_err(|e| js_error_text(&e))?;
+            let mut files = Vec::new();
+            for i in 4..message.length() {
+                let file: web_sys::File = message.get(i).unchecked_into();
+                let name = file.name();
+                let buffer = reader
+                    .read_as_array_buffer(&file)
+                    .map_err(|e| format!("{name} could not be read ({})", js_error_text(&e)))?;
+                let bytes = Uint8Array::new(&buffer).to_vec();
+                files.push(InputFile { name, bytes });
+            }
             import(files, &doc, &message.get(0))
         }
         Some("export") => {
+            let doc = open()?;
             let format = header["format"]
                 .as_str()
                 .and_then(ExportFormat::from_key)
@@ -84,6 +91,20 @@ fn run(
             let header =
                 json!({ "name": file.name, "losses": file.losses, "altered": file.altered });
             Ok((header, Uint8Array::from(file.bytes.as_slice()).into()))
+        }
+        Some("workspace") => {
+            // Pairs of compact JSON and text follow, one per document.
+            let mut documents = Vec::new();
+            for i in (4..message.length()).step_by(2) {
+                let json = message.get(i).as_string().unwrap_or_default();
+                let text = message.get(i + 1).as_string().unwrap_or_default();
+                let document = native::document_of(&json, &text).map_err(|e| e.to_string())?;
+                let content = native::parse_placed(&json, &document).map_err(|e| e.to_string())?;
+                documents.push(WorkspaceDocument { document, content });
+            }
+            let exported = header["exported"].as_str().unwrap_or_default();
+            let json = library::workspace_to_json(&documents, exported);
+            Ok((json!({}), json.into()))
         }
         _ => Err("the page asked for no known job".to_owned()),
     }

@@ -5,8 +5,9 @@
 //! terminates the worker.
 
 use crate::bridge::{clock, files, formats_worker, storage};
-use crate::model::formats::dispatch::{self, ExportFile, ExportFormat, Incoming, InputFile};
+use crate::model::formats::dispatch::{self, ExportFile, ExportFormat, Incoming};
 use crate::model::formats::native::{self, TextInclusion};
+use crate::model::formats::plan::Progress;
 use crate::model::library;
 use crate::ui::state::{
     Action, AppState, Dialog, ImportStage, Importing, Notice, Prefill, StagedImport, StoreHandle,
@@ -98,22 +99,31 @@ pub(crate) fn use_transfer(
         })
     };
     let on_export_workspace = Callback::from(move |_| {
-        let result = storage::export_workspace().and_then(|json| {
-            let date = clock::now_rfc3339()
-                .get(..10)
-                .unwrap_or_default()
-                .to_owned();
-            files::download(
-                &format!("text-annotator-workspace-{date}.json"),
-                "application/json",
-                &json,
-            )
-        });
-        if let Err(e) = result {
+        let dispatcher = dispatcher.clone();
+        let fail = move |e: String| {
             dispatcher.dispatch(Action::Notify(Notice::error(format!(
                 "Workspace export failed: {e}."
-            ))));
-        }
+            ))))
+        };
+        let documents = match storage::workspace_documents() {
+            Ok(documents) => documents,
+            Err(e) => return fail(e),
+        };
+        let now = clock::now_rfc3339();
+        let date = now.get(..10).unwrap_or_default().to_owned();
+        // The file is written by the import worker.
+        formats_worker::export_workspace(&documents, &now, move |json| {
+            let downloaded = json.and_then(|json| {
+                files::download(
+                    &format!("text-annotator-workspace-{date}.json"),
+                    "application/json",
+                    &json,
+                )
+            });
+            if let Err(e) = downloaded {
+                fail(e);
+            }
+        });
     });
     Transfer {
         on_import_files,
@@ -239,53 +249,31 @@ impl Import {
                 source: name.clone(),
                 stage: ImportStage::Reading,
             })));
-        yew::platform::spawn_local(async move {
-            let mut inputs = Vec::with_capacity(chosen.len());
-            for file in chosen {
-                let file_name = file.name();
-                match files::read_bytes(file).await {
-                    Ok(bytes) => inputs.push(InputFile {
-                        name: file_name,
-                        bytes,
-                    }),
-                    Err(e) => {
-                        if self.finish() {
-                            self.refuse(format!(
-                                "Import of {file_name} failed: {e}. Nothing was changed."
-                            ));
-                        }
-                        return;
-                    }
-                }
+        let (job, live) = (self.job, self.live.clone());
+        let progress = {
+            let dispatcher = self.dispatcher.clone();
+            move |p: Progress| {
+                dispatcher.dispatch(Action::ImportProgress {
+                    job,
+                    stage: ImportStage::Placing {
+                        done: p.done,
+                        total: p.total,
+                    },
+                })
             }
-            if !self.current() {
-                return;
-            }
-            let (job, live) = (self.job, self.live.clone());
-            let progress = {
-                let dispatcher = self.dispatcher.clone();
-                move |p: crate::model::formats::plan::Progress| {
-                    dispatcher.dispatch(Action::ImportProgress {
-                        job,
-                        stage: ImportStage::Placing {
-                            done: p.done,
-                            total: p.total,
-                        },
-                    })
-                }
-            };
-            let doc = self.doc.0.clone();
-            let worker = formats_worker::import(doc, inputs, progress, move |incoming| {
-                if self.finish() {
-                    self.apply(&name, incoming)
-                }
-            });
-            // Unless it already finished (a worker that could not start answers at once).
-            let mut current = live.borrow_mut();
-            if let Some(l) = current.as_mut().filter(|l| l.job == job) {
-                l.worker = Some(worker);
+        };
+        let doc = self.doc.0.clone();
+        // The worker reads the files, parses and places them.
+        let worker = formats_worker::import(doc, chosen, progress, move |incoming| {
+            if self.finish() {
+                self.apply(&name, incoming)
             }
         });
+        // Unless it already finished (a worker that could not start answers at once).
+        let mut current = live.borrow_mut();
+        if let Some(l) = current.as_mut().filter(|l| l.job == job) {
+            l.worker = Some(worker);
+        }
     }
 
     /// Ends this import and closes its dialog; false when it was cancelled before.

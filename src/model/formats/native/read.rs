@@ -8,7 +8,8 @@ use crate::model::annotation::{Label, Role};
 use crate::model::content::Annotations;
 use crate::model::document::Document;
 use crate::model::formats::plan::{
-    check_import_count, plan_same_text, plan_with, Draft, DraftRelation, Foreign, ImportPlan, Progress,
+    check_import_count, plan_same_text, plan_with, Draft, DraftRelation, Foreign, ImportPlan,
+    Progress,
 };
 use crate::model::text::shorten;
 use std::collections::HashMap;
@@ -17,8 +18,47 @@ fn describe(value: Option<&serde_json::Value>) -> String {
     match value {
         None => "missing".to_owned(),
         Some(v) => {
-            let shown = v.to_string();
+            let mut shown = String::new();
+            write_compact(v, &mut shown);
             crate::model::text::shorten(&shown, 40)
+        }
+    }
+}
+
+/// A value as compact JSON, byte for byte what `Value`'s `Display` writes. Written out here
+/// because nothing else on the page serialises a `Value`: the value serializer stays out of
+/// the download (docs/performance.md, "Release size").
+fn write_compact(value: &serde_json::Value, out: &mut String) {
+    use serde_json::Value;
+    let string = |s: &str, out: &mut String| {
+        out.push_str(&crate::model::formats::json::to_text(&s, false).unwrap_or_default())
+    };
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::String(s) => string(s, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_compact(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (key, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                string(key, out);
+                out.push(':');
+                write_compact(item, out);
+            }
+            out.push('}');
         }
     }
 }
