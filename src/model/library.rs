@@ -82,8 +82,10 @@ impl Library {
     }
 
     pub fn parse(json: &str) -> Result<Library, String> {
-        let file: LibraryFile = serde_json::from_str(json)
-            .map_err(|e| format!("the document index is unreadable: {e}"))?;
+        // Through a `Value`, like every stored file: one deserializer for the page to carry.
+        let unreadable = |e: serde_json::Error| format!("the document index is unreadable: {e}");
+        let value: serde_json::Value = serde_json::from_str(json).map_err(unreadable)?;
+        let file: LibraryFile = serde_json::from_value(value).map_err(unreadable)?;
         if file.format != LIBRARY_FORMAT {
             return Err(format!("the document index has format \"{}\"", file.format));
         }
