@@ -287,7 +287,7 @@ pub fn restore_deleted() -> Result<String, String> {
         .ok_or("no deleted document to restore")?;
     let value: serde_json::Value = serde_json::from_str(&raw)
         .map_err(|e| format!("the deleted document is unreadable: {e}"))?;
-    let meta: DocumentMeta = serde_json::from_value(value["meta"].clone())
+    let meta = <DocumentMeta as serde::Deserialize>::deserialize(&value["meta"])
         .map_err(|e| format!("the deleted document is unreadable: {e}"))?;
     let text = value["text"]
         .as_str()

@@ -9,7 +9,9 @@
 
 mod read;
 
-pub use read::{document_of, parse, parse_for_import, parse_for_import_with, parse_placed};
+pub use read::{
+    document_of, parse, parse_for_import, parse_for_import_with, parse_placed, parse_value,
+};
 
 use crate::model::annotation::{entity_id, Annotation, Label};
 use crate::model::claims::{claims_table, ClaimRecord};

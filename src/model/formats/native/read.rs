@@ -12,7 +12,10 @@ use crate::model::formats::plan::{
     Progress,
 };
 use crate::model::text::shorten;
+use serde::Deserialize;
 use std::collections::HashMap;
+
+const NULL: serde_json::Value = serde_json::Value::Null;
 
 fn describe(value: Option<&serde_json::Value>) -> String {
     match value {
@@ -72,9 +75,7 @@ struct Read {
 
 /// Reads a file's top level and records; an import (`limited`) stops at the first record past
 /// [`MAX_IMPORT_ANNOTATIONS`](crate::model::formats::plan::MAX_IMPORT_ANNOTATIONS).
-fn read(json: &str, limited: bool) -> Result<Read, SchemaError> {
-    let mut value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| SchemaError::Syntax(e.to_string()))?;
+fn read(mut value: serde_json::Value, limited: bool) -> Result<Read, SchemaError> {
     let Some(object) = value.as_object() else {
         return Err(SchemaError::Structure(
             "the file must hold a JSON object with \"format\", \"version\" and \"annotations\""
@@ -101,13 +102,10 @@ fn read(json: &str, limited: bool) -> Result<Read, SchemaError> {
     let migrated_from = (version < SCHEMA_VERSION).then_some(version);
     migrate(&mut value, version);
     let object = value.as_object().expect("checked above");
-    let document: DocumentRecord = serde_json::from_value(
-        object
-            .get("document")
-            .cloned()
-            .unwrap_or(serde_json::Value::Null),
-    )
-    .map_err(|e| SchemaError::Structure(format!("\"document\": {e}")))?;
+    // Records are read from the `Value` in place (`&Value`'s deserializer, the one the page
+    // carries; no copies).
+    let document = DocumentRecord::deserialize(object.get("document").unwrap_or(&NULL))
+        .map_err(|e| SchemaError::Structure(format!("\"document\": {e}")))?;
     let list = |name: &str| -> Result<&[serde_json::Value], SchemaError> {
         match object.get(name) {
             Some(serde_json::Value::Array(items)) => Ok(items),
@@ -150,8 +148,7 @@ fn read(json: &str, limited: bool) -> Result<Read, SchemaError> {
 /// A record's shape: the fields and a known label. Offsets and quotes are [`plan`]'s.
 fn draft_of(raw: &serde_json::Value, place: String, orphan: bool) -> Result<Draft, SchemaError> {
     let fail = |problem: String| SchemaError::Structure(format!("{place}: {problem}"));
-    let record: AnnotationRecord =
-        serde_json::from_value(raw.clone()).map_err(|e| fail(e.to_string()))?;
+    let record = AnnotationRecord::deserialize(raw).map_err(|e| fail(e.to_string()))?;
     let label = Label::parse(&record.label).ok_or_else(|| {
         fail(format!(
             "unknown label \"{}\" (expected actor, claim or date)",
@@ -180,8 +177,7 @@ fn draft_of(raw: &serde_json::Value, place: String, orphan: bool) -> Result<Draf
 
 fn relation_of(raw: &serde_json::Value, place: String) -> Result<DraftRelation, SchemaError> {
     let fail = |problem: String| SchemaError::Structure(format!("{place}: {problem}"));
-    let record: RelationRecord =
-        serde_json::from_value(raw.clone()).map_err(|e| fail(e.to_string()))?;
+    let record = RelationRecord::deserialize(raw).map_err(|e| fail(e.to_string()))?;
     let role = Role::parse(&record.role).ok_or_else(|| {
         fail(format!(
             "unknown role \"{}\" (expected source, target or when)",
@@ -198,21 +194,30 @@ fn relation_of(raw: &serde_json::Value, place: String) -> Result<DraftRelation, 
     })
 }
 
+fn json_value(json: &str) -> Result<serde_json::Value, SchemaError> {
+    serde_json::from_str(json).map_err(|e| SchemaError::Syntax(e.to_string()))
+}
+
 /// Parses and fully validates a file made for the open document's text (what local storage
 /// holds). On success every annotation's offsets are in range, on grapheme boundaries and
 /// match its quote; ids are unique and no two annotations are identical. Older versions are
 /// migrated.
 pub fn parse(json: &str, doc: &Document) -> Result<Parsed, SchemaError> {
-    parse_with(json, doc, false, &mut |_| {})
+    parse_value(json_value(json)?, doc)
+}
+
+/// [`parse`] of a file that is a JSON value already (one document of a workspace).
+pub fn parse_value(value: serde_json::Value, doc: &Document) -> Result<Parsed, SchemaError> {
+    parse_with(value, doc, false, &mut |_| {})
 }
 
 fn parse_with(
-    json: &str,
+    value: serde_json::Value,
     doc: &Document,
     limited: bool,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Parsed, SchemaError> {
-    let read = read_checked(json, doc, limited)?;
+    let read = read_checked(value, doc, limited)?;
     let places: HashMap<String, String> = read
         .foreign
         .drafts
@@ -238,8 +243,12 @@ fn parse_with(
 }
 
 /// Reads a file made for the open document's very text, its text set to the document's.
-fn read_checked(json: &str, doc: &Document, limited: bool) -> Result<Read, SchemaError> {
-    let mut read = read(json, limited)?;
+fn read_checked(
+    value: serde_json::Value,
+    doc: &Document,
+    limited: bool,
+) -> Result<Read, SchemaError> {
+    let mut read = read(value, limited)?;
     check_document(&read.document, doc)?;
     read.foreign.text = Some(doc.index.text().to_owned());
     Ok(read)
@@ -250,7 +259,7 @@ fn read_checked(json: &str, doc: &Document, limited: bool) -> Result<Read, Schem
 /// one against the same label twice on one span, which an import may hold and
 /// [`Store::import`](crate::model::store::Store::import) resolves.
 pub fn parse_placed(json: &str, doc: &Document) -> Result<Annotations, SchemaError> {
-    let read = read_checked(json, doc, false)?;
+    let read = read_checked(json_value(json)?, doc, false)?;
     plan_same_text(read.foreign, doc, &mut |_| {})
         .map(|planned| planned.content)
         .map_err(SchemaError::Structure)
@@ -287,9 +296,10 @@ pub fn parse_for_import_with(
     doc: &Document,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportPlan, SchemaError> {
-    let mut read = read(json, true)?;
+    let value = json_value(json)?;
+    let mut read = read(value.clone(), true)?;
     if check_document(&read.document, doc).is_ok() {
-        let parsed = parse_with(json, doc, true, progress)?;
+        let parsed = parse_with(value, doc, true, progress)?;
         return Ok(ImportPlan {
             report: crate::model::anchor::AnchorReport {
                 exact: parsed.content.annotations.len(),
