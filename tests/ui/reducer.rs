@@ -750,3 +750,20 @@ fn cancel_or_escape_stops_an_import_under_way_and_nothing_changes() {
         );
     }
 }
+
+#[test]
+fn once_every_annotation_is_placed_the_dialog_says_they_go_to_the_page() {
+    let all = ImportStage::Placing {
+        done: 4_000,
+        total: 4_000,
+    };
+    assert_eq!(
+        all.describe(),
+        "Placed 4,000 annotations; handing them to the page…"
+    );
+    let none = ImportStage::Placing { done: 0, total: 0 };
+    assert_eq!(
+        none.describe(),
+        "Placed 0 annotations; handing them to the page…"
+    );
+}

@@ -98,16 +98,24 @@ pub enum ImportStage {
 }
 
 impl ImportStage {
-    /// "Placing 1,000 of 4,000 annotations… 25 %", as the dialog shows it.
+    /// "Placing 1,000 of 4,000 annotations… 25 %", as the dialog shows it; "Placed 4,000
+    /// annotations; handing them to the page…" once all are placed.
     pub fn describe(self) -> String {
         match self {
             ImportStage::Reading => "Reading the file…".to_owned(),
-            ImportStage::Placing { done, total } => format!(
+            ImportStage::Placing { done, total } if done < total => format!(
                 "Placing {} of {} annotation{}… {} %",
                 thousands(done),
                 thousands(total),
                 if total == 1 { "" } else { "s" },
-                (done * 100).checked_div(total).unwrap_or(100)
+                done * 100 / total
+            ),
+            // The worker hands the placed annotations to the page, which checks them once more.
+            ImportStage::Placing { total, .. } => format!(
+                "Placed {} annotation{}; handing {} to the page…",
+                thousands(total),
+                if total == 1 { "" } else { "s" },
+                if total == 1 { "it" } else { "them" }
             ),
         }
     }
