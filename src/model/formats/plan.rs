@@ -181,7 +181,7 @@ fn place_all(
     let mut labels: HashMap<&str, Label> = HashMap::new();
     let mut placed_ids: HashSet<&str> = HashSet::new();
     for (done, draft) in foreign.drafts.iter().enumerate() {
-        if done > 0 && done % PROGRESS_EVERY == 0 {
+        if done > 0 && done.is_multiple_of(PROGRESS_EVERY) {
             progress(Progress { done, total });
         }
         let fail = |problem: String| format!("{}: {problem}", draft.place);
