@@ -2,10 +2,15 @@
 //  1. Content-Security-Policy: Trunk writes one inline module script that starts the wasm;
 //     its SHA-256 replaces the placeholder in index.html's CSP, so that script and nothing
 //     else inline may run.
-//  2. Offline use: writes sw.js, a service worker that precaches exactly the files of this
+//  2. The import worker: Trunk writes a worker's files under fixed names (formats_worker.js,
+//     formats_worker_bg.wasm); they are renamed by a hash of their content, like every other
+//     file of a build, the script gets the line that starts the wasm, and index.html names
+//     the script in <meta name="formats-worker"> for the page (src/bridge/formats_worker).
+//     A service worker or browser cache then never serves one build's worker to another.
+//  3. Offline use: writes sw.js, a service worker that precaches exactly the files of this
 //     build (their names carry content hashes), named by a hash of the whole set.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, statSync, renameSync, unlinkSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -23,6 +28,27 @@ if (inline.length === 0) throw new Error('no inline script found: did Trunk chan
 const liveReload = inline.some((code) => code.includes('WebSocket'));
 const hashes = inline.map((code) => `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`);
 html = html.replace(PLACEHOLDER, liveReload ? "'unsafe-inline'" : hashes.join(' '));
+
+const WORKER = 'formats_worker';
+const glue = join(dir, `${WORKER}.js`);
+const wasm = join(dir, `${WORKER}_bg.wasm`);
+let workerNote = 'no import worker';
+if (existsSync(glue) && existsSync(wasm)) {
+  const hash = createHash('sha256').update(readFileSync(glue)).update(readFileSync(wasm)).digest('hex').slice(0, 16);
+  const script = `${WORKER}-${hash}.js`;
+  const module = `${WORKER}-${hash}_bg.wasm`;
+  renameSync(wasm, join(dir, module));
+  // wasm-bindgen's no-modules glue defines `wasm_bindgen`; starting it runs the worker's main,
+  // which listens for jobs and says "ready". A failed start is reported to the page, which
+  // would otherwise wait for that word.
+  const start = `\nwasm_bindgen({ module_or_path: './${module}' }).catch((e) => postMessage([0, 'crashed', String(e)]));\n`;
+  writeFileSync(join(dir, script), readFileSync(glue, 'utf8') + start);
+  unlinkSync(glue);
+  const meta = `<meta name="formats-worker" content="/${script}" />`;
+  if (!html.includes('</head>')) throw new Error('index.html has no </head>');
+  html = html.replace('</head>', `${meta}</head>`);
+  workerNote = `import worker ${script}`;
+}
 writeFileSync(indexPath, html);
 
 const files = [];
@@ -42,4 +68,4 @@ const sw = readFileSync(new URL('../assets/sw.js', import.meta.url), 'utf8')
   .replace("'__CACHE_NAME__'", JSON.stringify(cache))
   .replace("['__PRECACHE__']", JSON.stringify(['/', ...files]));
 writeFileSync(join(dir, 'sw.js'), sw);
-console.log(`post-build: CSP allows ${liveReload ? 'inline scripts (trunk serve live reload)' : `${hashes.length} inline script(s) by hash`}; sw.js precaches ${files.length + 1} files as ${cache}`);
+console.log(`post-build: CSP allows ${liveReload ? 'inline scripts (trunk serve live reload)' : `${hashes.length} inline script(s) by hash`}; ${workerNote}; sw.js precaches ${files.length + 1} files as ${cache}`);

@@ -1,6 +1,10 @@
 // The only code that calls PouchDB (loaded by index.html from the app's own origin as
 // `pouchdb.min.js`). Everything crosses to Rust as JSON text, so the Rust side needs no
 // knowledge of JS objects. Errors are rethrown as `Error`s whose message says what failed.
+// A classic script (index.html loads it after PouchDB) that defines `annotatorDb`, not a
+// wasm-bindgen module snippet: a snippet would make wasm-bindgen treat package.json's
+// dependencies as imports of every module, which the import worker's build refuses.
+(() => {
 
 const NAME = 'text-annotator';
 let db = null;
@@ -30,7 +34,7 @@ async function call(what, fn) {
   }
 }
 
-export function dbReady() {
+function dbReady() {
   try {
     open();
     return true;
@@ -40,7 +44,7 @@ export function dbReady() {
 }
 
 /** One record as JSON, or null when there is none (or it was deleted). */
-export function dbGet(id) {
+function dbGet(id) {
   return call('reading the local database', async (db) => {
     try {
       return JSON.stringify(await db.get(id));
@@ -52,7 +56,7 @@ export function dbGet(id) {
 }
 
 /** Records whose ids start with `prefix`, in id order: a JSON list (ids only unless `docs`). */
-export function dbRange(prefix, docs) {
+function dbRange(prefix, docs) {
   return call('reading the local database', async (db) => {
     const result = await db.allDocs({ startkey: prefix, endkey: prefix + '\ufff0', include_docs: docs });
     return JSON.stringify(docs ? result.rows.map((r) => r.doc) : result.rows.map((r) => r.id));
@@ -63,7 +67,7 @@ export function dbRange(prefix, docs) {
  * Writes records in one transaction of the database (each record is accepted or refused on
  * its own). Returns a JSON list, in order: {id, rev} or {id, status, error}.
  */
-export function dbWrite(json) {
+function dbWrite(json) {
   return call('writing to the local database', async (db) => {
     const results = await db.bulkDocs(JSON.parse(json));
     if (results.some((r) => r.ok)) announce();
@@ -90,7 +94,7 @@ if (channel) channel.onmessage = () => { for (const catchUp of watchers) catchUp
  * id starts with one of `prefixes`: reads the database's changes since the last one seen,
  * whenever this tab or another writes. Returns a function that stops listening.
  */
-export function dbWatch(prefixes, onChange) {
+function dbWatch(prefixes, onChange) {
   const db = open();
   let since = null;
   let running = false;
@@ -134,14 +138,14 @@ export function dbWatch(prefixes, onChange) {
 }
 
 /** {usage, quota} in bytes for this site, or null where the browser cannot say. */
-export async function storageEstimate() {
+async function storageEstimate() {
   if (!navigator.storage || !navigator.storage.estimate) return null;
   const { usage, quota } = await navigator.storage.estimate();
   return JSON.stringify({ usage: usage || 0, quota: quota || 0 });
 }
 
 /** Asks the browser not to evict this site's data; true when granted. */
-export async function storagePersist() {
+async function storagePersist() {
   if (!navigator.storage || !navigator.storage.persist) return false;
   try {
     return await navigator.storage.persist();
@@ -149,3 +153,6 @@ export async function storagePersist() {
     return false;
   }
 }
+
+globalThis.annotatorDb = { dbReady, dbGet, dbRange, dbWrite, dbWatch, storageEstimate, storagePersist };
+})();

@@ -5,30 +5,32 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-#[wasm_bindgen(module = "/src/bridge/db.js")]
+// `annotatorDb` is defined by `db.js`, which index.html loads (after PouchDB) as a script.
+#[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(js_name = dbReady)]
-    fn db_ready() -> bool;
-    #[wasm_bindgen(js_name = dbGet)]
+    #[wasm_bindgen(js_namespace = annotatorDb, js_name = dbReady, catch)]
+    fn db_ready() -> Result<bool, JsValue>;
+    #[wasm_bindgen(js_namespace = annotatorDb, js_name = dbGet)]
     fn db_get(id: &str) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = dbRange)]
+    #[wasm_bindgen(js_namespace = annotatorDb, js_name = dbRange)]
     fn db_range(prefix: &str, docs: bool) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = dbWrite)]
+    #[wasm_bindgen(js_namespace = annotatorDb, js_name = dbWrite)]
     fn db_write(json: &str) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = dbWatch, catch)]
+    #[wasm_bindgen(js_namespace = annotatorDb, js_name = dbWatch, catch)]
     fn db_watch(
         prefixes: js_sys::Array,
         on_change: &Closure<dyn FnMut(String)>,
     ) -> Result<js_sys::Function, JsValue>;
-    #[wasm_bindgen(js_name = storageEstimate)]
+    #[wasm_bindgen(js_namespace = annotatorDb, js_name = storageEstimate)]
     fn storage_estimate() -> js_sys::Promise;
-    #[wasm_bindgen(js_name = storagePersist)]
+    #[wasm_bindgen(js_namespace = annotatorDb, js_name = storagePersist)]
     fn storage_persist() -> js_sys::Promise;
 }
 
-/// Whether the database could be opened (PouchDB loaded and IndexedDB available).
+/// Whether the database could be opened (PouchDB and `db.js` loaded, IndexedDB available).
+/// Nothing else here may be called when it is false.
 pub fn ready() -> bool {
-    db_ready()
+    db_ready().unwrap_or(false)
 }
 
 async fn text_of(promise: js_sys::Promise) -> Result<Option<String>, String> {

@@ -57,14 +57,6 @@ pub async fn read_text(file: web_sys::File) -> Result<String, String> {
         .map_err(|e| format!("the file could not be read ({e})"))
 }
 
-/// Reads a user-chosen file's bytes (zips, and text whose encoding the model checks).
-pub async fn read_bytes(file: web_sys::File) -> Result<Vec<u8>, String> {
-    let file = gloo::file::File::from(file);
-    gloo::file::futures::read_as_bytes(&file)
-        .await
-        .map_err(|e| format!("the file could not be read ({e})"))
-}
-
 /// Opens the file picker of a hidden `<input type="file">`. The value is cleared first, so
 /// choosing the same file again still fires `change`.
 pub fn open_picker(input: &web_sys::HtmlInputElement) {

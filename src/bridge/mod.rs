@@ -1,9 +1,11 @@
-//! The only code that touches the browser: DOM selection, storage, files, clipboard, clock.
+//! The only code that touches the browser: DOM selection, storage, files, clipboard, clock,
+//! and the import worker.
 
 pub mod clock;
 pub mod collection;
 pub mod db;
 pub mod files;
+pub mod formats_worker;
 pub(crate) mod legacy;
 pub mod offline;
 pub mod page;

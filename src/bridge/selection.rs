@@ -324,6 +324,16 @@ fn caret_line(
     Some((x, rect.top(), rect.height()))
 }
 
+/// A length in CSS pixels as a style value ("12.5px"), written by the browser's own number
+/// formatting (Rust's float formatting would add its code to the download for this alone).
+pub fn css_px(value: f64) -> String {
+    String::from(
+        js_sys::Number::from(value)
+            .to_string_with_radix(10)
+            .unwrap_or_else(|_| "0".into()),
+    ) + "px"
+}
+
 /// A caret's box (left, top, height in CSS pixels, relative to the article root) at a
 /// code-point offset.
 pub fn caret_box(

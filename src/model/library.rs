@@ -87,8 +87,10 @@ impl Library {
     }
 
     pub fn parse(json: &str) -> Result<Library, String> {
-        let file: LibraryFile = serde_json::from_str(json)
-            .map_err(|e| format!("the document index is unreadable: {e}"))?;
+        // Through a `Value`, like every stored file: one deserializer for the page to carry.
+        let unreadable = |e: serde_json::Error| format!("the document index is unreadable: {e}");
+        let value: serde_json::Value = serde_json::from_str(json).map_err(unreadable)?;
+        let file = LibraryFile::deserialize(&value).map_err(unreadable)?;
         if file.format != LIBRARY_FORMAT {
             return Err(format!("the document index has format \"{}\"", file.format));
         }
@@ -304,7 +306,7 @@ pub fn parse_workspace(json: &str) -> Result<Vec<WorkspaceDocument>, SchemaError
             .get("source_url")
             .and_then(|v| v.as_str())
             .map(str::to_owned);
-        let parsed = native::parse(&file.to_string(), &document)
+        let parsed = native::parse_value(file.clone(), &document)
             .map_err(|e| fail(format!("(“{title}”) {e}")))?;
         out.push(WorkspaceDocument {
             document,

@@ -10,7 +10,9 @@ use crate::ui::components::action_bar::ActionBar;
 use crate::ui::components::article::ArticleView;
 use crate::ui::components::claims::{ClaimsTable, LinkPicker};
 use crate::ui::components::collection::LibraryClaims;
-use crate::ui::components::dialogs::{ChoicesPopover, ConfirmDialog, HelpDialog, ImportDialog};
+use crate::ui::components::dialogs::{
+    ChoicesPopover, ConfirmDialog, HelpDialog, ImportDialog, ImportingDialog,
+};
 use crate::ui::components::documents::DocumentsDialog;
 use crate::ui::components::sidebar::Sidebar;
 use crate::ui::components::status::{NoticeBanner, StatusLine, UnreadableBanner};
@@ -106,7 +108,16 @@ pub fn App(props: &AppProps) -> Html {
         on_export,
         on_copy_json,
         on_export_workspace,
-    } = hooks::use_transfer(dispatcher, &props.doc, &state.store, &props.on_reload);
+    } = hooks::use_transfer(
+        dispatcher,
+        &props.doc,
+        &state.store,
+        &props.on_reload,
+        match &state.dialog {
+            Some(Dialog::Importing(importing)) => Some(importing.job),
+            _ => None,
+        },
+    );
     let FileDrop {
         dragging,
         ondragover,
@@ -117,6 +128,9 @@ pub fn App(props: &AppProps) -> Html {
     let store = state.store.borrow();
     let counts = Label::ALL.map(|l| store.count(l));
     let dialog = state.dialog.clone().map(|dialog| match dialog {
+        Dialog::Importing(importing) => html! {
+            <ImportingDialog {importing} on_action={on_action.clone()} />
+        },
         Dialog::Import(staged) => html! {
             <ImportDialog {staged} current={store.len()} on_action={on_action.clone()} />
         },

@@ -13,3 +13,4 @@ mod jsonl;
 mod native;
 mod plan;
 mod w3c;
+mod worker;

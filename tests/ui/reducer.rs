@@ -8,7 +8,8 @@ use annotator::model::formats::ImportPlan;
 use annotator::model::store::{link_candidates, ImportMode, Store};
 use annotator::model::{Annotation, Annotations, CharOffset, CharSpan, Label, Role};
 use annotator::ui::state::{
-    Action, AppState, Dialog, FocusRequest, FocusTarget, Notice, SaveStatus, StagedImport, Tone,
+    Action, AppState, Dialog, FocusRequest, FocusTarget, ImportStage, Importing, Notice,
+    SaveStatus, StagedImport, Tone,
 };
 use std::rc::Rc;
 use yew::AttrValue;
@@ -684,4 +685,89 @@ fn a_note_edit_that_changes_nothing_renders_nothing() {
         }],
     );
     assert_eq!(changed.store.borrow().get("actor-1").unwrap().note, "new");
+}
+
+fn importing(job: u32) -> Action {
+    Action::OpenDialog(Dialog::Importing(Importing {
+        job,
+        source: "big.json".to_owned(),
+        stage: ImportStage::Reading,
+    }))
+}
+
+fn placing(job: u32, done: usize, total: usize) -> Action {
+    Action::ImportProgress {
+        job,
+        stage: ImportStage::Placing { done, total },
+    }
+}
+
+#[test]
+fn an_import_under_way_shows_its_progress_and_ignores_another_jobs() {
+    let state = after(&sample(), [importing(7), placing(7, 1_000, 4_000)]);
+    let Some(Dialog::Importing(shown)) = &state.dialog else {
+        panic!("the progress dialog is open");
+    };
+    assert_eq!(
+        shown.stage,
+        ImportStage::Placing {
+            done: 1_000,
+            total: 4_000
+        }
+    );
+    assert_eq!(
+        shown.stage.describe(),
+        "Placing 1,000 of 4,000 annotations… 25 %"
+    );
+    assert_eq!(ImportStage::Reading.describe(), "Reading the file…");
+    // A cancelled job's late progress changes nothing, nor does progress with no dialog.
+    assert!(Rc::ptr_eq(
+        &after(&state, [placing(6, 2_000, 4_000)]),
+        &state
+    ));
+    let closed = after(&state, [Action::CancelImport]);
+    assert!(Rc::ptr_eq(
+        &after(&closed, [placing(7, 2_000, 4_000)]),
+        &closed
+    ));
+    assert_eq!(
+        ImportStage::Placing {
+            done: 199_999,
+            total: 200_000
+        }
+        .describe(),
+        "Placing 199,999 of 200,000 annotations… 99 %"
+    );
+}
+
+#[test]
+fn cancel_or_escape_stops_an_import_under_way_and_nothing_changes() {
+    let before = sample();
+    for stop in [Action::CancelImport, Action::Escape] {
+        let stopped = after(&before, [importing(1), placing(1, 10, 20), stop]);
+        assert_eq!(stopped.dialog, None);
+        assert_eq!(stopped.store.borrow().len(), before.store.borrow().len());
+        assert_eq!(stopped.store.revision(), before.store.revision());
+        assert_eq!(
+            notice(&stopped),
+            (Tone::Info, "Import cancelled. Nothing was changed.")
+        );
+    }
+}
+
+#[test]
+fn once_every_annotation_is_placed_the_dialog_says_they_go_to_the_page() {
+    let all = ImportStage::Placing {
+        done: 4_000,
+        total: 4_000,
+    };
+    assert_eq!(
+        all.describe(),
+        "Placed 4,000 annotations; handing them to the page…"
+    );
+    let none = ImportStage::Placing { done: 0, total: 0 };
+    assert_eq!(
+        none.describe(),
+        "Placed 0 annotations; handing them to the page…"
+    );
 }

@@ -2,7 +2,8 @@
 //! knows every format by name.
 
 use super::native::{self, TextInclusion};
-use super::{brat, csv, jsonl, plan, w3c, zip, Carries, ImportPlan};
+use super::plan::{plan_with, Progress};
+use super::{brat, csv, jsonl, w3c, zip, Carries, ImportPlan};
 use crate::model::content::Content;
 use crate::model::document::Document;
 use crate::model::library;
@@ -49,6 +50,35 @@ impl ExportFormat {
         }
     }
 
+    /// The MIME type of its file.
+    pub fn mime(self) -> &'static str {
+        match self {
+            ExportFormat::Native => "application/json",
+            ExportFormat::W3c => "application/ld+json",
+            ExportFormat::Brat => "application/zip",
+            ExportFormat::Spacy | ExportFormat::Doccano => "application/jsonl",
+            ExportFormat::Csv | ExportFormat::SpreadsheetCsv => "text/csv",
+        }
+    }
+
+    /// The format's name between the page and the import worker ("brat").
+    pub fn key(self) -> &'static str {
+        match self {
+            ExportFormat::Native => "json",
+            ExportFormat::W3c => "w3c",
+            ExportFormat::Brat => "brat",
+            ExportFormat::Spacy => "spacy",
+            ExportFormat::Doccano => "doccano",
+            ExportFormat::Csv => "csv",
+            ExportFormat::SpreadsheetCsv => "spreadsheet-csv",
+        }
+    }
+
+    /// The format a [`key`](Self::key) names.
+    pub fn from_key(key: &str) -> Option<ExportFormat> {
+        Self::ALL.into_iter().find(|format| format.key() == key)
+    }
+
     /// How this format is named in messages ("brat standoff").
     pub fn name(self) -> &'static str {
         match self {
@@ -83,38 +113,26 @@ pub struct ExportFile {
 pub fn export(format: ExportFormat, doc: &Document, content: Content) -> ExportFile {
     let mut altered = Vec::new();
     let stem = super::file_stem(doc);
-    let (name, mime, bytes) = match format {
-        ExportFormat::Native => (
-            format!("{stem}.annotations.json"),
-            "application/json",
-            native::to_json(doc, content, TextInclusion::WithText).into_bytes(),
-        ),
+    let (name, bytes) = match format {
+        ExportFormat::Native => return export_native(doc, content),
         ExportFormat::W3c => (
             format!("{stem}.w3c.jsonld"),
-            "application/ld+json",
             w3c::export(doc, content).into_bytes(),
         ),
-        ExportFormat::Brat => (
-            format!("{stem}.brat.zip"),
-            "application/zip",
-            brat::export_zip(doc, content),
-        ),
+        ExportFormat::Brat => (format!("{stem}.brat.zip"), brat::export_zip(doc, content)),
         ExportFormat::Spacy => (
             format!("{stem}.spacy.jsonl"),
-            "application/jsonl",
             jsonl::export_spacy(doc, content).into_bytes(),
         ),
         ExportFormat::Doccano => (
             format!("{stem}.doccano.jsonl"),
-            "application/jsonl",
             jsonl::export_doccano(doc, content).into_bytes(),
         ),
         ExportFormat::Csv => (
             format!("{stem}.annotations.csv"),
-            "text/csv",
             csv::export(doc, content).into_bytes(),
         ),
-        ExportFormat::SpreadsheetCsv => (format!("{stem}.{SPREADSHEET_CSV_SUFFIX}"), "text/csv", {
+        ExportFormat::SpreadsheetCsv => (format!("{stem}.{SPREADSHEET_CSV_SUFFIX}"), {
             let (text, changed) = csv::spreadsheet_file(doc, content);
             altered = changed;
             text.into_bytes()
@@ -122,10 +140,24 @@ pub fn export(format: ExportFormat, doc: &Document, content: Content) -> ExportF
     };
     ExportFile {
         name,
-        mime,
+        mime: format.mime(),
         bytes,
         losses: super::losses(content, format.carries()),
         altered,
+    }
+}
+
+/// The JSON export alone ([`export`] of [`ExportFormat::Native`]): the page writes it itself,
+/// with the code local storage needs anyway, and leaves the other formats to the import
+/// worker.
+pub fn export_native(doc: &Document, content: Content) -> ExportFile {
+    ExportFile {
+        name: format!("{}.annotations.json", super::file_stem(doc)),
+        mime: ExportFormat::Native.mime(),
+        bytes: native::to_json(doc, content, TextInclusion::WithText).into_bytes(),
+        // This app's JSON holds everything.
+        losses: Vec::new(),
+        altered: Vec::new(),
     }
 }
 
@@ -182,6 +214,17 @@ fn is_zip(file: &InputFile) -> bool {
 /// its `.txt`, or both in a zip), JSONL (spaCy/Prodigy or doccano), CSV, or a plain text.
 /// Any problem rejects everything, with a message naming the file and the record.
 pub fn read_files(files: Vec<InputFile>, doc: &Document) -> Result<Incoming, String> {
+    read_files_with(files, doc, &mut |_| {})
+}
+
+/// [`read_files`], telling `progress` how far placing the annotations has come. A file of
+/// more than [`MAX_IMPORT_ANNOTATIONS`](super::plan::MAX_IMPORT_ANNOTATIONS) annotations is
+/// rejected while it is read, before anything is placed.
+pub fn read_files_with(
+    files: Vec<InputFile>,
+    doc: &Document,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Incoming, String> {
     let mut expanded = Vec::with_capacity(files.len());
     for file in files {
         if is_zip(&file) {
@@ -200,7 +243,7 @@ pub fn read_files(files: Vec<InputFile>, doc: &Document) -> Result<Incoming, Str
         .collect();
     match anns.as_slice() {
         [] => {}
-        [ann] => return read_brat(ann, &expanded, doc),
+        [ann] => return read_brat(ann, &expanded, doc, progress),
         _ => {
             return Err(format!(
                 "{} .ann files were given; import one document's .ann (with its .txt) at a time",
@@ -236,18 +279,20 @@ pub fn read_files(files: Vec<InputFile>, doc: &Document) -> Result<Incoming, Str
         let format = ExportFormat::SpreadsheetCsv;
         return annotations(
             format,
-            csv::parse_spreadsheet(&text).and_then(|f| plan(f, doc)),
+            csv::parse_spreadsheet(&text).and_then(|f| plan_with(f, doc, progress)),
         );
     }
     if ext == "csv" || csv::looks_like(&text) {
         let format = ExportFormat::Csv;
-        return annotations(format, csv::parse(&text).and_then(|f| plan(f, doc)));
+        let result = csv::parse(&text).and_then(|f| plan_with(f, doc, progress));
+        return annotations(format, result);
     }
     let value = match serde_json::from_str::<serde_json::Value>(&text) {
         Ok(value) => value,
         Err(_) if jsonl::looks_like(&text) || matches!(ext.as_str(), "jsonl" | "ndjson") => {
             let format = jsonl_format(&text);
-            return annotations(format, jsonl::parse(&text, doc).and_then(|f| plan(f, doc)));
+            let result = jsonl::parse(&text, doc).and_then(|f| plan_with(f, doc, progress));
+            return annotations(format, result);
         }
         Err(e) => return Err(format!("the file is not valid JSON: {e}")),
     };
@@ -255,18 +300,19 @@ pub fn read_files(files: Vec<InputFile>, doc: &Document) -> Result<Incoming, Str
         return Ok(Incoming::Workspace(text));
     }
     if value.get("format").and_then(|f| f.as_str()) == Some(native::FORMAT_NAME) {
-        let result = native::parse_for_import(&text, doc).map_err(|e| e.to_string());
+        let result = native::parse_for_import_with(&text, doc, progress).map_err(|e| e.to_string());
         return annotations(ExportFormat::Native, result);
     }
     if w3c::looks_like(&value) {
         return annotations(
             ExportFormat::W3c,
-            w3c::parse(&text).and_then(|f| plan(f, doc)),
+            w3c::parse(&text).and_then(|f| plan_with(f, doc, progress)),
         );
     }
     if jsonl::looks_like(&text) {
         let format = jsonl_format(&text);
-        return annotations(format, jsonl::parse(&text, doc).and_then(|f| plan(f, doc)));
+        let result = jsonl::parse(&text, doc).and_then(|f| plan_with(f, doc, progress));
+        return annotations(format, result);
     }
     Err(String::from(
         "the file is JSON, but none of the formats this app reads: expected this app's \
@@ -284,7 +330,12 @@ fn jsonl_format(text: &str) -> ExportFormat {
     }
 }
 
-fn read_brat(ann: &InputFile, files: &[InputFile], doc: &Document) -> Result<Incoming, String> {
+fn read_brat(
+    ann: &InputFile,
+    files: &[InputFile],
+    doc: &Document,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Incoming, String> {
     let texts: Vec<&InputFile> = files
         .iter()
         .filter(|f| extension(&f.name) == "txt")
@@ -316,7 +367,7 @@ fn read_brat(ann: &InputFile, files: &[InputFile], doc: &Document) -> Result<Inc
     // (a CRLF text that was normalised when it became a document is re-anchored instead).
     let txt_text = txt.map(|f| decode(f)).transpose()?;
     brat::parse(&ann_text, txt_text.as_deref())
-        .and_then(|f| plan(f, doc))
+        .and_then(|f| plan_with(f, doc, progress))
         .map(|plan| Incoming::Annotations {
             plan,
             format: ExportFormat::Brat,

@@ -63,6 +63,36 @@ pub struct Foreign {
     pub relations: Vec<DraftRelation>,
 }
 
+/// The most annotations (orphans included) one imported file may hold. Parsers count as they
+/// read and stop at the first record past it, before anything is placed: placing 200,000
+/// annotations takes a few seconds in the import worker, and the page then has to hold them
+/// all (docs/performance.md, "Limits").
+pub const MAX_IMPORT_ANNOTATIONS: usize = 200_000;
+
+/// Fails when a parser that has read `count` annotations meets one more than
+/// [`MAX_IMPORT_ANNOTATIONS`] allows, with a message naming the limit.
+pub fn check_import_count(count: usize) -> Result<(), String> {
+    if count < MAX_IMPORT_ANNOTATIONS {
+        return Ok(());
+    }
+    Err(
+        "the file holds more than 200,000 annotations, the most one import may hold; split \
+         it into smaller files"
+            .to_owned(),
+    )
+}
+
+/// How far placing has come: `done` of `total` annotations. [`plan_with`] reports it at the
+/// start, every [`PROGRESS_EVERY`] annotations and at the end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// How many annotations are placed between two progress reports.
+pub const PROGRESS_EVERY: usize = 1_000;
+
 /// An import ready to apply: annotations placed in the open text, orphans, and the report.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportPlan {
@@ -83,12 +113,65 @@ pub struct ImportPlan {
 /// or a date (when) of the same file; those whose ends did not both find a place are
 /// dropped and counted.
 pub fn plan(foreign: Foreign, doc: &Document) -> Result<ImportPlan, String> {
+    plan_with(foreign, doc, &mut |_| {})
+}
+
+/// [`plan`], telling `progress` how far it has come (the import worker shows it on the page).
+pub fn plan_with(
+    foreign: Foreign,
+    doc: &Document,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ImportPlan, String> {
+    place_all(foreign, doc, progress, &Anchorer::new(&doc.index))
+}
+
+/// [`plan`] for records that all carry offsets in the document's very text (`foreign.text`
+/// is the document's): local storage, and an import the worker placed already. Each lands
+/// exactly where it says or the file is rejected, as with [`plan`]; nothing is re-anchored
+/// (a record without offsets would become an orphan, and this app's JSON has none), so the
+/// re-anchoring code stays out of the page's own download and in the import worker's.
+pub(crate) fn plan_same_text(
+    foreign: Foreign,
+    doc: &Document,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ImportPlan, String> {
+    debug_assert_eq!(foreign.text.as_deref(), Some(doc.index.text()));
+    place_all(foreign, doc, progress, &NoReanchoring)
+}
+
+/// Finds a place for an annotation whose offsets do not hold in the open text.
+trait Reanchor {
+    fn place(&self, selector: &Selector) -> Placement;
+}
+
+impl Reanchor for Anchorer<'_> {
+    fn place(&self, selector: &Selector) -> Placement {
+        Anchorer::place(self, selector)
+    }
+}
+
+/// For [`plan_same_text`]: no place but the exact one.
+struct NoReanchoring;
+
+impl Reanchor for NoReanchoring {
+    fn place(&self, _: &Selector) -> Placement {
+        Placement::Orphan
+    }
+}
+
+fn place_all(
+    foreign: Foreign,
+    doc: &Document,
+    progress: &mut dyn FnMut(Progress),
+    anchorer: &impl Reanchor,
+) -> Result<ImportPlan, String> {
+    let total = foreign.drafts.len();
+    progress(Progress { done: 0, total });
     let same_text = foreign.text.as_deref() == Some(doc.index.text());
     let source_index = match &foreign.text {
         Some(text) if !same_text => Some(TextIndex::new(text)),
         _ => None,
     };
-    let anchorer = Anchorer::new(&doc.index);
     let mut seen_ids: HashMap<&str, &str> = HashMap::new();
     let mut content = Annotations::default();
     let mut report = AnchorReport::default();
@@ -97,7 +180,10 @@ pub fn plan(foreign: Foreign, doc: &Document) -> Result<ImportPlan, String> {
     let mut kept_orphans = 0;
     let mut labels: HashMap<&str, Label> = HashMap::new();
     let mut placed_ids: HashSet<&str> = HashSet::new();
-    for draft in &foreign.drafts {
+    for (done, draft) in foreign.drafts.iter().enumerate() {
+        if done > 0 && done.is_multiple_of(PROGRESS_EVERY) {
+            progress(Progress { done, total });
+        }
         let fail = |problem: String| format!("{}: {problem}", draft.place);
         if draft.id.trim().is_empty() {
             return Err(fail("the id is empty".to_owned()));
@@ -158,6 +244,7 @@ pub fn plan(foreign: Foreign, doc: &Document) -> Result<ImportPlan, String> {
         placed
     })?;
     let landed_elsewhere = report.moved + report.fuzzy + report.orphaned - kept_orphans;
+    progress(Progress { done: total, total });
     Ok(ImportPlan {
         content,
         report,

@@ -173,9 +173,9 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
                         selection::caret_box(&root, &doc.0.index, at, *upstream)
                     {
                         let style = mark.style();
-                        let _ = style.set_property("left", &format!("{left}px"));
-                        let _ = style.set_property("top", &format!("{top}px"));
-                        let _ = style.set_property("height", &format!("{height}px"));
+                        let _ = style.set_property("left", &selection::css_px(left));
+                        let _ = style.set_property("top", &selection::css_px(top));
+                        let _ = style.set_property("height", &selection::css_px(height));
                         let _ = mark.remove_attribute("hidden");
                         let options = web_sys::ScrollIntoViewOptions::new();
                         options.set_block(web_sys::ScrollLogicalPosition::Nearest);

@@ -3,7 +3,9 @@
 
 use crate::model::store::{ImportMode, Store};
 use crate::model::text::shorten;
-use crate::ui::state::{Action, Choices, Confirm, StagedImport, StoreHandle};
+use crate::ui::state::{
+    Action, Choices, Confirm, ImportStage, Importing, StagedImport, StoreHandle,
+};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -40,6 +42,38 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                     <button type="button" class="primary" onclick={choose(ImportMode::Merge)} autofocus=true>{ "Merge (keep current, add new)" }</button>
                     <button type="button" onclick={choose(ImportMode::Replace)}>{ "Replace current annotations" }</button>
                     <button type="button" onclick={cancel}>{ "Cancel" }</button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ImportingProps {
+    pub importing: Importing,
+    pub on_action: Callback<Action>,
+}
+
+/// An import under way: what the import worker is doing, a progress bar, and Cancel (which,
+/// like Escape, stops the worker; nothing in the document has changed yet).
+#[component]
+pub fn ImportingDialog(props: &ImportingProps) -> Html {
+    let on_action = props.on_action.clone();
+    let cancel = Callback::from(move |_| on_action.emit(Action::CancelImport));
+    let stage = props.importing.stage;
+    html! {
+        <div class="backdrop">
+            <div class="dialog importing" role="dialog" aria-modal="true" aria-labelledby="importing-title" aria-describedby="importing-stage">
+                <h2 id="importing-title">{ format!("Importing {}", props.importing.source) }</h2>
+                <p id="importing-stage">{ stage.describe() }</p>
+                if let ImportStage::Placing { done, total } = stage {
+                    <progress aria-labelledby="importing-stage" max={total.max(1).to_string()} value={done.to_string()}></progress>
+                } else {
+                    <progress aria-labelledby="importing-stage"></progress>
+                }
+                <p class="hint">{ "Nothing in the document changes until you confirm the import; Cancel stops it." }</p>
+                <div class="dialog-actions">
+                    <button type="button" onclick={cancel} autofocus=true>{ "Cancel" }</button>
                 </div>
             </div>
         </div>

@@ -98,8 +98,9 @@ pub fn StatusLine(props: &StatusProps) -> Html {
         SaveStatus::Saved if props.storage_fill >= FILL_WARNING => (
             "status warn",
             format!(
-                "Saved locally, but this browser's storage for the app is {:.0}% full: download a workspace backup (Export ▾) and delete documents you no longer need · {counts}",
-                props.storage_fill * 100.0
+                "Saved locally, but this browser's storage for the app is {}% full: download a workspace backup (Export ▾) and delete documents you no longer need · {counts}",
+                // Whole numbers: no float formatting code in the download for one figure.
+                (props.storage_fill * 100.0).round() as u32
             ),
         ),
         SaveStatus::Saved => ("status ok", format!("Saved locally · {counts}")),

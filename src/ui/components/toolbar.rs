@@ -1,6 +1,7 @@
 //! The sticky toolbar: labels, undo/redo, import, export, help and the theme.
 
 use crate::bridge::clock;
+use crate::bridge::formats_worker;
 use crate::bridge::theme::{self, Theme};
 use crate::model::annotation::Label;
 use crate::model::formats::dispatch::ExportFormat;
@@ -76,7 +77,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         }
     };
 
-    let open_picker = super::picker_opener(&file_input);
+    // The import worker starts while the person chooses a file or a format.
+    let open_picker = super::picker_opener(&file_input).reform(|event| {
+        formats_worker::warm_up();
+        event
+    });
     let on_file = {
         let on_import_files = props.on_import_files.clone();
         Callback::from(move |event: Event| {
@@ -94,7 +99,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     let toggle_export = {
         let export_open = export_open.clone();
-        Callback::from(move |_| export_open.set(!*export_open))
+        Callback::from(move |_| {
+            if !*export_open {
+                formats_worker::warm_up();
+            }
+            export_open.set(!*export_open)
+        })
     };
     let more_open = use_state(|| false);
     let toggle_more = {

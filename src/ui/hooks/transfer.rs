@@ -1,16 +1,19 @@
 //! Everything that moves work in or out of the app: importing files (annotations, a
 //! workspace, or a new document), exporting in each format, copying the JSON, and the
-//! workspace download.
+//! workspace download. Imports and every export but this app's JSON run in the import worker
+//! (`bridge::formats_worker`); an import shows its progress in a dialog whose Cancel
+//! terminates the worker.
 
-use crate::bridge::{clock, files, storage};
+use crate::bridge::{clock, files, formats_worker, storage};
+use crate::model::formats::dispatch::{self, ExportFile, ExportFormat, Incoming};
 use crate::model::formats::native::{self, TextInclusion};
-use crate::model::formats::{
-    self,
-    dispatch::{ExportFormat, Incoming, InputFile},
-};
+use crate::model::formats::plan::Progress;
 use crate::model::library;
-use crate::ui::state::{Action, AppState, Dialog, Notice, Prefill, StagedImport, StoreHandle};
+use crate::ui::state::{
+    Action, AppState, Dialog, ImportStage, Importing, Notice, Prefill, StagedImport, StoreHandle,
+};
 use crate::ui::DocRef;
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -27,17 +30,52 @@ pub(crate) struct Transfer {
     pub on_export_workspace: Callback<()>,
 }
 
+/// The import under way: its number (the dialog's `job`) and, once the files are read, the
+/// worker's job to cancel.
+#[derive(Default)]
+struct Live {
+    job: u32,
+    worker: Option<formats_worker::Job>,
+}
+
+type LiveImport = Rc<RefCell<Option<Live>>>;
+
+/// `importing` is the job of the open progress dialog, if any: when that dialog closes
+/// without the import having finished (Cancel, Escape), the worker is terminated.
 #[hook]
 pub(crate) fn use_transfer(
     dispatcher: UseReducerDispatcher<AppState>,
     doc: &DocRef,
     store: &StoreHandle,
     on_reload: &Callback<Option<String>>,
+    importing: Option<u32>,
 ) -> Transfer {
+    let live: LiveImport = use_mut_ref(|| None);
+    let jobs = use_mut_ref(|| 0u32);
+    {
+        let live = live.clone();
+        use_effect_with(importing, move |&open| {
+            let mut current = live.borrow_mut();
+            if current.as_ref().is_some_and(|l| Some(l.job) != open) {
+                if let Some(worker) = current.take().and_then(|l| l.worker) {
+                    formats_worker::cancel(worker);
+                }
+            }
+        });
+    }
     let on_import_files = {
         let (dispatcher, doc, on_reload) = (dispatcher.clone(), doc.clone(), on_reload.clone());
         use_callback((), move |chosen: Vec<web_sys::File>, _| {
-            import_files(chosen, dispatcher.clone(), doc.clone(), on_reload.clone())
+            *jobs.borrow_mut() += 1;
+            let job = *jobs.borrow();
+            let import = Import {
+                job,
+                live: live.clone(),
+                dispatcher: dispatcher.clone(),
+                doc: doc.clone(),
+                on_reload: on_reload.clone(),
+            };
+            import.start(chosen)
         })
     };
     let on_export = {
@@ -62,35 +100,46 @@ pub(crate) fn use_transfer(
     };
     let on_export_workspace = Callback::from(move |_| {
         let dispatcher = dispatcher.clone();
+        let fail = {
+            let dispatcher = dispatcher.clone();
+            move |e: String| {
+                dispatcher.dispatch(Action::Notify(Notice::error(format!(
+                    "Workspace export failed: {e}."
+                ))))
+            }
+        };
         dispatcher.dispatch(Action::Notify(Notice::info("Preparing the workspace…")));
         yew::platform::spawn_local(async move {
-            let result = storage::all_documents()
-                .await
-                .and_then(|(documents, skipped)| {
-                    let json = library::workspace_to_json(&documents, &clock::now_rfc3339());
-                    let date = clock::now_rfc3339()
-                        .get(..10)
-                        .unwrap_or_default()
-                        .to_owned();
+            let (documents, skipped) = match storage::all_documents().await {
+                Ok(found) => found,
+                Err(e) => return fail(e),
+            };
+            let now = clock::now_rfc3339();
+            let date = now.get(..10).unwrap_or_default().to_owned();
+            let count = documents.len();
+            // The file is written by the import worker.
+            formats_worker::export_workspace(&documents, &now, move |json| {
+                let downloaded = json.and_then(|json| {
                     files::download(
                         &format!("text-annotator-workspace-{date}.json"),
                         "application/json",
                         &json,
                     )
-                    .map(|()| (documents.len(), skipped))
                 });
-            let notice = match result {
-                Ok((count, skipped)) if skipped.is_empty() => Notice::info(format!(
-                    "Downloaded the workspace: {count} document{}.",
-                    if count == 1 { "" } else { "s" }
-                )),
-                Ok((count, skipped)) => Notice::error(format!(
-                    "Downloaded the workspace with {count} documents; left out because they could not be read: {}.",
-                    skipped.join("; ")
-                )),
-                Err(e) => Notice::error(format!("Workspace export failed: {e}.")),
-            };
-            dispatcher.dispatch(Action::Notify(notice));
+                match downloaded {
+                    Err(e) => fail(e),
+                    Ok(()) if skipped.is_empty() => dispatcher.dispatch(Action::Notify(
+                        Notice::info(format!(
+                            "Downloaded the workspace: {count} document{}.",
+                            if count == 1 { "" } else { "s" }
+                        )),
+                    )),
+                    Ok(()) => dispatcher.dispatch(Action::Notify(Notice::error(format!(
+                        "Downloaded the workspace with {count} documents; left out because they could not be read: {}.",
+                        skipped.join("; ")
+                    )))),
+                }
+            });
         });
     });
     Transfer {
@@ -107,9 +156,28 @@ fn export(
     store: &StoreHandle,
     dispatcher: &UseReducerDispatcher<AppState>,
 ) {
-    let file = formats::dispatch::export(format, &doc.0, store.borrow().content());
-    let notice = match files::download_bytes(&file.name, file.mime, &file.bytes) {
-        Ok(()) => {
+    let content = store.borrow();
+    if format == ExportFormat::Native {
+        // Written here, with the code local storage has anyway.
+        let file = dispatch::export_native(&doc.0, content.content());
+        return deliver(format, Ok(file), dispatcher);
+    }
+    let dispatcher = dispatcher.clone();
+    formats_worker::export(format, &doc.0, content.content(), move |file| {
+        deliver(format, file, &dispatcher)
+    });
+}
+
+/// Downloads an export and says what the format left out.
+fn deliver(
+    format: ExportFormat,
+    file: Result<ExportFile, String>,
+    dispatcher: &UseReducerDispatcher<AppState>,
+) {
+    let downloaded = file
+        .and_then(|file| files::download_bytes(&file.name, file.mime, &file.bytes).map(|()| file));
+    let notice = match downloaded {
+        Ok(file) => {
             let mut message = format!("Downloaded {}.", file.name);
             // Say what the format could not hold, so nobody believes it is all there.
             if !file.losses.is_empty() {
@@ -136,94 +204,160 @@ fn export(
     dispatcher.dispatch(Action::Notify(notice));
 }
 
-/// Reads the files and decides what they are: annotations wait for "replace or merge", a
-/// workspace replaces the library (then the root reopens the document), a text file is
-/// offered as a new document. Nothing changes when any file fails.
-fn import_files(
-    chosen: Vec<web_sys::File>,
+/// One import: the files are read, the import worker parses and places them while the
+/// progress dialog shows how far it has come, and then annotations wait for "replace or
+/// merge", a workspace replaces the library (then the root reopens the document), and a text
+/// file is offered as a new document. Nothing changes when any file fails, or when the import
+/// is cancelled.
+struct Import {
+    job: u32,
+    live: LiveImport,
     dispatcher: UseReducerDispatcher<AppState>,
     doc: DocRef,
     on_reload: Callback<Option<String>>,
-) {
-    let refuse = |text: String| dispatcher.dispatch(Action::Notify(Notice::error(text)));
-    let name = chosen
-        .iter()
-        .map(|f| f.name())
-        .collect::<Vec<_>>()
-        .join(" + ");
-    let total_bytes: f64 = chosen.iter().map(|f| f.size()).sum();
-    if total_bytes > MAX_IMPORT_BYTES {
-        refuse(format!(
-            "Import of {name} refused: {:.1} MB, above the {:.0} MB limit. Nothing was changed.",
-            total_bytes / BYTES_PER_MB,
-            MAX_IMPORT_BYTES / BYTES_PER_MB
-        ));
-        return;
+}
+
+impl Import {
+    fn refuse(&self, text: String) {
+        self.dispatcher
+            .dispatch(Action::Notify(Notice::error(text)));
     }
-    yew::platform::spawn_local(async move {
-        let refuse = |text: String| dispatcher.dispatch(Action::Notify(Notice::error(text)));
-        let mut inputs = Vec::with_capacity(chosen.len());
-        for file in chosen {
-            let file_name = file.name();
-            match files::read_bytes(file).await {
-                Ok(bytes) => inputs.push(InputFile {
-                    name: file_name,
-                    bytes,
-                }),
-                Err(e) => {
-                    refuse(format!(
-                        "Import of {file_name} failed: {e}. Nothing was changed."
-                    ));
-                    return;
-                }
-            }
+
+    /// Whether this import is still the one under way (not cancelled).
+    fn current(&self) -> bool {
+        self.live
+            .borrow()
+            .as_ref()
+            .is_some_and(|l| l.job == self.job)
+    }
+
+    fn start(self, chosen: Vec<web_sys::File>) {
+        let name = chosen
+            .iter()
+            .map(|f| f.name())
+            .collect::<Vec<_>>()
+            .join(" + ");
+        if self.live.borrow().is_some() {
+            self.refuse(format!(
+                "Import of {name} refused: another import is under way; wait for it or cancel \
+                 it. Nothing was changed."
+            ));
+            return;
         }
-        match formats::dispatch::read_files(inputs, &doc.0) {
-            Ok(Incoming::NewDocument { title, text }) => dispatcher.dispatch(Action::OpenDialog(
-                Dialog::Documents(Some(Rc::new(Prefill { title, text }))),
-            )),
+        let total_bytes: f64 = chosen.iter().map(|f| f.size()).sum();
+        if total_bytes > MAX_IMPORT_BYTES {
+            // Tenths of a MB, written with integers (no float formatting in the download).
+            let tenths = (total_bytes / BYTES_PER_MB * 10.0).round() as u64;
+            self.refuse(format!(
+                "Import of {name} refused: {}.{} MB, above the {} MB limit. Nothing was changed.",
+                tenths / 10,
+                tenths % 10,
+                (MAX_IMPORT_BYTES / BYTES_PER_MB) as u64
+            ));
+            return;
+        }
+        *self.live.borrow_mut() = Some(Live {
+            job: self.job,
+            worker: None,
+        });
+        self.dispatcher
+            .dispatch(Action::OpenDialog(Dialog::Importing(Importing {
+                job: self.job,
+                source: name.clone(),
+                stage: ImportStage::Reading,
+            })));
+        let (job, live) = (self.job, self.live.clone());
+        let progress = {
+            let dispatcher = self.dispatcher.clone();
+            move |p: Progress| {
+                dispatcher.dispatch(Action::ImportProgress {
+                    job,
+                    stage: ImportStage::Placing {
+                        done: p.done,
+                        total: p.total,
+                    },
+                })
+            }
+        };
+        let doc = self.doc.0.clone();
+        // The worker reads the files, parses and places them.
+        let worker = formats_worker::import(doc, chosen, progress, move |incoming| {
+            if self.finish() {
+                self.apply(&name, incoming)
+            }
+        });
+        // Unless it already finished (a worker that could not start answers at once).
+        let mut current = live.borrow_mut();
+        if let Some(l) = current.as_mut().filter(|l| l.job == job) {
+            l.worker = Some(worker);
+        }
+    }
+
+    /// Ends this import and closes its dialog; false when it was cancelled before.
+    fn finish(&self) -> bool {
+        if !self.current() {
+            return false;
+        }
+        *self.live.borrow_mut() = None;
+        self.dispatcher.dispatch(Action::CloseDialog);
+        true
+    }
+
+    fn apply(&self, name: &str, incoming: Result<Incoming, String>) {
+        match incoming {
+            Ok(Incoming::NewDocument { title, text }) => {
+                self.dispatcher
+                    .dispatch(Action::OpenDialog(Dialog::Documents(Some(Rc::new(
+                        Prefill { title, text },
+                    )))))
+            }
             Ok(Incoming::Workspace(text)) => {
                 let documents = match library::parse_workspace(&text) {
                     Ok(documents) => documents,
                     Err(e) => {
-                        refuse(format!(
+                        return self.refuse(format!(
                             "Import of the workspace {name} rejected: {e}. Nothing was changed."
-                        ));
-                        return;
+                        ))
                     }
                 };
-                let progress = {
-                    let (dispatcher, name) = (dispatcher.clone(), name.clone());
-                    move |done: usize, total: usize| {
-                        dispatcher.dispatch(Action::Notify(Notice::info(format!(
-                            "Importing the workspace {name}: {done} of {total} documents…"
-                        ))))
+                let (dispatcher, on_reload, name) = (
+                    self.dispatcher.clone(),
+                    self.on_reload.clone(),
+                    name.to_owned(),
+                );
+                yew::platform::spawn_local(async move {
+                    let progress = {
+                        let (dispatcher, name) = (dispatcher.clone(), name.clone());
+                        move |done: usize, total: usize| {
+                            dispatcher.dispatch(Action::Notify(Notice::info(format!(
+                                "Importing the workspace {name}: {done} of {total} documents…"
+                            ))))
+                        }
+                    };
+                    let report = storage::import_workspace(
+                        documents,
+                        || clock::fresh_id().trim_start_matches("a-")[..8].to_owned(),
+                        progress,
+                    )
+                    .await;
+                    match report {
+                        Ok(report) => on_reload
+                            .emit(Some(format!("Imported the workspace {name}: {report}."))),
+                        Err(e) => dispatcher.dispatch(Action::Notify(Notice::error(format!(
+                            "Import of the workspace {name} stopped: {e}. The documents written before it are kept; importing the file again merges the rest without duplicates."
+                        )))),
                     }
-                };
-                let report = storage::import_workspace(
-                    documents,
-                    || clock::fresh_id().trim_start_matches("a-")[..8].to_owned(),
-                    progress,
-                )
-                .await;
-                match report {
-                    Ok(report) => {
-                        on_reload.emit(Some(format!("Imported the workspace {name}: {report}.")))
-                    }
-                    Err(e) => refuse(format!(
-                        "Import of the workspace {name} stopped: {e}. The documents written before it are kept; importing the file again merges the rest without duplicates."
-                    )),
-                }
+                });
             }
             Ok(Incoming::Annotations { plan, format }) => {
-                dispatcher.dispatch(Action::StageImport(StagedImport {
+                self.dispatcher.dispatch(Action::StageImport(StagedImport {
                     source: format!("{name} ({})", format.name()),
                     plan: Rc::new(plan),
                 }))
             }
-            Err(e) => refuse(format!(
+            Err(e) => self.refuse(format!(
                 "Import of {name} rejected: {e}. Nothing was changed."
             )),
         }
-    });
+    }
 }

@@ -1,6 +1,6 @@
 //! Everything that changes the state.
 
-use super::{Dialog, FocusTarget, Notice, StagedImport, Unreadable};
+use super::{Dialog, FocusTarget, ImportStage, Notice, StagedImport, Unreadable};
 use crate::model::annotation::{Label, Role};
 use crate::model::span::{CharSpan, Direction, Edge};
 use crate::model::store::ImportMode;
@@ -68,7 +68,14 @@ pub enum Action {
         mode: ImportMode,
         fresh_ids: Vec<String>,
     },
+    /// Closes the import dialog or stops the import under way (the transfer hook then
+    /// terminates the import worker): nothing changes, and the person is told so.
     CancelImport,
+    /// How far the import `job` has come; ignored unless its dialog is open.
+    ImportProgress {
+        job: u32,
+        stage: ImportStage,
+    },
     ToggleSticky(Label),
     SetFilter(Option<Label>),
     Notify(Notice),

@@ -17,6 +17,8 @@ pub enum Dialog {
     LibraryClaims,
     /// The local library, and the form that adds a document (maybe filled from a dropped file).
     Documents(Option<Rc<Prefill>>),
+    /// An import the import worker is reading and placing: how far it has come, and Cancel.
+    Importing(Importing),
     /// An import that passed validation and waits for "replace or merge".
     Import(StagedImport),
     /// A question before an edit that throws something away.
@@ -33,6 +35,7 @@ impl Dialog {
                 | Dialog::ClaimsTable
                 | Dialog::LibraryClaims
                 | Dialog::Import(_)
+                | Dialog::Importing(_)
                 | Dialog::LinkPicker(_)
                 | Dialog::Confirm(_)
         )
@@ -76,6 +79,62 @@ pub enum Confirm {
 pub struct Prefill {
     pub title: String,
     pub text: String,
+}
+
+/// An import under way: the files are read, then the import worker parses and places them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Importing {
+    /// Which import this is; progress of any other (a cancelled one) is ignored.
+    pub job: u32,
+    /// The file names, for the title.
+    pub source: String,
+    pub stage: ImportStage,
+}
+
+/// How far an import has come.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportStage {
+    /// The files are read and parsed (a parser stops early at the annotation limit).
+    Reading,
+    /// `done` of `total` annotations have found their place in the text.
+    Placing { done: usize, total: usize },
+}
+
+impl ImportStage {
+    /// "Placing 1,000 of 4,000 annotations… 25 %", as the dialog shows it; "Placed 4,000
+    /// annotations; handing them to the page…" once all are placed.
+    pub fn describe(self) -> String {
+        match self {
+            ImportStage::Reading => "Reading the file…".to_owned(),
+            ImportStage::Placing { done, total } if done < total => format!(
+                "Placing {} of {} annotation{}… {} %",
+                thousands(done),
+                thousands(total),
+                if total == 1 { "" } else { "s" },
+                done * 100 / total
+            ),
+            // The worker hands the placed annotations to the page, which checks them once more.
+            ImportStage::Placing { total, .. } => format!(
+                "Placed {} annotation{}; handing {} to the page…",
+                thousands(total),
+                if total == 1 { "" } else { "s" },
+                if total == 1 { "it" } else { "them" }
+            ),
+        }
+    }
+}
+
+/// 200000 → "200,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// An import that passed validation and waits for "replace or merge".

@@ -9,7 +9,7 @@ mod linking;
 mod reducer;
 
 pub use action::Action;
-pub use dialog::{Confirm, Dialog, Picker, Prefill, StagedImport};
+pub use dialog::{Confirm, Dialog, ImportStage, Importing, Picker, Prefill, StagedImport};
 
 use crate::model::annotation::Label;
 use crate::model::span::CharSpan;

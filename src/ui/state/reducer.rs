@@ -11,6 +11,9 @@ use crate::model::CharOffset;
 use std::rc::Rc;
 use yew::Reducible;
 
+/// What a stopped import says, from its Cancel button, Escape, or the merge question's Cancel.
+pub const IMPORT_CANCELLED: &str = "Import cancelled. Nothing was changed.";
+
 impl Reducible for AppState {
     type Action = Action;
 
@@ -223,11 +226,20 @@ impl Reducible for AppState {
                 next.notice = Some(Notice::info(import_message(&staged, &summary)));
             }
             Action::CancelImport => {
-                if matches!(next.dialog, Some(Dialog::Import(_))) {
+                if matches!(next.dialog, Some(Dialog::Import(_) | Dialog::Importing(_))) {
                     next.dialog = None;
                 }
-                next.notice = Some(Notice::info("Import cancelled. Nothing was changed."));
+                next.notice = Some(Notice::info(IMPORT_CANCELLED));
             }
+            Action::ImportProgress { job, stage } => match &mut next.dialog {
+                Some(Dialog::Importing(importing)) if importing.job == job => {
+                    if importing.stage == stage {
+                        return self;
+                    }
+                    importing.stage = stage;
+                }
+                _ => return self,
+            },
             Action::ToggleSticky(label) => {
                 next.sticky = if next.sticky == Some(label) {
                     None
@@ -373,7 +385,11 @@ impl Reducible for AppState {
                 next.selected = Some(id);
             }
             Action::Escape => {
-                if next.dialog.is_some() {
+                if matches!(next.dialog, Some(Dialog::Importing(_))) {
+                    // Stopping an import says so, like its Cancel button.
+                    next.dialog = None;
+                    next.notice = Some(Notice::info(IMPORT_CANCELLED));
+                } else if next.dialog.is_some() {
                     next.dialog = None;
                 } else if next.choices.is_some() {
                     next.choices = None;

@@ -2,6 +2,7 @@
 
 use super::is_line_break;
 use crate::model::annotation::{Label, Role};
+use crate::model::formats::plan::check_import_count;
 use crate::model::formats::{Draft, DraftRelation, Foreign};
 use crate::model::sort;
 use std::collections::HashMap;
@@ -120,7 +121,10 @@ pub fn parse_counted(ann: &str, txt: Option<&str>) -> Result<(Foreign, Skipped),
             }
         }
         match kind {
-            'T' => drafts.push(text_bound(id, rest, text.as_ref(), n)?),
+            'T' => {
+                check_import_count(drafts.len()).map_err(fail)?;
+                drafts.push(text_bound(id, rest, text.as_ref(), n)?)
+            }
             'R' => relations.push(relation(id, rest, n)?),
             '#' => {
                 let (data, note) = rest.split_once('\t').unwrap_or((rest, ""));

@@ -2,6 +2,7 @@
 //! any with at least `label,start,end,quote`.
 
 use super::*;
+use crate::model::formats::plan::check_import_count;
 use std::collections::HashMap;
 
 /// True when the first line is this format's header.
@@ -242,6 +243,7 @@ fn parse_records(all: Vec<Record>) -> Result<Foreign, String> {
                 });
             }
         }
+        check_import_count(drafts.len()).map_err(fail)?;
         drafts.push(Draft {
             id,
             label: Some(label),

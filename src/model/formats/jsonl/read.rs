@@ -3,6 +3,7 @@
 
 use crate::model::annotation::{Label, Role};
 use crate::model::document::Document;
+use crate::model::formats::plan::check_import_count;
 use crate::model::formats::{json, Draft, DraftRelation, Foreign};
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
@@ -219,6 +220,7 @@ fn read_document(number: usize, object: &Map<String, Value>) -> Result<Foreign, 
             ))
         }
     };
+    check_import_count(items.len().saturating_sub(1))?;
     let mut spans = items
         .iter()
         .enumerate()

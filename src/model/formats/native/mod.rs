@@ -9,7 +9,10 @@
 
 mod read;
 
-pub use read::{parse, parse_for_import, parse_records, parse_relation_record};
+pub use read::{
+    document_of, parse, parse_for_import, parse_for_import_with, parse_placed, parse_records,
+    parse_relation_record, parse_value,
+};
 
 use crate::model::annotation::{entity_id, Annotation, Label, Relation};
 use crate::model::claims::{claims_table, ClaimRecord};

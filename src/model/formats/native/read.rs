@@ -7,16 +7,61 @@ use super::{
 use crate::model::annotation::{Label, Role};
 use crate::model::content::Annotations;
 use crate::model::document::Document;
-use crate::model::formats::plan::{plan, Draft, DraftRelation, Foreign, ImportPlan};
+use crate::model::formats::plan::{
+    check_import_count, plan_same_text, plan_with, Draft, DraftRelation, Foreign, ImportPlan,
+    Progress,
+};
 use crate::model::text::shorten;
+use serde::Deserialize;
 use std::collections::HashMap;
+
+const NULL: serde_json::Value = serde_json::Value::Null;
 
 fn describe(value: Option<&serde_json::Value>) -> String {
     match value {
         None => "missing".to_owned(),
         Some(v) => {
-            let shown = v.to_string();
+            let mut shown = String::new();
+            write_compact(v, &mut shown);
             crate::model::text::shorten(&shown, 40)
+        }
+    }
+}
+
+/// A value as compact JSON, byte for byte what `Value`'s `Display` writes. Written out here
+/// because nothing else on the page serialises a `Value`: the value serializer stays out of
+/// the download (docs/performance.md, "Release size").
+fn write_compact(value: &serde_json::Value, out: &mut String) {
+    use serde_json::Value;
+    let string = |s: &str, out: &mut String| {
+        out.push_str(&crate::model::formats::json::to_text(&s, false).unwrap_or_default())
+    };
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::String(s) => string(s, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_compact(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (key, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                string(key, out);
+                out.push(':');
+                write_compact(item, out);
+            }
+            out.push('}');
         }
     }
 }
@@ -28,9 +73,9 @@ struct Read {
     migrated_from: Option<u32>,
 }
 
-fn read(json: &str) -> Result<Read, SchemaError> {
-    let mut value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| SchemaError::Syntax(e.to_string()))?;
+/// Reads a file's top level and records; an import (`limited`) stops at the first record past
+/// [`MAX_IMPORT_ANNOTATIONS`](crate::model::formats::plan::MAX_IMPORT_ANNOTATIONS).
+fn read(mut value: serde_json::Value, limited: bool) -> Result<Read, SchemaError> {
     let Some(object) = value.as_object() else {
         return Err(SchemaError::Structure(
             "the file must hold a JSON object with \"format\", \"version\" and \"annotations\""
@@ -57,13 +102,10 @@ fn read(json: &str) -> Result<Read, SchemaError> {
     let migrated_from = (version < SCHEMA_VERSION).then_some(version);
     migrate(&mut value, version);
     let object = value.as_object().expect("checked above");
-    let document: DocumentRecord = serde_json::from_value(
-        object
-            .get("document")
-            .cloned()
-            .unwrap_or(serde_json::Value::Null),
-    )
-    .map_err(|e| SchemaError::Structure(format!("\"document\": {e}")))?;
+    // Records are read from the `Value` in place (`&Value`'s deserializer, the one the page
+    // carries; no copies).
+    let document = DocumentRecord::deserialize(object.get("document").unwrap_or(&NULL))
+        .map_err(|e| SchemaError::Structure(format!("\"document\": {e}")))?;
     let list = |name: &str| -> Result<&[serde_json::Value], SchemaError> {
         match object.get(name) {
             Some(serde_json::Value::Array(items)) => Ok(items),
@@ -80,11 +122,14 @@ fn read(json: &str) -> Result<Read, SchemaError> {
         })
     };
     let mut drafts = Vec::new();
-    for (place, raw) in numbered("annotations", "annotation")? {
-        drafts.push(draft_of(raw, place, false)?);
-    }
-    for (place, raw) in numbered("orphans", "orphan")? {
-        drafts.push(draft_of(raw, place, true)?);
+    let records = numbered("annotations", "annotation")?
+        .map(|(place, raw)| (place, raw, false))
+        .chain(numbered("orphans", "orphan")?.map(|(place, raw)| (place, raw, true)));
+    for (place, raw, orphan) in records {
+        if limited {
+            check_import_count(drafts.len()).map_err(SchemaError::Structure)?;
+        }
+        drafts.push(draft_of(raw, place, orphan)?);
     }
     let relations = numbered("relations", "relation")?
         .map(|(place, raw)| relation_of(raw, place))
@@ -103,8 +148,7 @@ fn read(json: &str) -> Result<Read, SchemaError> {
 /// A record's shape: the fields and a known label. Offsets and quotes are [`plan`]'s.
 fn draft_of(raw: &serde_json::Value, place: String, orphan: bool) -> Result<Draft, SchemaError> {
     let fail = |problem: String| SchemaError::Structure(format!("{place}: {problem}"));
-    let record: AnnotationRecord =
-        serde_json::from_value(raw.clone()).map_err(|e| fail(e.to_string()))?;
+    let record = AnnotationRecord::deserialize(raw).map_err(|e| fail(e.to_string()))?;
     let label = Label::parse(&record.label).ok_or_else(|| {
         fail(format!(
             "unknown label \"{}\" (expected actor, claim or date)",
@@ -133,8 +177,7 @@ fn draft_of(raw: &serde_json::Value, place: String, orphan: bool) -> Result<Draf
 
 fn relation_of(raw: &serde_json::Value, place: String) -> Result<DraftRelation, SchemaError> {
     let fail = |problem: String| SchemaError::Structure(format!("{place}: {problem}"));
-    let record: RelationRecord =
-        serde_json::from_value(raw.clone()).map_err(|e| fail(e.to_string()))?;
+    let record = RelationRecord::deserialize(raw).map_err(|e| fail(e.to_string()))?;
     let role = Role::parse(&record.role).ok_or_else(|| {
         fail(format!(
             "unknown role \"{}\" (expected source, target or when)",
@@ -151,15 +194,32 @@ fn relation_of(raw: &serde_json::Value, place: String) -> Result<DraftRelation, 
     })
 }
 
+fn json_value(json: &str) -> Result<serde_json::Value, SchemaError> {
+    serde_json::from_str(json).map_err(|e| SchemaError::Syntax(e.to_string()))
+}
+
 /// Parses and fully validates a file made for the open document's text (what local storage
 /// holds). On success every annotation's offsets are in range, on grapheme boundaries and
 /// match its quote; ids are unique and no two annotations are identical. Older versions are
 /// migrated.
 pub fn parse(json: &str, doc: &Document) -> Result<Parsed, SchemaError> {
-    let read = read(json)?;
-    check_document(&read.document, doc)?;
+    parse_value(json_value(json)?, doc)
+}
+
+/// [`parse`] of a file that is a JSON value already (one document of a workspace).
+pub fn parse_value(value: serde_json::Value, doc: &Document) -> Result<Parsed, SchemaError> {
+    parse_with(value, doc, false, &mut |_| {})
+}
+
+fn parse_with(
+    value: serde_json::Value,
+    doc: &Document,
+    limited: bool,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Parsed, SchemaError> {
+    let read = read_checked(value, doc, limited)?;
     Ok(Parsed {
-        content: place_exactly(read.foreign, doc)?,
+        content: place_exactly(read.foreign, doc, progress)?,
         migrated_from: read.migrated_from,
     })
 }
@@ -180,14 +240,12 @@ pub fn parse_records<'a>(
         .into_iter()
         .map(|(place, raw)| relation_of(raw, place))
         .collect::<Result<_, _>>()?;
-    place_exactly(
-        Foreign {
-            text: None,
-            drafts,
-            relations,
-        },
-        doc,
-    )
+    let foreign = Foreign {
+        text: Some(doc.index.text().to_owned()),
+        drafts,
+        relations,
+    };
+    place_exactly(foreign, doc, &mut |_| {})
 }
 
 /// One relation record, on its own (its ends are checked when it joins a store).
@@ -205,16 +263,19 @@ pub fn parse_relation_record(
     })
 }
 
-/// Places records written for this very text: every offset must match its quote.
-fn place_exactly(mut foreign: Foreign, doc: &Document) -> Result<Annotations, SchemaError> {
+/// Places records written for this very text: every offset must match its quote, and the
+/// same label twice on one span is refused (storage never writes it).
+fn place_exactly(
+    foreign: Foreign,
+    doc: &Document,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Annotations, SchemaError> {
     let places: HashMap<String, String> = foreign
         .drafts
         .iter()
         .map(|d| (d.id.clone(), d.place.clone()))
         .collect();
-    foreign.text = Some(doc.index.text().to_owned());
-    let planned = plan(foreign, doc).map_err(SchemaError::Structure)?;
-    // The same label twice on one span is one annotation too many; storage never writes it.
+    let planned = plan_same_text(foreign, doc, progress).map_err(SchemaError::Structure)?;
     let mut seen: HashMap<(Label, usize, usize), &str> = HashMap::new();
     for a in &planned.content.annotations {
         let place = places.get(&a.id).map_or("?", String::as_str);
@@ -228,13 +289,64 @@ fn place_exactly(mut foreign: Foreign, doc: &Document) -> Result<Annotations, Sc
     Ok(planned.content)
 }
 
+/// Reads a file made for the open document's very text, its text set to the document's.
+fn read_checked(
+    value: serde_json::Value,
+    doc: &Document,
+    limited: bool,
+) -> Result<Read, SchemaError> {
+    let mut read = read(value, limited)?;
+    check_document(&read.document, doc)?;
+    read.foreign.text = Some(doc.index.text().to_owned());
+    Ok(read)
+}
+
+/// Reads back annotations that were placed in this very text already (an import that the
+/// import worker placed, sent in storage's compact form): every check of [`parse`] but the
+/// one against the same label twice on one span, which an import may hold and
+/// [`Store::import`](crate::model::store::Store::import) resolves.
+pub fn parse_placed(json: &str, doc: &Document) -> Result<Annotations, SchemaError> {
+    let read = read_checked(json_value(json)?, doc, false)?;
+    plan_same_text(read.foreign, doc, &mut |_| {})
+        .map(|planned| planned.content)
+        .map_err(SchemaError::Structure)
+}
+
+/// The document a file names, with `text` as its text (which the file may leave out, as
+/// storage's compact form does): id, title, publication date and source URL. The import
+/// worker rebuilds the open document from it.
+pub fn document_of(json: &str, text: &str) -> Result<Document, SchemaError> {
+    // Only the document record is read; the records are skipped without being built.
+    #[derive(serde::Deserialize)]
+    struct Head {
+        document: DocumentRecord,
+    }
+    let record = serde_json::from_str::<Head>(json)
+        .map_err(|e| SchemaError::Structure(format!("\"document\": {e}")))?
+        .document;
+    let mut doc = Document::new(&record.id, &record.title, record.published.as_deref(), text);
+    doc.source_url = record.source_url;
+    Ok(doc)
+}
+
 /// Parses a file for import into the open document. A file made for this very text is
 /// validated strictly (see [`parse`]); a file made for a different text is re-anchored by
-/// [`plan`], its orphans included.
+/// [`plan`](crate::model::formats::plan()), its orphans included.
 pub fn parse_for_import(json: &str, doc: &Document) -> Result<ImportPlan, SchemaError> {
-    let mut read = read(json)?;
+    parse_for_import_with(json, doc, &mut |_| {})
+}
+
+/// [`parse_for_import`], telling `progress` how far placing has come. Stops at the first
+/// record past [`MAX_IMPORT_ANNOTATIONS`](crate::model::formats::plan::MAX_IMPORT_ANNOTATIONS).
+pub fn parse_for_import_with(
+    json: &str,
+    doc: &Document,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ImportPlan, SchemaError> {
+    let value = json_value(json)?;
+    let mut read = read(value.clone(), true)?;
     if check_document(&read.document, doc).is_ok() {
-        let parsed = parse(json, doc)?;
+        let parsed = parse_with(value, doc, true, progress)?;
         return Ok(ImportPlan {
             report: crate::model::anchor::AnchorReport {
                 exact: parsed.content.annotations.len(),
@@ -246,7 +358,7 @@ pub fn parse_for_import(json: &str, doc: &Document) -> Result<ImportPlan, Schema
         });
     }
     read.foreign.text = read.document.text;
-    plan(read.foreign, doc).map_err(SchemaError::Structure)
+    plan_with(read.foreign, doc, progress).map_err(SchemaError::Structure)
 }
 
 fn check_document(record: &DocumentRecord, doc: &Document) -> Result<(), SchemaError> {

@@ -3,6 +3,7 @@
 use super::iri::local_id;
 use super::{ANNOTATION_KIND, LINK_KIND};
 use crate::model::annotation::{Label, Role};
+use crate::model::formats::plan::check_import_count;
 use crate::model::formats::{json, Draft, DraftRelation, Foreign};
 use serde_json::{Map, Value};
 
@@ -75,6 +76,7 @@ pub fn parse(json: &str) -> Result<Foreign, String> {
         {
             foreign.relations.push(record.relation()?);
         } else {
+            check_import_count(foreign.drafts.len())?;
             foreign.drafts.push(record.draft()?);
         }
     }
