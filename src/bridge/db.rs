@@ -86,8 +86,8 @@ impl Written {
 
 /// Writes records in one database transaction; each is accepted or refused on its own.
 /// The error is for the whole write (quota, a closed database), in words.
-pub async fn write(records: &[Value]) -> Result<Vec<Written>, String> {
-    let json = Value::Array(records.to_vec()).to_string();
+pub async fn write(records: &[String]) -> Result<Vec<Written>, String> {
+    let json = format!("[{}]", records.join(","));
     let text = text_of(db_write(&json)).await?.unwrap_or_default();
     let Value::Array(results) = parse(&text)? else {
         return Err("the local database gave no answer to a write".to_owned());

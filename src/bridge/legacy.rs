@@ -153,7 +153,7 @@ pub(crate) fn read(now: &str) -> Legacy {
     }
     if let Some(raw) = storage.get_item(TRASH_KEY).ok().flatten() {
         let value: serde_json::Value = serde_json::from_str(&raw).unwrap_or_default();
-        let meta = serde_json::from_value::<DocumentMeta>(value["meta"].clone()).ok();
+        let meta = <DocumentMeta as serde::Deserialize>::deserialize(&value["meta"]).ok();
         match (meta, value["text"].as_str()) {
             (Some(mut meta), Some(text)) => {
                 meta.deleted = Some(now.to_owned());

@@ -6,6 +6,7 @@
 
 use super::db::{self, Written};
 use super::legacy;
+use crate::model::formats::json;
 use crate::model::library::{
     merge_by_id, new_document_id, DocumentMeta, Library, WorkspaceDocument,
 };
@@ -79,11 +80,7 @@ async fn migrate() -> Result<String, String> {
                 item.meta.title, failed.error
             ));
         }
-        // Verified: every record is in the database before the old value goes.
-        let ids: Vec<String> = records
-            .iter()
-            .filter_map(|r| r["_id"].as_str().map(str::to_owned))
-            .collect();
+        // Verified: every annotation and link is in the database before the old value goes.
         let mut present = 0;
         for prefix in [
             records::annotation_prefix(&item.document.id),
@@ -91,10 +88,9 @@ async fn migrate() -> Result<String, String> {
         ] {
             present += db::range_ids(&prefix).await?.len();
         }
-        let expected = ids
-            .iter()
-            .filter(|id| id.starts_with("ann:") || id.starts_with("rel:"))
-            .count();
+        let expected = item.content.annotations.len()
+            + item.content.orphans.len()
+            + item.content.relations.len();
         if present < expected {
             return Err(format!(
                 "moving “{}” into the local database could not be verified; it is still in local storage",
@@ -235,7 +231,7 @@ impl LoadProblem {
     fn of(unreadable: Unreadable) -> LoadProblem {
         LoadProblem {
             reason: unreadable.reasons.join("; "),
-            raw: Some(Value::Array(unreadable.raw).to_string()),
+            raw: Some(json::list_text(&unreadable.raw)),
             pause: unreadable.newer_version,
         }
     }
@@ -291,8 +287,8 @@ pub fn keep_unsaved(doc_id: &str, writes: &[RecordWrite]) {
         let _ = storage.remove_item(&key);
         return;
     }
-    let list = Value::Array(writes.iter().map(RecordWrite::to_json).collect());
-    let _ = storage.set_item(&key, &list.to_string());
+    let list: Vec<String> = writes.iter().map(RecordWrite::to_json).collect();
+    let _ = storage.set_item(&key, &format!("[{}]", list.join(",")));
 }
 
 fn take_unsaved(doc_id: &str) -> Vec<Value> {
@@ -311,6 +307,14 @@ pub fn forget_unsaved(doc_id: &str) {
     if let Some(storage) = legacy::local_storage() {
         let _ = storage.remove_item(&unsaved_key(doc_id));
     }
+}
+
+/// What the database answers for a record that is not there (any more).
+fn tombstone(id: &str) -> Value {
+    let mut object = serde_json::Map::new();
+    object.insert("_id".to_owned(), Value::String(id.to_owned()));
+    object.insert("_deleted".to_owned(), Value::Bool(true));
+    Value::Object(object)
 }
 
 /// How a save went.
@@ -339,7 +343,7 @@ pub async fn save(
     if writes.is_empty() {
         return Ok(outcome);
     }
-    let bodies: Vec<Value> = writes.iter().map(|w| w.to_json()).collect();
+    let bodies: Vec<String> = writes.iter().map(|w| w.to_json()).collect();
     let results = db::write(&bodies).await?;
     let mut refused = Vec::new();
     let mut failure = None;
@@ -353,11 +357,7 @@ pub async fn save(
     if !refused.is_empty() {
         let mut current = Vec::new();
         for id in &refused {
-            current.push(
-                db::get(id)
-                    .await?
-                    .unwrap_or_else(|| serde_json::json!({ "_id": id, "_deleted": true })),
-            );
+            current.push(db::get(id).await?.unwrap_or_else(|| tombstone(id)));
         }
         let before = stored.borrow().clone();
         match stored.borrow_mut().absorb(doc, &current) {
@@ -389,7 +389,7 @@ async fn touch(doc: &Document, counts: [usize; 3]) -> Option<String> {
         meta.updated = now();
         let mut record = records::meta_record(&meta);
         if let Some(rev) = existing.as_ref().and_then(|v| v["_rev"].as_str()) {
-            record["_rev"] = Value::String(rev.to_owned());
+            record = records::with_rev(&record, rev);
         }
         match db::write(&[record]).await.ok()?.first() {
             Some(r) if r.conflict() => continue,
@@ -407,8 +407,10 @@ async fn update_meta(id: &str, change: impl Fn(&mut DocumentMeta)) -> Result<Doc
             .ok_or_else(|| format!("there is no document “{id}”"))?;
         let mut meta = records::read_meta(&value)?;
         change(&mut meta);
-        let mut record = records::meta_record(&meta);
-        record["_rev"] = value["_rev"].clone();
+        let record = records::with_rev(
+            &records::meta_record(&meta),
+            value["_rev"].as_str().unwrap_or_default(),
+        );
         match db::write(&[record]).await?.first() {
             Some(r) if r.conflict() => continue,
             Some(Written { rev: Some(_), .. }) => return Ok(meta),
@@ -528,7 +530,7 @@ pub async fn import_workspace(
 ) -> Result<String, String> {
     let total = documents.len();
     let (mut added, mut merged, mut copies, mut annotations_in) = (0, 0, 0, 0);
-    let mut batch: Vec<Value> = Vec::new();
+    let mut batch: Vec<String> = Vec::new();
     for (done, mut incoming) in documents.into_iter().enumerate() {
         let existing = match incoming.document.id.as_str() {
             DEFAULT_ARTICLE_ID => Some(default_document()),
@@ -606,7 +608,7 @@ pub async fn import_workspace(
     ))
 }
 
-async fn write_all(records: Vec<Value>) -> Result<(), String> {
+async fn write_all(records: Vec<String>) -> Result<(), String> {
     if records.is_empty() {
         return Ok(());
     }

@@ -14,9 +14,10 @@
 use super::annotation::{Annotation, Relation};
 use super::content::{Annotations, Content};
 use super::document::Document;
+use super::formats::json;
 use super::formats::native::{self, SchemaError, TextInclusion};
 use super::library::DocumentMeta;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::HashMap;
 
 /// The schema version every record carries as `v`.
@@ -53,65 +54,87 @@ pub fn relation_prefix(doc_id: &str) -> String {
     format!("rel:{doc_id}:")
 }
 
-fn record(id: String, kind: &str, doc_id: &str, fields: Value) -> Value {
-    let mut object = match fields {
-        Value::Object(object) => object,
-        _ => Map::new(),
-    };
-    object.insert("_id".to_owned(), Value::String(id));
-    object.insert("type".to_owned(), Value::String(kind.to_owned()));
-    object.insert("doc".to_owned(), Value::String(doc_id.to_owned()));
-    object.insert("v".to_owned(), Value::from(RECORD_VERSION));
-    Value::Object(object)
+/// A record as JSON text: `_id`, `type`, `doc` and `v`, then the fields of `fields` (an
+/// object). Written as text, not built as a `serde_json::Value`: the value serializer would
+/// be one more serializer in the download.
+fn record<T: serde::Serialize>(
+    id: &str,
+    kind: &str,
+    doc_id: &str,
+    orphan: bool,
+    fields: &T,
+) -> String {
+    let text = |s: &str| json::to_text(&s, false).expect("strings always serialise");
+    let fields = json::to_text(fields, false).expect("records always serialise");
+    let mut out = format!(
+        "{{\"_id\":{},\"type\":{},\"doc\":{},\"v\":{RECORD_VERSION}",
+        text(id),
+        text(kind),
+        text(doc_id)
+    );
+    if orphan {
+        out.push_str(",\"orphan\":true");
+    }
+    let rest = fields.strip_prefix('{').unwrap_or("}");
+    if rest != "}" {
+        out.push(',');
+    }
+    out.push_str(rest);
+    out
 }
 
-fn to_value<T: serde::Serialize>(value: &T) -> Value {
-    serde_json::to_value(value).expect("records always serialise")
+/// `record` with the revision it replaces (`_rev`) put in front.
+pub fn with_rev(record: &str, rev: &str) -> String {
+    let rev = json::to_text(&rev, false).expect("strings always serialise");
+    match record.strip_prefix('{') {
+        Some(rest) => format!("{{\"_rev\":{rev},{rest}"),
+        None => record.to_owned(),
+    }
 }
 
 /// A placed annotation or an orphan, with the fields of the JSON export.
-pub fn annotation_record(doc: &Document, a: &Annotation, orphan: bool) -> Value {
-    let fields = if orphan {
-        to_value(&native::orphan_record(a))
-    } else {
-        to_value(&native::placed_record(
-            a,
-            doc.published_date(),
-            TextInclusion::WithText,
-        ))
-    };
-    let mut value = record(annotation_id(&doc.id, &a.id), "annotation", &doc.id, fields);
+pub fn annotation_record(doc: &Document, a: &Annotation, orphan: bool) -> String {
+    let id = annotation_id(&doc.id, &a.id);
     if orphan {
-        value["orphan"] = Value::Bool(true);
+        record(&id, "annotation", &doc.id, true, &native::orphan_record(a))
+    } else {
+        let fields = native::placed_record(a, doc.published_date(), TextInclusion::WithText);
+        record(&id, "annotation", &doc.id, false, &fields)
     }
-    value
 }
 
-pub fn relation_record(doc_id: &str, r: &Relation) -> Value {
-    record(
-        relation_id(doc_id, &r.id),
-        "relation",
-        doc_id,
-        to_value(&native::relation_record(r)),
-    )
+pub fn relation_record(doc_id: &str, r: &Relation) -> String {
+    let id = relation_id(doc_id, &r.id);
+    record(&id, "relation", doc_id, false, &native::relation_record(r))
 }
 
 /// The document's entry in the list (title, dates, counts; `deleted` when in the trash).
-pub fn meta_record(meta: &DocumentMeta) -> Value {
-    record(meta_id(&meta.id), "document", &meta.id, to_value(meta))
+pub fn meta_record(meta: &DocumentMeta) -> String {
+    record(&meta_id(&meta.id), "document", &meta.id, false, meta)
 }
 
 /// The text with what identifies it; written once, when the document is added.
-pub fn text_record(doc: &Document) -> Value {
-    let fields = serde_json::json!({
-        "id": doc.id,
-        "title": doc.title,
-        "published": doc.published,
-        "source_url": doc.source_url,
-        "text": doc.index.text(),
-        "text_sha256": doc.text_sha256,
-    });
-    record(text_id(&doc.id), "text", &doc.id, fields)
+pub fn text_record(doc: &Document) -> String {
+    #[derive(serde::Serialize)]
+    struct TextFields<'a> {
+        id: &'a str,
+        title: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        published: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        source_url: Option<&'a str>,
+        text: &'a str,
+        text_sha256: &'a str,
+    }
+    let fields = TextFields {
+        id: &doc.id,
+        title: &doc.title,
+        published: doc.published.as_deref(),
+        source_url: doc.source_url.as_deref(),
+        text: doc.index.text(),
+        text_sha256: &doc.text_sha256,
+    };
+    record(&text_id(&doc.id), "text", &doc.id, false, &fields)
 }
 
 /// A record's schema version: one written by a newer app is refused, never rewritten.
@@ -126,7 +149,8 @@ pub fn check_version(value: &Value) -> Result<(), SchemaError> {
 
 pub fn read_meta(value: &Value) -> Result<DocumentMeta, String> {
     check_version(value).map_err(|e| e.to_string())?;
-    serde_json::from_value(value.clone()).map_err(|e| format!("{}: {e}", describe_id(value)))
+    <DocumentMeta as serde::Deserialize>::deserialize(value)
+        .map_err(|e| format!("{}: {e}", describe_id(value)))
 }
 
 /// The document a text record holds, checked against its own fingerprint.
@@ -170,8 +194,8 @@ pub struct RecordWrite {
     pub id: String,
     /// What the record held before, by this tab's knowledge (sent as `_rev`).
     pub rev: Option<String>,
-    /// The new record; `None` deletes it.
-    pub body: Option<Value>,
+    /// The new record as JSON text; `None` deletes it.
+    pub body: Option<String>,
     change: Change,
 }
 
@@ -184,15 +208,18 @@ enum Change {
 
 impl RecordWrite {
     /// The JSON the database is given: the record with `_rev`, or a deletion marker.
-    pub fn to_json(&self) -> Value {
-        let mut value = match &self.body {
+    pub fn to_json(&self) -> String {
+        let body = match &self.body {
             Some(body) => body.clone(),
-            None => serde_json::json!({ "_id": self.id, "_deleted": true }),
+            None => format!(
+                "{{\"_id\":{},\"_deleted\":true}}",
+                json::to_text(&self.id, false).expect("strings always serialise")
+            ),
         };
-        if let Some(rev) = &self.rev {
-            value["_rev"] = Value::String(rev.clone());
+        match &self.rev {
+            Some(rev) => with_rev(&body, rev),
+            None => body,
         }
-        value
     }
 }
 

@@ -109,6 +109,57 @@ impl serde_json::ser::Formatter for EitherFormatter {
     }
 }
 
+/// A value as compact JSON, byte for byte what `Value`'s `Display` writes. Written out here
+/// because nothing else on the page serialises a `Value`: the value serializer stays out of
+/// the download (docs/performance.md, "Release size").
+pub(crate) fn write_compact(value: &serde_json::Value, out: &mut String) {
+    use serde_json::Value;
+    let string = |s: &str, out: &mut String| {
+        out.push_str(&crate::model::formats::json::to_text(&s, false).unwrap_or_default())
+    };
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::String(s) => string(s, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_compact(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (key, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                string(key, out);
+                out.push(':');
+                write_compact(item, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// A list of values as compact JSON (see [`write_compact`]).
+pub(crate) fn list_text(values: &[serde_json::Value]) -> String {
+    let mut out = String::from("[");
+    for (i, value) in values.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_compact(value, &mut out);
+    }
+    out.push(']');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::to_text;

@@ -350,16 +350,19 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
         html! { <p class="trash"><button type="button" class="restore" {onclick}>{ format!("Restore “{}”", meta.title) }</button>{ more }</p> }
     });
     let usage_line = (*usage).map(|(used, quota)| {
-        let mb = |bytes: f64| bytes / 1_048_576.0;
+        // Whole numbers and tenths, written with integers: no float formatting code in the
+        // download for one line.
+        let tenths = (used / 104_857.6).round() as u64;
+        let quota_mb = (quota / 1_048_576.0).round() as u64;
         let share = if quota > 0.0 {
-            used / quota * 100.0
+            (used / quota * 100.0).round() as u64
         } else {
-            0.0
+            0
         };
         format!(
-            "Storage: {:.1} MB used of the {:.0} MB this browser allows the app ({share:.0}%).",
-            mb(used),
-            mb(quota)
+            "Storage: {}.{} MB used of the {quota_mb} MB this browser allows the app ({share}%).",
+            tenths / 10,
+            tenths % 10
         )
     });
 

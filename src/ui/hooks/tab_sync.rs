@@ -82,7 +82,7 @@ fn absorb(saver: &Saver, records: &[serde_json::Value]) {
             saver.dispatcher(),
             crate::bridge::storage::LoadProblem {
                 reason: problem.reasons.join("; "),
-                raw: Some(serde_json::Value::Array(problem.raw).to_string()),
+                raw: Some(crate::model::formats::json::list_text(&problem.raw)),
                 pause: problem.newer_version,
             },
         ),

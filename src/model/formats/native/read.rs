@@ -22,46 +22,8 @@ fn describe(value: Option<&serde_json::Value>) -> String {
         None => "missing".to_owned(),
         Some(v) => {
             let mut shown = String::new();
-            write_compact(v, &mut shown);
+            crate::model::formats::json::write_compact(v, &mut shown);
             crate::model::text::shorten(&shown, 40)
-        }
-    }
-}
-
-/// A value as compact JSON, byte for byte what `Value`'s `Display` writes. Written out here
-/// because nothing else on the page serialises a `Value`: the value serializer stays out of
-/// the download (docs/performance.md, "Release size").
-fn write_compact(value: &serde_json::Value, out: &mut String) {
-    use serde_json::Value;
-    let string = |s: &str, out: &mut String| {
-        out.push_str(&crate::model::formats::json::to_text(&s, false).unwrap_or_default())
-    };
-    match value {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => out.push_str(&n.to_string()),
-        Value::String(s) => string(s, out),
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_compact(item, out);
-            }
-            out.push(']');
-        }
-        Value::Object(map) => {
-            out.push('{');
-            for (i, (key, item)) in map.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                string(key, out);
-                out.push(':');
-                write_compact(item, out);
-            }
-            out.push('}');
         }
     }
 }
