@@ -7,7 +7,7 @@
 use super::db::{self, Written};
 use super::legacy;
 use crate::model::library::{
-    merge_by_id, new_document_id, DocumentMeta, Library, WorkspaceDocument,
+    fold_for_search, merge_by_id, new_document_id, DocumentMeta, Library, WorkspaceDocument,
 };
 use crate::model::records::{self, RecordWrite, Stored, Unreadable};
 use crate::model::{default_document, Annotations, Document, DEFAULT_ARTICLE_ID};
@@ -511,6 +511,20 @@ pub async fn all_documents() -> Result<(Vec<WorkspaceDocument>, Vec<String>), St
         documents.push(WorkspaceDocument { document, content });
     }
     Ok((documents, skipped))
+}
+
+/// Every stored text, folded for search ([`fold_for_search`]), by document id: one range
+/// read. The built-in article is not stored; the caller adds it.
+pub async fn search_texts() -> Result<Vec<(String, String)>, String> {
+    Ok(db::range("text:")
+        .await?
+        .iter()
+        .filter_map(|value| {
+            let id = value["doc"].as_str()?;
+            let text = value["text"].as_str()?;
+            Some((id.to_owned(), fold_for_search(text)))
+        })
+        .collect())
 }
 
 /// How many records one database write holds during a workspace import: large enough to be
