@@ -280,6 +280,15 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
     };
     let window = use_virtual_rows(&viewport, shown.len(), ROW_HEIGHT_PX, OVERSCAN_ROWS);
     {
+        // A new order or a new search starts at the top of the list.
+        let viewport = viewport.clone();
+        use_effect_with((*sort, search.clone()), move |_| {
+            if let Some(element) = viewport.cast::<web_sys::HtmlElement>() {
+                element.set_scroll_top(0);
+            }
+        });
+    }
+    {
         // The list arrives after the dialog opened: give the focus to the open document's row,
         // as if it had been there at once (unless the add form is already being filled in).
         // It may be far down the list: scroll there first; the row gets the focus once the
@@ -578,17 +587,19 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
                     <p class="form-error" role="alert">{ format!("Some stored records could not be read and were left as they are: {}.", problems.join("; ")) }</p>
                 }
                 <div class="doc-tools">
-                    <label class="doc-search">{ "Search titles and texts" }
-                        <input type="search" value={(*query).clone()} oninput={on_search} onkeydown={on_search_key}
-                            placeholder="Words of the title or the text" />
-                    </label>
-                    <label class="doc-sort">{ "Sort by" }
-                        <select onchange={on_sort}>
+                    <div class="doc-search">
+                        <label for="doc-search">{ "Search the documents" }</label>
+                        <input id="doc-search" type="search" value={(*query).clone()} oninput={on_search} onkeydown={on_search_key}
+                            placeholder="Words of a title or of the text" />
+                    </div>
+                    <div class="doc-sort">
+                        <label for="doc-sort">{ "Sort by" }</label>
+                        <select id="doc-sort" onchange={on_sort}>
                             { for DocumentSort::ALL.iter().map(|&order| html! {
                                 <option value={order.as_str()} selected={order == *sort}>{ order.title() }</option>
                             }) }
                         </select>
-                    </label>
+                    </div>
                 </div>
                 if library.is_some() {
                     <p class="doc-count" role="status">{ count_line }</p>
