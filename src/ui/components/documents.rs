@@ -502,7 +502,7 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
             <li key={meta.id.clone()} class={classes!("doc-row", is_current.then_some("current"), confirming.then_some("confirming"))}
                 aria-setsize={total.to_string()} aria-posinset={(position + 1).to_string()}>
                 <button type="button" class="doc-open" onclick={open} aria-current={is_current.then_some("page")}>
-                    <span class="doc-name">{ meta.title.clone() }</span>
+                    <span class="doc-name" title={meta.title.clone()}>{ meta.title.clone() }</span>
                     <span class="doc-meta">
                         { meta.published.clone().map(|d| format!("published {d} · ")).unwrap_or_default() }
                         { format!("{counts} · edited {edited}") }
