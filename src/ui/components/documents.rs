@@ -44,7 +44,7 @@ const OVERSCAN_ROWS: i32 = 4;
 
 /// The texts of the documents, folded for search, by id: read from the database (one range
 /// read) the first time a search needs them, and kept for the page's life (a document's text
-/// never changes; one added later is read with the next search that misses it).
+/// never changes); read again when the dialog's first search finds a listed document missing.
 type SearchTexts = Rc<HashMap<String, String>>;
 
 thread_local! {
@@ -329,12 +329,14 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
     let on_search = {
         let (query, text_search, want_focus) =
             (query.clone(), text_search.clone(), want_focus.clone());
+        let sorted = sorted.clone();
         Callback::from(move |e: InputEvent| {
             let target: HtmlInputElement = e.target_unchecked_into();
             let value = target.value();
             *want_focus.borrow_mut() = false;
             if !value.trim().is_empty() && matches!(*text_search, TextSearch::Idle) {
-                start_text_search(text_search.clone());
+                let listed = sorted.0.iter().map(|(meta, _)| meta.id.clone()).collect();
+                start_text_search(text_search.clone(), listed);
             }
             query.set(value);
         })
@@ -637,10 +639,11 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
     }
 }
 
-/// Reads the texts for search (or takes them from the page's cache) and says when they are
-/// ready.
-fn start_text_search(state: UseStateHandle<TextSearch>) {
-    if let Some(texts) = SEARCH_TEXTS.with(|cache| cache.borrow().clone()) {
+/// Reads the texts for search, or takes them from the page's cache when it holds every listed
+/// document's, and says when they are ready.
+fn start_text_search(state: UseStateHandle<TextSearch>, listed: Vec<String>) {
+    let cached = SEARCH_TEXTS.with(|cache| cache.borrow().clone());
+    if let Some(texts) = cached.filter(|t| listed.iter().all(|id| t.contains_key(id))) {
         state.set(TextSearch::Ready(texts));
         return;
     }
