@@ -1,13 +1,23 @@
 #!/usr/bin/env bash
-# Builds the release app and prints benchmark figures (first render, label key → repaint,
-# export, the same document stored in the local database: first save, key → main thread free,
-# key → Saved, reopen; wasm size) for a generated ~1 MB article with 10,000 overlapping spans,
-# then the database's record layouts side by side.
-# BENCH_BYTES and BENCH_SPANS change the size.
+# Builds the release app and prints benchmark figures: first (tests/e2e/bench.mjs) first
+# render, label key → repaint, export, the same document stored in the local database (first
+# save, key → main thread free, key → Saved, reopen) and the wasm size for a generated ~1 MB
+# article with 10,000 overlapping spans (BENCH_BYTES and BENCH_SPANS change the size); the
+# database's record layouts side by side (tests/e2e/bench_records.mjs); then
+# (tests/e2e/bench_library.mjs) a generated library of 1,000 articles (BENCH_LIBRARY changes
+# the count) imported through the UI: import time and memory, app start, switching documents,
+# the Documents dialog, search and scrolling. BENCH_ONLY=article or BENCH_ONLY=library runs one.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/setup.sh --tests
 trunk build --release
-node tests/e2e/bench.mjs
-# The local database's record layouts side by side (docs/storage.md, "Granularity").
-node tests/e2e/bench_records.mjs
+if [[ "${BENCH_ONLY:-}" != library ]]; then
+  node tests/e2e/bench.mjs
+  node tests/e2e/bench_records.mjs
+fi
+if [[ "${BENCH_ONLY:-}" != article ]]; then
+  count="${BENCH_LIBRARY:-1000}"
+  library="${TMPDIR:-/tmp}/bench-library-$count.json"
+  cargo run --quiet --release --locked --example generate_library -- "$library" --count "$count"
+  node tests/e2e/bench_library.mjs "$library"
+fi

@@ -63,6 +63,23 @@ function dbRange(prefix, docs) {
   });
 }
 
+/** Several records by id in one read: a JSON list in the same order, null where there is none. */
+function dbGetMany(json) {
+  return call('reading the local database', async (db) => {
+    const result = await db.allDocs({ keys: JSON.parse(json), include_docs: true });
+    return JSON.stringify(result.rows.map((r) => r.doc || null));
+  });
+}
+
+/** The records of several id prefixes, read at the same time: one JSON list, prefix by prefix. */
+function dbRanges(json) {
+  return call('reading the local database', async (db) => {
+    const results = await Promise.all(JSON.parse(json).map((prefix) =>
+      db.allDocs({ startkey: prefix, endkey: prefix + '\ufff0', include_docs: true })));
+    return JSON.stringify(results.flatMap((result) => result.rows.map((r) => r.doc)));
+  });
+}
+
 /**
  * Writes records in one transaction of the database (each record is accepted or refused on
  * its own). Returns a JSON list, in order: {id, rev} or {id, status, error}.
@@ -154,5 +171,7 @@ async function storagePersist() {
   }
 }
 
-globalThis.annotatorDb = { dbReady, dbGet, dbRange, dbWrite, dbWatch, storageEstimate, storagePersist };
+globalThis.annotatorDb = {
+  dbReady, dbGet, dbGetMany, dbRange, dbRanges, dbWrite, dbWatch, storageEstimate, storagePersist,
+};
 })();

@@ -14,6 +14,10 @@ extern "C" {
     fn db_get(id: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_namespace = annotatorDb, js_name = dbRange)]
     fn db_range(prefix: &str, docs: bool) -> js_sys::Promise;
+    #[wasm_bindgen(js_namespace = annotatorDb, js_name = dbGetMany)]
+    fn db_get_many(json: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_namespace = annotatorDb, js_name = dbRanges)]
+    fn db_ranges(json: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_namespace = annotatorDb, js_name = dbWrite)]
     fn db_write(json: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_namespace = annotatorDb, js_name = dbWatch, catch)]
@@ -55,6 +59,30 @@ pub async fn get(id: &str) -> Result<Option<Value>, String> {
 /// Every record whose id starts with `prefix`, in id order.
 pub async fn range(prefix: &str) -> Result<Vec<Value>, String> {
     let text = text_of(db_range(prefix, true)).await?.unwrap_or_default();
+    match parse(&text)? {
+        Value::Array(records) => Ok(records.into_iter().filter(|r| !r.is_null()).collect()),
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// Several records in one read, in the order of `ids`; `None` where there is none.
+pub async fn get_many(ids: &[String]) -> Result<Vec<Option<Value>>, String> {
+    let json = serde_json::to_string(ids).unwrap_or_default();
+    let text = text_of(db_get_many(&json)).await?.unwrap_or_default();
+    match parse(&text)? {
+        Value::Array(records) => Ok(records
+            .into_iter()
+            .map(|r| (!r.is_null()).then_some(r))
+            .collect()),
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// Every record whose id starts with one of `prefixes` (read at the same time), prefix by
+/// prefix, each in id order.
+pub async fn ranges(prefixes: &[String]) -> Result<Vec<Value>, String> {
+    let json = serde_json::to_string(prefixes).unwrap_or_default();
+    let text = text_of(db_ranges(&json)).await?.unwrap_or_default();
     match parse(&text)? {
         Value::Array(records) => Ok(records.into_iter().filter(|r| !r.is_null()).collect()),
         _ => Ok(Vec::new()),

@@ -10,6 +10,7 @@ pub(crate) mod legacy;
 pub mod offline;
 pub mod page;
 pub mod selection;
+pub mod settings;
 pub mod storage;
 pub mod theme;
 pub mod visibility;

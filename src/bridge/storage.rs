@@ -8,7 +8,7 @@ use super::db::{self, Written};
 use super::legacy;
 use crate::model::formats::json;
 use crate::model::library::{
-    merge_by_id, new_document_id, DocumentMeta, Library, WorkspaceDocument,
+    fold_for_search, merge_by_id, new_document_id, DocumentMeta, Library, WorkspaceDocument,
 };
 use crate::model::records::{self, RecordWrite, Stored, Unreadable};
 use crate::model::{default_document, Annotations, Document, DEFAULT_ARTICLE_ID};
@@ -190,11 +190,14 @@ pub async fn open_document(id: &str) -> Result<Document, String> {
     if id == DEFAULT_ARTICLE_ID {
         return Ok(default_document());
     }
-    let value = db::get(&records::text_id(id))
+    // The text and its list entry in one read.
+    let mut found = db::get_many(&[records::text_id(id), records::meta_id(id)])
         .await?
-        .ok_or_else(|| format!("there is no document “{id}” in this browser"))?;
+        .into_iter();
+    let (text, meta) = (found.next().flatten(), found.next().flatten());
+    let value = text.ok_or_else(|| format!("there is no document “{id}” in this browser"))?;
     let mut doc = records::read_text(&value)?;
-    if let Some(meta) = db::get(&records::meta_id(id)).await? {
+    if let Some(meta) = meta {
         if let Ok(meta) = records::read_meta(&meta) {
             if meta.deleted.is_some() {
                 return Err(format!(
@@ -239,26 +242,25 @@ impl LoadProblem {
 
 /// Loads a document's annotations. Never deletes or overwrites anything.
 pub async fn load(doc: &Document) -> Loaded {
-    let mut found = Vec::new();
-    for prefix in [
+    // Annotations and links in one call, the two range reads at the same time.
+    let prefixes = [
         records::annotation_prefix(&doc.id),
         records::relation_prefix(&doc.id),
-    ] {
-        match db::range(&prefix).await {
-            Ok(records) => found.extend(records),
-            Err(reason) => {
-                return Loaded {
-                    stored: Stored::empty(&doc.id),
-                    problem: Some(LoadProblem {
-                        reason,
-                        raw: None,
-                        pause: true,
-                    }),
-                    ..Loaded::default()
-                }
+    ];
+    let mut found = match db::ranges(&prefixes).await {
+        Ok(records) => records,
+        Err(reason) => {
+            return Loaded {
+                stored: Stored::empty(&doc.id),
+                problem: Some(LoadProblem {
+                    reason,
+                    raw: None,
+                    pause: true,
+                }),
+                ..Loaded::default()
             }
         }
-    }
+    };
     // Records of another document whose id shares this one's start ("a" and "a:b").
     found.retain(|r| r["doc"].as_str().is_none_or(|d| d == doc.id));
     let (stored, mut content, unreadable) = Stored::load(doc, &found);
@@ -515,6 +517,20 @@ pub async fn all_documents() -> Result<(Vec<WorkspaceDocument>, Vec<String>), St
     Ok((documents, skipped))
 }
 
+/// Every stored text, folded for search ([`fold_for_search`]), by document id: one range
+/// read. The built-in article is not stored; the caller adds it.
+pub async fn search_texts() -> Result<Vec<(String, String)>, String> {
+    Ok(db::range("text:")
+        .await?
+        .iter()
+        .filter_map(|value| {
+            let id = value["doc"].as_str()?;
+            let text = value["text"].as_str()?;
+            Some((id.to_owned(), fold_for_search(text)))
+        })
+        .collect())
+}
+
 /// How many records one database write holds during a workspace import: large enough to be
 /// quick, small enough that the page keeps answering between writes.
 const IMPORT_BATCH: usize = 500;
@@ -531,10 +547,14 @@ pub async fn import_workspace(
     let total = documents.len();
     let (mut added, mut merged, mut copies, mut annotations_in) = (0, 0, 0, 0);
     let mut batch: Vec<String> = Vec::new();
+    // Which documents are here already, in one read: only those are opened to compare.
+    let here: std::collections::HashSet<String> =
+        db::range_ids("text:").await?.into_iter().collect();
     for (done, mut incoming) in documents.into_iter().enumerate() {
         let existing = match incoming.document.id.as_str() {
             DEFAULT_ARTICLE_ID => Some(default_document()),
-            id => open_document(id).await.ok(),
+            id if here.contains(&records::text_id(id)) => open_document(id).await.ok(),
+            _ => None,
         };
         match existing {
             Some(here) if here.text_sha256 == incoming.document.text_sha256 => {

@@ -1,31 +1,10 @@
 // An automated accessibility audit (axe-core) of every main view, in the light and the dark
 // theme and on a phone-sized screen: no serious or critical violation may remain.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import axe from 'axe-core';
 import path from 'node:path';
-import { openFresh, annotationList, documentsButton } from './helpers.mjs';
+import { openFresh, annotationList, documentsButton, axeAudit as audit } from './helpers.mjs';
 
 const FIXTURE = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'fixtures', 'article.annotations.json');
-
-// Every rule of WCAG 2.0, 2.1 and 2.2 (A and AA) and of axe's best practices, named one by one:
-// axe skips its experimental rules unless they are asked for by id, and selecting by tag would
-// silently leave them out (label-content-name-mismatch, WCAG 2.5.3, was one of them until 4.14).
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
-const RULES = [...new Set([...axe.getRules(TAGS).map((r) => r.ruleId), 'label-content-name-mismatch'])];
-
-async function audit(page, view, info) {
-  const results = await new AxeBuilder({ page }).withRules(RULES).analyze();
-  // Every rule asked for ran: it passed, failed, needs review, or found nothing to check.
-  const ran = new Set(['passes', 'violations', 'incomplete', 'inapplicable'].flatMap((k) => results[k].map((r) => r.id)));
-  expect(RULES.filter((id) => !ran.has(id)), `${view}: rules that did not run`).toEqual([]);
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = (list) => list.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  console.log(`axe ${view}: ${RULES.length} rules, ${results.passes.length} passed, ${results.violations.length} violations`, summary(results.violations));
-  await info.attach(`axe ${view}`, { body: JSON.stringify(summary(results.violations), null, 2), contentType: 'application/json' });
-  expect(summary(bad), `${view}: serious or critical accessibility violations`).toEqual([]);
-  return results.violations.length;
-}
 
 for (const scheme of ['light', 'dark']) {
   test(`no serious or critical axe violations in the main views (${scheme})`, async ({ page }, info) => {

@@ -1,8 +1,9 @@
 //! The document library and the workspace file: normalisation, ids, merge rules, round trip.
 
 use annotator::model::library::{
-    is_workspace, merge_by_id, new_document_id, normalize_text, parse_workspace, workspace_to_json,
-    DocumentMeta, Library, WorkspaceDocument,
+    fold_for_search, group_thousands, is_workspace, merge_by_id, new_document_id, normalize_text,
+    parse_workspace, sort_documents, workspace_to_json, DocumentMeta, DocumentSearch, DocumentSort,
+    Library, WorkspaceDocument,
 };
 use annotator::model::store::Store;
 use annotator::model::Document;
@@ -225,4 +226,86 @@ fn a_document_above_the_size_limit_is_refused_with_the_limit_named() {
     let err = check_document_size(&"é".repeat(MAX_DOCUMENT_CHARS + 1)).unwrap_err();
     assert!(err.contains("2000001 characters"), "{err}");
     assert!(err.contains(&MAX_DOCUMENT_CHARS.to_string()), "{err}");
+}
+
+fn entry(
+    id: &str,
+    title: &str,
+    published: Option<&str>,
+    updated: &str,
+    counts: [usize; 3],
+) -> DocumentMeta {
+    let mut meta = DocumentMeta::of(
+        &Document::new(id, title, published, "Text."),
+        updated,
+        false,
+    );
+    meta.counts = counts;
+    meta
+}
+
+#[test]
+fn the_document_list_sorts_four_ways_with_stable_ties() {
+    let mut list = vec![
+        entry(
+            "a",
+            "Élection à Erevan",
+            Some("2024-05-01"),
+            "2025-01-03",
+            [1, 0, 0],
+        ),
+        entry("b", "budget talks", None, "2025-01-01", [10, 5, 2]),
+        entry(
+            "c",
+            "Armenia and Azerbaijan",
+            Some("2025-02-01"),
+            "2025-01-02",
+            [1, 0, 0],
+        ),
+        entry(
+            "d",
+            "Ceasefire",
+            Some("2024-05-01"),
+            "2025-01-04",
+            [0, 0, 0],
+        ),
+    ];
+    let ids = |list: &[DocumentMeta]| list.iter().map(|m| m.id.clone()).collect::<Vec<_>>();
+    sort_documents(&mut list, DocumentSort::Published);
+    // Newest first, equal dates by title (folded: "ceasefire" < "election"), no date last.
+    assert_eq!(ids(&list), ["c", "d", "a", "b"]);
+    sort_documents(&mut list, DocumentSort::Title);
+    assert_eq!(ids(&list), ["c", "b", "d", "a"]);
+    sort_documents(&mut list, DocumentSort::Edited);
+    assert_eq!(ids(&list), ["d", "a", "c", "b"]);
+    sort_documents(&mut list, DocumentSort::Annotations);
+    // 17, then the two with 1 by title, then 0.
+    assert_eq!(ids(&list), ["b", "c", "a", "d"]);
+    for sort in DocumentSort::ALL {
+        assert_eq!(DocumentSort::parse(sort.as_str()), Some(sort));
+    }
+    assert_eq!(DocumentSort::parse("nonsense"), None);
+}
+
+#[test]
+fn a_search_needs_every_word_in_the_title_or_the_text_ignoring_case_and_accents() {
+    let text =
+        fold_for_search("The Ministry of Foreign Affairs said on Tuesday that talks will resume.");
+    let search = DocumentSearch::new("  MINIST  élection ");
+    assert!(!search.is_empty());
+    let title = |t: &str| fold_for_search(t);
+    assert!(search.matches_title(&title("Election day at the Ministry")));
+    assert!(!search.matches_title(&title("Election day")));
+    assert!(search.matches(&title("Election day"), &text));
+    assert!(!search.matches(&title("Budget"), &text));
+    assert!(DocumentSearch::new("   ").is_empty());
+    assert!(DocumentSearch::new("").matches("anything", ""));
+}
+
+#[test]
+fn counts_are_grouped_by_thousands() {
+    assert_eq!(group_thousands(0), "0");
+    assert_eq!(group_thousands(999), "999");
+    assert_eq!(group_thousands(1000), "1,000");
+    assert_eq!(group_thousands(1234567), "1,234,567");
 }

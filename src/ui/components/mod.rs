@@ -8,6 +8,7 @@ pub mod documents;
 pub mod sidebar;
 pub mod status;
 pub mod toolbar;
+pub mod virtual_rows;
 
 use yew::{Callback, NodeRef};
 

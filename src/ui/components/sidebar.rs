@@ -8,9 +8,10 @@ use crate::model::text::shorten;
 use crate::ui::components::date_value::{
     computed_date_value, date_value_sentence, date_value_view,
 };
+use crate::ui::components::virtual_rows::{arrow_keys, reveal_row, use_virtual_rows};
 use crate::ui::state::{Action, Dialog, StoreHandle};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 /// How much of a long quote the list shows (the row also cuts it with an ellipsis).
@@ -21,8 +22,6 @@ const LIST_QUOTE_CHARS: usize = 90;
 const ROW_HEIGHT_PX: i32 = 32;
 /// Rows rendered above and below the visible ones, so arrow keys always find a neighbour.
 const OVERSCAN_ROWS: i32 = 6;
-/// Assumed visible height before the list has been measured.
-const DEFAULT_VIEWPORT_PX: i32 = 640;
 
 #[derive(Properties, PartialEq)]
 pub struct SidebarProps {
@@ -40,8 +39,6 @@ pub struct SidebarProps {
 #[component]
 pub fn Sidebar(props: &SidebarProps) -> Html {
     let viewport = use_node_ref();
-    // (scrollTop, clientHeight) of the list viewport, in CSS pixels.
-    let scroll = use_state(|| (0i32, DEFAULT_VIEWPORT_PX));
     let store = props.store.borrow();
     let total = store.len();
     let published = props.published.as_deref().and_then(dates::parse_iso_date);
@@ -74,84 +71,16 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
     {
         let viewport = viewport.clone();
         use_effect_with((props.selected.clone(), props.filter), move |_| {
-            if let (Some(at), Some(element)) = (selected_at, viewport.cast::<HtmlElement>()) {
-                let row_top = at as i32 * ROW_HEIGHT_PX;
-                let (top, height) = (element.scroll_top(), element.client_height());
-                if row_top < top || row_top + ROW_HEIGHT_PX > top + height {
-                    element.set_scroll_top((row_top - height / 2).max(0));
-                }
+            if let Some(at) = selected_at {
+                reveal_row(&viewport, at, ROW_HEIGHT_PX);
             }
         });
     }
-    // The viewport's height changes without a scroll: the editor above it opens and closes
-    // (select, delete, undo), the window resizes. Measure it whenever its box changes, or the
-    // list keeps rendering only the rows that fitted before and leaves the rest blank.
-    {
-        let viewport = viewport.clone();
-        let scroll = scroll.clone();
-        use_effect_with((), move |_| {
-            let watch = viewport.cast::<HtmlElement>().and_then(|element| {
-                let measured = element.clone();
-                crate::bridge::visibility::on_resize(&element, move || {
-                    scroll.set((measured.scroll_top(), measured.client_height()));
-                })
-            });
-            move || drop(watch)
-        });
-    }
-    let onscroll = {
-        let scroll = scroll.clone();
-        Callback::from(move |event: Event| {
-            let element: HtmlElement = event.target_unchecked_into();
-            let next = (element.scroll_top(), element.client_height());
-            // Re-render only when the set of rendered rows changes.
-            if next.0 / ROW_HEIGHT_PX != scroll.0 / ROW_HEIGHT_PX || next.1 != scroll.1 {
-                scroll.set(next);
-            }
-        })
-    };
-    let (top, height) = *scroll;
-    let first = (top / ROW_HEIGHT_PX - OVERSCAN_ROWS).max(0) as usize;
-    let last = (((top + height) / ROW_HEIGHT_PX + OVERSCAN_ROWS).max(0) as usize).min(shown.len());
-    let first = first.min(last);
+    let rows = use_virtual_rows(&viewport, shown.len(), ROW_HEIGHT_PX, OVERSCAN_ROWS);
+    let (first, last) = (rows.first, rows.last);
 
-    let onkeydown = Callback::from(|event: KeyboardEvent| {
-        // Arrow keys move focus between the list's buttons.
-        let step: i32 = match event.key().as_str() {
-            "ArrowDown" => 1,
-            "ArrowUp" => -1,
-            _ => return,
-        };
-        let Some(current) = event
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlElement>().ok())
-        else {
-            return;
-        };
-        let Some(list) = current.closest("ul").ok().flatten() else {
-            return;
-        };
-        let Ok(buttons) = list.query_selector_all("button") else {
-            return;
-        };
-        let count = buttons.length() as i32;
-        let position = (0..count).find(|&i| {
-            buttons
-                .item(i as u32)
-                .is_some_and(|b| b.is_same_node(Some(current.as_ref())))
-        });
-        if let Some(position) = position {
-            let next = (position + step).clamp(0, count - 1);
-            if let Some(button) = buttons
-                .item(next as u32)
-                .and_then(|b| b.dyn_into::<HtmlElement>().ok())
-            {
-                event.prevent_default();
-                let _ = button.focus();
-                button.click();
-            }
-        }
-    });
+    // Arrow keys move focus between the list's buttons, selecting as they go.
+    let onkeydown = arrow_keys("button", true);
 
     html! {
         <aside class="sidebar" aria-label="Annotation panel">
@@ -171,10 +100,9 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                     }
                 }</p>
             }
-            <div class="list-viewport" ref={viewport} {onscroll}>
-                <div class="list-spacer" style={format!("height:{}px", shown.len() as i32 * ROW_HEIGHT_PX)}>
-                    <ul class="ann-list" aria-label="Annotations" {onkeydown}
-                        style={format!("transform:translateY({}px)", first as i32 * ROW_HEIGHT_PX)}>
+            <div class="list-viewport" ref={viewport} onscroll={rows.onscroll}>
+                <div class="list-spacer" style={rows.spacer_style}>
+                    <ul class="ann-list" aria-label="Annotations" {onkeydown} style={rows.rows_style}>
                         { for shown[first..last].iter().enumerate().map(|(offset, a)| {
                             let id = AttrValue::from(a.id.clone());
                             let is_selected = props.selected.as_ref() == Some(&id);

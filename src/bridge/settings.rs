@@ -1,0 +1,22 @@
+//! Small choices the page remembers in localStorage, like the theme: the Documents dialog's
+//! sort order. Failing to read or save one only means it is not remembered.
+
+use crate::model::library::DocumentSort;
+
+/// Where the Documents dialog's sort order is kept (`published`, `title`, `edited`,
+/// `annotations`).
+pub const DOCUMENT_SORT_KEY: &str = "text-annotator:documents-sort";
+
+/// The saved sort order of the Documents dialog (publication date when none is saved).
+pub fn document_sort() -> DocumentSort {
+    super::legacy::local_storage()
+        .and_then(|s| s.get_item(DOCUMENT_SORT_KEY).ok().flatten())
+        .and_then(|v| DocumentSort::parse(&v))
+        .unwrap_or_default()
+}
+
+pub fn save_document_sort(sort: DocumentSort) {
+    if let Some(storage) = super::legacy::local_storage() {
+        let _ = storage.set_item(DOCUMENT_SORT_KEY, sort.as_str());
+    }
+}
