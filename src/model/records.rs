@@ -531,10 +531,7 @@ type Rejected<'a> = (&'a Value, String);
 
 /// Annotation records checked against the text, all at once (one pass over the text); when
 /// that fails, one by one, so that a bad record costs only itself.
-fn parse_annotations<'a>(
-    doc: &Document,
-    values: &[&'a Value],
-) -> (Vec<Placed>, Vec<Rejected<'a>>) {
+fn parse_annotations<'a>(doc: &Document, values: &[&'a Value]) -> (Vec<Placed>, Vec<Rejected<'a>>) {
     let parse = |values: &[&Value]| {
         native::parse_records(
             values.iter().map(|v| (describe_id(v), *v, is_orphan(v))),
