@@ -12,6 +12,7 @@ use crate::ui::components::claims::{ClaimsTable, LinkPicker};
 use crate::ui::components::collection::LibraryClaims;
 use crate::ui::components::dialogs::{ChoicesPopover, ConfirmDialog, HelpDialog, ImportDialog};
 use crate::ui::components::documents::DocumentsDialog;
+use crate::ui::components::entities::LibraryEntities;
 use crate::ui::components::sidebar::Sidebar;
 use crate::ui::components::status::{NoticeBanner, StatusLine, UnreadableBanner};
 use crate::ui::components::toolbar::Toolbar;
@@ -134,6 +135,9 @@ pub fn App(props: &AppProps) -> Html {
         },
         Dialog::LibraryClaims => html! {
             <LibraryClaims current_id={AttrValue::from(props.doc.0.id.clone())} on_action={on_action.clone()} />
+        },
+        Dialog::LibraryEntities => html! {
+            <LibraryEntities current_id={AttrValue::from(props.doc.0.id.clone())} on_action={on_action.clone()} />
         },
         Dialog::Documents(prefill) => html! {
             <DocumentsDialog current_id={AttrValue::from(props.doc.0.id.clone())} {prefill}

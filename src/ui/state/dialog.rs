@@ -15,6 +15,8 @@ pub enum Dialog {
     ClaimsTable,
     /// The claims of every document in this browser, with filters and downloads.
     LibraryClaims,
+    /// The entities of every document in this browser, their mentions and claims; merging.
+    LibraryEntities,
     /// The local library, and the form that adds a document (maybe filled from a dropped file).
     Documents(Option<Rc<Prefill>>),
     /// An import that passed validation and waits for "replace or merge".
@@ -32,6 +34,7 @@ impl Dialog {
             Dialog::Help
                 | Dialog::ClaimsTable
                 | Dialog::LibraryClaims
+                | Dialog::LibraryEntities
                 | Dialog::Import(_)
                 | Dialog::LinkPicker(_)
                 | Dialog::Confirm(_)
