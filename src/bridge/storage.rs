@@ -6,10 +6,10 @@
 
 use super::db::{self, Written};
 use super::legacy;
+use crate::model::entities::{apply_merge, MergePlan};
 use crate::model::library::{
     merge_by_id, new_document_id, DocumentMeta, Library, WorkspaceDocument,
 };
-use crate::model::entities::{apply_merge, MergePlan};
 use crate::model::records::{self, RecordWrite, Stored, Unreadable};
 use crate::model::{default_document, Annotations, Document, DEFAULT_ARTICLE_ID};
 use serde_json::Value;

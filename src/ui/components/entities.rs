@@ -147,7 +147,9 @@ pub fn LibraryEntities(props: &LibraryEntitiesProps) -> Html {
                 "{} with {} in {}",
                 plural(rows.len(), "entity", "entities"),
                 plural(
-                    rows.iter().map(|&i| index.entities()[i].mentions.len()).sum(),
+                    rows.iter()
+                        .map(|&i| index.entities()[i].mentions.len())
+                        .sum(),
                     "mention",
                     "mentions"
                 ),
@@ -471,8 +473,11 @@ fn merge_controls(
             <p class="collection-progress" role="status">{ format!("Merging: {done} of {} written…", plural(*total, "document", "documents")) }</p>
         },
         _ => {
-            let mut others: Vec<&Entity> =
-                index.entities().iter().filter(|e| e.id != entity.id).collect();
+            let mut others: Vec<&Entity> = index
+                .entities()
+                .iter()
+                .filter(|e| e.id != entity.id)
+                .collect();
             sort::sort_by_key(&mut others, |e| (e.name.to_lowercase(), e.id.clone()));
             let chosen = others.iter().find(|e| e.id == **merge_from).copied();
             let on_choose = {
@@ -539,7 +544,10 @@ fn merge_report(plan: &MergePlan, report: &storage::MergeReport) -> String {
         plan.into_name
     );
     if !report.skipped.is_empty() {
-        text.push_str(&format!(" Left as they were: {}.", report.skipped.join("; ")));
+        text.push_str(&format!(
+            " Left as they were: {}.",
+            report.skipped.join("; ")
+        ));
     }
     text
 }
