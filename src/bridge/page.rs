@@ -31,6 +31,14 @@ pub fn doc_from_hash() -> Option<String> {
     decoded(hash_parts()?.first()?)
 }
 
+/// The address that opens a document with one of its annotations selected, for a link:
+/// `#doc=<id>&select=<annotation>`, both encoded.
+pub fn doc_select_href(id: &str, annotation: &str) -> String {
+    let id: String = js_sys::encode_uri_component(id).into();
+    let annotation: String = js_sys::encode_uri_component(annotation).into();
+    format!("{DOC_HASH}{id}&{SELECT_PARAM}{annotation}")
+}
+
 /// Opens a document with one of its annotations selected (`#doc=<id>&select=<annotation>`):
 /// the opened document takes the selection with [`take_selection_from_hash`].
 pub fn set_doc_hash_selecting(id: &str, annotation: &str) {

@@ -6,6 +6,7 @@
 
 use super::db::{self, Written};
 use super::legacy;
+use crate::model::entities::{apply_merge, MergePlan};
 use crate::model::formats::json;
 use crate::model::library::{
     fold_for_search, merge_by_id, new_document_id, DocumentMeta, Library, WorkspaceDocument,
@@ -638,6 +639,121 @@ async fn write_all(records: Vec<String>) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// How an entity merge went.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    /// Actors that now name the entity merged into (their records were written).
+    pub changed: usize,
+    /// Documents written.
+    pub documents: usize,
+    /// Documents left as they were, each with why, in words.
+    pub skipped: Vec<String>,
+}
+
+/// Carries out a merge of entities ([`crate::model::entities::merge_plan`]) document by
+/// document: each document is read afresh from the database, the plan's actors that still
+/// name the entity merged away get the other's name ([`apply_merge`]), and only their
+/// records are written, naming the revisions they replace (plus what was put aside as a
+/// page went away, which the document's next opening would write anyway). A record another
+/// tab changed in between is refused by the database; the document is then read again and
+/// the merge applied again, up to three times. Nothing is deleted: links, other annotations
+/// and unreadable records stay as they are. A document in the trash or with records of a
+/// newer version is skipped and named. `open_doc` is the document open in this tab: it
+/// picks the new records up through the change feed, and what it has put aside is left to
+/// it. `progress` hears (documents done, documents). Fails when a write fails (quota, a
+/// closed database); the documents written before that keep the merge.
+pub async fn apply_entity_merge(
+    plan: &MergePlan,
+    open_doc: &str,
+    progress: impl Fn(usize, usize),
+) -> Result<MergeReport, String> {
+    let mut report = MergeReport::default();
+    let total = plan.documents.len();
+    for (done, edits) in plan.documents.iter().enumerate() {
+        let doc = match open_document(&edits.document_id).await {
+            Ok(doc) => doc,
+            Err(why) => {
+                report
+                    .skipped
+                    .push(format!("“{}”: {why}", edits.document_title));
+                progress(done + 1, total);
+                continue;
+            }
+        };
+        let mut written = 0;
+        let mut settled = false;
+        for _ in 0..3 {
+            let loaded = load(&doc).await;
+            if let Some(problem) = loaded.problem.as_ref().filter(|p| p.pause) {
+                report
+                    .skipped
+                    .push(format!("“{}”: {}", doc.title, problem.reason));
+                settled = true;
+                break;
+            }
+            let mut content = loaded.content;
+            apply_merge(&mut content, plan, edits, &now());
+            let writes = loaded.stored.changes(&doc, content.content());
+            if writes.is_empty() {
+                settled = true;
+                break;
+            }
+            let bodies: Vec<String> = writes.iter().map(RecordWrite::to_json).collect();
+            let results = db::write(&bodies).await.map_err(|e| {
+                failed_merge(&report, &format!("writing “{}” failed ({e})", doc.title))
+            })?;
+            let mut refused = false;
+            for (write, result) in writes.iter().zip(&results) {
+                match result {
+                    Written { rev: Some(_), .. } => {
+                        let edited = edits
+                            .edits
+                            .iter()
+                            .any(|e| write.id == records::annotation_id(&doc.id, &e.annotation));
+                        written += usize::from(edited);
+                    }
+                    r if r.conflict() => refused = true,
+                    r => {
+                        return Err(failed_merge(
+                            &report,
+                            &format!("writing “{}” failed ({})", doc.title, r.error),
+                        ))
+                    }
+                }
+            }
+            if !refused {
+                touch(&doc, DocumentMeta::count_labels(&content.annotations)).await;
+                if doc.id != open_doc {
+                    // Everything put aside for it is in the database now.
+                    forget_unsaved(&doc.id);
+                }
+                settled = true;
+                break;
+            }
+        }
+        if !settled {
+            report.skipped.push(format!(
+                "“{}”: it kept changing in another tab (merge again to finish it)",
+                doc.title
+            ));
+        }
+        report.changed += written;
+        report.documents += usize::from(written > 0);
+        progress(done + 1, total);
+    }
+    Ok(report)
+}
+
+fn failed_merge(report: &MergeReport, why: &str) -> String {
+    match report.documents {
+        0 => format!("{why}; nothing was changed"),
+        n => format!(
+            "{why}; {n} document{} before it had already been changed",
+            plural(n)
+        ),
+    }
 }
 
 /// How full this site's storage is, from 0 to 1 (`navigator.storage.estimate()`).

@@ -12,6 +12,7 @@ pub mod collection;
 pub mod content;
 pub mod dates;
 pub mod document;
+pub mod entities;
 pub mod formats;
 pub mod library;
 pub mod offset;

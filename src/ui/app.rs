@@ -14,6 +14,7 @@ use crate::ui::components::dialogs::{
     ChoicesPopover, ConfirmDialog, HelpDialog, ImportDialog, ImportingDialog,
 };
 use crate::ui::components::documents::DocumentsDialog;
+use crate::ui::components::entities::LibraryEntities;
 use crate::ui::components::sidebar::Sidebar;
 use crate::ui::components::status::{NoticeBanner, StatusLine, UnreadableBanner};
 use crate::ui::components::toolbar::Toolbar;
@@ -148,6 +149,9 @@ pub fn App(props: &AppProps) -> Html {
         },
         Dialog::LibraryClaims => html! {
             <LibraryClaims current_id={AttrValue::from(props.doc.0.id.clone())} on_action={on_action.clone()} />
+        },
+        Dialog::LibraryEntities => html! {
+            <LibraryEntities current_id={AttrValue::from(props.doc.0.id.clone())} on_action={on_action.clone()} />
         },
         Dialog::Documents(prefill) => html! {
             <DocumentsDialog current_id={AttrValue::from(props.doc.0.id.clone())} {prefill}

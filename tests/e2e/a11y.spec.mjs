@@ -41,6 +41,17 @@ for (const scheme of ['light', 'dark']) {
     await audit(page, 'claims across the library', info);
     await page.keyboard.press('Escape');
 
+    // Entities across the library, with an entity chosen and a merge asked about.
+    await page.getByRole('button', { name: /^Library entities/ }).click();
+    const libraryEntities = page.getByRole('dialog', { name: 'Entities across the library' });
+    await expect(libraryEntities.locator('.collection-count')).toContainText('2 entities');
+    await libraryEntities.getByRole('button', { name: 'Sergey Lavrov', exact: true }).click();
+    await libraryEntities.getByLabel('Merge another entity into “Sergey Lavrov”').selectOption('russian-armenian');
+    await libraryEntities.getByRole('button', { name: 'Merge “Russian-Armenian” into “Sergey Lavrov”…' }).click();
+    await expect(libraryEntities.getByRole('group', { name: /^Merge/ })).toBeVisible();
+    await audit(page, 'entities across the library', info);
+    await page.keyboard.press('Escape');
+
     await documentsButton(page).click();
     await expect(page.getByRole('dialog', { name: 'Documents' })).toBeVisible();
     await audit(page, 'documents', info);

@@ -10,6 +10,7 @@ mod anchor;
 mod caret;
 mod collection;
 mod dates;
+mod entities;
 mod library;
 mod link_picker;
 mod purity;

@@ -5,6 +5,7 @@ pub mod collection;
 pub mod date_value;
 pub mod dialogs;
 pub mod documents;
+pub mod entities;
 pub mod sidebar;
 pub mod status;
 pub mod toolbar;

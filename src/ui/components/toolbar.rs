@@ -230,7 +230,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 // no box and they stand in the row like the others.
                 <span class="more-anchor" onkeydown={more_keys}>
                 <button type="button" class="tool more-toggle" aria-expanded={more_open.to_string()} aria-controls="more-tools"
-                    title="More tools: table of claims, claims across the library, delete all, shortcuts, theme" onclick={toggle_more}>
+                    title="More tools: table of claims, claims and entities across the library, delete all, shortcuts, theme" onclick={toggle_more}>
                     { "More" }<span aria-hidden="true">{ " ▾" }</span>
                 </button>
                 if *more_open {
@@ -239,6 +239,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <div id="more-tools" class={classes!("more-tools", more_open.then_some("open"))} onclick={close_more.reform(|_| ())}>
                 { simple("Table of claims", "Table of claims: who claimed what, when (t)", true, || Action::OpenDialog(Dialog::ClaimsTable)) }
                 { simple("Library claims", "Library claims: claims across every document in this browser", true, || Action::OpenDialog(Dialog::LibraryClaims)) }
+                { simple("Library entities", "Library entities: entities across every document in this browser, their mentions and claims; merging", true, || Action::OpenDialog(Dialog::LibraryEntities)) }
                 { simple("Delete all", "Delete all annotations (Ctrl+Z undoes)", props.has_annotations, || Action::ClearAll) }
                 { simple("?", "Keyboard shortcuts (?)", true, || Action::OpenDialog(Dialog::Help)) }
                 <ThemeToggle />

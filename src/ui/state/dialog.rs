@@ -15,6 +15,8 @@ pub enum Dialog {
     ClaimsTable,
     /// The claims of every document in this browser, with filters and downloads.
     LibraryClaims,
+    /// The entities of every document in this browser, their mentions and claims; merging.
+    LibraryEntities,
     /// The local library, and the form that adds a document (maybe filled from a dropped file).
     Documents(Option<Rc<Prefill>>),
     /// An import the import worker is reading and placing: how far it has come, and Cancel.
@@ -34,6 +36,7 @@ impl Dialog {
             Dialog::Help
                 | Dialog::ClaimsTable
                 | Dialog::LibraryClaims
+                | Dialog::LibraryEntities
                 | Dialog::Import(_)
                 | Dialog::Importing(_)
                 | Dialog::LinkPicker(_)

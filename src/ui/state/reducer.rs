@@ -276,10 +276,10 @@ impl Reducible for AppState {
                 next.store = store;
                 next.forget_selection_if_gone();
                 next.notice = Some(Notice::info(if dropped == 0 {
-                    "Updated with changes made in another tab (merged; nothing of either was lost)."
+                    "Updated with changes made in another tab or by a merge of entities (merged; nothing of either was lost)."
                         .to_owned()
                 } else {
-                    format!("Updated with changes made in another tab (merged; nothing of either was lost). {dropped} undo step{} that touched the same annotations went.", if dropped == 1 { "" } else { "s" })
+                    format!("Updated with changes made in another tab or by a merge of entities (merged; nothing of either was lost). {dropped} undo step{} that touched the same annotations went.", if dropped == 1 { "" } else { "s" })
                 }));
             }
             Action::StorageFill(fill) => {
