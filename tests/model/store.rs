@@ -305,3 +305,45 @@ fn orphans_are_kept_reattached_and_deleted_undoably() {
     assert_eq!(store.clear(), 1);
     assert!(store.orphans().is_empty());
 }
+
+/// A large import goes in as one batch (added and sorted once, removed in one pass on undo):
+/// the result must be exactly what adding the annotations one by one gives, in document
+/// order, and undo and redo must give back each state.
+#[test]
+fn a_large_import_equals_adding_one_by_one_and_undoes_and_redoes_exactly() {
+    let (doc, _) = annotator::model::synthetic::generate(20_000, 600);
+    let index = &doc.index;
+    let (_, spans) = annotator::model::synthetic::generate(20_000, 600);
+    let mut existing = Store::new();
+    for a in spans.iter().step_by(7) {
+        existing
+            .add(index, a.id.clone(), a.label, a.span, "t")
+            .unwrap();
+    }
+    let before = existing.clone();
+    let mut one_by_one = existing.clone();
+    for a in &spans {
+        let _ = one_by_one.add(index, a.id.clone(), a.label, a.span, "t");
+    }
+    let summary = existing.import(
+        annotator::model::Annotations {
+            annotations: spans.clone(),
+            orphans: Vec::new(),
+            relations: Vec::new(),
+        },
+        ImportMode::Merge,
+        || unreachable!("no id is taken by another span"),
+    );
+    assert!(summary.added > 500, "{summary:?}");
+    assert_eq!(ids(&existing), ids(&one_by_one));
+    let sorted = existing
+        .annotations()
+        .windows(2)
+        .all(|w| w[0].order_key() < w[1].order_key());
+    assert!(sorted, "kept in document order");
+    let after = existing.clone();
+    assert!(existing.undo());
+    assert_eq!(existing.annotations(), before.annotations());
+    assert!(existing.redo());
+    assert_eq!(existing.annotations(), after.annotations());
+}

@@ -101,12 +101,55 @@ impl Store {
                 self.remove_by_id(&before.id);
                 self.insert_sorted((**after).clone());
             }
-            Change::Batch(changes) => changes.iter_mut().for_each(|c| self.apply(c)),
+            Change::Batch(changes) => self.apply_batch(changes),
             Change::OrphanInsert(a, at) => insert_at(&mut self.orphans, a.clone(), at),
             Change::OrphanDelete(a, at) => remove_where(&mut self.orphans, |o| o.id == a.id, at),
             Change::RelationInsert(r, at) => insert_at(&mut self.relations, r.clone(), at),
             Change::RelationDelete(r, at) => {
                 remove_where(&mut self.relations, |x| x.id == r.id, at)
+            }
+        }
+    }
+
+    /// Applies a batch in order. A long run of inserts is added and sorted once, and a long
+    /// run of deletions removed in one pass: an import (or its undo) of many annotations must
+    /// not shift the list once per annotation. The result is the same as one by one, since
+    /// the order key is total (it ends with the id).
+    fn apply_batch(&mut self, changes: &mut [Change]) {
+        const RUN: usize = 32;
+        let mut at = 0;
+        while at < changes.len() {
+            let inserts = changes[at..]
+                .iter()
+                .take_while(|c| matches!(c, Change::Insert(_)))
+                .count();
+            let deletes = changes[at..]
+                .iter()
+                .take_while(|c| matches!(c, Change::Delete(_)))
+                .count();
+            if inserts >= RUN {
+                self.annotations
+                    .extend(changes[at..at + inserts].iter().filter_map(|c| match c {
+                        Change::Insert(a) => Some(a.clone()),
+                        _ => None,
+                    }));
+                crate::model::sort::sort_by(&mut self.annotations, |a, b| {
+                    a.order_key().cmp(&b.order_key())
+                });
+                at += inserts;
+            } else if deletes >= RUN {
+                let gone: std::collections::HashSet<&str> = changes[at..at + deletes]
+                    .iter()
+                    .filter_map(|c| match c {
+                        Change::Delete(a) => Some(a.id.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                self.annotations.retain(|a| !gone.contains(a.id.as_str()));
+                at += deletes;
+            } else {
+                self.apply(&mut changes[at]);
+                at += 1;
             }
         }
     }

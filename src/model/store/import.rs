@@ -3,10 +3,11 @@
 
 use super::history::Change;
 use super::{Store, StoreError};
-use crate::model::annotation::Annotation;
+use crate::model::annotation::{Annotation, Label, Role};
 use crate::model::content::Annotations;
 use crate::model::span::CharSpan;
 use crate::model::text::TextIndex;
+use std::collections::{HashMap, HashSet};
 
 /// How an import combines with what is there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,40 +98,80 @@ impl Store {
                     .map(|o| Change::OrphanDelete(o, None)),
             );
         }
+        // One pass with hash sets, the list sorted once: an import of 100,000 annotations
+        // must not compare each with all the others.
+        let mut taken: HashSet<String> = staged
+            .annotations
+            .iter()
+            .chain(&staged.orphans)
+            .map(|a| a.id.clone())
+            .collect();
+        let mut spans: HashMap<(Label, usize, usize), String> = staged
+            .annotations
+            .iter()
+            .map(|a| ((a.label, a.span.start.0, a.span.end.0), a.id.clone()))
+            .collect();
+        let mut labels: HashMap<String, Label> = staged
+            .annotations
+            .iter()
+            .map(|a| (a.id.clone(), a.label))
+            .collect();
         // Where each imported annotation ended up: its new id, or the id of the identical
         // annotation already here.
-        let mut ids: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+        let mut ids: HashMap<String, String> = HashMap::new();
         for mut annotation in incoming {
-            if let Some(existing) = staged.find_duplicate(annotation.label, annotation.span, "") {
-                ids.insert(annotation.id.clone(), existing.id.clone());
+            let key = (
+                annotation.label,
+                annotation.span.start.0,
+                annotation.span.end.0,
+            );
+            if let Some(existing) = spans.get(&key) {
+                ids.insert(annotation.id.clone(), existing.clone());
                 summary.skipped_duplicates += 1;
                 continue;
             }
             let original = annotation.id.clone();
-            while staged.id_taken(&annotation.id) {
+            while taken.contains(&annotation.id) {
                 annotation.id = fresh_id();
                 summary.renamed_ids += 1;
             }
+            taken.insert(annotation.id.clone());
+            spans.insert(key, annotation.id.clone());
+            labels.insert(annotation.id.clone(), annotation.label);
             ids.insert(original, annotation.id.clone());
-            staged.insert_sorted(annotation.clone());
             batch.push(Change::Insert(annotation));
             summary.added += 1;
         }
+        let mut orphan_keys: HashSet<(Label, String, usize, usize)> = staged
+            .orphans
+            .iter()
+            .map(|o| (o.label, o.quote.clone(), o.span.start.0, o.span.end.0))
+            .collect();
         for mut orphan in incoming_orphans {
-            if staged.orphans.iter().any(|o| {
-                o.label == orphan.label && o.quote == orphan.quote && o.span == orphan.span
-            }) {
+            let key = (
+                orphan.label,
+                orphan.quote.clone(),
+                orphan.span.start.0,
+                orphan.span.end.0,
+            );
+            if !orphan_keys.insert(key) {
                 summary.skipped_duplicates += 1;
                 continue;
             }
-            while staged.id_taken(&orphan.id) {
+            while taken.contains(&orphan.id) {
                 orphan.id = fresh_id();
                 summary.renamed_ids += 1;
             }
-            staged.orphans.push(orphan.clone());
+            taken.insert(orphan.id.clone());
             batch.push(Change::OrphanInsert(orphan, None));
             summary.orphaned += 1;
         }
+        let mut links: HashSet<(String, String, Role)> = staged
+            .relations
+            .iter()
+            .map(|r| (r.claim.clone(), r.other.clone(), r.role))
+            .collect();
+        let mut link_ids: HashSet<String> = staged.relations.iter().map(|r| r.id.clone()).collect();
         for mut relation in incoming_relations {
             let (Some(claim), Some(other)) = (ids.get(&relation.claim), ids.get(&relation.other))
             else {
@@ -138,21 +179,25 @@ impl Store {
             };
             relation.claim = claim.clone();
             relation.other = other.clone();
-            if staged
-                .check_link(&relation.claim, &relation.other, relation.role)
-                .is_err()
-                || staged.relations.iter().any(|r| {
-                    r.claim == relation.claim
-                        && r.other == relation.other
-                        && r.role == relation.role
-                })
-            {
+            let fits = super::links::link_fits(
+                |id| labels.get(id).copied(),
+                &relation.claim,
+                &relation.other,
+                relation.role,
+            );
+            let key = (
+                relation.claim.clone(),
+                relation.other.clone(),
+                relation.role,
+            );
+            if fits.is_err() || links.contains(&key) {
                 continue;
             }
-            while staged.relations.iter().any(|r| r.id == relation.id) {
+            links.insert(key);
+            while link_ids.contains(&relation.id) {
                 relation.id = fresh_id();
             }
-            staged.relations.push(relation.clone());
+            link_ids.insert(relation.id.clone());
             batch.push(Change::RelationInsert(relation, None));
         }
         if !batch.is_empty() {

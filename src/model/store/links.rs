@@ -19,27 +19,7 @@ impl Store {
         other_id: &str,
         role: Role,
     ) -> Result<(), StoreError> {
-        let claim = self
-            .get(claim_id)
-            .ok_or_else(|| StoreError::NotFound(claim_id.to_owned()))?;
-        let other = self
-            .get(other_id)
-            .ok_or_else(|| StoreError::NotFound(other_id.to_owned()))?;
-        if claim.label != Label::Claim {
-            return Err(StoreError::WrongLabel {
-                role,
-                expected: Label::Claim,
-                found: claim.label,
-            });
-        }
-        if other.label != role.label() {
-            return Err(StoreError::WrongLabel {
-                role,
-                expected: role.label(),
-                found: other.label,
-            });
-        }
-        Ok(())
+        link_fits(|id| self.get(id).map(|a| a.label), claim_id, other_id, role)
     }
 
     /// Links a claim to an actor (as source or target) or a date (as when).
@@ -359,4 +339,31 @@ fn near_window(index: &TextIndex, claim: CharSpan) -> CharSpan {
                 .unwrap_or(paragraph.end.0),
         )),
     }
+}
+
+/// Whether a claim and an annotation can be linked in `role`, given each annotation's label
+/// by id: both must exist, the claim be a claim, the other fit the role.
+pub(super) fn link_fits(
+    label_of: impl Fn(&str) -> Option<Label>,
+    claim_id: &str,
+    other_id: &str,
+    role: Role,
+) -> Result<(), StoreError> {
+    let claim = label_of(claim_id).ok_or_else(|| StoreError::NotFound(claim_id.to_owned()))?;
+    let other = label_of(other_id).ok_or_else(|| StoreError::NotFound(other_id.to_owned()))?;
+    if claim != Label::Claim {
+        return Err(StoreError::WrongLabel {
+            role,
+            expected: Label::Claim,
+            found: claim,
+        });
+    }
+    if other != role.label() {
+        return Err(StoreError::WrongLabel {
+            role,
+            expected: role.label(),
+            found: other,
+        });
+    }
+    Ok(())
 }

@@ -127,10 +127,18 @@ impl Store {
             orphans,
             ..Self::from_annotations(annotations)
         };
-        store.relations = relations
-            .into_iter()
-            .filter(|r| store.check_link(&r.claim, &r.other, r.role).is_ok())
+        let labels: std::collections::HashMap<&str, Label> = store
+            .annotations
+            .iter()
+            .map(|a| (a.id.as_str(), a.label))
             .collect();
+        let relations = relations
+            .into_iter()
+            .filter(|r| {
+                links::link_fits(|id| labels.get(id).copied(), &r.claim, &r.other, r.role).is_ok()
+            })
+            .collect();
+        store.relations = relations;
         store
     }
 
