@@ -165,7 +165,9 @@ impl Store {
         self.revision += 1;
     }
 
+    /// Undoes the last step. Asking ends a typing run even when there is nothing to undo.
     pub fn undo(&mut self) -> bool {
+        self.typing = None;
         let Some(change) = self.undo.pop() else {
             return false;
         };
@@ -177,7 +179,10 @@ impl Store {
         true
     }
 
+    /// Redoes the last undone step. Asking ends a typing run even when there is nothing to
+    /// redo.
     pub fn redo(&mut self) -> bool {
+        self.typing = None;
         let Some(mut change) = self.redo.pop() else {
             return false;
         };
