@@ -154,7 +154,7 @@ pub fn App(props: &AppProps) -> Html {
             <LibraryEntities current_id={AttrValue::from(props.doc.0.id.clone())} on_action={on_action.clone()} />
         },
         Dialog::Documents(prefill) => html! {
-            <DocumentsDialog current_id={AttrValue::from(props.doc.0.id.clone())} {prefill}
+            <DocumentsDialog current_id={AttrValue::from(props.doc.0.id.clone())} current_counts={counts} {prefill}
                 on_action={on_action.clone()} on_reload={props.on_reload.clone()} />
         },
         Dialog::Help => html! { <HelpDialog on_action={on_action.clone()} /> },

@@ -21,6 +21,10 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct DocumentsProps {
     pub current_id: AttrValue,
+    /// The open document's annotations per label, from its store: its list entry is written
+    /// just after its annotations, so it can lag behind by a save.
+    #[prop_or_default]
+    pub current_counts: [usize; 3],
     pub prefill: Option<Rc<Prefill>>,
     pub on_action: Callback<Action>,
     /// Re-opens the current document (after it was renamed), with a message.
@@ -387,7 +391,14 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
     let row = |(position, meta): (usize, &DocumentMeta)| {
         let id = meta.id.clone();
         let is_current = props.current_id.as_str() == id;
-        let counts = describe_counts(meta.counts, " · ");
+        let counts = describe_counts(
+            if props.current_id.as_str() == meta.id {
+                props.current_counts
+            } else {
+                meta.counts
+            },
+            " · ",
+        );
         let edited = meta
             .updated
             .get(..16)
