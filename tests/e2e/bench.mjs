@@ -190,7 +190,7 @@ const storedTimings = await stored.evaluate(async (adds) => {
     const seg = segs.find((s) => !s.hasAttribute('data-ids')) || segs[i % segs.length];
     const node = seg.firstChild;
     const words = [...node.data.matchAll(/\p{L}{4,}/gu)];
-    const m = words[(i + 1) % words.length];
+    const m = words[i % words.length];
     const range = document.createRange();
     range.setStart(node, m.index);
     range.setEnd(node, m.index + m[0].length);
@@ -205,7 +205,11 @@ const storedTimings = await stored.evaluate(async (adds) => {
     await frame();
     await tick();
     free.push(performance.now() - t0);
-    while (!(status().startsWith('Saved locally') && count() === before + 1)) await new Promise((r) => setTimeout(r, 1));
+    const waitFrom = performance.now();
+    while (!(status().startsWith('Saved locally') && count() === before + 1)) {
+      if (performance.now() - waitFrom > 10_000) throw new Error(`stored add ${i} did not land: ${document.querySelector('.notice')?.textContent}`);
+      await new Promise((r) => setTimeout(r, 1));
+    }
     saved.push(performance.now() - t0);
   }
   await tick();
