@@ -2,6 +2,7 @@
 //! actor, role, date range and words, sorted, a page at a time, downloadable as CSV or JSON;
 //! a row's claim opens its document with the claim selected.
 
+use super::library_load::{self, Shared};
 use crate::bridge::{clock, collection::load_library_documents, files, page};
 use crate::model::collection::{
     of_workspace, to_csv, to_json, ActorMatch, ActorRole, ClaimFilter, Collection, CollectionClaim,
@@ -27,22 +28,7 @@ struct Ready {
     names: Vec<String>,
 }
 
-/// Compared by identity, so a memo over it never compares 50,000 rows.
-#[derive(Clone)]
-struct Shared(Rc<Ready>);
-
-impl PartialEq for Shared {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-#[derive(Clone, PartialEq)]
-enum Load {
-    Reading,
-    Failed(String),
-    Ready(Shared),
-}
+type Load = library_load::Load<Ready>;
 
 /// What the filter row holds, as typed.
 #[derive(Clone, Default, PartialEq)]
@@ -254,7 +240,7 @@ fn plural(n: usize, word: &str) -> String {
 
 /// The count, the downloads, one page of the table and the pager.
 fn results(
-    ready: &Shared,
+    ready: &Shared<Ready>,
     rows: &Rc<Vec<usize>>,
     sort: &UseStateHandle<(SortBy, bool)>,
     page_at: &UseStateHandle<usize>,

@@ -1,13 +1,12 @@
 //! The documents dialog: the local library (open, rename, delete, restore) and adding a
 //! document by pasting text or opening a .txt/.md file.
 
-use crate::bridge::{clock, files, page, settings, storage};
+use super::add_document::AddDocumentForm;
+use crate::bridge::{page, settings, storage};
 use crate::model::annotation::describe_counts;
 use crate::model::library::{
-    check_document_size, fold_for_search, group_thousands, new_document_id, normalize_text,
-    sort_documents, DocumentMeta, DocumentSearch, DocumentSort,
+    fold_for_search, group_thousands, sort_documents, DocumentMeta, DocumentSearch, DocumentSort,
 };
-use crate::model::Document;
 use crate::model::{default_document, DEFAULT_ARTICLE_ID};
 use crate::ui::components::virtual_rows::{arrow_keys, reveal_row, use_virtual_rows};
 use crate::ui::state::{Action, Prefill};
@@ -15,7 +14,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -87,34 +86,12 @@ impl PartialEq for Sorted {
     }
 }
 
-fn title_from_file_name(name: &str) -> String {
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    stem.replace(['-', '_'], " ")
-}
-
 #[component]
 pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
     let library = use_state(|| None::<Result<storage::LibraryView, String>>);
     let usage = use_state(|| None::<(f64, f64)>);
     let row_mode = use_state(|| (String::new(), RowMode::Show));
     let message = use_state(|| Option::<String>::None);
-    let title = use_state(|| {
-        props
-            .prefill
-            .as_ref()
-            .map(|p| p.title.clone())
-            .unwrap_or_default()
-    });
-    let text = use_state(|| {
-        props
-            .prefill
-            .as_ref()
-            .map(|p| p.text.clone())
-            .unwrap_or_default()
-    });
-    let source_url = use_state(String::new);
-    let published = use_state(String::new);
-    let file_input = use_node_ref();
     let viewport = use_node_ref();
     let query = use_state(String::new);
     let sort = use_state(settings::document_sort);
@@ -149,88 +126,9 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
         Callback::from(move |_| on_action.emit(Action::CloseDialog))
     };
 
-    let input = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| {
-            let target: HtmlInputElement = e.target_unchecked_into();
-            state.set(target.value());
-        })
-    };
-    let on_text = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            let target: HtmlTextAreaElement = e.target_unchecked_into();
-            text.set(target.value());
-        })
-    };
-    let open_file = super::picker_opener(&file_input);
-    let on_file = {
-        let text = text.clone();
-        let title = title.clone();
+    let on_error = {
         let message = message.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            let (text, title, message) = (text.clone(), title.clone(), message.clone());
-            let name = file.name();
-            yew::platform::spawn_local(async move {
-                match files::read_text(file).await {
-                    Ok(content) => {
-                        if title.is_empty() {
-                            title.set(title_from_file_name(&name));
-                        }
-                        text.set(content);
-                        message.set(None);
-                    }
-                    Err(e) => message.set(Some(format!("{name}: {e}"))),
-                }
-            });
-        })
-    };
-    let add = {
-        let (title, text, source_url, published, message) = (
-            title.clone(),
-            text.clone(),
-            source_url.clone(),
-            published.clone(),
-            message.clone(),
-        );
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let body = normalize_text(&text);
-            if body.trim().is_empty() {
-                message.set(Some(
-                    "Paste the text of the document, or open a .txt or .md file.".to_owned(),
-                ));
-                return;
-            }
-            if let Err(why) = check_document_size(&body) {
-                message.set(Some(format!("The document was not added: {why}.")));
-                return;
-            }
-            let name = if title.trim().is_empty() {
-                crate::model::text::shorten(body.lines().next().unwrap_or("Untitled").trim(), 80)
-            } else {
-                title.trim().to_owned()
-            };
-            let suffix = clock::fresh_id().trim_start_matches("a-").to_owned();
-            let id = new_document_id(&name, &suffix[..8.min(suffix.len())]);
-            let date = published.trim();
-            let mut doc = Document::new(&id, &name, (!date.is_empty()).then_some(date), &body);
-            let url = source_url.trim();
-            doc.source_url = (!url.is_empty()).then(|| url.to_owned());
-            let message = message.clone();
-            yew::platform::spawn_local(async move {
-                match storage::add_document(&doc, &clock::now_rfc3339()).await {
-                    Ok(()) => page::set_doc_hash(&id),
-                    Err(why) => message.set(Some(format!(
-                        "The document was not added: {why}. Nothing was changed."
-                    ))),
-                }
-            });
-        })
+        Callback::from(move |text: Option<String>| message.set(text))
     };
 
     // The list in the chosen order, made again only when the list or the order changes.
@@ -297,7 +195,12 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
         // as if it had been there at once (unless the add form is already being filled in).
         // It may be far down the list: scroll there first; the row gets the focus once the
         // scroll has rendered it.
-        let untouched = title.is_empty() && text.is_empty();
+        // Not while the add form is being filled in (a dropped file's text, or typing).
+        let untouched = props.prefill.is_none()
+            && gloo::utils::document()
+                .active_element()
+                .and_then(|e| e.closest(".add-doc").ok().flatten())
+                .is_none();
         let (viewport, want_focus) = (viewport.clone(), want_focus.clone());
         let current = props.current_id.clone();
         let (sorted, shown) = (sorted.clone(), shown.clone());
@@ -633,21 +536,7 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
                 if let Some(line) = usage_line {
                     <p class="usage">{ line }</p>
                 }
-                <form class="add-doc" onsubmit={add} aria-labelledby="add-title">
-                    <h3 id="add-title">{ "Add a document" }</h3>
-                    <label>{ "Title" }<input type="text" value={(*title).clone()} oninput={input(&title)} placeholder="From the first line if left empty" /></label>
-                    <div class="add-doc-row">
-                        <label>{ "Published" }<input type="date" value={(*published).clone()} oninput={input(&published)} /></label>
-                        <label>{ "Source URL" }<input type="url" value={(*source_url).clone()} oninput={input(&source_url)} placeholder="https://…" /></label>
-                    </div>
-                    <label>{ "Text" }<textarea rows="8" value={(*text).clone()} oninput={on_text} placeholder="Paste the article here: one paragraph per line." /></label>
-                    <input type="file" ref={file_input} class="visually-hidden" tabindex="-1" aria-hidden="true" accept=".txt,.md,text/plain,text/markdown" onchange={on_file} />
-                    <div class="dialog-actions">
-                        <button type="button" onclick={open_file}>{ "Open a .txt or .md file…" }</button>
-                        <button type="submit" class="primary">{ "Add and open" }</button>
-                        <button type="button" onclick={close}>{ "Close" }</button>
-                    </div>
-                </form>
+                <AddDocumentForm prefill={props.prefill.clone()} {on_error} on_close={close} />
             </div>
         </div>
     }

@@ -3,6 +3,7 @@
 //! a mention or claim opens its document with it selected; another entity can be merged
 //! into the selected one, which writes every document it touches.
 
+use super::library_load::{self, Shared};
 use crate::bridge::{collection::load_library_documents, page, storage};
 use crate::model::entities::{merge_plan, Entity, EntityIndex, EntitySort, MergePlan};
 use crate::model::library::WorkspaceDocument;
@@ -24,22 +25,7 @@ struct Ready {
     unreadable: Vec<String>,
 }
 
-/// Compared by identity, so a memo over it never compares the whole library.
-#[derive(Clone)]
-struct Shared(Rc<Ready>);
-
-impl PartialEq for Shared {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-#[derive(Clone, PartialEq)]
-enum Load {
-    Reading,
-    Failed(String),
-    Ready(Shared),
-}
+type Load = library_load::Load<Ready>;
 
 /// Where a merge is.
 #[derive(Clone, PartialEq)]
@@ -218,7 +204,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// The table of entities (one page), with sortable columns and a pager.
 fn list(
-    ready: &Shared,
+    ready: &Shared<Ready>,
     rows: &Rc<Vec<usize>>,
     sort: &UseStateHandle<(EntitySort, bool)>,
     page_at: &UseStateHandle<usize>,
@@ -339,7 +325,7 @@ fn jump(doc: &str, annotation: &str, text: Html, props: &LibraryEntitiesProps) -
 /// The selected entity: its counts, mentions by document, claims, and the merge.
 fn detail(
     entity: &Entity,
-    ready: &Shared,
+    ready: &Shared<Ready>,
     merge_from: &UseStateHandle<String>,
     merge: &UseStateHandle<Merge>,
     generation: &UseStateHandle<u32>,
@@ -413,7 +399,7 @@ fn detail(
 /// Choosing another entity to merge into this one, the question, and the writing.
 fn merge_controls(
     entity: &Entity,
-    ready: &Shared,
+    ready: &Shared<Ready>,
     merge_from: &UseStateHandle<String>,
     merge: &UseStateHandle<Merge>,
     generation: &UseStateHandle<u32>,

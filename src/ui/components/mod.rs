@@ -1,4 +1,5 @@
 pub mod action_bar;
+pub mod add_document;
 pub mod article;
 pub mod claims;
 pub mod collection;
@@ -6,6 +7,7 @@ pub mod date_value;
 pub mod dialogs;
 pub mod documents;
 pub mod entities;
+mod library_load;
 pub mod sidebar;
 pub mod status;
 pub mod toolbar;

@@ -1,0 +1,201 @@
+//! One document's annotations: loading its records, saving what changed, and what is put
+//! aside in localStorage as the page goes.
+
+use super::super::db::{self, Written};
+use super::super::legacy;
+use super::now;
+use crate::model::formats::json;
+use crate::model::library::DocumentMeta;
+use crate::model::records::{self, RecordWrite, Stored, Unreadable};
+use crate::model::{Annotations, Document, DEFAULT_ARTICLE_ID};
+use serde_json::Value;
+
+/// What was found in the database for a document.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub content: Annotations,
+    pub stored: Stored,
+    pub problem: Option<LoadProblem>,
+}
+
+/// Stored records that could not be used.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadProblem {
+    /// What is wrong, in words.
+    pub reason: String,
+    /// The unreadable records as stored (JSON), for download.
+    pub raw: Option<String>,
+    /// Saving must stay off so that nothing is written over them (a newer version's records).
+    pub pause: bool,
+}
+
+impl LoadProblem {
+    fn of(unreadable: Unreadable) -> LoadProblem {
+        LoadProblem {
+            reason: unreadable.reasons.join("; "),
+            raw: Some(json::list_text(&unreadable.raw)),
+            pause: unreadable.newer_version,
+        }
+    }
+}
+
+/// Loads a document's annotations. Never deletes or overwrites anything.
+pub async fn load(doc: &Document) -> Loaded {
+    // Annotations and links in one call, the two range reads at the same time.
+    let prefixes = [
+        records::annotation_prefix(&doc.id),
+        records::relation_prefix(&doc.id),
+    ];
+    let mut found = match db::ranges(&prefixes).await {
+        Ok(records) => records,
+        Err(reason) => {
+            return Loaded {
+                stored: Stored::empty(&doc.id),
+                problem: Some(LoadProblem {
+                    reason,
+                    raw: None,
+                    pause: true,
+                }),
+                ..Loaded::default()
+            }
+        }
+    };
+    // Records of another document whose id shares this one's start ("a" and "a:b").
+    found.retain(|r| r["doc"].as_str().is_none_or(|d| d == doc.id));
+    let (stored, mut content, unreadable) = Stored::load(doc, &found);
+    // Changes made just before the page went away last time; the first save writes them.
+    records::apply_unsaved(doc, &mut content, &take_unsaved(&doc.id));
+    Loaded {
+        content,
+        stored,
+        problem: (!unreadable.reasons.is_empty()).then(|| LoadProblem::of(unreadable)),
+    }
+}
+
+fn unsaved_key(doc_id: &str) -> String {
+    format!("text-annotator:unsaved:{doc_id}")
+}
+
+/// Writes the changes the database does not hold yet to localStorage, synchronously: called
+/// as the page is hidden or left, when an asynchronous database write may not finish. The
+/// next time the document is opened they are put back over what the database holds.
+pub fn keep_unsaved(doc_id: &str, writes: &[RecordWrite]) {
+    let Some(storage) = legacy::local_storage() else {
+        return;
+    };
+    let key = unsaved_key(doc_id);
+    if writes.is_empty() {
+        let _ = storage.remove_item(&key);
+        return;
+    }
+    let list: Vec<String> = writes.iter().map(RecordWrite::to_json).collect();
+    let _ = storage.set_item(&key, &format!("[{}]", list.join(",")));
+}
+
+fn take_unsaved(doc_id: &str) -> Vec<Value> {
+    let Some(storage) = legacy::local_storage() else {
+        return Vec::new();
+    };
+    let raw = storage.get_item(&unsaved_key(doc_id)).ok().flatten();
+    match raw.and_then(|raw| serde_json::from_str::<Value>(&raw).ok()) {
+        Some(Value::Array(list)) => list,
+        _ => Vec::new(),
+    }
+}
+
+/// The database holds everything: nothing kept aside is needed any more.
+pub fn forget_unsaved(doc_id: &str) {
+    if let Some(storage) = legacy::local_storage() {
+        let _ = storage.remove_item(&unsaved_key(doc_id));
+    }
+}
+
+/// What the database answers for a record that is not there (any more).
+fn tombstone(id: &str) -> Value {
+    let mut object = serde_json::Map::new();
+    object.insert("_id".to_owned(), Value::String(id.to_owned()));
+    object.insert("_deleted".to_owned(), Value::Bool(true));
+    Value::Object(object)
+}
+
+/// How a save went.
+#[derive(Debug, Default)]
+pub struct SaveOutcome {
+    /// Records another tab had changed first were taken in: what storage held before them,
+    /// to merge from (then save again).
+    pub absorbed_from: Option<Stored>,
+    /// The document was moved to the trash elsewhere (its title).
+    pub deleted_elsewhere: Option<String>,
+    /// Records arrived that this version cannot read.
+    pub unreadable: Option<LoadProblem>,
+}
+
+/// Writes what changed since `stored` so that the database holds `content`; `stored` follows
+/// every accepted record. The error (quota, a closed database) means nothing was written.
+/// `writes` come from [`Stored::changes`], worked out while the store was borrowed: nothing
+/// here may hold the store across a wait, since the page goes on editing it.
+pub async fn save(
+    doc: &Document,
+    stored: &std::cell::RefCell<Stored>,
+    writes: Vec<RecordWrite>,
+    counts: [usize; 3],
+) -> Result<SaveOutcome, String> {
+    let mut outcome = SaveOutcome::default();
+    if writes.is_empty() {
+        return Ok(outcome);
+    }
+    let bodies: Vec<String> = writes.iter().map(|w| w.to_json()).collect();
+    let results = db::write(&bodies).await?;
+    let mut refused = Vec::new();
+    let mut failure = None;
+    for (write, result) in writes.iter().zip(&results) {
+        match result {
+            Written { rev: Some(rev), .. } => stored.borrow_mut().written(write, rev.clone()),
+            r if r.conflict() => refused.push(write.id.clone()),
+            r => failure = Some(r.error.clone()),
+        }
+    }
+    if !refused.is_empty() {
+        let mut current = Vec::new();
+        for id in &refused {
+            current.push(db::get(id).await?.unwrap_or_else(|| tombstone(id)));
+        }
+        let before = stored.borrow().clone();
+        match stored.borrow_mut().absorb(doc, &current) {
+            Ok(news) => outcome.absorbed_from = news.then_some(before),
+            Err(unreadable) => outcome.unreadable = Some(LoadProblem::of(unreadable)),
+        }
+    }
+    if let Some(error) = failure {
+        return Err(error);
+    }
+    outcome.deleted_elsewhere = touch(doc, counts).await;
+    Ok(outcome)
+}
+
+/// Updates the document's list entry (counts, last edited). Returns the title when the
+/// document turns out to be in the trash: the edit is kept with it, and the person is told.
+pub(super) async fn touch(doc: &Document, counts: [usize; 3]) -> Option<String> {
+    let id = records::meta_id(&doc.id);
+    for _ in 0..3 {
+        let existing = db::get(&id).await.ok()?;
+        let mut meta = existing
+            .as_ref()
+            .and_then(|v| records::read_meta(v).ok())
+            .unwrap_or_else(|| DocumentMeta::of(doc, &now(), doc.id == DEFAULT_ARTICLE_ID));
+        if meta.deleted.is_some() && !meta.builtin {
+            return Some(meta.title);
+        }
+        meta.counts = counts;
+        meta.updated = now();
+        let mut record = records::meta_record(&meta);
+        if let Some(rev) = existing.as_ref().and_then(|v| v["_rev"].as_str()) {
+            record = records::with_rev(&record, rev);
+        }
+        match db::write(&[record]).await.ok()?.first() {
+            Some(r) if r.conflict() => continue,
+            _ => return None,
+        }
+    }
+    None
+}

@@ -1,0 +1,301 @@
+//! Work over every document at once: reading them all, the workspace import, the texts for
+//! search, and merging two entities across the library.
+
+use super::super::db::{self, Written};
+use super::document::{forget_unsaved, load, touch};
+use super::{load_library, now, open_document, plural};
+use crate::model::entities::{apply_merge, MergePlan};
+use crate::model::library::fold_for_search;
+use crate::model::library::{merge_by_id, new_document_id, DocumentMeta, WorkspaceDocument};
+use crate::model::records::{self, RecordWrite, Stored};
+use crate::model::{default_document, Annotations, Document, DEFAULT_ARTICLE_ID};
+use serde_json::Value;
+
+/// Every listed document with its annotations, for the workspace export and the views over
+/// the whole library. A document that cannot be read is left out and named. Reads the texts,
+/// annotations and links of all documents in three range reads, not three per document.
+pub async fn all_documents() -> Result<(Vec<WorkspaceDocument>, Vec<String>), String> {
+    let view = load_library().await?;
+    let (mut documents, mut skipped) = (Vec::new(), view.problems);
+    let mut texts = std::collections::HashMap::new();
+    for value in db::range("text:").await? {
+        if let Some(id) = value["doc"].as_str() {
+            texts.insert(id.to_owned(), value);
+        }
+    }
+    let mut records: std::collections::HashMap<String, Vec<Value>> = Default::default();
+    for prefix in ["ann:", "rel:"] {
+        for value in db::range(prefix).await? {
+            if let Some(id) = value["doc"].as_str() {
+                records.entry(id.to_owned()).or_default().push(value);
+            }
+        }
+    }
+    for meta in &view.library.documents {
+        let document = if meta.id == DEFAULT_ARTICLE_ID {
+            Ok(default_document())
+        } else {
+            texts
+                .get(&meta.id)
+                .ok_or_else(|| "its text is missing".to_owned())
+                .and_then(records::read_text)
+        };
+        let mut document = match document {
+            Ok(document) => document,
+            Err(e) => {
+                skipped.push(format!("“{}”: {e}", meta.title));
+                continue;
+            }
+        };
+        document.title = meta.title.clone();
+        let found = records.remove(&meta.id).unwrap_or_default();
+        let (_, content, unreadable) = Stored::load(&document, &found);
+        if !unreadable.reasons.is_empty() {
+            skipped.push(format!(
+                "“{}”: some annotations could not be read ({})",
+                meta.title,
+                unreadable.reasons.join("; ")
+            ));
+        }
+        documents.push(WorkspaceDocument { document, content });
+    }
+    Ok((documents, skipped))
+}
+
+/// Every stored text, folded for search ([`fold_for_search`]), by document id: one range
+/// read. The built-in article is not stored; the caller adds it.
+pub async fn search_texts() -> Result<Vec<(String, String)>, String> {
+    Ok(db::range("text:")
+        .await?
+        .iter()
+        .filter_map(|value| {
+            let id = value["doc"].as_str()?;
+            let text = value["text"].as_str()?;
+            Some((id.to_owned(), fold_for_search(text)))
+        })
+        .collect())
+}
+
+/// How many records one database write holds during a workspace import: large enough to be
+/// quick, small enough that the page keeps answering between writes.
+const IMPORT_BATCH: usize = 500;
+
+/// Brings a validated workspace into this browser. New documents are added; a document that
+/// is here with the same text has its annotations merged by id (the later edit wins, nothing
+/// is deleted); one that is here with another text is added as a copy. `progress` hears
+/// (documents done, documents). Returns a report.
+pub async fn import_workspace(
+    documents: Vec<WorkspaceDocument>,
+    random_hex: impl Fn() -> String,
+    progress: impl Fn(usize, usize),
+) -> Result<String, String> {
+    let total = documents.len();
+    let (mut added, mut merged, mut copies, mut annotations_in) = (0, 0, 0, 0);
+    let mut batch: Vec<String> = Vec::new();
+    // Which documents are here already, in one read: only those are opened to compare.
+    let here: std::collections::HashSet<String> =
+        db::range_ids("text:").await?.into_iter().collect();
+    for (done, mut incoming) in documents.into_iter().enumerate() {
+        let existing = match incoming.document.id.as_str() {
+            DEFAULT_ARTICLE_ID => Some(default_document()),
+            id if here.contains(&records::text_id(id)) => open_document(id).await.ok(),
+            _ => None,
+        };
+        match existing {
+            Some(here) if here.text_sha256 == incoming.document.text_sha256 => {
+                let loaded = load(&here).await;
+                if let Some(problem) = loaded.problem {
+                    return Err(format!("“{}”: {}", here.title, problem.reason));
+                }
+                let (mine, theirs) = (loaded.content, incoming.content);
+                let (annotations, summary) = merge_by_id(&mine.annotations, &theirs.annotations);
+                let (orphans, _) = merge_by_id(&mine.orphans, &theirs.orphans);
+                let mut relations = mine.relations;
+                for r in theirs.relations {
+                    if !relations.iter().any(|x| x.id == r.id) {
+                        relations.push(r);
+                    }
+                }
+                // Relations whose ends are not both here are dropped by the store's checks.
+                let store = crate::model::Store::from_parts(Annotations {
+                    annotations,
+                    orphans,
+                    relations,
+                });
+                batch.extend(
+                    loaded
+                        .stored
+                        .changes(&here, store.content())
+                        .iter()
+                        .map(|w| w.to_json()),
+                );
+                annotations_in += summary.added + summary.updated;
+                merged += 1;
+            }
+            other => {
+                if other.is_some() {
+                    let title = format!("{} (imported copy)", incoming.document.title);
+                    let id = new_document_id(&title, &random_hex());
+                    let mut copy = Document::new(
+                        &id,
+                        &title,
+                        incoming.document.published.as_deref(),
+                        incoming.document.index.text(),
+                    );
+                    copy.source_url = incoming.document.source_url.clone();
+                    incoming.document = copy;
+                    copies += 1;
+                } else {
+                    added += 1;
+                }
+                let doc = &incoming.document;
+                let mut meta = DocumentMeta::of(doc, &now(), false);
+                meta.counts = DocumentMeta::count_labels(&incoming.content.annotations);
+                batch.push(records::text_record(doc));
+                batch.push(records::meta_record(&meta));
+                batch.extend(
+                    Stored::empty(&doc.id)
+                        .changes(doc, incoming.content.content())
+                        .iter()
+                        .map(|w| w.to_json()),
+                );
+                annotations_in += incoming.content.annotations.len();
+            }
+        }
+        if batch.len() >= IMPORT_BATCH || done + 1 == total {
+            write_all(std::mem::take(&mut batch)).await?;
+            progress(done + 1, total);
+        }
+    }
+    Ok(format!(
+        "{added} document{} added, {merged} merged with the copy here (nothing deleted, the later edit wins), {copies} added as copies because their text differs; {annotations_in} annotations added or updated",
+        plural(added)
+    ))
+}
+
+async fn write_all(records: Vec<String>) -> Result<(), String> {
+    if records.is_empty() {
+        return Ok(());
+    }
+    for result in db::write(&records).await? {
+        if result.rev.is_none() {
+            return Err(format!("writing “{}” failed ({})", result.id, result.error));
+        }
+    }
+    Ok(())
+}
+
+/// How an entity merge went.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    /// Actors that now name the entity merged into (their records were written).
+    pub changed: usize,
+    /// Documents written.
+    pub documents: usize,
+    /// Documents left as they were, each with why, in words.
+    pub skipped: Vec<String>,
+}
+
+/// Carries out a merge of entities ([`crate::model::entities::merge_plan`]) document by
+/// document: each document is read afresh from the database, the plan's actors that still
+/// name the entity merged away get the other's name ([`apply_merge`]), and only their
+/// records are written, naming the revisions they replace (plus what was put aside as a
+/// page went away, which the document's next opening would write anyway). A record another
+/// tab changed in between is refused by the database; the document is then read again and
+/// the merge applied again, up to three times. Nothing is deleted: links, other annotations
+/// and unreadable records stay as they are. A document in the trash or with records of a
+/// newer version is skipped and named. `open_doc` is the document open in this tab: it
+/// picks the new records up through the change feed, and what it has put aside is left to
+/// it. `progress` hears (documents done, documents). Fails when a write fails (quota, a
+/// closed database); the documents written before that keep the merge.
+pub async fn apply_entity_merge(
+    plan: &MergePlan,
+    open_doc: &str,
+    progress: impl Fn(usize, usize),
+) -> Result<MergeReport, String> {
+    let mut report = MergeReport::default();
+    let total = plan.documents.len();
+    for (done, edits) in plan.documents.iter().enumerate() {
+        let doc = match open_document(&edits.document_id).await {
+            Ok(doc) => doc,
+            Err(why) => {
+                report
+                    .skipped
+                    .push(format!("“{}”: {why}", edits.document_title));
+                progress(done + 1, total);
+                continue;
+            }
+        };
+        let mut written = 0;
+        let mut settled = false;
+        for _ in 0..3 {
+            let loaded = load(&doc).await;
+            if let Some(problem) = loaded.problem.as_ref().filter(|p| p.pause) {
+                report
+                    .skipped
+                    .push(format!("“{}”: {}", doc.title, problem.reason));
+                settled = true;
+                break;
+            }
+            let mut content = loaded.content;
+            apply_merge(&mut content, plan, edits, &now());
+            let writes = loaded.stored.changes(&doc, content.content());
+            if writes.is_empty() {
+                settled = true;
+                break;
+            }
+            let bodies: Vec<String> = writes.iter().map(RecordWrite::to_json).collect();
+            let results = db::write(&bodies).await.map_err(|e| {
+                failed_merge(&report, &format!("writing “{}” failed ({e})", doc.title))
+            })?;
+            let mut refused = false;
+            for (write, result) in writes.iter().zip(&results) {
+                match result {
+                    Written { rev: Some(_), .. } => {
+                        let edited = edits
+                            .edits
+                            .iter()
+                            .any(|e| write.id == records::annotation_id(&doc.id, &e.annotation));
+                        written += usize::from(edited);
+                    }
+                    r if r.conflict() => refused = true,
+                    r => {
+                        return Err(failed_merge(
+                            &report,
+                            &format!("writing “{}” failed ({})", doc.title, r.error),
+                        ))
+                    }
+                }
+            }
+            if !refused {
+                touch(&doc, DocumentMeta::count_labels(&content.annotations)).await;
+                if doc.id != open_doc {
+                    // Everything put aside for it is in the database now.
+                    forget_unsaved(&doc.id);
+                }
+                settled = true;
+                break;
+            }
+        }
+        if !settled {
+            report.skipped.push(format!(
+                "“{}”: it kept changing in another tab (merge again to finish it)",
+                doc.title
+            ));
+        }
+        report.changed += written;
+        report.documents += usize::from(written > 0);
+        progress(done + 1, total);
+    }
+    Ok(report)
+}
+
+fn failed_merge(report: &MergeReport, why: &str) -> String {
+    match report.documents {
+        0 => format!("{why}; nothing was changed"),
+        n => format!(
+            "{why}; {n} document{} before it had already been changed",
+            plural(n)
+        ),
+    }
+}
