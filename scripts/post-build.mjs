@@ -2,11 +2,12 @@
 //  1. Content-Security-Policy: Trunk writes one inline module script that starts the wasm;
 //     its SHA-256 replaces the placeholder in index.html's CSP, so that script and nothing
 //     else inline may run.
-//  2. The import worker: Trunk writes a worker's files under fixed names (formats_worker.js,
-//     formats_worker_bg.wasm); they are renamed by a hash of their content, like every other
-//     file of a build, the script gets the line that starts the wasm, and index.html names
-//     the script in <meta name="formats-worker"> for the page (src/bridge/formats_worker).
-//     A service worker or browser cache then never serves one build's worker to another.
+//  2. The import worker and the library views: Trunk writes a no-modules build's files under
+//     fixed names (formats_worker.js, formats_worker_bg.wasm); they are renamed by a hash of
+//     their content, like every other file of a build, the script gets the line that starts
+//     the wasm, and index.html names the script in <meta name="formats-worker"> (or
+//     "library-views") for the page (src/bridge/formats_worker, src/bridge/library_views.rs).
+//     A service worker or browser cache then never serves one build's module to another.
 //  3. Offline use: writes sw.js, a service worker that precaches exactly the files of this
 //     build (their names carry content hashes), named by a hash of the whole set.
 import { createHash } from 'node:crypto';
@@ -29,26 +30,32 @@ const liveReload = inline.some((code) => code.includes('WebSocket'));
 const hashes = inline.map((code) => `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`);
 html = html.replace(PLACEHOLDER, liveReload ? "'unsafe-inline'" : hashes.join(' '));
 
-const WORKER = 'formats_worker';
-const glue = join(dir, `${WORKER}.js`);
-const wasm = join(dir, `${WORKER}_bg.wasm`);
-let workerNote = 'no import worker';
-if (existsSync(glue) && existsSync(wasm)) {
+// Each extra module: its script and wasm renamed by their content's hash, the script given
+// the line that starts its wasm, and a <meta> naming the script for the page.
+function hashModule(name, metaName, start) {
+  const glue = join(dir, `${name}.js`);
+  const wasm = join(dir, `${name}_bg.wasm`);
+  if (!existsSync(glue) || !existsSync(wasm)) return `no ${name}`;
   const hash = createHash('sha256').update(readFileSync(glue)).update(readFileSync(wasm)).digest('hex').slice(0, 16);
-  const script = `${WORKER}-${hash}.js`;
-  const module = `${WORKER}-${hash}_bg.wasm`;
+  const script = `${name}-${hash}.js`;
+  const module = `${name}-${hash}_bg.wasm`;
   renameSync(wasm, join(dir, module));
-  // wasm-bindgen's no-modules glue defines `wasm_bindgen`; starting it runs the worker's main,
-  // which listens for jobs and says "ready". A failed start is reported to the page, which
-  // would otherwise wait for that word.
-  const start = `\nwasm_bindgen({ module_or_path: './${module}' }).catch((e) => postMessage([0, 'crashed', String(e)]));\n`;
-  writeFileSync(join(dir, script), readFileSync(glue, 'utf8') + start);
+  writeFileSync(join(dir, script), readFileSync(glue, 'utf8') + start(module));
   unlinkSync(glue);
-  const meta = `<meta name="formats-worker" content="/${script}" />`;
   if (!html.includes('</head>')) throw new Error('index.html has no </head>');
-  html = html.replace('</head>', `${meta}</head>`);
-  workerNote = `import worker ${script}`;
+  html = html.replace('</head>', `<meta name="${metaName}" content="/${script}" /></head>`);
+  return `${name} ${script}`;
 }
+// wasm-bindgen's no-modules glue defines `wasm_bindgen`; starting it runs the worker's main,
+// which listens for jobs and says "ready". A failed start is reported to the page, which
+// would otherwise wait for that word.
+const workerNote = hashModule('formats_worker', 'formats-worker', (module) =>
+  `\nwasm_bindgen({ module_or_path: './${module}' }).catch((e) => postMessage([0, 'crashed', String(e)]));\n`);
+// The library views run on the page: their main publishes `annotatorLibraryViews`, and the
+// page waits on this promise (src/bridge/library_views.rs). `wasm_bindgen` is a lexical
+// global of this script alone, so the page's own module is not touched by it.
+const viewsNote = hashModule('library_views', 'library-views', (module) =>
+  `\nglobalThis.annotatorLibraryViewsStarted = wasm_bindgen({ module_or_path: '/${module}' });\n`);
 writeFileSync(indexPath, html);
 
 const files = [];
@@ -68,4 +75,4 @@ const sw = readFileSync(new URL('../assets/sw.js', import.meta.url), 'utf8')
   .replace("'__CACHE_NAME__'", JSON.stringify(cache))
   .replace("['__PRECACHE__']", JSON.stringify(['/', ...files]));
 writeFileSync(join(dir, 'sw.js'), sw);
-console.log(`post-build: CSP allows ${liveReload ? 'inline scripts (trunk serve live reload)' : `${hashes.length} inline script(s) by hash`}; ${workerNote}; sw.js precaches ${files.length + 1} files as ${cache}`);
+console.log(`post-build: CSP allows ${liveReload ? 'inline scripts (trunk serve live reload)' : `${hashes.length} inline script(s) by hash`}; ${workerNote}; ${viewsNote}; sw.js precaches ${files.length + 1} files as ${cache}`);

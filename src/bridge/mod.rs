@@ -7,6 +7,7 @@ pub mod db;
 pub mod files;
 pub mod formats_worker;
 pub(crate) mod legacy;
+pub mod library_views;
 pub mod offline;
 pub mod page;
 pub mod selection;

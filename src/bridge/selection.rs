@@ -366,7 +366,9 @@ pub fn line_neighbour(
     }
     let (x, top, height) = caret_line(root, index, at, upstream)?;
     let bounds = root.get_bounding_client_rect();
-    let x = x.clamp(bounds.left() + 1.0, bounds.right() - 1.0);
+    // Not `f64::clamp`: it panics when the box is under 2 px wide, and its panic message
+    // brings the float formatting code into the download.
+    let x = x.min(bounds.right() - 1.0).max(bounds.left() + 1.0);
     let document = gloo::utils::document();
     let step = height.max(8.0) / 2.0;
     let middle = top + height / 2.0;

@@ -2,6 +2,7 @@
 //! named hook in `ui/hooks`.
 
 use crate::bridge::clock;
+use crate::bridge::library_views::{LibraryView, ViewContext};
 use crate::bridge::storage::LoadProblem;
 use crate::model::annotation::Label;
 use crate::model::Annotations;
@@ -9,12 +10,10 @@ use crate::model::CharSpan;
 use crate::ui::components::action_bar::ActionBar;
 use crate::ui::components::article::ArticleView;
 use crate::ui::components::claims::{ClaimsTable, LinkPicker};
-use crate::ui::components::collection::LibraryClaims;
 use crate::ui::components::dialogs::{
     ChoicesPopover, ConfirmDialog, HelpDialog, ImportDialog, ImportingDialog,
 };
-use crate::ui::components::documents::DocumentsDialog;
-use crate::ui::components::entities::LibraryEntities;
+use crate::ui::components::library_view::LibraryViewHost;
 use crate::ui::components::sidebar::Sidebar;
 use crate::ui::components::status::{NoticeBanner, StatusLine, UnreadableBanner};
 use crate::ui::components::toolbar::Toolbar;
@@ -147,16 +146,22 @@ pub fn App(props: &AppProps) -> Html {
         Dialog::ClaimsTable => html! {
             <ClaimsTable doc={props.doc.clone()} store={state.store.clone()} on_action={on_action.clone()} />
         },
-        Dialog::LibraryClaims => html! {
-            <LibraryClaims current_id={AttrValue::from(props.doc.0.id.clone())} on_action={on_action.clone()} />
-        },
-        Dialog::LibraryEntities => html! {
-            <LibraryEntities current_id={AttrValue::from(props.doc.0.id.clone())} on_action={on_action.clone()} />
-        },
-        Dialog::Documents(prefill) => html! {
-            <DocumentsDialog current_id={AttrValue::from(props.doc.0.id.clone())} current_counts={counts} {prefill}
-                on_action={on_action.clone()} on_reload={props.on_reload.clone()} />
-        },
+        Dialog::LibraryClaims | Dialog::LibraryEntities | Dialog::Documents(_) => {
+            let (view, prefill) = match dialog {
+                Dialog::LibraryClaims => (LibraryView::Claims, None),
+                Dialog::LibraryEntities => (LibraryView::Entities, None),
+                Dialog::Documents(prefill) => (LibraryView::Documents, prefill),
+                _ => unreachable!("matched above"),
+            };
+            let context = Rc::new(ViewContext {
+                current_id: props.doc.0.id.clone(),
+                current_counts: counts,
+                prefill: prefill.map(|p| (p.title.clone(), p.text.clone())),
+            });
+            html! {
+                <LibraryViewHost {view} {context} on_action={on_action.clone()} on_reload={props.on_reload.clone()} />
+            }
+        }
         Dialog::Help => html! { <HelpDialog on_action={on_action.clone()} /> },
     });
 

@@ -3,13 +3,13 @@
 //! a row's claim opens its document with the claim selected.
 
 use super::library_load::{self, Shared};
+use crate::bridge::library_views::ViewEvent;
 use crate::bridge::{clock, collection::load_library_documents, files, page};
 use crate::model::collection::{
     of_workspace, to_csv, to_json, ActorMatch, ActorRole, ClaimFilter, Collection, CollectionClaim,
     DateRange, SortBy,
 };
 use crate::model::text::shorten;
-use crate::ui::state::{Action, Notice};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -60,7 +60,7 @@ impl Fields {
 pub struct LibraryClaimsProps {
     /// The open document: a jump to one of its claims selects it without reloading.
     pub current_id: AttrValue,
-    pub on_action: Callback<Action>,
+    pub on_event: Callback<ViewEvent>,
 }
 
 #[component]
@@ -101,7 +101,7 @@ pub fn LibraryClaims(props: &LibraryClaimsProps) -> Html {
             Ok::<_, String>(Rc::new(rows))
         },
     );
-    let close = props.on_action.reform(|_| Action::CloseDialog);
+    let close = props.on_event.reform(|_| ViewEvent::Close);
     let body = match &*load {
         Load::Reading => html! {
             <p class="collection-progress" role="status">{ "Reading every document in this browser and gathering their claims…" }</p>
@@ -264,7 +264,7 @@ fn results(
     let at = (**page_at).min(pages - 1);
     let shown = &rows[at * PAGE_ROWS..rows.len().min((at + 1) * PAGE_ROWS)];
     let download = |extension: &'static str, mime: &'static str| {
-        let (ready, rows, on_action) = (ready.clone(), rows.clone(), props.on_action.clone());
+        let (ready, rows, on_event) = (ready.clone(), rows.clone(), props.on_event.clone());
         Callback::from(move |_| {
             let chosen = rows.iter().map(|&i| &ready.0.collection.claims()[i]);
             let content = match extension {
@@ -274,9 +274,7 @@ fn results(
             let day = clock::now_rfc3339().get(..10).unwrap_or("").to_owned();
             let name = format!("text-annotator-library-claims-{day}.{extension}");
             if let Err(e) = files::download(&name, mime, &content) {
-                on_action.emit(Action::Notify(Notice::error(format!(
-                    "The download failed: {e}."
-                ))));
+                on_event.emit(ViewEvent::Error(format!("The download failed: {e}.")));
             }
         })
     };
@@ -351,16 +349,13 @@ fn results(
 fn row(claim: &CollectionClaim, props: &LibraryClaimsProps) -> Html {
     let record = &claim.record;
     let jump = {
-        let on_action = props.on_action.clone();
+        let on_event = props.on_event.clone();
         let here = props.current_id == claim.document_id.as_str();
         let (doc, id) = (claim.document_id.clone(), record.claim.clone());
         Callback::from(move |_| {
-            on_action.emit(Action::CloseDialog);
+            on_event.emit(ViewEvent::Close);
             if here {
-                on_action.emit(Action::Select {
-                    id: Some(AttrValue::from(id.clone())),
-                    reveal: true,
-                });
+                on_event.emit(ViewEvent::Select(id.clone()));
             } else {
                 page::set_doc_hash_selecting(&doc, &id);
             }

@@ -2,6 +2,7 @@
 //! document by pasting text or opening a .txt/.md file.
 
 use super::add_document::AddDocumentForm;
+use crate::bridge::library_views::ViewEvent;
 use crate::bridge::{page, settings, storage};
 use crate::model::annotation::describe_counts;
 use crate::model::library::{
@@ -9,7 +10,7 @@ use crate::model::library::{
 };
 use crate::model::{default_document, DEFAULT_ARTICLE_ID};
 use crate::ui::components::virtual_rows::{arrow_keys, reveal_row, use_virtual_rows};
-use crate::ui::state::{Action, Prefill};
+use crate::ui::state::Prefill;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -25,9 +26,8 @@ pub struct DocumentsProps {
     #[prop_or_default]
     pub current_counts: [usize; 3],
     pub prefill: Option<Rc<Prefill>>,
-    pub on_action: Callback<Action>,
-    /// Re-opens the current document (after it was renamed), with a message.
-    pub on_reload: Callback<Option<String>>,
+    /// Closing, and re-opening the current document after it was renamed (with a message).
+    pub on_event: Callback<ViewEvent>,
 }
 
 /// A row's mode: shown, being renamed, or asking to confirm its deletion.
@@ -122,8 +122,8 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
         use_effect_with((), move |_| refresh());
     }
     let close = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_| on_action.emit(Action::CloseDialog))
+        let on_event = props.on_event.clone();
+        Callback::from(move |_| on_event.emit(ViewEvent::Close))
     };
 
     let on_error = {
@@ -249,7 +249,7 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
         })
     };
     let on_search_key = {
-        let (query, on_action) = (query.clone(), props.on_action.clone());
+        let (query, on_event) = (query.clone(), props.on_event.clone());
         Callback::from(move |e: KeyboardEvent| {
             if e.key() != "Escape" {
                 return;
@@ -258,7 +258,7 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
             e.prevent_default();
             e.stop_propagation();
             if query.is_empty() {
-                on_action.emit(Action::CloseDialog);
+                on_event.emit(ViewEvent::Close);
             } else {
                 query.set(String::new());
             }
@@ -309,10 +309,10 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
             .replace('T', " ");
         let open = {
             let id = id.clone();
-            let on_action = props.on_action.clone();
+            let on_event = props.on_event.clone();
             Callback::from(move |_| {
                 if is_current {
-                    on_action.emit(Action::CloseDialog);
+                    on_event.emit(ViewEvent::Close);
                 } else {
                     page::set_doc_hash(&id);
                 }
@@ -346,7 +346,7 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
                         id.clone(),
                         row_mode.clone(),
                         refresh.clone(),
-                        props.on_reload.clone(),
+                        props.on_event.clone(),
                         message.clone(),
                     );
                     Callback::from(move |e: SubmitEvent| {
@@ -367,9 +367,9 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
                         );
                         yew::platform::spawn_local(async move {
                             match storage::rename_document(&id, &draft).await {
-                                Ok(()) if is_current => {
-                                    on_reload.emit(Some(format!("Renamed to “{draft}”.")))
-                                }
+                                Ok(()) if is_current => on_reload.emit(ViewEvent::Reload(Some(
+                                    format!("Renamed to “{draft}”."),
+                                ))),
                                 Ok(()) => refresh(),
                                 Err(why) => message.set(Some(format!("Not renamed: {why}."))),
                             }
@@ -431,13 +431,13 @@ pub fn DocumentsDialog(props: &DocumentsProps) -> Html {
     };
 
     let restore = trash.first().map(|meta| {
-        let (message, on_action, id) = (message.clone(), props.on_action.clone(), meta.id.clone());
+        let (message, on_event, id) = (message.clone(), props.on_event.clone(), meta.id.clone());
         let onclick = Callback::from(move |_| {
-            let (message, on_action, id) = (message.clone(), on_action.clone(), id.clone());
+            let (message, on_event, id) = (message.clone(), on_event.clone(), id.clone());
             yew::platform::spawn_local(async move {
                 match storage::restore_deleted(&id).await {
                     Ok(id) => {
-                        on_action.emit(Action::CloseDialog);
+                        on_event.emit(ViewEvent::Close);
                         page::set_doc_hash(&id);
                     }
                     Err(why) => message.set(Some(format!("Not restored: {why}."))),

@@ -4,12 +4,12 @@
 //! into the selected one, which writes every document it touches.
 
 use super::library_load::{self, Shared};
+use crate::bridge::library_views::ViewEvent;
 use crate::bridge::{collection::load_library_documents, page, storage};
 use crate::model::entities::{merge_plan, Entity, EntityIndex, EntitySort, MergePlan};
 use crate::model::library::WorkspaceDocument;
 use crate::model::sort;
 use crate::model::text::shorten;
-use crate::ui::state::Action;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -44,7 +44,7 @@ pub struct LibraryEntitiesProps {
     /// The open document: a jump into it selects without reloading, and a merge leaves what
     /// it has put aside to it.
     pub current_id: AttrValue,
-    pub on_action: Callback<Action>,
+    pub on_event: Callback<ViewEvent>,
 }
 
 #[component]
@@ -111,7 +111,7 @@ pub fn LibraryEntities(props: &LibraryEntitiesProps) -> Html {
             }
         });
     }
-    let close = props.on_action.reform(|_| Action::CloseDialog);
+    let close = props.on_event.reform(|_| ViewEvent::Close);
     let body = match &*load {
         Load::Reading => html! {
             <p class="collection-progress" role="status">{ "Reading every document in this browser and gathering their entities…" }</p>
@@ -304,16 +304,13 @@ fn list(
 fn jump(doc: &str, annotation: &str, text: Html, props: &LibraryEntitiesProps) -> Html {
     let here = props.current_id == doc;
     let onclick = {
-        let on_action = props.on_action.clone();
+        let on_event = props.on_event.clone();
         let id = annotation.to_owned();
         Callback::from(move |e: MouseEvent| {
-            on_action.emit(Action::CloseDialog);
+            on_event.emit(ViewEvent::Close);
             if here {
                 e.prevent_default();
-                on_action.emit(Action::Select {
-                    id: Some(AttrValue::from(id.clone())),
-                    reveal: true,
-                });
+                on_event.emit(ViewEvent::Select(id.clone()));
             }
         })
     };

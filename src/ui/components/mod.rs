@@ -8,6 +8,7 @@ pub mod dialogs;
 pub mod documents;
 pub mod entities;
 mod library_load;
+pub mod library_view;
 pub mod sidebar;
 pub mod status;
 pub mod toolbar;

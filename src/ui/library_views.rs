@@ -1,0 +1,83 @@
+//! The library views module's side (`src/bin/library_views.rs`): one Yew app per opened view,
+//! drawn into the host element the page gives it and destroyed when the page closes the view.
+//! The page's side is `components::library_view`; the hand-over is `bridge::library_views`.
+
+use crate::bridge::library_views::{publish, EventSink, LibraryView, ViewContext};
+use crate::ui::components::collection::LibraryClaims;
+use crate::ui::components::documents::DocumentsDialog;
+use crate::ui::components::entities::LibraryEntities;
+use crate::ui::state::Prefill;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+use yew::AppHandle;
+
+thread_local! {
+    /// The open view; at most one, since the page shows one dialog at a time.
+    static OPEN: RefCell<Option<AppHandle<ViewHost>>> = const { RefCell::new(None) };
+}
+
+/// Publishes `open` and `close` for the page. Called once, by the module's `main`.
+pub fn serve() {
+    publish(
+        |view, host, context, sink| {
+            close();
+            let props = ViewHostProps {
+                view,
+                context: Rc::new(context),
+                sink,
+            };
+            let app = yew::Renderer::<ViewHost>::with_root_and_props(host, props).render();
+            OPEN.with(|open| *open.borrow_mut() = Some(app));
+        },
+        close,
+    );
+}
+
+fn close() {
+    if let Some(app) = OPEN.with(|open| open.borrow_mut().take()) {
+        app.destroy();
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ViewHostProps {
+    view: LibraryView,
+    context: Rc<ViewContext>,
+    sink: EventSink,
+}
+
+#[component]
+fn ViewHost(props: &ViewHostProps) -> Html {
+    let on_event = use_callback(props.sink.clone(), |event, sink| sink.send(event));
+    // The page's "loading" dialog had the focus and is gone: the view takes it, as any
+    // dialog does when it opens (`hooks::use_modal_focus` on the page).
+    use_effect_with((), |_| {
+        let target = gloo::utils::document()
+            .query_selector(
+                ".library-view-host [aria-modal=true] :is([autofocus], input, select, button)",
+            )
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        if let Some(target) = target {
+            let _ = target.focus();
+        }
+    });
+    let current_id = AttrValue::from(props.context.current_id.clone());
+    match props.view {
+        LibraryView::Documents => {
+            let prefill = props
+                .context
+                .prefill
+                .clone()
+                .map(|(title, text)| Rc::new(Prefill { title, text }));
+            let current_counts = props.context.current_counts;
+            html! { <DocumentsDialog {current_id} {current_counts} {prefill} {on_event} /> }
+        }
+        LibraryView::Claims => html! { <LibraryClaims {current_id} {on_event} /> },
+        LibraryView::Entities => html! { <LibraryEntities {current_id} {on_event} /> },
+    }
+}
