@@ -9,6 +9,8 @@ fn main() {
     use std::rc::Rc;
 
     // No panic hook here: `yew::Renderer::render` installs `console_error_panic_hook`.
+    // Unicode lower case from the browser, before the model needs it (model::case).
+    annotator::bridge::case::install();
     // The saved light/dark choice, before anything is drawn.
     theme::apply_saved();
     offline::register_service_worker();

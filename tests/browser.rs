@@ -332,3 +332,20 @@ fn the_system_theme_comes_from_match_media_and_a_saved_choice_wins() {
     theme::save(None);
     assert_eq!(theme::effective(), expected);
 }
+
+#[wasm_bindgen_test]
+fn the_browsers_lower_case_gives_the_model_the_same_answers_as_rust() {
+    use annotator::model::annotation::entity_id;
+    use annotator::model::case::{is_full, lowercase, lowercase_each};
+    annotator::bridge::case::install();
+    assert!(is_full(), "the browser's mapping is installed");
+    // The values Rust's `str::to_lowercase` / `char::to_lowercase` give natively
+    // (tests/model/case.rs checks them against Rust there).
+    assert_eq!(lowercase("ÉCOLE Ünal"), "école ünal");
+    assert_eq!(lowercase("ΟΔΥΣΣΕΥΣ"), "οδυσσευς");
+    assert_eq!(lowercase("İstanbul"), "i\u{307}stanbul");
+    assert_eq!(lowercase("Кремль"), "кремль");
+    assert_eq!(lowercase_each("ΟΔΥΣΣΕΥΣ"), "οδυσσευσ");
+    assert_eq!(entity_id("ΟΔΥΣΣΕΥΣ Ünal"), "οδυσσευσ-ünal");
+    assert_eq!(entity_id("Dmitry PESKOV"), "dmitry-peskov");
+}

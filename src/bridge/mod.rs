@@ -1,6 +1,7 @@
 //! The only code that touches the browser: DOM selection, storage, files, clipboard, clock,
 //! and the import worker.
 
+pub mod case;
 pub mod clock;
 pub mod collection;
 pub mod db;

@@ -3,6 +3,7 @@
 use super::dates::{self, CalendarDate, DateValue};
 use super::span::CharSpan;
 use super::text::TextIndex;
+use crate::model::case::lowercase_each;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -152,7 +153,7 @@ pub struct Relation {
 /// A stable id for an entity, from its canonical name ("Russian MFA" → `russian-mfa`).
 pub fn entity_id(name: &str) -> String {
     let mut id = String::new();
-    for ch in name.trim().chars().flat_map(char::to_lowercase) {
+    for ch in lowercase_each(name.trim()).chars() {
         if ch.is_alphanumeric() {
             id.push(ch);
         } else if !id.ends_with('-') && !id.is_empty() {

@@ -4,6 +4,7 @@ use super::annotation::{Annotation, Label};
 use super::content::Annotations;
 use super::document::Document;
 use super::formats::native::{self, SchemaError, TextInclusion};
+use crate::model::case::lowercase_each;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -282,7 +283,7 @@ pub fn normalize_text(text: &str) -> String {
 /// An id for a new document: a readable slug of the title and a random suffix.
 pub fn new_document_id(title: &str, random_hex: &str) -> String {
     let mut slug = String::new();
-    for ch in title.chars().flat_map(char::to_lowercase) {
+    for ch in lowercase_each(title).chars() {
         if ch.is_alphanumeric() && ch.is_ascii() {
             slug.push(ch);
         } else if !slug.ends_with('-') && !slug.is_empty() {

@@ -7,6 +7,7 @@
 pub mod anchor;
 pub mod annotation;
 pub mod caret;
+pub mod case;
 pub mod claims;
 pub mod collection;
 pub mod content;

@@ -21,6 +21,7 @@ thread_local! {
 
 /// Publishes `open` and `close` for the page. Called once, by the module's `main`.
 pub fn serve() {
+    crate::bridge::case::install();
     publish(
         |view, host, context, sink| {
             close();

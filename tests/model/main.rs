@@ -8,6 +8,7 @@ mod support;
 
 mod anchor;
 mod caret;
+mod case;
 mod collection;
 mod dates;
 mod entities;

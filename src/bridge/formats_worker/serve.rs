@@ -21,6 +21,7 @@ thread_local! {
 
 /// Listens for jobs, then tells the page it is ready. Called once, by the worker's `main`.
 pub fn serve() {
+    crate::bridge::case::install();
     // A panic ends the worker (panic = "abort"); the page hears why first and starts afresh.
     std::panic::set_hook(Box::new(|info| {
         post(&[JOB.get().into(), "crashed".into(), info.to_string().into()])

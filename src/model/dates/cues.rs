@@ -1,6 +1,8 @@
 //! Whether a date's sentence speaks of the future: the cue words read around the date, nearest
 //! first, that decide between the next such day and the latest one.
 
+use crate::model::case::lowercase;
+
 /// Words that put a sentence in the future ("will be held", "is scheduled for", "plans to").
 pub(super) const FUTURE_CUES: &[&[&str]] = &[
     &["will"],
@@ -47,8 +49,7 @@ pub(super) const PAST_CUES: &[&[&str]] = &[
 /// contracted "will" as a word of its own ("it'll" → "it", "'ll").
 pub(super) fn context_words(text: &str) -> Vec<String> {
     let mut words = Vec::new();
-    for word in text
-        .to_lowercase()
+    for word in lowercase(text)
         .replace('’', "'")
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .map(|w| w.trim_matches('\''))

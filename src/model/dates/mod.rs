@@ -10,6 +10,7 @@
 mod cues;
 mod phrases;
 
+use crate::model::case::lowercase;
 pub use cues::future_cue;
 use phrases::*;
 
@@ -261,7 +262,7 @@ const FILLER: &[&str] = &[
 ];
 
 fn tokens(text: &str) -> Vec<String> {
-    text.to_lowercase()
+    lowercase(text)
         .replace([',', '“', '”', '"', '(', ')'], " ")
         .split_whitespace()
         .map(|w| {

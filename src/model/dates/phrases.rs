@@ -243,11 +243,17 @@ pub(super) fn relative(words: &[&str], anchor: &Anchor) -> Option<DateValue> {
     Some(plain(value, Some(Basis::Counted)))
 }
 
+/// An English month or day name with its first letter in capitals (the words are ASCII, so
+/// no Unicode case table is needed).
 pub(super) fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
     chars
         .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
+        .map(|first| {
+            std::iter::once(first.to_ascii_uppercase())
+                .chain(chars)
+                .collect()
+        })
         .unwrap_or_default()
 }
 

@@ -4,6 +4,7 @@
 use super::native::{self, TextInclusion};
 use super::plan::{plan_with, Progress};
 use super::{brat, csv, jsonl, w3c, zip, Carries, ImportPlan};
+use crate::model::case::lowercase;
 use crate::model::content::Content;
 use crate::model::document::Document;
 use crate::model::library;
@@ -186,7 +187,7 @@ const TEXT_EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "text"];
 
 fn extension(name: &str) -> String {
     name.rsplit_once('.')
-        .map(|(_, ext)| ext.to_lowercase())
+        .map(|(_, ext)| lowercase(ext))
         .unwrap_or_default()
 }
 
@@ -275,7 +276,7 @@ pub fn read_files_with(
             .map(|plan| Incoming::Annotations { plan, format })
             .map_err(|e| format!("{e} (read as {})", format.name()))
     };
-    if name.to_lowercase().ends_with(SPREADSHEET_CSV_SUFFIX) {
+    if lowercase(name).ends_with(SPREADSHEET_CSV_SUFFIX) {
         let format = ExportFormat::SpreadsheetCsv;
         return annotations(
             format,

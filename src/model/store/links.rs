@@ -4,6 +4,7 @@
 use super::history::Change;
 use super::{Store, StoreError};
 use crate::model::annotation::{Annotation, Label, Relation, Role};
+use crate::model::case::lowercase;
 use crate::model::span::CharSpan;
 use crate::model::text::{CharOffset, TextIndex};
 
@@ -211,11 +212,11 @@ fn matches_words(annotation: &Annotation, words: &[String]) -> bool {
 /// common diacritics lose them and combining marks are dropped; a full Unicode
 /// decomposition table would cost more wasm than a filter box is worth.
 pub(crate) fn fold(text: &str) -> String {
-    text.chars()
+    let unmarked: String = text
+        .chars()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .flat_map(char::to_lowercase)
-        .map(strip_accent)
-        .collect()
+        .collect();
+    lowercase(&unmarked).chars().map(strip_accent).collect()
 }
 
 fn strip_accent(c: char) -> char {

@@ -9,6 +9,7 @@ mod history;
 mod import;
 mod links;
 
+use crate::model::case::lowercase;
 use history::Change;
 
 pub use import::{ImportMode, ImportSummary};
@@ -335,11 +336,11 @@ impl Store {
     /// a new mention is offered.
     pub fn suggested_entity(&self, id: &str) -> Option<String> {
         let mention = self.get(id)?;
-        let quote = mention.quote.to_lowercase();
+        let quote = lowercase(&mention.quote);
         self.annotations
             .iter()
             .filter(|a| a.id != id && a.label == Label::Actor)
-            .find(|a| a.quote.to_lowercase() == quote && a.entity.is_some())
+            .find(|a| lowercase(&a.quote) == quote && a.entity.is_some())
             .and_then(|a| a.entity.clone())
     }
 

@@ -2,6 +2,7 @@
 //! and the claims table.
 
 use crate::bridge::{clock, files};
+use crate::model::case::lowercase;
 use crate::model::claims::{claims_table, ClaimRecord};
 use crate::model::dates;
 use crate::model::formats::csv::claims_csv;
@@ -218,7 +219,7 @@ pub fn ClaimsTable(props: &ClaimsTableProps) -> Html {
         let store = props.store.borrow();
         claims_table(store.content(), published)
     };
-    let needle = filter.to_lowercase();
+    let needle = lowercase(&filter);
     // The dates as people read them ("2024 (END)"); the CSV has value and modifier apart.
     let rows_shown: Vec<(&ClaimRecord, Vec<String>)> =
         rows.iter().map(|r| (r, r.dates_shown())).collect();
@@ -231,7 +232,7 @@ pub fn ClaimsTable(props: &ClaimsTableProps) -> Html {
                     .chain(r.sources.iter().map(String::as_str))
                     .chain(r.targets.iter().map(String::as_str))
                     .chain(dates.iter().map(String::as_str))
-                    .any(|cell| cell.to_lowercase().contains(&needle))
+                    .any(|cell| lowercase(cell).contains(&needle))
         })
         .collect();
     match *sort {
@@ -240,7 +241,7 @@ pub fn ClaimsTable(props: &ClaimsTableProps) -> Html {
         SortBy::Source => sort::sort_by_key(&mut shown, |(r, _)| {
             (
                 r.sources.is_empty(),
-                r.sources.join("; ").to_lowercase(),
+                lowercase(&r.sources.join("; ")),
                 r.start,
             )
         }),

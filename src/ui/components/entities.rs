@@ -6,6 +6,7 @@
 use super::library_load::{self, Shared};
 use crate::bridge::library_views::ViewEvent;
 use crate::bridge::{collection::load_library_documents, page, storage};
+use crate::model::case::lowercase;
 use crate::model::entities::{merge_plan, Entity, EntityIndex, EntitySort, MergePlan};
 use crate::model::library::WorkspaceDocument;
 use crate::model::sort;
@@ -461,7 +462,7 @@ fn merge_controls(
                 .iter()
                 .filter(|e| e.id != entity.id)
                 .collect();
-            sort::sort_by_key(&mut others, |e| (e.name.to_lowercase(), e.id.clone()));
+            sort::sort_by_key(&mut others, |e| (lowercase(&e.name), e.id.clone()));
             let chosen = others.iter().find(|e| e.id == **merge_from).copied();
             let on_choose = {
                 let merge_from = merge_from.clone();

@@ -2,6 +2,7 @@
 
 use super::is_line_break;
 use crate::model::annotation::{Label, Role};
+use crate::model::case::lowercase;
 use crate::model::formats::plan::check_import_count;
 use crate::model::formats::{Draft, DraftRelation, Foreign};
 use crate::model::sort;
@@ -227,7 +228,7 @@ fn text_bound(id: &str, rest: &str, text: Option<&Text>, n: usize) -> Result<Dra
     let (kind, offsets) = data
         .split_once(char::is_whitespace)
         .ok_or_else(|| fail(format!("\"{data}\" has a type but no offsets")))?;
-    let label = Label::parse(&kind.to_lowercase()).ok_or_else(|| {
+    let label = Label::parse(&lowercase(kind)).ok_or_else(|| {
         fail(format!(
             "unknown type \"{kind}\" (expected Actor, Claim or Date)"
         ))
@@ -326,7 +327,7 @@ fn relation<'a>(id: &'a str, rest: &'a str, n: usize) -> Result<PendingRelation<
     let fail = |problem: String| format!("line {n}: {problem}");
     let mut fields = rest.split_whitespace();
     let kind = fields.next().unwrap_or("");
-    let role = Role::parse(&kind.to_lowercase()).ok_or_else(|| {
+    let role = Role::parse(&lowercase(kind)).ok_or_else(|| {
         fail(format!(
             "unknown relation type \"{kind}\" (expected Source, Target or When)"
         ))

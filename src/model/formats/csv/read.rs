@@ -2,6 +2,7 @@
 //! any with at least `label,start,end,quote`.
 
 use super::*;
+use crate::model::case::lowercase;
 use crate::model::formats::plan::check_import_count;
 use std::collections::HashMap;
 
@@ -123,7 +124,7 @@ fn records(text: &str) -> Result<Vec<Record>, String> {
 fn columns(header: &Record) -> Result<HashMap<String, usize>, String> {
     let mut columns = HashMap::new();
     for (i, name) in header.fields.iter().enumerate() {
-        let name = name.trim().to_lowercase();
+        let name = lowercase(name.trim());
         if name.is_empty() {
             continue;
         }
@@ -207,7 +208,7 @@ fn parse_records(all: Vec<Record>) -> Result<Foreign, String> {
             }
         }
         let label_name = cell("label");
-        let label = Label::parse(&label_name.trim().to_lowercase()).ok_or_else(|| {
+        let label = Label::parse(&lowercase(label_name.trim())).ok_or_else(|| {
             fail(format!(
                 "unknown label \"{label_name}\" (expected actor, claim or date)"
             ))

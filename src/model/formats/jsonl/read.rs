@@ -2,6 +2,7 @@
 //! [`Foreign`].
 
 use crate::model::annotation::{Label, Role};
+use crate::model::case::lowercase;
 use crate::model::document::Document;
 use crate::model::formats::plan::check_import_count;
 use crate::model::formats::{json, Draft, DraftRelation, Foreign};
@@ -118,7 +119,7 @@ fn id_of(value: Option<&Value>) -> Result<Option<String>, String> {
 
 fn label_of(value: Option<&Value>) -> Result<Label, String> {
     match value {
-        Some(Value::String(name)) => Label::parse(&name.trim().to_lowercase())
+        Some(Value::String(name)) => Label::parse(&lowercase(name.trim()))
             .ok_or_else(|| format!("unknown label \"{name}\" (expected actor, claim or date)")),
         None | Some(Value::Null) => Err("no label (expected actor, claim or date)".to_owned()),
         Some(other) => Err(format!(
@@ -311,13 +312,11 @@ fn read_relations(
             )));
         };
         let role = match relation.get("label").or_else(|| relation.get("type")) {
-            Some(Value::String(name)) => {
-                Role::parse(&name.trim().to_lowercase()).ok_or_else(|| {
-                    fail(format!(
-                        "unknown relation \"{name}\" (expected source, target or when)"
-                    ))
-                })?
-            }
+            Some(Value::String(name)) => Role::parse(&lowercase(name.trim())).ok_or_else(|| {
+                fail(format!(
+                    "unknown relation \"{name}\" (expected source, target or when)"
+                ))
+            })?,
             _ => {
                 return Err(fail(
                     "no relation label (expected source, target or when)".to_owned(),

@@ -3,6 +3,7 @@
 use super::iri::local_id;
 use super::{ANNOTATION_KIND, LINK_KIND};
 use crate::model::annotation::{Label, Role};
+use crate::model::case::lowercase;
 use crate::model::formats::plan::check_import_count;
 use crate::model::formats::{json, Draft, DraftRelation, Foreign};
 use serde_json::{Map, Value};
@@ -252,12 +253,12 @@ impl<'a> Record<'a> {
                 .iter()
                 .filter(|b| b.purposes.is_empty())
                 .filter_map(|b| b.value)
-                .filter(|v| parse_tag(&v.trim().to_lowercase()).is_some())
+                .filter(|v| parse_tag(&lowercase(v.trim())).is_some())
                 .collect();
         }
         let mut found: Vec<T> = Vec::new();
         for value in &values {
-            if let Some(tag) = parse_tag(&value.trim().to_lowercase()) {
+            if let Some(tag) = parse_tag(&lowercase(value.trim())) {
                 if !found.contains(&tag) {
                     found.push(tag);
                 }
@@ -307,7 +308,7 @@ impl<'a> Record<'a> {
                 b.has_purpose("commenting")
                     || (b.purposes.is_empty()
                         && b.value
-                            .is_some_and(|v| Label::parse(&v.trim().to_lowercase()).is_none()))
+                            .is_some_and(|v| Label::parse(&lowercase(v.trim())).is_none()))
             })
             .filter_map(|b| b.value)
             .collect::<Vec<_>>()
@@ -460,13 +461,13 @@ fn strings_of(value: Option<&Value>) -> Vec<String> {
         .filter_map(Value::as_str)
         .map(|s| {
             let s = s.trim();
-            s.strip_prefix("oa:").unwrap_or(s).to_lowercase()
+            lowercase(s.strip_prefix("oa:").unwrap_or(s))
         })
         .collect()
 }
 
 fn has_type(object: &Map<String, Value>, kind: &str) -> bool {
-    let kind = kind.to_lowercase();
+    let kind = lowercase(kind);
     strings_of(object.get("type")).contains(&kind)
 }
 
