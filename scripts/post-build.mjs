@@ -6,7 +6,7 @@
 //     fixed names (formats_worker.js, formats_worker_bg.wasm); they are renamed by a hash of
 //     their content, like every other file of a build, the script gets the line that starts
 //     the wasm, and index.html names the script in <meta name="formats-worker"> (or
-//     "library-views") for the page (src/bridge/formats_worker, src/bridge/library_views.rs).
+//     "lazy-views") for the page (src/bridge/formats_worker, src/bridge/lazy_views.rs).
 //     A service worker or browser cache then never serves one build's module to another.
 //  3. Offline use: writes sw.js, a service worker that precaches exactly the files of this
 //     build (their names carry content hashes), named by a hash of the whole set.
@@ -51,11 +51,11 @@ function hashModule(name, metaName, start) {
 // would otherwise wait for that word.
 const workerNote = hashModule('formats_worker', 'formats-worker', (module) =>
   `\nwasm_bindgen({ module_or_path: './${module}' }).catch((e) => postMessage([0, 'crashed', String(e)]));\n`);
-// The library views run on the page: their main publishes `annotatorLibraryViews`, and the
-// page waits on this promise (src/bridge/library_views.rs). `wasm_bindgen` is a lexical
+// The library views run on the page: their main publishes `annotatorLazyViews`, and the
+// page waits on this promise (src/bridge/lazy_views.rs). `wasm_bindgen` is a lexical
 // global of this script alone, so the page's own module is not touched by it.
-const viewsNote = hashModule('library_views', 'library-views', (module) =>
-  `\nglobalThis.annotatorLibraryViewsStarted = wasm_bindgen({ module_or_path: '/${module}' });\n`);
+const viewsNote = hashModule('lazy_views', 'lazy-views', (module) =>
+  `\nglobalThis.annotatorLazyViewsStarted = wasm_bindgen({ module_or_path: '/${module}' });\n`);
 writeFileSync(indexPath, html);
 
 const files = [];

@@ -61,6 +61,7 @@ step "download size (the page's gzipped release wasm within the budget in script
 scripts/size.sh | tee "$LOG_DIR/size.log"
 SIZE=$(awk '/gzip:/ {print $2, $3, $4, $5; exit}' "$LOG_DIR/size.log")
 WORKER=$(awk '/gzip:/ {n++} /gzip:/ && n == 2 {print $2, $3, $4, $5}' "$LOG_DIR/size.log")
+LAZY=$(awk '/gzip:/ {n++} /gzip:/ && n == 3 {print $2, $3, $4, $5}' "$LOG_DIR/size.log")
 
 step "summary"
 echo "native tests passed:  $NATIVE"
@@ -68,4 +69,4 @@ echo "interop checks:       $INTEROP (formats × samples, read outside the app)"
 echo "zips checked:         $ZIPS (Python zipfile, CRCs and UTF-8)"
 echo "browser tests passed: $BROWSER"
 echo "e2e tests passed:     $E2E"
-echo "wasm gzipped:         $SIZE (the page; import worker: $WORKER)"
+echo "wasm gzipped:         $SIZE (the page; import worker: $WORKER; views loaded on first use: $LAZY)"

@@ -2,18 +2,19 @@
 //! named hook in `ui/hooks`.
 
 use crate::bridge::clock;
-use crate::bridge::library_views::{LibraryView, ViewContext};
+use crate::bridge::lazy_views::{LazyView, ViewContext};
 use crate::bridge::storage::LoadProblem;
 use crate::model::annotation::Label;
+use crate::model::formats::native::{self, TextInclusion};
 use crate::model::Annotations;
 use crate::model::CharSpan;
 use crate::ui::components::action_bar::ActionBar;
 use crate::ui::components::article::ArticleView;
-use crate::ui::components::claims::{ClaimsTable, LinkPicker};
+use crate::ui::components::claims::LinkPicker;
 use crate::ui::components::dialogs::{
-    ChoicesPopover, ConfirmDialog, HelpDialog, ImportDialog, ImportingDialog,
+    ChoicesPopover, ConfirmDialog, ImportDialog, ImportingDialog,
 };
-use crate::ui::components::library_view::LibraryViewHost;
+use crate::ui::components::lazy_view::LazyViewHost;
 use crate::ui::components::sidebar::Sidebar;
 use crate::ui::components::status::{NoticeBanner, StatusLine, UnreadableBanner};
 use crate::ui::components::toolbar::Toolbar;
@@ -125,8 +126,34 @@ pub fn App(props: &AppProps) -> Html {
         ondrop,
     } = hooks::use_file_drop(on_import_files.clone());
 
+    // The claims table gets the document as it is when the table opens (nothing edits it while
+    // the modal table is open), written once rather than on every render.
+    let claims_open = matches!(state.dialog, Some(Dialog::ClaimsTable));
+    let claims_document = {
+        let (doc, store) = (props.doc.clone(), state.store.clone());
+        use_memo(claims_open, move |&open| {
+            open.then(|| {
+                let json =
+                    native::to_json(&doc.0, store.borrow().content(), TextInclusion::Compact);
+                (json, doc.0.index.text().to_owned())
+            })
+        })
+    };
     let store = state.store.borrow();
     let counts = Label::ALL.map(|l| store.count(l));
+    let lazy = |view: LazyView,
+                prefill: Option<(String, String)>,
+                document: Option<(String, String)>| {
+        let context = Rc::new(ViewContext {
+            current_id: props.doc.0.id.clone(),
+            current_counts: counts,
+            prefill,
+            document,
+        });
+        html! {
+            <LazyViewHost {view} {context} on_action={on_action.clone()} on_reload={props.on_reload.clone()} />
+        }
+    };
     let dialog = state.dialog.clone().map(|dialog| match dialog {
         Dialog::Importing(importing) => html! {
             <ImportingDialog {importing} on_action={on_action.clone()} />
@@ -143,26 +170,15 @@ pub fn App(props: &AppProps) -> Html {
         Dialog::Confirm(confirm) => html! {
             <ConfirmDialog {confirm} store={state.store.clone()} on_action={on_action.clone()} />
         },
-        Dialog::ClaimsTable => html! {
-            <ClaimsTable doc={props.doc.clone()} store={state.store.clone()} on_action={on_action.clone()} />
-        },
-        Dialog::LibraryClaims | Dialog::LibraryEntities | Dialog::Documents(_) => {
-            let (view, prefill) = match dialog {
-                Dialog::LibraryClaims => (LibraryView::Claims, None),
-                Dialog::LibraryEntities => (LibraryView::Entities, None),
-                Dialog::Documents(prefill) => (LibraryView::Documents, prefill),
-                _ => unreachable!("matched above"),
-            };
-            let context = Rc::new(ViewContext {
-                current_id: props.doc.0.id.clone(),
-                current_counts: counts,
-                prefill: prefill.map(|p| (p.title.clone(), p.text.clone())),
-            });
-            html! {
-                <LibraryViewHost {view} {context} on_action={on_action.clone()} on_reload={props.on_reload.clone()} />
-            }
-        }
-        Dialog::Help => html! { <HelpDialog on_action={on_action.clone()} /> },
+        Dialog::ClaimsTable => lazy(LazyView::DocumentClaims, None, (*claims_document).clone()),
+        Dialog::LibraryClaims => lazy(LazyView::Claims, None, None),
+        Dialog::LibraryEntities => lazy(LazyView::Entities, None, None),
+        Dialog::Documents(prefill) => lazy(
+            LazyView::Documents,
+            prefill.map(|p| (p.title.clone(), p.text.clone())),
+            None,
+        ),
+        Dialog::Help => lazy(LazyView::Help, None, None),
     });
 
     html! {

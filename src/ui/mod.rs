@@ -6,7 +6,7 @@ pub mod app;
 pub mod components;
 pub(crate) mod hooks;
 pub mod keys;
-pub mod library_views;
+pub mod lazy_views;
 pub mod root;
 pub mod state;
 

@@ -57,10 +57,15 @@ pub async fn start() -> Result<Option<String>, String> {
     if !legacy::present() {
         return Ok(None);
     }
-    migrate().await.map(Some)
+    // Once per browser, and only where an older version left its data: the migration's code
+    // (the readers of every earlier format) is loaded with the views loaded on first use.
+    super::lazy_views::migrate().await.map(Some)
 }
 
-async fn migrate() -> Result<String, String> {
+/// Moves what an earlier version kept in localStorage into the local database, verified,
+/// then removes the old keys; the report in words. Run by the lazily loaded module
+/// (`bridge::lazy_views::migrate`), never by the page's own code.
+pub async fn migrate() -> Result<String, String> {
     let found = legacy::read(&now());
     let (mut documents, mut annotations) = (0, 0);
     let mut done_keys = found.other_keys.clone();

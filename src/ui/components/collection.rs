@@ -3,7 +3,7 @@
 //! a row's claim opens its document with the claim selected.
 
 use super::library_load::{self, Shared};
-use crate::bridge::library_views::ViewEvent;
+use crate::bridge::lazy_views::ViewEvent;
 use crate::bridge::{clock, collection::load_library_documents, files, page};
 use crate::model::collection::{
     of_workspace, to_csv, to_json, ActorMatch, ActorRole, ClaimFilter, Collection, CollectionClaim,

@@ -2,7 +2,7 @@
 //! document by pasting text or opening a .txt/.md file.
 
 use super::add_document::AddDocumentForm;
-use crate::bridge::library_views::ViewEvent;
+use crate::bridge::lazy_views::ViewEvent;
 use crate::bridge::{page, settings, storage};
 use crate::model::annotation::describe_counts;
 use crate::model::library::{

@@ -4,7 +4,7 @@
 //! into the selected one, which writes every document it touches.
 
 use super::library_load::{self, Shared};
-use crate::bridge::library_views::ViewEvent;
+use crate::bridge::lazy_views::ViewEvent;
 use crate::bridge::{collection::load_library_documents, page, storage};
 use crate::model::case::lowercase;
 use crate::model::entities::{merge_plan, Entity, EntityIndex, EntitySort, MergePlan};

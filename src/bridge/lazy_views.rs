@@ -1,8 +1,10 @@
-//! The views over the whole library (the documents dialog, the claims across the library, the
-//! entities) are a third wasm module (`src/bin/library_views.rs`), fetched the first time one of them is opened, so
-//! that their code is not part of the page's own download (docs/performance.md, "Release
-//! size"). Both sides of the hand-over are here. The module publishes two functions on
-//! `globalThis.annotatorLibraryViews` (`open`, `close`); the page loads the module's script,
+//! The views a visit may never open (the documents dialog, the claims across the library, the
+//! entities, the open document's claims table, the shortcut sheet) and the one-time migration
+//! of the localStorage format are a third wasm module (`src/bin/lazy_views.rs`), fetched the
+//! first time one of them is needed, so that their code is not part of the page's own download
+//! (docs/performance.md, "Release size"). Both sides of the hand-over are here. The module
+//! publishes its functions on `globalThis.annotatorLazyViews` (`open`, `close`, `migrate`);
+//! the page loads the module's script,
 //! waits for it to start, and calls them. The view draws its own dialog into a host element
 //! the page gives it, outside the page's own Yew root (two Yew runtimes must not share one
 //! subtree's event delegation), and tells the page of its few outcomes as [`ViewEvent`]s.
@@ -18,36 +20,47 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlScriptElement};
 
-/// The global object through which the module's two functions are reached.
-const GLOBAL: &str = "annotatorLibraryViews";
+/// The global object through which the module's functions are reached.
+const GLOBAL: &str = "annotatorLazyViews";
 /// The promise the module's script sets when it starts its wasm (scripts/post-build.mjs).
-const STARTED: &str = "annotatorLibraryViewsStarted";
-/// `<meta name="library-views" content="/library_views-<hash>.js">`, written by
+const STARTED: &str = "annotatorLazyViewsStarted";
+/// `<meta name="lazy-views" content="/lazy_views-<hash>.js">`, written by
 /// scripts/post-build.mjs.
-const META_NAME: &str = "library-views";
+const META_NAME: &str = "lazy-views";
 
-/// Which view over the library.
+/// Which view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LibraryView {
+pub enum LazyView {
+    /// The documents dialog.
     Documents,
+    /// The claims across the library.
     Claims,
+    /// The entities across the library.
     Entities,
+    /// The open document's claims table.
+    DocumentClaims,
+    /// The shortcut sheet.
+    Help,
 }
 
-impl LibraryView {
+impl LazyView {
     fn name(self) -> &'static str {
         match self {
-            LibraryView::Documents => "documents",
-            LibraryView::Claims => "claims",
-            LibraryView::Entities => "entities",
+            LazyView::Documents => "documents",
+            LazyView::Claims => "claims",
+            LazyView::Entities => "entities",
+            LazyView::DocumentClaims => "document-claims",
+            LazyView::Help => "help",
         }
     }
 
-    fn from_name(name: &str) -> Option<LibraryView> {
+    fn from_name(name: &str) -> Option<LazyView> {
         match name {
-            "documents" => Some(LibraryView::Documents),
-            "claims" => Some(LibraryView::Claims),
-            "entities" => Some(LibraryView::Entities),
+            "documents" => Some(LazyView::Documents),
+            "claims" => Some(LazyView::Claims),
+            "entities" => Some(LazyView::Entities),
+            "document-claims" => Some(LazyView::DocumentClaims),
+            "help" => Some(LazyView::Help),
             _ => None,
         }
     }
@@ -63,6 +76,9 @@ pub struct ViewContext {
     pub current_counts: [usize; 3],
     /// A dropped file's title and text, for the documents dialog's add form.
     pub prefill: Option<(String, String)>,
+    /// The open document for the claims table: its annotations in the JSON format's compact
+    /// form (as the import worker gets them), and its text.
+    pub document: Option<(String, String)>,
 }
 
 impl ViewContext {
@@ -77,6 +93,10 @@ impl ViewContext {
         if let Some((title, text)) = &self.prefill {
             set("prefillTitle", title.as_str().into());
             set("prefillText", text.as_str().into());
+        }
+        if let Some((json, text)) = &self.document {
+            set("documentJson", json.as_str().into());
+            set("documentText", text.as_str().into());
         }
         object.into()
     }
@@ -93,6 +113,7 @@ impl ViewContext {
             current_id: text("currentId").unwrap_or_default(),
             current_counts: [0, 1, 2].map(|at| count(at).unwrap_or(0.0) as usize),
             prefill: text("prefillTitle").zip(text("prefillText")),
+            document: text("documentJson").zip(text("documentText")),
         }
     }
 }
@@ -150,7 +171,7 @@ impl Drop for OpenView {
 /// hears the view's outcomes, each after the view's own handler has returned (the page may
 /// close the view in answer, which must not happen under the view's feet).
 pub async fn open(
-    view: LibraryView,
+    view: LazyView,
     host: &Element,
     context: &ViewContext,
     on_event: Rc<dyn Fn(ViewEvent)>,
@@ -171,10 +192,25 @@ pub async fn open(
         on_event.as_ref(),
     );
     open.apply(&JsValue::NULL, &args)
-        .map_err(|e| format!("the library view did not open ({})", js_error_text(&e)))?;
+        .map_err(|e| format!("the view did not open ({})", js_error_text(&e)))?;
     Ok(OpenView {
         _on_event: on_event,
     })
+}
+
+/// Runs the module's one-time migration of the localStorage format into the local database
+/// (loading the module first): the report in words, or why it failed.
+pub async fn migrate() -> Result<String, String> {
+    load().await?;
+    let promise: Promise = module_function("migrate")?
+        .call0(&JsValue::NULL)
+        .map_err(|e| js_error_text(&e))?
+        .dyn_into()
+        .map_err(|_| "the migration did not start".to_owned())?;
+    let report = JsFuture::from(promise)
+        .await
+        .map_err(|e| js_error_text(&e))?;
+    Ok(report.as_string().unwrap_or_default())
 }
 
 async fn load() -> Result<(), String> {
@@ -189,12 +225,15 @@ async fn load() -> Result<(), String> {
         add_script().await?;
         Reflect::get(&global, &STARTED.into()).unwrap_or(JsValue::UNDEFINED)
     };
-    let started: Promise = started
-        .dyn_into()
-        .map_err(|_| "the library views' script did not start its module".to_owned())?;
-    JsFuture::from(started)
-        .await
-        .map_err(|e| format!("the library views did not start ({})", js_error_text(&e)))?;
+    let started: Promise = started.dyn_into().map_err(|_| {
+        "the script of the views loaded on first use did not start its module".to_owned()
+    })?;
+    JsFuture::from(started).await.map_err(|e| {
+        format!(
+            "the views loaded on first use did not start ({})",
+            js_error_text(&e)
+        )
+    })?;
     Ok(())
 }
 
@@ -206,7 +245,9 @@ async fn add_script() -> Result<(), String> {
         .ok()
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))
-        .ok_or_else(|| "this build has no library views module (see index.html)".to_owned())?;
+        .ok_or_else(|| {
+            "this build has no module of views loaded on first use (see index.html)".to_owned()
+        })?;
     let script: HtmlScriptElement = document
         .create_element("script")
         .map_err(|e| js_error_text(&e))?
@@ -221,9 +262,13 @@ async fn add_script() -> Result<(), String> {
         .ok_or_else(|| "the page has no <head>".to_owned())?
         .append_child(&script)
         .map_err(|e| js_error_text(&e))?;
-    JsFuture::from(loaded)
-        .await
-        .map_err(|_| format!("the library views could not be downloaded ({src})"))?;
+    if JsFuture::from(loaded).await.is_err() {
+        // Gone, so that the next try adds it afresh.
+        script.remove();
+        return Err(format!(
+            "its code could not be downloaded ({src}); check the connection and try again"
+        ));
+    }
     Ok(())
 }
 
@@ -232,7 +277,7 @@ fn module_function(name: &str) -> Result<Function, String> {
         .and_then(|g| Reflect::get(&g, &name.into()))
         .ok()
         .and_then(|f| f.dyn_into::<Function>().ok())
-        .ok_or_else(|| format!("the library views module has no `{name}`"))
+        .ok_or_else(|| format!("the module of views loaded on first use has no `{name}`"))
 }
 
 // ---- the module's side -----------------------------------------------------------------
@@ -254,24 +299,28 @@ impl EventSink {
     }
 }
 
-/// Publishes the module's `open` and `close` for the page. Called once, by the module's
-/// `main`; both functions live as long as the page.
+/// Publishes the module's `open`, `close` and `migrate` for the page. Called once, by the
+/// module's `main`; the functions live as long as the page.
 pub fn publish(
-    open: impl Fn(LibraryView, Element, ViewContext, EventSink) + 'static,
+    open: impl Fn(LazyView, Element, ViewContext, EventSink) + 'static,
     close: impl Fn() + 'static,
+    migrate: impl Fn() -> Promise + 'static,
 ) {
     let open = Closure::<dyn Fn(String, Element, JsValue, Function)>::new(
         move |view: String, host: Element, context: JsValue, sink: Function| {
-            if let Some(view) = LibraryView::from_name(&view) {
+            if let Some(view) = LazyView::from_name(&view) {
                 open(view, host, ViewContext::from_js(&context), EventSink(sink));
             }
         },
     );
     let close = Closure::<dyn Fn()>::new(close);
+    let migrate = Closure::<dyn Fn() -> Promise>::new(migrate);
     let functions = js_sys::Object::new();
     let _ = Reflect::set(&functions, &"open".into(), open.as_ref());
     let _ = Reflect::set(&functions, &"close".into(), close.as_ref());
+    let _ = Reflect::set(&functions, &"migrate".into(), migrate.as_ref());
     let _ = Reflect::set(&js_sys::global(), &GLOBAL.into(), &functions);
     open.forget();
     close.forget();
+    migrate.forget();
 }

@@ -1,15 +1,21 @@
-//! The library views module's side (`src/bin/library_views.rs`): one Yew app per opened view,
+//! The lazily loaded module's side (`src/bin/lazy_views.rs`): one Yew app per opened view,
 //! drawn into the host element the page gives it and destroyed when the page closes the view.
-//! The page's side is `components::library_view`; the hand-over is `bridge::library_views`.
+//! The page's side is `components::lazy_view`; the hand-over is `bridge::lazy_views`.
 
-use crate::bridge::library_views::{publish, EventSink, LibraryView, ViewContext};
+use crate::bridge::lazy_views::{publish, EventSink, LazyView, ViewContext, ViewEvent};
+use crate::bridge::storage;
+use crate::model::formats::native::{document_of, parse_placed};
+use crate::ui::components::claims_table::ClaimsTable;
 use crate::ui::components::collection::LibraryClaims;
 use crate::ui::components::documents::DocumentsDialog;
 use crate::ui::components::entities::LibraryEntities;
+use crate::ui::components::help::HelpDialog;
 use crate::ui::state::Prefill;
+use crate::ui::DocRef;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 use yew::AppHandle;
@@ -34,6 +40,14 @@ pub fn serve() {
             OPEN.with(|open| *open.borrow_mut() = Some(app));
         },
         close,
+        || {
+            wasm_bindgen_futures::future_to_promise(async {
+                storage::migrate()
+                    .await
+                    .map(JsValue::from)
+                    .map_err(JsValue::from)
+            })
+        },
     );
 }
 
@@ -45,7 +59,7 @@ fn close() {
 
 #[derive(Properties, PartialEq)]
 struct ViewHostProps {
-    view: LibraryView,
+    view: LazyView,
     context: Rc<ViewContext>,
     sink: EventSink,
 }
@@ -58,7 +72,7 @@ fn ViewHost(props: &ViewHostProps) -> Html {
     use_effect_with((), |_| {
         let target = gloo::utils::document()
             .query_selector(
-                ".library-view-host [aria-modal=true] :is([autofocus], input, select, button)",
+                ".lazy-view-host [aria-modal=true] :is([autofocus], input, select, button)",
             )
             .ok()
             .flatten()
@@ -69,7 +83,7 @@ fn ViewHost(props: &ViewHostProps) -> Html {
     });
     let current_id = AttrValue::from(props.context.current_id.clone());
     match props.view {
-        LibraryView::Documents => {
+        LazyView::Documents => {
             let prefill = props
                 .context
                 .prefill
@@ -78,7 +92,31 @@ fn ViewHost(props: &ViewHostProps) -> Html {
             let current_counts = props.context.current_counts;
             html! { <DocumentsDialog {current_id} {current_counts} {prefill} {on_event} /> }
         }
-        LibraryView::Claims => html! { <LibraryClaims {current_id} {on_event} /> },
-        LibraryView::Entities => html! { <LibraryEntities {current_id} {on_event} /> },
+        LazyView::Claims => html! { <LibraryClaims {current_id} {on_event} /> },
+        LazyView::Help => html! { <HelpDialog {on_event} /> },
+        LazyView::DocumentClaims => {
+            let Some((json, text)) = &props.context.document else {
+                return html! {};
+            };
+            // The page wrote this from its own store a moment ago; a failure here is a bug,
+            // said in words rather than an empty table.
+            let read = document_of(json, text).and_then(|doc| {
+                let content = parse_placed(json, &doc)?;
+                Ok((doc, content))
+            });
+            match read {
+                Ok((doc, content)) => html! {
+                    <ClaimsTable doc={DocRef(Rc::new(doc))} content={Rc::new(content)} {on_event} />
+                },
+                Err(why) => {
+                    on_event.emit(ViewEvent::Error(format!(
+                        "The claims table could not read the document: {why}."
+                    )));
+                    on_event.emit(ViewEvent::Close);
+                    html! {}
+                }
+            }
+        }
+        LazyView::Entities => html! { <LibraryEntities {current_id} {on_event} /> },
     }
 }

@@ -1,17 +1,16 @@
-//! The page's side of a view over the whole library (the documents dialog, the claims across
-//! the library, the entities): while the library views module loads it
-//! shows that it is loading (or why it could not), then the module draws the view itself, in
-//! a host element outside the page's Yew root (`bridge::library_views`), until this closes.
+//! The page's side of a view loaded on first use (`bridge::lazy_views`): while the module
+//! loads it shows that it is loading (or why it could not), then the module draws the view
+//! itself, in a host element outside the page's Yew root, until this closes.
 
-use crate::bridge::library_views::{self, LibraryView, OpenView, ViewContext, ViewEvent};
+use crate::bridge::lazy_views::{self, LazyView, OpenView, ViewContext, ViewEvent};
 use crate::ui::state::{Action, Notice};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
-pub struct LibraryViewProps {
-    pub view: LibraryView,
+pub struct LazyViewProps {
+    pub view: LazyView,
     pub context: Rc<ViewContext>,
     pub on_action: Callback<Action>,
     /// Re-opens the current document (after it was renamed), with a message.
@@ -26,7 +25,7 @@ enum Status {
 }
 
 #[component]
-pub fn LibraryViewHost(props: &LibraryViewProps) -> Html {
+pub fn LazyViewHost(props: &LazyViewProps) -> Html {
     let status = use_state(|| Status::Loading);
     {
         let (status, on_action) = (status.clone(), props.on_action.clone());
@@ -36,7 +35,7 @@ pub fn LibraryViewHost(props: &LibraryViewProps) -> Html {
             let document = gloo::utils::document();
             let host = document.create_element("div").ok();
             if let (Some(host), Some(body)) = (&host, document.body()) {
-                host.set_class_name("library-view-host");
+                host.set_class_name("lazy-view-host");
                 let _ = body.append_child(host);
             }
             let closed = Rc::new(Cell::new(false));
@@ -58,7 +57,7 @@ pub fn LibraryViewHost(props: &LibraryViewProps) -> Html {
                     })
                 });
                 yew::platform::spawn_local(async move {
-                    let opened = library_views::open(view, &host, &context, on_event).await;
+                    let opened = lazy_views::open(view, &host, &context, on_event).await;
                     // Closed (Escape) while the module was loading: the view is not wanted.
                     if closed.get() {
                         return;
@@ -83,24 +82,31 @@ pub fn LibraryViewHost(props: &LibraryViewProps) -> Html {
         });
     }
     let close = props.on_action.reform(|_| Action::CloseDialog);
-    let title = match props.view {
-        LibraryView::Documents => "Documents",
-        LibraryView::Claims => "Claims across the library",
-        LibraryView::Entities => "Entities across the library",
+    let what = match props.view {
+        LazyView::Documents => "the documents",
+        LazyView::Claims => "the claims across the library",
+        LazyView::Entities => "the entities across the library",
+        LazyView::DocumentClaims => "the claims table",
+        LazyView::Help => "the keyboard and mouse sheet",
     };
-    let body = match &*status {
+    // Named apart from the view it stands for, so that nothing takes one for the other.
+    let (title, body) = match &*status {
         Status::Open => return html! {},
-        Status::Loading => html! {
-            <p class="collection-progress" role="status">{ "Loading the library view…" }</p>
-        },
-        Status::Failed(why) => html! {
-            <p class="form-error" role="alert">{ format!("The library view could not be opened: {why}.") }</p>
-        },
+        Status::Loading => (
+            "Loading…",
+            html! { <p class="collection-progress" role="status">{ format!("Opening {what}…") }</p> },
+        ),
+        Status::Failed(why) => (
+            "Not opened",
+            html! { <p class="form-error" role="alert">{ format!("Opening {what} failed: {why}.") }</p> },
+        ),
     };
     html! {
-        <div class="backdrop">
-            <div class="dialog library-loading" role="dialog" aria-modal="true" aria-labelledby="library-loading-title">
-                <h2 id="library-loading-title">{ title }</h2>
+        // Shown only if loading takes a moment (styles/app.css): a module already loaded opens
+        // its view within a frame, which this would only make flicker.
+        <div class={classes!("backdrop", matches!(*status, Status::Loading).then_some("lazy-wait"))}>
+            <div class="dialog lazy-loading" role="dialog" aria-modal="true" aria-labelledby="lazy-loading-title">
+                <h2 id="lazy-loading-title">{ title }</h2>
                 { body }
                 <div class="dialog-actions">
                     <button type="button" class="primary" onclick={close}>{ "Close" }</button>
