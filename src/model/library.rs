@@ -375,36 +375,106 @@ pub fn is_workspace(json: &str) -> bool {
 /// Parses a workspace file: every document must carry its text, and every annotation must
 /// match it. Any problem rejects the whole file, naming the document.
 pub fn parse_workspace(json: &str) -> Result<Vec<WorkspaceDocument>, SchemaError> {
-    let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| SchemaError::Syntax(e.to_string()))?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(WORKSPACE_FORMAT) {
-        return Err(SchemaError::Structure(format!(
-            "this is not a {WORKSPACE_FORMAT} file"
-        )));
-    }
-    match value.get("version").and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(WORKSPACE_VERSION) => {}
-        Some(v) if v > u64::from(WORKSPACE_VERSION) => {
+    let file = WorkspaceFile::open(json)?;
+    (0..file.len()).map(|i| file.document(i)).collect()
+}
+
+/// A workspace file split into its documents without building them: each document's JSON stays
+/// a slice of the file's text until it is asked for. A big workspace is then checked and
+/// written one document at a time, so memory holds the file's text and one document, not a
+/// tree of the whole file and every document built at once.
+pub struct WorkspaceFile<'a> {
+    documents: Vec<&'a serde_json::value::RawValue>,
+}
+
+impl<'a> WorkspaceFile<'a> {
+    /// Reads the file's format, version and list of documents; fails on anything else than a
+    /// workspace this app understands, or on broken JSON anywhere in the file.
+    pub fn open(json: &'a str) -> Result<WorkspaceFile<'a>, SchemaError> {
+        #[derive(serde::Deserialize)]
+        struct Head<'a> {
+            format: Option<serde_json::Value>,
+            version: Option<serde_json::Value>,
+            #[serde(borrow)]
+            documents: Option<&'a serde_json::value::RawValue>,
+        }
+        let head: Head<'a> =
+            serde_json::from_str(json).map_err(|e| SchemaError::Syntax(e.to_string()))?;
+        if head.format.as_ref().and_then(|f| f.as_str()) != Some(WORKSPACE_FORMAT) {
             return Err(SchemaError::Structure(format!(
-                "the workspace is version {v}, newer than this app understands"
-            )))
+                "this is not a {WORKSPACE_FORMAT} file"
+            )));
         }
-        _ => {
-            return Err(SchemaError::Structure(
-                "the workspace has no valid \"version\"".to_owned(),
-            ))
+        match head.version.as_ref().and_then(|v| v.as_u64()) {
+            Some(v) if v == u64::from(WORKSPACE_VERSION) => {}
+            Some(v) if v > u64::from(WORKSPACE_VERSION) => {
+                return Err(SchemaError::Structure(format!(
+                    "the workspace is version {v}, newer than this app understands"
+                )))
+            }
+            _ => {
+                return Err(SchemaError::Structure(
+                    "the workspace has no valid \"version\"".to_owned(),
+                ))
+            }
         }
+        let documents = head
+            .documents
+            .and_then(|d| {
+                serde_json::from_str::<Vec<&'a serde_json::value::RawValue>>(d.get()).ok()
+            })
+            .ok_or_else(|| SchemaError::Structure("\"documents\" must be a list".to_owned()))?;
+        let file = WorkspaceFile { documents };
+        file.check_ids()?;
+        Ok(file)
     }
-    let Some(files) = value.get("documents").and_then(|d| d.as_array()) else {
-        return Err(SchemaError::Structure(
-            "\"documents\" must be a list".to_owned(),
-        ));
-    };
-    let mut seen = HashMap::new();
-    let mut out = Vec::with_capacity(files.len());
-    for (i, file) in files.iter().enumerate() {
+
+    pub fn len(&self) -> usize {
+        self.documents.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.documents.is_empty()
+    }
+
+    /// No two documents share an id (read from each document's record alone).
+    fn check_ids(&self) -> Result<(), SchemaError> {
+        #[derive(serde::Deserialize)]
+        struct Ids<'a> {
+            #[serde(borrow)]
+            document: Option<Id<'a>>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Id<'a> {
+            #[serde(borrow)]
+            id: Option<std::borrow::Cow<'a, str>>,
+        }
+        let mut seen = HashMap::new();
+        for (i, raw) in self.documents.iter().enumerate() {
+            let number = i + 1;
+            let id = serde_json::from_str::<Ids>(raw.get())
+                .ok()
+                .and_then(|d| d.document)
+                .and_then(|d| d.id)
+                .unwrap_or_default();
+            if id.trim().is_empty() {
+                continue; // said by `document`, with the rest of that document's checks
+            }
+            if let Some(first) = seen.insert(id.clone(), number) {
+                return Err(SchemaError::Structure(format!(
+                    "document {number}: id \"{id}\" is already used by document {first}"
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// The `i`-th document, built and checked against its text.
+    pub fn document(&self, i: usize) -> Result<WorkspaceDocument, SchemaError> {
         let number = i + 1;
         let fail = |e: String| SchemaError::Structure(format!("document {number}: {e}"));
+        let file: serde_json::Value = serde_json::from_str(self.documents[i].get())
+            .map_err(|e| SchemaError::Syntax(e.to_string()))?;
         let record = file.get("document").cloned().unwrap_or_default();
         let id = record
             .get("id")
@@ -421,11 +491,6 @@ pub fn parse_workspace(json: &str) -> Result<Vec<WorkspaceDocument>, SchemaError
         if id.trim().is_empty() {
             return Err(fail("the document has no id".to_owned()));
         }
-        if let Some(first) = seen.insert(id.to_owned(), number) {
-            return Err(fail(format!(
-                "id \"{id}\" is already used by document {first}"
-            )));
-        }
         let mut document = Document::new(
             id,
             title,
@@ -436,12 +501,11 @@ pub fn parse_workspace(json: &str) -> Result<Vec<WorkspaceDocument>, SchemaError
             .get("source_url")
             .and_then(|v| v.as_str())
             .map(str::to_owned);
-        let parsed = native::parse_value(file.clone(), &document)
-            .map_err(|e| fail(format!("(“{title}”) {e}")))?;
-        out.push(WorkspaceDocument {
+        let parsed =
+            native::parse_value(file, &document).map_err(|e| fail(format!("(“{title}”) {e}")))?;
+        Ok(WorkspaceDocument {
             document,
             content: parsed.content,
-        });
+        })
     }
-    Ok(out)
 }

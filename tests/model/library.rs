@@ -201,6 +201,67 @@ fn a_broken_workspace_is_rejected_naming_the_document() {
 }
 
 #[test]
+fn a_workspace_file_is_split_first_and_each_document_built_when_asked() {
+    use annotator::model::library::WorkspaceFile;
+    // Each document as the app writes it, cut out of a workspace of one.
+    let doc = |id: &str, text: &str| {
+        let one = workspace_to_json(
+            &[annotator::model::library::WorkspaceDocument {
+                document: annotator::model::Document::new(id, &format!("T {id}"), None, text),
+                content: Default::default(),
+            }],
+            "t",
+        );
+        let value: serde_json::Value = serde_json::from_str(&one).unwrap();
+        value["documents"][0].to_string()
+    };
+    let workspace = |docs: &[String]| {
+        format!(
+            r#"{{"format": "text-annotator-workspace", "version": 1, "documents": [{}]}}"#,
+            docs.join(",")
+        )
+    };
+    let good = workspace(&[doc("a", "One."), doc("b", "Two.")]);
+    let file = WorkspaceFile::open(&good).unwrap();
+    assert_eq!(file.len(), 2);
+    assert_eq!(file.document(1).unwrap().document.index.text(), "Two.");
+    assert_eq!(parse_workspace(&good).unwrap().len(), 2);
+
+    // Two documents with one id: refused when the file is opened, before any is built.
+    let twice = workspace(&[doc("a", "One."), doc("b", "Two."), doc("a", "Three.")]);
+    let message = WorkspaceFile::open(&twice).err().unwrap().to_string();
+    assert!(
+        message.contains("document 3: id \"a\" is already used by document 1"),
+        "{message}"
+    );
+
+    // Broken JSON in the last document fails the whole file at once.
+    let broken = good.replacen("Two.\"", "Two.", 1);
+    assert!(WorkspaceFile::open(&broken).is_err());
+
+    // A document that does not hold together is named by its number when it is built.
+    let no_text = workspace(&[
+        doc("a", "One."),
+        doc("b", "Two.").replace("\"text\"", "\"txt\""),
+    ]);
+    let file = WorkspaceFile::open(&no_text).unwrap();
+    assert!(file.document(0).is_ok());
+    let message = file.document(1).err().unwrap().to_string();
+    assert!(
+        message.starts_with("document 2: the document has no \"text\""),
+        "{message}"
+    );
+
+    // Not a list of documents.
+    let not_list = r#"{"format": "text-annotator-workspace", "version": 1, "documents": {}}"#;
+    let message = WorkspaceFile::open(not_list).err().unwrap().to_string();
+    assert!(
+        message.contains("\"documents\" must be a list"),
+        "{message}"
+    );
+}
+
+#[test]
 fn the_library_index_round_trips_and_upserts() {
     let doc = default_document();
     let mut library = Library::default();

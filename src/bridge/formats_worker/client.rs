@@ -355,7 +355,16 @@ fn imported(header: &str, payload: JsValue, doc: &Document) -> Result<Incoming, 
             title: header["title"].as_str().unwrap_or_default().to_owned(),
             text,
         }),
-        Some("workspace") => Ok(Incoming::Workspace(text)),
+        Some("workspace") => {
+            // Sent as UTF-8 bytes (see serve.rs): copied once, exactly, then taken as they are.
+            let bytes = payload
+                .dyn_into::<Uint8Array>()
+                .map_err(|_| "the import worker sent the workspace in an unknown form")?
+                .to_vec();
+            String::from_utf8(bytes)
+                .map(Incoming::Workspace)
+                .map_err(|_| "the workspace file is not UTF-8 text".to_owned())
+        }
         _ => Err("the import worker's answer has no kind".to_owned()),
     }
 }

@@ -136,6 +136,12 @@ fn import(files: Vec<InputFile>, doc: &Document, id: &JsValue) -> Result<(Value,
         Incoming::NewDocument { title, text } => {
             Ok((json!({ "kind": "document", "title": title }), text.into()))
         }
-        Incoming::Workspace(text) => Ok((json!({ "kind": "workspace" }), text.into())),
+        // UTF-8 bytes, not a string: the page copies them into its memory as they are, where a
+        // string of 41 MB would first take three bytes a character (wasm-bindgen's worst case
+        // for text beyond ASCII) on its way in.
+        Incoming::Workspace(text) => Ok((
+            json!({ "kind": "workspace" }),
+            Uint8Array::from(text.as_bytes()).into(),
+        )),
     }
 }

@@ -6,7 +6,9 @@ use super::document::{forget_unsaved, load, touch};
 use super::{load_library, now, open_document, plural};
 use crate::model::entities::{apply_merge, MergePlan};
 use crate::model::library::fold_for_search;
-use crate::model::library::{merge_by_id, new_document_id, DocumentMeta, WorkspaceDocument};
+use crate::model::library::{
+    merge_by_id, new_document_id, DocumentMeta, WorkspaceDocument, WorkspaceFile,
+};
 use crate::model::records::{self, RecordWrite, Stored};
 use crate::model::{default_document, Annotations, Document, DEFAULT_ARTICLE_ID};
 use serde_json::Value;
@@ -82,20 +84,23 @@ const IMPORT_BATCH: usize = 500;
 
 /// Brings a validated workspace into this browser. New documents are added; a document that
 /// is here with the same text has its annotations merged by id (the later edit wins, nothing
-/// is deleted); one that is here with another text is added as a copy. `progress` hears
-/// (documents done, documents). Returns a report.
+/// is deleted); one that is here with another text is added as a copy. Each document is built
+/// from the file when its turn comes and dropped once written, so memory holds the file and a
+/// batch, never the whole library built. `progress` hears (documents done, documents).
+/// Returns a report.
 pub async fn import_workspace(
-    documents: Vec<WorkspaceDocument>,
+    file: &WorkspaceFile<'_>,
     random_hex: impl Fn() -> String,
     progress: impl Fn(usize, usize),
 ) -> Result<String, String> {
-    let total = documents.len();
+    let total = file.len();
     let (mut added, mut merged, mut copies, mut annotations_in) = (0, 0, 0, 0);
     let mut batch: Vec<String> = Vec::new();
     // Which documents are here already, in one read: only those are opened to compare.
     let here: std::collections::HashSet<String> =
         db::range_ids("text:").await?.into_iter().collect();
-    for (done, mut incoming) in documents.into_iter().enumerate() {
+    for done in 0..total {
+        let mut incoming = file.document(done).map_err(|e| e.to_string())?;
         let existing = match incoming.document.id.as_str() {
             DEFAULT_ARTICLE_ID => Some(default_document()),
             id if here.contains(&records::text_id(id)) => open_document(id).await.ok(),

@@ -312,14 +312,15 @@ impl Import {
                     )))))
             }
             Ok(Incoming::Workspace(text)) => {
-                let documents = match library::parse_workspace(&text) {
-                    Ok(documents) => documents,
-                    Err(e) => {
-                        return self.refuse(format!(
-                            "Import of the workspace {name} rejected: {e}. Nothing was changed."
-                        ))
-                    }
-                };
+                // Every document is checked before anything is written (the file is taken
+                // whole or refused whole), one at a time, so no more than one is built at once.
+                let checked = library::WorkspaceFile::open(&text)
+                    .and_then(|file| (0..file.len()).try_for_each(|i| file.document(i).map(drop)));
+                if let Err(e) = checked {
+                    return self.refuse(format!(
+                        "Import of the workspace {name} rejected: {e}. Nothing was changed."
+                    ));
+                }
                 let (dispatcher, on_reload, name) = (
                     self.dispatcher.clone(),
                     self.on_reload.clone(),
@@ -334,12 +335,17 @@ impl Import {
                             ))))
                         }
                     };
-                    let report = storage::import_workspace(
-                        documents,
-                        || clock::fresh_id().trim_start_matches("a-")[..8].to_owned(),
-                        progress,
-                    )
-                    .await;
+                    let report = match library::WorkspaceFile::open(&text) {
+                        Ok(file) => {
+                            storage::import_workspace(
+                                &file,
+                                || clock::fresh_id().trim_start_matches("a-")[..8].to_owned(),
+                                progress,
+                            )
+                            .await
+                        }
+                        Err(e) => Err(e.to_string()),
+                    };
                     match report {
                         Ok(report) => on_reload
                             .emit(Some(format!("Imported the workspace {name}: {report}."))),
