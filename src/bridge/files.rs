@@ -22,8 +22,13 @@ pub fn blob(mime: &str, bytes: &[u8]) -> Blob {
 
 /// Offers bytes (a zip, UTF-8 text) as a file download named `file_name`.
 pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    offer(file_name, blob(mime, bytes))
+}
+
+/// Offers a blob as a file download: a hidden link to it, clicked, then removed.
+fn offer(file_name: &str, blob: Blob) -> Result<(), String> {
     // Revoked when the last clone is dropped: here, when the timeout below has run.
-    let url = ObjectUrl::from(blob(mime, bytes));
+    let url = ObjectUrl::from(blob);
     let document = gloo::utils::document();
     let anchor: HtmlAnchorElement = document
         .create_element("a")
@@ -38,6 +43,16 @@ pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), S
     anchor.remove();
     gloo::timers::callback::Timeout::new(REVOKE_AFTER_MS, move || drop(url)).forget();
     Ok(())
+}
+
+/// Offers a file made of these pieces of text, in order, as a download named `file_name`: the
+/// browser joins them into the file, so they never have to be one string.
+pub fn download_parts(file_name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), String> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(parts, &options)
+        .map_err(|e| js_error_text(&e))?;
+    offer(file_name, Blob::from(blob))
 }
 
 /// Copies text to the clipboard.

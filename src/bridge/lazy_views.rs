@@ -3,7 +3,8 @@
 //! of the localStorage format are a third wasm module (`src/bin/lazy_views.rs`), fetched the
 //! first time one of them is needed, so that their code is not part of the page's own download
 //! (docs/performance.md, "Release size"). Both sides of the hand-over are here. The module
-//! publishes its functions on `globalThis.annotatorLazyViews` (`open`, `close`, `migrate`);
+//! publishes its functions on `globalThis.annotatorLazyViews` (`open`, `close`, `migrate`,
+//! `importWorkspace`: a workspace file is checked and written there too);
 //! the page loads the module's script,
 //! waits for it to start, and calls them. The view draws its own dialog into a host element
 //! the page gives it, outside the page's own Yew root (two Yew runtimes must not share one
@@ -198,6 +199,50 @@ pub async fn open(
     })
 }
 
+/// How the module's workspace import ended ([`import_workspace`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkspaceImport {
+    /// Every document written: the report.
+    Done(String),
+    /// Refused whole, nothing written: why.
+    Rejected(String),
+    /// Stopped part way, what was written is kept: why.
+    Stopped(String),
+}
+
+/// Imports a workspace file (its UTF-8 bytes, as the import worker read them) through the
+/// module, which checks and writes it one document at a time; `progress` hears (documents
+/// done, documents). Fails only when the module cannot be loaded.
+pub async fn import_workspace(
+    bytes: &js_sys::Uint8Array,
+    progress: Rc<dyn Fn(usize, usize)>,
+) -> Result<WorkspaceImport, String> {
+    load().await?;
+    let progress = Closure::<dyn Fn(u32, u32)>::new(move |done: u32, total: u32| {
+        progress(done as usize, total as usize)
+    });
+    let promise: Promise = module_function("importWorkspace")?
+        .call2(&JsValue::NULL, bytes, progress.as_ref())
+        .map_err(|e| js_error_text(&e))?
+        .dyn_into()
+        .map_err(|_| "the workspace import did not start".to_owned())?;
+    let answer = JsFuture::from(promise)
+        .await
+        .map_err(|e| js_error_text(&e))?;
+    drop(progress);
+    let part = |i: u32| {
+        Reflect::get_u32(&answer, i)
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let message = part(1).unwrap_or_default();
+    Ok(match part(0).as_deref() {
+        Some("done") => WorkspaceImport::Done(message),
+        Some("rejected") => WorkspaceImport::Rejected(message),
+        _ => WorkspaceImport::Stopped(message),
+    })
+}
+
 /// Runs the module's one-time migration of the localStorage format into the local database
 /// (loading the module first): the report in words, or why it failed.
 pub async fn migrate() -> Result<String, String> {
@@ -305,6 +350,7 @@ pub fn publish(
     open: impl Fn(LazyView, Element, ViewContext, EventSink) + 'static,
     close: impl Fn() + 'static,
     migrate: impl Fn() -> Promise + 'static,
+    import_workspace: impl Fn(js_sys::Uint8Array, Function) -> Promise + 'static,
 ) {
     let open = Closure::<dyn Fn(String, Element, JsValue, Function)>::new(
         move |view: String, host: Element, context: JsValue, sink: Function| {
@@ -315,12 +361,20 @@ pub fn publish(
     );
     let close = Closure::<dyn Fn()>::new(close);
     let migrate = Closure::<dyn Fn() -> Promise>::new(migrate);
+    let import_workspace =
+        Closure::<dyn Fn(js_sys::Uint8Array, Function) -> Promise>::new(import_workspace);
     let functions = js_sys::Object::new();
     let _ = Reflect::set(&functions, &"open".into(), open.as_ref());
     let _ = Reflect::set(&functions, &"close".into(), close.as_ref());
     let _ = Reflect::set(&functions, &"migrate".into(), migrate.as_ref());
+    let _ = Reflect::set(
+        &functions,
+        &"importWorkspace".into(),
+        import_workspace.as_ref(),
+    );
     let _ = Reflect::set(&js_sys::global(), &GLOBAL.into(), &functions);
     open.forget();
     close.forget();
     migrate.forget();
+    import_workspace.forget();
 }

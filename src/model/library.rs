@@ -343,21 +343,37 @@ pub struct WorkspaceDocument {
 
 /// All documents with their annotations, each in the single-document export format.
 pub fn workspace_to_json(documents: &[WorkspaceDocument], exported: &str) -> String {
-    let files: Vec<native::AnnotationFile> = documents
-        .iter()
-        .map(|d| native::to_file(&d.document, d.content.content(), TextInclusion::WithText))
-        .collect();
-    crate::model::formats::json::to_text(
-        &serde_json::json!({
-            "format": WORKSPACE_FORMAT,
-            "version": WORKSPACE_VERSION,
-            "exported": exported,
-            "documents": files,
-        }),
-        true,
+    let entries: Vec<String> = documents.iter().map(workspace_entry).collect();
+    format!(
+        "{}{}{WORKSPACE_TAIL}",
+        workspace_head(exported),
+        entries.join(WORKSPACE_SEPARATOR)
     )
-    .expect("workspaces always serialise")
 }
+
+/// A workspace file is written in pieces, so that a big library never has to be built whole:
+/// this head, then each document's entry ([`workspace_entry`]) with [`WORKSPACE_SEPARATOR`]
+/// between them, then [`WORKSPACE_TAIL`]. One document per line: a file of a thousand
+/// documents stays readable and compares line by line.
+pub fn workspace_head(exported: &str) -> String {
+    format!(
+        "{{\"format\":\"{WORKSPACE_FORMAT}\",\"version\":{WORKSPACE_VERSION},\"exported\":{},\"documents\":[\n",
+        serde_json::Value::from(exported)
+    )
+}
+
+/// One document of a workspace: this app's JSON file of it, text included, on one line.
+pub fn workspace_entry(document: &WorkspaceDocument) -> String {
+    let file = native::to_file(
+        &document.document,
+        document.content.content(),
+        TextInclusion::WithText,
+    );
+    serde_json::to_string(&file).expect("a document always serialises")
+}
+
+pub const WORKSPACE_SEPARATOR: &str = ",\n";
+pub const WORKSPACE_TAIL: &str = "\n]}\n";
 
 /// Whether a JSON text claims to be a workspace file (checked before full parsing, to pick
 /// the right importer).

@@ -3,7 +3,7 @@
 //! The page's side is `components::lazy_view`; the hand-over is `bridge::lazy_views`.
 
 use crate::bridge::lazy_views::{publish, EventSink, LazyView, ViewContext, ViewEvent};
-use crate::bridge::storage;
+use crate::bridge::{clock, storage};
 use crate::model::formats::native::{document_of, parse_placed};
 use crate::ui::components::claims_table::ClaimsTable;
 use crate::ui::components::collection::LibraryClaims;
@@ -46,6 +46,28 @@ pub fn serve() {
                     .await
                     .map(JsValue::from)
                     .map_err(JsValue::from)
+            })
+        },
+        |bytes, progress| {
+            wasm_bindgen_futures::future_to_promise(async move {
+                let report = storage::import_workspace_file(
+                    bytes.to_vec(),
+                    || clock::fresh_id().trim_start_matches("a-")[..8].to_owned(),
+                    |done, total| {
+                        let _ = progress.call2(
+                            &JsValue::NULL,
+                            &(done as u32).into(),
+                            &(total as u32).into(),
+                        );
+                    },
+                )
+                .await;
+                let (kind, message) = match report {
+                    Ok(report) => ("done", report),
+                    Err(storage::WorkspaceImportError::Rejected(why)) => ("rejected", why),
+                    Err(storage::WorkspaceImportError::Stopped(why)) => ("stopped", why),
+                };
+                Ok(js_sys::Array::of2(&kind.into(), &message.into()).into())
             })
         },
     );

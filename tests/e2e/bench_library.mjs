@@ -72,6 +72,8 @@ await page.addInitScript(() => {
   addEventListener('TrunkApplicationStarted', (e) => { window.benchWasmMemory = e.detail.wasm.memory; });
 });
 const wasmMemory = () => page.evaluate(() => window.benchWasmMemory?.buffer.byteLength ?? NaN);
+/** The same for the views loaded on first use (the workspace import runs there), 0 if not loaded. */
+const lazyMemory = () => page.evaluate(async () => (await globalThis.annotatorLazyViewsStarted)?.memory?.buffer.byteLength ?? 0);
 
 const base = `http://127.0.0.1:${PORT}/index.html`;
 await page.goto(base);
@@ -94,7 +96,7 @@ const heapAfterImport = await heapNow();
 const mb = (b) => `${(b / 1_048_576).toFixed(1)} MB`;
 console.log(`library: ${articles.length} articles, ${articles.reduce((n, a) => n + a.annotations, 0)} annotations, ${f(fileMB)} MB workspace file`);
 console.log(`import through the UI (file chosen → report shown): ${f(importMs / 1000)} s   (${importNotice.trim().slice(0, 120)}…)`);
-console.log(`  JS heap: ${mb(heapBefore)} before, peak ${mb(imported.peak())} during, ${mb(heapAfterImport)} after; wasm memory (only grows, so its peak) ${mb(await wasmMemory())}`);
+console.log(`  JS heap: ${mb(heapBefore)} before, peak ${mb(imported.peak())} during, ${mb(heapAfterImport)} after; wasm memory (only grows, so its peak): the page ${mb(await wasmMemory())}, the views loaded on first use (which write the workspace) ${mb(await lazyMemory())}`);
 
 // ---- App start: reload with an article open -------------------------------------------
 const shown = (title) => page.waitForFunction((title) =>
@@ -111,6 +113,23 @@ for (let i = 0; i < 3; i++) {
 const wasmAfterStart = await wasmMemory();
 console.log(`app start (reload → article with its highlights shown): ${starts.map(f).join(', ')} ms   (goal ≤ 1000 ms)`);
 console.log(`  wasm memory after a restart: ${mb(wasmAfterStart)}`);
+
+// ---- Workspace export (right after a restart, so the wasm memory starts small) --------------
+{
+  const before = await wasmMemory();
+  const t = Date.now();
+  const exported = await peakHeapDuring(async () => {
+    await page.getByRole('button', { name: /^Export/ }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 600_000 }),
+      page.getByRole('menuitem', { name: /Download workspace/ }).click(),
+    ]);
+    return { ms: Date.now() - t, path: await download.path() };
+  });
+  const { size } = await import('node:fs').then((fs) => fs.promises.stat(exported.result.path));
+  console.log(`workspace export (menu → file downloaded): ${f(exported.result.ms / 1000)} s, ${f(size / 1_048_576)} MB`);
+  console.log(`  JS heap peak ${mb(exported.peak())}; wasm memory ${mb(before)} before, ${mb(await wasmMemory())} after (it only grows, so this is its peak)`);
+}
 
 // ---- Switching documents by #doc= ------------------------------------------------------
 if (PROFILE) {

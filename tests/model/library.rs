@@ -174,10 +174,8 @@ fn a_broken_workspace_is_rejected_naming_the_document() {
         }],
         "t",
     );
-    let broken = json.replace(
-        "\"quote\": \"Sergey Lavrov\"",
-        "\"quote\": \"Sergei Lavrov\"",
-    );
+    let broken = json.replace("\"quote\":\"Sergey Lavrov\"", "\"quote\":\"Sergei Lavrov\"");
+    assert_ne!(broken, json, "the fixture holds the quote");
     let message = parse_workspace(&broken).unwrap_err().to_string();
     assert!(
         message.starts_with("document 1: (“Russian MFA"),

@@ -22,18 +22,26 @@ use web_sys::{MessageEvent, Worker};
 type Done<T> = Box<dyn FnOnce(Result<T, String>)>;
 
 /// A job the worker was given and has not answered.
+/// What an import brought: annotations, a new document's text, or a workspace file, kept
+/// as the browser's bytes (it is written by the views loaded on first use, so the page never
+/// copies it into its own memory).
+pub enum Imported {
+    Content(Incoming),
+    Workspace(Uint8Array),
+}
+
 enum Pending {
     Import {
         doc: Rc<Document>,
         progress: Rc<dyn Fn(Progress)>,
-        done: Done<Incoming>,
+        done: Done<Imported>,
     },
     Export {
         format: ExportFormat,
         done: Done<ExportFile>,
     },
     Workspace {
-        done: Done<String>,
+        done: Done<Array>,
     },
 }
 
@@ -79,7 +87,7 @@ pub fn import(
     doc: Rc<Document>,
     files: Vec<web_sys::File>,
     progress: impl Fn(Progress) + 'static,
-    done: impl FnOnce(Result<Incoming, String>) + 'static,
+    done: impl FnOnce(Result<Imported, String>) + 'static,
 ) -> Job {
     let none = Content {
         annotations: &[],
@@ -118,19 +126,17 @@ pub fn export(
     );
 }
 
-/// Writes the workspace file (every document with its annotations, exported at `exported`)
-/// in the worker; `done` gets the JSON or why it could not be written.
-pub fn export_workspace(
-    documents: &[WorkspaceDocument],
-    exported: &str,
-    done: impl FnOnce(Result<String, String>) + 'static,
-) {
-    let header = format!(
-        r#"{{"job":"workspace","exported":{}}}"#,
-        serde_json::to_string(exported).unwrap_or_default()
-    );
+/// Writes these documents' entries of a workspace file (`library::workspace_entry`, one JSON
+/// text each, as JS strings that the page hands to the download without copying them into
+/// its own memory). A workspace is written a few documents at a time.
+pub async fn workspace_entries(documents: &[WorkspaceDocument]) -> Result<Array, String> {
     let message = Array::new();
-    for part in [JsValue::UNDEFINED, header.into(), "".into(), "".into()] {
+    for part in [
+        JsValue::UNDEFINED,
+        r#"{"job":"workspace"}"#.into(),
+        "".into(),
+        "".into(),
+    ] {
         message.push(&part);
     }
     for d in documents {
@@ -138,12 +144,25 @@ pub fn export_workspace(
         message.push(&json.into());
         message.push(&d.document.index.text().into());
     }
-    submit(
-        Pending::Workspace {
-            done: Box::new(done),
-        },
-        message,
-    );
+    let answer: Rc<RefCell<Option<Result<Array, String>>>> = Rc::default();
+    let mut resolve_with = None;
+    let finished = js_sys::Promise::new(&mut |resolve, _| resolve_with = Some(resolve));
+    let resolve = resolve_with.expect("the promise runs its executor at once");
+    {
+        let answer = answer.clone();
+        submit(
+            Pending::Workspace {
+                done: Box::new(move |result| {
+                    *answer.borrow_mut() = Some(result);
+                    let _ = resolve.call0(&JsValue::NULL);
+                }),
+            },
+            message,
+        );
+    }
+    let _ = wasm_bindgen_futures::JsFuture::from(finished).await;
+    let answer = answer.borrow_mut().take();
+    answer.unwrap_or_else(|| Err("the import worker did not answer".to_owned()))
 }
 
 /// Stops an import: the worker is terminated (a new one starts with the next job), and the
@@ -312,9 +331,11 @@ fn received(data: &Array) {
                 Pending::Export { format, done } => {
                     done(answer.and_then(|(header, payload)| exported(format, &header, payload)))
                 }
-                Pending::Workspace { done } => {
-                    done(answer.map(|(_, payload)| payload.as_string().unwrap_or_default()))
-                }
+                Pending::Workspace { done } => done(answer.and_then(|(_, payload)| {
+                    payload
+                        .dyn_into::<Array>()
+                        .map_err(|_| "the import worker sent no list of documents".to_owned())
+                })),
             }
         }
     }
@@ -324,10 +345,17 @@ fn header_of(header: &str) -> Result<Value, String> {
     serde_json::from_str(header).map_err(|e| format!("the import worker's answer: {e}"))
 }
 
-fn imported(header: &str, payload: JsValue, doc: &Document) -> Result<Incoming, String> {
+fn imported(header: &str, payload: JsValue, doc: &Document) -> Result<Imported, String> {
     let header = header_of(header)?;
+    if header["kind"].as_str() == Some("workspace") {
+        // Sent as UTF-8 bytes (see serve.rs), and handed on as they are.
+        return payload
+            .dyn_into::<Uint8Array>()
+            .map(Imported::Workspace)
+            .map_err(|_| "the import worker sent the workspace in an unknown form".to_owned());
+    }
     let text = payload.as_string().unwrap_or_default();
-    match header["kind"].as_str() {
+    let incoming = match header["kind"].as_str() {
         Some("annotations") => {
             let format = header["format"]
                 .as_str()
@@ -355,18 +383,9 @@ fn imported(header: &str, payload: JsValue, doc: &Document) -> Result<Incoming, 
             title: header["title"].as_str().unwrap_or_default().to_owned(),
             text,
         }),
-        Some("workspace") => {
-            // Sent as UTF-8 bytes (see serve.rs): copied once, exactly, then taken as they are.
-            let bytes = payload
-                .dyn_into::<Uint8Array>()
-                .map_err(|_| "the import worker sent the workspace in an unknown form")?
-                .to_vec();
-            String::from_utf8(bytes)
-                .map(Incoming::Workspace)
-                .map_err(|_| "the workspace file is not UTF-8 text".to_owned())
-        }
         _ => Err("the import worker's answer has no kind".to_owned()),
-    }
+    };
+    incoming.map(Imported::Content)
 }
 
 fn exported(format: ExportFormat, header: &str, payload: JsValue) -> Result<ExportFile, String> {

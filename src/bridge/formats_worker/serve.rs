@@ -94,18 +94,18 @@ fn run(
             Ok((header, Uint8Array::from(file.bytes.as_slice()).into()))
         }
         Some("workspace") => {
-            // Pairs of compact JSON and text follow, one per document.
-            let mut documents = Vec::new();
+            // Pairs of compact JSON and text follow, one per document; each document's entry
+            // is written as soon as it is built, and the document dropped.
+            let entries = Array::new();
             for i in (4..message.length()).step_by(2) {
                 let json = message.get(i).as_string().unwrap_or_default();
                 let text = message.get(i + 1).as_string().unwrap_or_default();
                 let document = native::document_of(&json, &text).map_err(|e| e.to_string())?;
                 let content = native::parse_placed(&json, &document).map_err(|e| e.to_string())?;
-                documents.push(WorkspaceDocument { document, content });
+                let entry = library::workspace_entry(&WorkspaceDocument { document, content });
+                entries.push(&entry.into());
             }
-            let exported = header["exported"].as_str().unwrap_or_default();
-            let json = library::workspace_to_json(&documents, exported);
-            Ok((json!({}), json.into()))
+            Ok((json!({}), entries.into()))
         }
         _ => Err("the page asked for no known job".to_owned()),
     }

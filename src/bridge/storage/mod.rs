@@ -9,7 +9,8 @@ mod whole_library;
 
 pub use document::{forget_unsaved, keep_unsaved, load, save, LoadProblem, Loaded, SaveOutcome};
 pub use whole_library::{
-    all_documents, apply_entity_merge, import_workspace, search_texts, MergeReport,
+    all_documents, apply_entity_merge, import_workspace, import_workspace_file, listed_documents,
+    read_documents, search_texts, MergeReport, WorkspaceImportError,
 };
 
 use super::db::{self, Written};

@@ -13,8 +13,8 @@ use crate::model::records::{self, RecordWrite, Stored};
 use crate::model::{default_document, Annotations, Document, DEFAULT_ARTICLE_ID};
 use serde_json::Value;
 
-/// Every listed document with its annotations, for the workspace export and the views over
-/// the whole library. A document that cannot be read is left out and named. Reads the texts,
+/// Every listed document with its annotations, for the views over the whole library (the
+/// workspace export takes them a few at a time instead: [`read_documents`]). A document that cannot be read is left out and named. Reads the texts,
 /// annotations and links of all documents in three range reads, not three per document.
 pub async fn all_documents() -> Result<(Vec<WorkspaceDocument>, Vec<String>), String> {
     let view = load_library().await?;
@@ -34,34 +34,80 @@ pub async fn all_documents() -> Result<(Vec<WorkspaceDocument>, Vec<String>), St
         }
     }
     for meta in &view.library.documents {
-        let document = if meta.id == DEFAULT_ARTICLE_ID {
-            Ok(default_document())
-        } else {
-            texts
-                .get(&meta.id)
-                .ok_or_else(|| "its text is missing".to_owned())
-                .and_then(records::read_text)
-        };
-        let mut document = match document {
-            Ok(document) => document,
-            Err(e) => {
-                skipped.push(format!("“{}”: {e}", meta.title));
-                continue;
-            }
-        };
-        document.title = meta.title.clone();
         let found = records.remove(&meta.id).unwrap_or_default();
-        let (_, content, unreadable) = Stored::load(&document, &found);
-        if !unreadable.reasons.is_empty() {
-            skipped.push(format!(
-                "“{}”: some annotations could not be read ({})",
-                meta.title,
-                unreadable.reasons.join("; ")
-            ));
+        match build(meta, texts.get(&meta.id), &found) {
+            Ok(document) => documents.push(document),
+            Err(why) => skipped.push(why),
         }
-        documents.push(WorkspaceDocument { document, content });
     }
     Ok((documents, skipped))
+}
+
+/// One listed document with its annotations, from its text record and its annotation and link
+/// records; or why it cannot be taken, in words, naming it.
+fn build(
+    meta: &DocumentMeta,
+    text: Option<&Value>,
+    found: &[Value],
+) -> Result<WorkspaceDocument, String> {
+    let document = if meta.id == DEFAULT_ARTICLE_ID {
+        Ok(default_document())
+    } else {
+        text.ok_or_else(|| "its text is missing".to_owned())
+            .and_then(records::read_text)
+    };
+    let mut document = document.map_err(|e| format!("“{}”: {e}", meta.title))?;
+    document.title = meta.title.clone();
+    let (_, content, unreadable) = Stored::load(&document, found);
+    if !unreadable.reasons.is_empty() {
+        return Err(format!(
+            "“{}”: some annotations could not be read ({})",
+            meta.title,
+            unreadable.reasons.join("; ")
+        ));
+    }
+    Ok(WorkspaceDocument { document, content })
+}
+
+/// The listed documents (in the library's order) and what could not be listed, for work that
+/// takes the library a few documents at a time ([`read_documents`]).
+pub async fn listed_documents() -> Result<(Vec<DocumentMeta>, Vec<String>), String> {
+    let view = load_library().await?;
+    Ok((view.library.documents, view.problems))
+}
+
+/// These documents with their annotations, read together (their texts by id, their records by
+/// prefix, in two reads); each that cannot be taken is named in `skipped` instead.
+pub async fn read_documents(
+    metas: &[DocumentMeta],
+    skipped: &mut Vec<String>,
+) -> Result<Vec<WorkspaceDocument>, String> {
+    let text_ids: Vec<String> = metas.iter().map(|m| records::text_id(&m.id)).collect();
+    let texts = db::get_many(&text_ids).await?;
+    let prefixes: Vec<String> = metas
+        .iter()
+        .flat_map(|m| {
+            [
+                records::annotation_prefix(&m.id),
+                records::relation_prefix(&m.id),
+            ]
+        })
+        .collect();
+    let mut found: std::collections::HashMap<String, Vec<Value>> = Default::default();
+    for value in db::ranges(&prefixes).await? {
+        if let Some(id) = value["doc"].as_str() {
+            found.entry(id.to_owned()).or_default().push(value);
+        }
+    }
+    let mut documents = Vec::with_capacity(metas.len());
+    for (meta, text) in metas.iter().zip(&texts) {
+        let records = found.remove(&meta.id).unwrap_or_default();
+        match build(meta, text.as_ref(), &records) {
+            Ok(document) => documents.push(document),
+            Err(why) => skipped.push(why),
+        }
+    }
+    Ok(documents)
 }
 
 /// Every stored text, folded for search ([`fold_for_search`]), by document id: one range
@@ -76,6 +122,36 @@ pub async fn search_texts() -> Result<Vec<(String, String)>, String> {
             Some((id.to_owned(), fold_for_search(text)))
         })
         .collect())
+}
+
+/// How a workspace import ended when it did not finish.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkspaceImportError {
+    /// The file was refused whole before anything was written (why, in words).
+    Rejected(String),
+    /// A write failed part way; the documents written before it are kept (why, in words).
+    Stopped(String),
+}
+
+/// Imports a workspace file given as its bytes: the file is split into its documents, every
+/// one is built and checked before anything is written (one at a time, so only one is ever
+/// built), then [`import_workspace`] writes them. Run by the views loaded on first use
+/// (`bridge::lazy_views::import_workspace`), so none of this is in the page's download.
+pub async fn import_workspace_file(
+    bytes: Vec<u8>,
+    random_hex: impl Fn() -> String,
+    progress: impl Fn(usize, usize),
+) -> Result<String, WorkspaceImportError> {
+    use WorkspaceImportError::{Rejected, Stopped};
+    let text =
+        String::from_utf8(bytes).map_err(|_| Rejected("the file is not UTF-8 text".to_owned()))?;
+    let file = WorkspaceFile::open(&text).map_err(|e| Rejected(e.to_string()))?;
+    (0..file.len())
+        .try_for_each(|i| file.document(i).map(drop))
+        .map_err(|e| Rejected(e.to_string()))?;
+    import_workspace(&file, random_hex, progress)
+        .await
+        .map_err(Stopped)
 }
 
 /// How many records one database write holds during a workspace import: large enough to be

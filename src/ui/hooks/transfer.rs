@@ -4,6 +4,8 @@
 //! (`bridge::formats_worker`); an import shows its progress in a dialog whose Cancel
 //! terminates the worker.
 
+use crate::bridge::formats_worker::Imported;
+use crate::bridge::lazy_views::{self, WorkspaceImport};
 use crate::bridge::{clock, files, formats_worker, storage};
 use crate::model::formats::dispatch::{self, ExportFile, ExportFormat, Incoming};
 use crate::model::formats::native::{self, TextInclusion};
@@ -110,36 +112,35 @@ pub(crate) fn use_transfer(
         };
         dispatcher.dispatch(Action::Notify(Notice::info("Preparing the workspace…")));
         yew::platform::spawn_local(async move {
-            let (documents, skipped) = match storage::all_documents().await {
-                Ok(found) => found,
-                Err(e) => return fail(e),
-            };
             let now = clock::now_rfc3339();
             let date = now.get(..10).unwrap_or_default().to_owned();
-            let count = documents.len();
-            // The file is written by the import worker.
-            formats_worker::export_workspace(&documents, &now, move |json| {
-                let downloaded = json.and_then(|json| {
-                    files::download(
-                        &format!("text-annotator-workspace-{date}.json"),
-                        "application/json",
-                        &json,
-                    )
-                });
-                match downloaded {
-                    Err(e) => fail(e),
-                    Ok(()) if skipped.is_empty() => dispatcher.dispatch(Action::Notify(
-                        Notice::info(format!(
-                            "Downloaded the workspace: {count} document{}.",
-                            if count == 1 { "" } else { "s" }
-                        )),
-                    )),
-                    Ok(()) => dispatcher.dispatch(Action::Notify(Notice::error(format!(
-                        "Downloaded the workspace with {count} documents; left out because they could not be read: {}.",
-                        skipped.join("; ")
-                    )))),
-                }
+            let written = write_workspace(&now, |done, total| {
+                dispatcher.dispatch(Action::Notify(Notice::info(format!(
+                    "Preparing the workspace: {done} of {total} documents…"
+                ))))
+            })
+            .await;
+            let downloaded = written.and_then(|(parts, count, skipped)| {
+                files::download_parts(
+                    &format!("text-annotator-workspace-{date}.json"),
+                    "application/json",
+                    &parts,
+                )
+                .map(|()| (count, skipped))
             });
+            match downloaded {
+                Err(e) => fail(e),
+                Ok((count, skipped)) if skipped.is_empty() => dispatcher.dispatch(Action::Notify(
+                    Notice::info(format!(
+                        "Downloaded the workspace: {count} document{}.",
+                        if count == 1 { "" } else { "s" }
+                    )),
+                )),
+                Ok((count, skipped)) => dispatcher.dispatch(Action::Notify(Notice::error(format!(
+                    "Downloaded the workspace with {count} documents; left out because they could not be read: {}.",
+                    skipped.join("; ")
+                )))),
+            }
         });
     });
     Transfer {
@@ -303,59 +304,54 @@ impl Import {
         true
     }
 
-    fn apply(&self, name: &str, incoming: Result<Incoming, String>) {
-        match incoming {
-            Ok(Incoming::NewDocument { title, text }) => {
-                self.dispatcher
-                    .dispatch(Action::OpenDialog(Dialog::Documents(Some(Rc::new(
-                        Prefill { title, text },
-                    )))))
-            }
-            Ok(Incoming::Workspace(text)) => {
-                // Every document is checked before anything is written (the file is taken
-                // whole or refused whole), one at a time, so no more than one is built at once.
-                let checked = library::WorkspaceFile::open(&text)
-                    .and_then(|file| (0..file.len()).try_for_each(|i| file.document(i).map(drop)));
-                if let Err(e) = checked {
-                    return self.refuse(format!(
-                        "Import of the workspace {name} rejected: {e}. Nothing was changed."
-                    ));
+    /// A workspace file: checked and written by the views loaded on first use, one document
+    /// at a time (`bridge::lazy_views::import_workspace`); then the root opens the library
+    /// afresh.
+    fn import_workspace(&self, name: &str, bytes: js_sys::Uint8Array) {
+        let (dispatcher, on_reload, name) = (
+            self.dispatcher.clone(),
+            self.on_reload.clone(),
+            name.to_owned(),
+        );
+        yew::platform::spawn_local(async move {
+            let progress: Rc<dyn Fn(usize, usize)> = {
+                let (dispatcher, name) = (dispatcher.clone(), name.clone());
+                Rc::new(move |done, total| {
+                    dispatcher.dispatch(Action::Notify(Notice::info(format!(
+                        "Importing the workspace {name}: {done} of {total} documents…"
+                    ))))
+                })
+            };
+            let error = |text: String| dispatcher.dispatch(Action::Notify(Notice::error(text)));
+            match lazy_views::import_workspace(&bytes, progress).await {
+                Ok(WorkspaceImport::Done(report)) => {
+                    on_reload.emit(Some(format!("Imported the workspace {name}: {report}.")))
                 }
-                let (dispatcher, on_reload, name) = (
-                    self.dispatcher.clone(),
-                    self.on_reload.clone(),
-                    name.to_owned(),
-                );
-                yew::platform::spawn_local(async move {
-                    let progress = {
-                        let (dispatcher, name) = (dispatcher.clone(), name.clone());
-                        move |done: usize, total: usize| {
-                            dispatcher.dispatch(Action::Notify(Notice::info(format!(
-                                "Importing the workspace {name}: {done} of {total} documents…"
-                            ))))
-                        }
-                    };
-                    let report = match library::WorkspaceFile::open(&text) {
-                        Ok(file) => {
-                            storage::import_workspace(
-                                &file,
-                                || clock::fresh_id().trim_start_matches("a-")[..8].to_owned(),
-                                progress,
-                            )
-                            .await
-                        }
-                        Err(e) => Err(e.to_string()),
-                    };
-                    match report {
-                        Ok(report) => on_reload
-                            .emit(Some(format!("Imported the workspace {name}: {report}."))),
-                        Err(e) => dispatcher.dispatch(Action::Notify(Notice::error(format!(
-                            "Import of the workspace {name} stopped: {e}. The documents written before it are kept; importing the file again merges the rest without duplicates."
-                        )))),
-                    }
-                });
+                Ok(WorkspaceImport::Rejected(why)) => error(format!(
+                    "Import of the workspace {name} rejected: {why}. Nothing was changed."
+                )),
+                Ok(WorkspaceImport::Stopped(why)) => error(format!(
+                    "Import of the workspace {name} stopped: {why}. The documents written before it are kept; importing the file again merges the rest without duplicates."
+                )),
+                Err(why) => error(format!(
+                    "Import of the workspace {name} could not start: {why}. Nothing was changed."
+                )),
             }
-            Ok(Incoming::Annotations { plan, format }) => {
+        });
+    }
+
+    fn apply(&self, name: &str, incoming: Result<Imported, String>) {
+        match incoming {
+            Ok(Imported::Content(Incoming::NewDocument { title, text })) => self
+                .dispatcher
+                .dispatch(Action::OpenDialog(Dialog::Documents(Some(Rc::new(
+                    Prefill { title, text },
+                ))))),
+            Ok(Imported::Content(Incoming::Workspace(text))) => {
+                self.import_workspace(name, js_sys::Uint8Array::from(text.as_bytes()))
+            }
+            Ok(Imported::Workspace(bytes)) => self.import_workspace(name, bytes),
+            Ok(Imported::Content(Incoming::Annotations { plan, format })) => {
                 self.dispatcher.dispatch(Action::StageImport(StagedImport {
                     source: format!("{name} ({})", format.name()),
                     plan: Rc::new(plan),
@@ -366,4 +362,38 @@ impl Import {
             )),
         }
     }
+}
+
+/// Documents read and written into a workspace at a time: the page holds this many built, and
+/// the file's pieces are kept as the browser's strings until they become the download.
+const WORKSPACE_CHUNK: usize = 25;
+
+/// The workspace file's pieces (head, entries, tail), the number of documents in it, and
+/// those left out because they could not be read (named, with why). `progress` hears
+/// (documents done, documents).
+async fn write_workspace(
+    exported: &str,
+    progress: impl Fn(usize, usize),
+) -> Result<(js_sys::Array, usize, Vec<String>), String> {
+    let (listed, mut skipped) = storage::listed_documents().await?;
+    let parts = js_sys::Array::new();
+    parts.push(&library::workspace_head(exported).into());
+    let mut count = 0;
+    for (n, chunk) in listed.chunks(WORKSPACE_CHUNK).enumerate() {
+        let documents = storage::read_documents(chunk, &mut skipped).await?;
+        let entries = formats_worker::workspace_entries(&documents).await?;
+        for entry in entries.iter() {
+            if count > 0 {
+                parts.push(&library::WORKSPACE_SEPARATOR.into());
+            }
+            parts.push(&entry);
+            count += 1;
+        }
+        progress(
+            (n * WORKSPACE_CHUNK + chunk.len()).min(listed.len()),
+            listed.len(),
+        );
+    }
+    parts.push(&library::WORKSPACE_TAIL.into());
+    Ok((parts, count, skipped))
 }
