@@ -160,6 +160,9 @@ const shown = await stored.evaluate(() => performance.now());
 await stored.waitForFunction(() => /^Saved locally/.test(document.querySelector('.status').textContent), null, { timeout: 300_000, polling: 100 });
 const firstSaveMs = (await stored.evaluate(() => performance.now())) - shown;
 const storedListed = await stored.evaluate(() => Number(/(\d+) annotations/.exec(document.querySelector('.status').textContent)[1]));
+// BENCH_SETTLE_MS: wait this long after the first save before adding (work the first save
+// left behind, such as the change feed reading the 10,000 records back, is then over).
+await stored.waitForTimeout(Number(process.env.BENCH_SETTLE_MS || 0));
 let storedCdp;
 if (PROFILE_STORED) {
   storedCdp = await storedContext.newCDPSession(stored);
@@ -271,4 +274,24 @@ async function printProfile(cdp) {
   for (const [name, ms] of [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
   const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30);
   for (const [name, ms] of top) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name.slice(0, 140)}`);
+  // Where the heaviest functions are called from (four callers up), with BENCH_PROFILE_CALLERS=1.
+  if (process.env.BENCH_PROFILE_CALLERS === '1') {
+    const parent = new Map();
+    for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+    const label = (n) => `${n.callFrame.functionName || '(anonymous)'}@${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+    for (const [name] of top.slice(1, 8)) {
+      const chains = new Map();
+      profile.samples.forEach((id, i) => {
+        const node = byId.get(id);
+        const f = node.callFrame;
+        if (`${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}` !== name) return;
+        const chain = [];
+        for (let p = parent.get(id); p && chain.length < 6; p = parent.get(p)) chain.push(label(byId.get(p)));
+        const key = chain.join(' < ');
+        chains.set(key, (chains.get(key) || 0) + (dt[i] || 0) / 1000);
+      });
+      console.log(`callers of ${name}:`);
+      for (const [chain, ms] of [...chains.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${chain.slice(0, 400)}`);
+    }
+  }
 }
