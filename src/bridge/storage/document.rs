@@ -194,7 +194,7 @@ pub async fn save(
         Some(written) => entry.borrow_mut().0 = Some(written),
         // Not cached yet, or refused: read it, and write it on its own this once.
         None => match touch_entry(doc, counts).await {
-            Touched::Written(meta, rev) => entry.borrow_mut().0 = Some((meta, rev)),
+            Touched::Written(written) => entry.borrow_mut().0 = Some(*written),
             Touched::Deleted(title) => outcome.deleted_elsewhere = Some(title),
             Touched::Failed => {}
         },
@@ -204,7 +204,8 @@ pub async fn save(
 
 /// How updating a list entry went.
 enum Touched {
-    Written(DocumentMeta, String),
+    /// The entry as written, and its revision (boxed: the other cases are small).
+    Written(Box<(DocumentMeta, String)>),
     /// The document is in the trash (its title).
     Deleted(String),
     Failed,
@@ -243,7 +244,7 @@ async fn touch_entry(doc: &Document, counts: [usize; 3]) -> Touched {
         };
         match results.into_iter().next() {
             Some(r) if r.conflict() => continue,
-            Some(Written { rev: Some(rev), .. }) => return Touched::Written(meta, rev),
+            Some(Written { rev: Some(rev), .. }) => return Touched::Written(Box::new((meta, rev))),
             _ => return Touched::Failed,
         }
     }
