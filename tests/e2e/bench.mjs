@@ -15,7 +15,12 @@ const PORT = Number(process.env.BENCH_PORT || 4174);
 const dist = process.env.BENCH_DIST || path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
 // BENCH_PROFILE=1 prints the functions with the most self time during the 50 adds (build
 // with names kept for readable output).
+// BENCH_PROFILE=stored does the same for the stored phase (the 50 adds with saving).
 const PROFILE = process.env.BENCH_PROFILE === '1';
+const PROFILE_STORED = process.env.BENCH_PROFILE === 'stored';
+// BENCH_STORED_ONLY=1 skips the first phase (render, adds without storage, exports, imports)
+// and measures the stored document alone.
+const STORED_ONLY = process.env.BENCH_STORED_ONLY === '1';
 
 const server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '--directory', dist], { stdio: 'ignore' });
 const stop = () => server.kill();
@@ -42,123 +47,104 @@ const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acc
 const errors = [];
 page.on('pageerror', (e) => errors.push(String(e)));
 
-await page.goto(`http://127.0.0.1:${PORT}/index.html?bench=${BYTES}&spans=${SPANS}`);
-await page.waitForFunction(() => document.querySelectorAll('.doc-text [data-ids]').length > 0, null, { polling: 'raf', timeout: 60_000 });
-const firstRender = await page.evaluate(() => performance.now());
-const marks = await page.evaluate(() => Object.fromEntries(
-  ['annotator:start', 'annotator:data-ready', 'annotator:first-render'].map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? NaN])));
-const shape = await page.evaluate(() => ({
-  paragraphs: document.querySelectorAll('.doc-text p').length,
-  segments: document.querySelectorAll('.doc-text [data-s]').length,
-  chars: Array.from(document.querySelector('.doc-text').textContent).length,
-  listed: Number(/(\d+) annotations/.exec(document.querySelector('.status').textContent)[1]),
-}));
+async function firstPhase() {
+  await page.goto(`http://127.0.0.1:${PORT}/index.html?bench=${BYTES}&spans=${SPANS}`);
+  await page.waitForFunction(() => document.querySelectorAll('.doc-text [data-ids]').length > 0, null, { polling: 'raf', timeout: 60_000 });
+  const firstRender = await page.evaluate(() => performance.now());
+  const marks = await page.evaluate(() => Object.fromEntries(
+    ['annotator:start', 'annotator:data-ready', 'annotator:first-render'].map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? NaN])));
+  const shape = await page.evaluate(() => ({
+    paragraphs: document.querySelectorAll('.doc-text p').length,
+    segments: document.querySelectorAll('.doc-text [data-s]').length,
+    chars: Array.from(document.querySelector('.doc-text').textContent).length,
+    listed: Number(/(\d+) annotations/.exec(document.querySelector('.status').textContent)[1]),
+  }));
 
-let cdp;
-if (PROFILE) {
-  cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'blink'] });
-}
-// 50 adds: a DOM selection over a word, released like a mouse (pending span), then the
-// label key. Measured: key → DOM updated and laid out; and key → the next animation frame.
-const timings = await page.evaluate(async (adds) => {
-  const root = document.querySelector('.doc-text');
-  const paragraphs = root.querySelectorAll('p');
-  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-  const count = () => Number(/(\d+) annotations/.exec(document.querySelector('.status').textContent)[1]);
-  const tick = () => new Promise((r) => setTimeout(r, 0));
-  const work = [], toFrame = [];
-  for (let i = 0; i < adds; i++) {
-    const p = paragraphs[Math.floor((i + 0.5) * paragraphs.length / adds)];
-    // A word in an unannotated stretch when there is one, so each add is a new span.
-    const segs = [...p.querySelectorAll('[data-s]')].filter((s) => /\p{L}{4,}/u.test(s.textContent));
-    const seg = segs.find((s) => !s.hasAttribute('data-ids')) || segs[i % segs.length];
-    const node = seg.firstChild;
-    const words = [...node.data.matchAll(/\p{L}{4,}/gu)];
-    const m = words[i % words.length];
-    const range = document.createRange();
-    range.setStart(node, m.index);
-    range.setEnd(node, m.index + m[0].length);
-    const sel = getSelection();
-    sel.removeAllRanges();
-    sel.addRange(range);
-    root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
-    await frame();
-    await tick();
-    const before = count();
-    const t0 = performance.now();
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: ['1', '2', '3'][i % 3], bubbles: true }));
-    await Promise.resolve();
-    await tick();
-    void document.body.offsetHeight; // force style and layout
-    const t1 = performance.now();
-    await frame();
-    const t2 = performance.now();
-    if (count() !== before + 1) {
-      throw new Error(`add ${i} did not land: ${document.querySelector('.notice')?.textContent}`);
-    }
-    work.push(t1 - t0);
-    toFrame.push(t2 - t0);
+  let cdp;
+  if (PROFILE) {
+    cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'blink'] });
   }
-  return { work, toFrame };
-}, ADDS);
-
-if (PROFILE) {
-  const { profile } = await cdp.send('Profiler.stop');
-  const self = new Map();
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const dt = profile.timeDeltas;
-  profile.samples.forEach((id, i) => {
-    const f = byId.get(id).callFrame;
-    const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}`;
-    self.set(name, (self.get(name) || 0) + (dt[i] || 0) / 1000);
-  });
-  const trace = JSON.parse((await browser.stopTracing()).toString());
-  const byName = new Map();
-  for (const e of trace.traceEvents) {
-    if (e.ph === 'X' && e.dur) byName.set(e.name, (byName.get(e.name) || 0) + e.dur / 1000);
-  }
-  const layouts = trace.traceEvents.filter((e) => e.name === 'Layout' && e.ph === 'X').slice(0, 400);
-  const big = layouts.sort((a, b) => b.dur - a.dur).slice(0, 6);
-  for (const e of big) console.log('layout', (e.dur / 1000).toFixed(1), 'ms', JSON.stringify(e.args?.beginData || {}).slice(0, 200));
-  console.log('layouts:', layouts.length);
-  console.log('trace events by total duration:');
-  for (const [name, ms] of [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
-  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30);
-  for (const [name, ms] of top) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name.slice(0, 140)}`);
-}
-// Exports: each click runs serialisation, Blob and the download start. Then each file is
-// imported back: choose → the merge/replace question is on screen (parsed, validated, placed).
-const formats = ['Download JSON', 'W3C Web Annotation', 'brat standoff', 'spaCy / Prodigy JSONL', 'doccano JSONL', 'CSV, a row per annotation'];
-const exportsMs = [];
-for (const title of formats) {
-  await page.getByRole('button', { name: /^Export/ }).click();
-  const [download, ms] = await Promise.all([
-    page.waitForEvent('download'),
-    page.evaluate((title) => {
-      const item = [...document.querySelectorAll('[role=menuitem]')].find((b) => b.textContent.startsWith(title));
+  // 50 adds: a DOM selection over a word, released like a mouse (pending span), then the
+  // label key. Measured: key → DOM updated and laid out; and key → the next animation frame.
+  const timings = await page.evaluate(async (adds) => {
+    const root = document.querySelector('.doc-text');
+    const paragraphs = root.querySelectorAll('p');
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    const count = () => Number(/(\d+) annotations/.exec(document.querySelector('.status').textContent)[1]);
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    const work = [], toFrame = [];
+    for (let i = 0; i < adds; i++) {
+      const p = paragraphs[Math.floor((i + 0.5) * paragraphs.length / adds)];
+      // A word in an unannotated stretch when there is one, so each add is a new span.
+      const segs = [...p.querySelectorAll('[data-s]')].filter((s) => /\p{L}{4,}/u.test(s.textContent));
+      const seg = segs.find((s) => !s.hasAttribute('data-ids')) || segs[i % segs.length];
+      const node = seg.firstChild;
+      const words = [...node.data.matchAll(/\p{L}{4,}/gu)];
+      const m = words[i % words.length];
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const sel = getSelection();
+      sel.removeAllRanges();
+      sel.addRange(range);
+      root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
+      await frame();
+      await tick();
+      const before = count();
       const t0 = performance.now();
-      item.click();
-      return performance.now() - t0;
-    }, title),
-  ]);
-  const file = path.join(process.env.TMPDIR || '/tmp', download.suggestedFilename());
-  await download.saveAs(file);
-  exportsMs.push({ title, ms, file, bytes: fs.statSync(file).size });
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: ['1', '2', '3'][i % 3], bubbles: true }));
+      await Promise.resolve();
+      await tick();
+      void document.body.offsetHeight; // force style and layout
+      const t1 = performance.now();
+      await frame();
+      const t2 = performance.now();
+      if (count() !== before + 1) {
+        throw new Error(`add ${i} did not land: ${document.querySelector('.notice')?.textContent}`);
+      }
+      work.push(t1 - t0);
+      toFrame.push(t2 - t0);
+    }
+    return { work, toFrame };
+  }, ADDS);
+
+  if (PROFILE) await printProfile(cdp);
+  // Exports: each click runs serialisation, Blob and the download start. Then each file is
+  // imported back: choose → the merge/replace question is on screen (parsed, validated, placed).
+  const formats = ['Download JSON', 'W3C Web Annotation', 'brat standoff', 'spaCy / Prodigy JSONL', 'doccano JSONL', 'CSV, a row per annotation'];
+  const exportsMs = [];
+  for (const title of formats) {
+    await page.getByRole('button', { name: /^Export/ }).click();
+    const [download, ms] = await Promise.all([
+      page.waitForEvent('download'),
+      page.evaluate((title) => {
+        const item = [...document.querySelectorAll('[role=menuitem]')].find((b) => b.textContent.startsWith(title));
+        const t0 = performance.now();
+        item.click();
+        return performance.now() - t0;
+      }, title),
+    ]);
+    const file = path.join(process.env.TMPDIR || '/tmp', download.suggestedFilename());
+    await download.saveAs(file);
+    exportsMs.push({ title, ms, file, bytes: fs.statSync(file).size });
+  }
+  const exportPath = exportsMs[0].file;
+  const exported = JSON.parse(fs.readFileSync(exportPath, 'utf8'));
+  for (const entry of exportsMs) {
+    const t0 = Date.now();
+    await page.locator('input[type=file]').setInputFiles(entry.file);
+    const question = page.getByRole('dialog', { name: /^Import/ });
+    await question.waitFor({ timeout: 60_000 });
+    entry.importMs = Date.now() - t0;
+    await question.getByRole('button', { name: 'Cancel' }).click();
+  }
+  return { firstRender, marks, shape, timings, exportsMs, exported };
 }
-const exportPath = exportsMs[0].file;
-const exported = JSON.parse(fs.readFileSync(exportPath, 'utf8'));
-for (const entry of exportsMs) {
-  const t0 = Date.now();
-  await page.locator('input[type=file]').setInputFiles(entry.file);
-  const question = page.getByRole('dialog', { name: /^Import/ });
-  await question.waitFor({ timeout: 60_000 });
-  entry.importMs = Date.now() - t0;
-  await question.getByRole('button', { name: 'Cancel' }).click();
-}
+const first = STORED_ONLY ? null : await firstPhase();
 // The same document stored in the local database (`&store=1`, a fresh browser profile):
 // the first save writes every annotation as its own record; then each add writes one record.
 // Measured per add: key → main thread free again (a task queued after the next animation
@@ -173,6 +159,18 @@ await stored.waitForFunction(() => document.querySelectorAll('.doc-text [data-id
 const shown = await stored.evaluate(() => performance.now());
 await stored.waitForFunction(() => /^Saved locally/.test(document.querySelector('.status').textContent), null, { timeout: 300_000, polling: 100 });
 const firstSaveMs = (await stored.evaluate(() => performance.now())) - shown;
+const storedListed = await stored.evaluate(() => Number(/(\d+) annotations/.exec(document.querySelector('.status').textContent)[1]));
+// BENCH_SETTLE_MS: wait this long after the first save before adding (work the first save
+// left behind, such as the change feed reading the 10,000 records back, is then over).
+await stored.waitForTimeout(Number(process.env.BENCH_SETTLE_MS || 0));
+let storedCdp;
+if (PROFILE_STORED) {
+  storedCdp = await storedContext.newCDPSession(stored);
+  await storedCdp.send('Profiler.enable');
+  await storedCdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await storedCdp.send('Profiler.start');
+  await browser.startTracing(stored, { categories: ['devtools.timeline', 'blink'] });
+}
 const storedTimings = await stored.evaluate(async (adds) => {
   const root = document.querySelector('.doc-text');
   const paragraphs = root.querySelectorAll('p');
@@ -216,6 +214,7 @@ const storedTimings = await stored.evaluate(async (adds) => {
   observer.disconnect();
   return { free, saved, long };
 }, ADDS);
+if (PROFILE_STORED) await printProfile(storedCdp);
 const records = await stored.evaluate(async () => (await new PouchDB('text-annotator').allDocs()).rows.length);
 const t0 = Date.now();
 await stored.reload();
@@ -231,6 +230,8 @@ const wasmBytes = fs.readFileSync(path.join(dist, wasm));
 const gz = zlib.gzipSync(wasmBytes, { level: 9 }).length;
 
 const f = (x) => x.toFixed(1);
+if (first) {
+const { firstRender, marks, shape, timings, exportsMs, exported } = first;
 console.log(`benchmark document: ${(BYTES / 1e6).toFixed(2)} MB requested, ${shape.chars} code points, ${shape.paragraphs} paragraphs, ${shape.listed} annotations listed, ${shape.segments} segments rendered at first (highlights are built as chunks near the viewport)`);
 console.log(`time to first render:           ${f(firstRender)} ms   (goal ≤ 1000 ms)`);
 console.log(`  of which: page + wasm load ${f(marks['annotator:start'])} ms, text index + spans ${f(marks['annotator:data-ready'] - marks['annotator:start'])} ms, building the DOM ${f(marks['annotator:first-render'] - marks['annotator:data-ready'])} ms, first layout + paint ${f(firstRender - marks['annotator:first-render'])} ms`);
@@ -240,10 +241,57 @@ console.log(`export JSON (click → download): ${f(exportsMs[0].ms)} ms for ${ex
 for (const e of exportsMs) {
   console.log(`  ${e.title.padEnd(27)} export ${f(e.ms).padStart(7)} ms, ${(e.bytes / 1e6).toFixed(2).padStart(5)} MB; import (choose → question shown) ${String(e.importMs).padStart(5)} ms`);
 }
-console.log(`stored in the local database (&store=1): first save of all ${shape.listed} annotations ${f(firstSaveMs)} ms; ${records} records after ${ADDS} adds`);
+}
+console.log(`stored in the local database (&store=1): first save of all ${storedListed} annotations ${f(firstSaveMs)} ms; ${records} records after ${ADDS} adds`);
 console.log(`  label key → main thread free:  median ${f(median(storedTimings.free))} ms, p95 ${f(pct(storedTimings.free, 0.95))} ms   (goal: no task over 50 ms, p95 ≤ 16.7 ms to paint)`);
 console.log(`  label key → "Saved" shown:     median ${f(median(storedTimings.saved))} ms, p95 ${f(pct(storedTimings.saved, 0.95))} ms (the database confirmed the one-record write)`);
 console.log(`  tasks over 50 ms while adding: ${storedTimings.long.length}${storedTimings.long.length ? ` (longest ${f(Math.max(...storedTimings.long))} ms)` : ''}`);
 console.log(`  reopen from the database (reload → highlights shown): ${reopenMs} ms; reading the records ${f(reopenMarks['annotator:data-ready'] - reopenMarks['annotator:start'])} ms of it`);
 console.log(`release wasm: ${wasmBytes.length} bytes raw, ${gz} bytes gzipped (${(gz / 1024).toFixed(1)} KB; budget in scripts/size.sh)`);
 if (errors.length) { console.error('page errors:', errors); process.exit(1); }
+
+
+async function printProfile(cdp) {
+  const { profile } = await cdp.send('Profiler.stop');
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const dt = profile.timeDeltas;
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id).callFrame;
+    const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}`;
+    self.set(name, (self.get(name) || 0) + (dt[i] || 0) / 1000);
+  });
+  const trace = JSON.parse((await browser.stopTracing()).toString());
+  const byName = new Map();
+  for (const e of trace.traceEvents) {
+    if (e.ph === 'X' && e.dur) byName.set(e.name, (byName.get(e.name) || 0) + e.dur / 1000);
+  }
+  const layouts = trace.traceEvents.filter((e) => e.name === 'Layout' && e.ph === 'X').slice(0, 400);
+  const big = layouts.sort((a, b) => b.dur - a.dur).slice(0, 6);
+  for (const e of big) console.log('layout', (e.dur / 1000).toFixed(1), 'ms', JSON.stringify(e.args?.beginData || {}).slice(0, 200));
+  console.log('layouts:', layouts.length);
+  console.log('trace events by total duration:');
+  for (const [name, ms] of [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30);
+  for (const [name, ms] of top) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name.slice(0, 140)}`);
+  // Where the heaviest functions are called from (four callers up), with BENCH_PROFILE_CALLERS=1.
+  if (process.env.BENCH_PROFILE_CALLERS === '1') {
+    const parent = new Map();
+    for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+    const label = (n) => `${n.callFrame.functionName || '(anonymous)'}@${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+    for (const [name] of top.slice(1, 8)) {
+      const chains = new Map();
+      profile.samples.forEach((id, i) => {
+        const node = byId.get(id);
+        const f = node.callFrame;
+        if (`${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}` !== name) return;
+        const chain = [];
+        for (let p = parent.get(id); p && chain.length < 6; p = parent.get(p)) chain.push(label(byId.get(p)));
+        const key = chain.join(' < ');
+        chains.set(key, (chains.get(key) || 0) + (dt[i] || 0) / 1000);
+      });
+      console.log(`callers of ${name}:`);
+      for (const [chain, ms] of [...chains.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${chain.slice(0, 400)}`);
+    }
+  }
+}

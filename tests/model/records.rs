@@ -375,3 +375,151 @@ fn an_older_revision_of_this_tabs_own_record_is_not_taken_back_in() {
     theirs["note"] = Value::String("theirs".into());
     assert!(stored.has_news(&[theirs]));
 }
+
+/// Every write as the database is given it, in id order: the writes of two ways of working
+/// them out compare equal.
+fn as_sent(writes: &[records::RecordWrite]) -> Vec<String> {
+    let mut sent: Vec<String> = writes.iter().map(|w| w.to_json()).collect();
+    sent.sort();
+    sent
+}
+
+/// The saver's comparison of what may differ gives exactly the writes of comparing the whole
+/// store, and keeps the state the next comparison needs.
+fn compare(
+    compared: &mut records::Compared,
+    stored: &mut Stored,
+    doc: &Document,
+    store: &Store,
+) -> Vec<records::RecordWrite> {
+    let everything = stored.changes(doc, store.content());
+    let some = compared.changes(stored, doc, store);
+    assert_eq!(as_sent(&some), as_sent(&everything));
+    some
+}
+
+fn confirm(stored: &mut Stored, writes: &[records::RecordWrite], rev: &str) {
+    for write in writes {
+        stored.written(write, rev.to_owned());
+    }
+}
+
+#[test]
+fn comparing_only_what_was_touched_writes_what_comparing_everything_writes() {
+    let (doc, mut store) = article_sample();
+    let (mut stored, _, _) = Stored::load(&doc, &written(&doc, &store));
+    let mut compared = records::Compared::default();
+    assert!(compare(&mut compared, &mut stored, &doc, &store).is_empty());
+
+    // An edit whose write fails stays due, next to the following edit.
+    store.set_note("actor-1", "checked", LATER).unwrap();
+    assert_eq!(compare(&mut compared, &mut stored, &doc, &store).len(), 1);
+    store
+        .add(
+            &doc.index,
+            "new".into(),
+            Label::Actor,
+            span_of(&doc, "Armenia"),
+            LATER,
+        )
+        .unwrap();
+    let writes = compare(&mut compared, &mut stored, &doc, &store);
+    assert_eq!(writes.len(), 2, "{writes:?}");
+    confirm(&mut stored, &writes, "2-a");
+    assert!(compare(&mut compared, &mut stored, &doc, &store).is_empty());
+
+    // Typing joins one undo step (the store edits in place); then a deletion with its
+    // link, its undo and redo.
+    store.set_note("new", "t", LATER).unwrap();
+    store.set_note("new", "ty", LATER).unwrap();
+    let writes = compare(&mut compared, &mut stored, &doc, &store);
+    confirm(&mut stored, &writes, "3-a");
+    store.remove("date-1").unwrap();
+    let writes = compare(&mut compared, &mut stored, &doc, &store);
+    assert!(writes.len() >= 2, "the date and its link: {writes:?}");
+    confirm(&mut stored, &writes, "4-a");
+    assert!(store.undo());
+    let writes = compare(&mut compared, &mut stored, &doc, &store);
+    confirm(&mut stored, &writes, "5-a");
+    assert!(store.undo());
+    assert!(store.redo());
+    compare(&mut compared, &mut stored, &doc, &store);
+
+    // A link added, a write still unconfirmed while the next change comes.
+    let relation = store.relations()[0].clone();
+    store.unlink(&relation.id).unwrap();
+    store
+        .link(
+            "link-again".into(),
+            &relation.claim,
+            &relation.other,
+            relation.role,
+            LATER,
+        )
+        .unwrap();
+    let unconfirmed = compare(&mut compared, &mut stored, &doc, &store);
+    store.relabel("new", Label::Date, LATER).unwrap();
+    let writes = compare(&mut compared, &mut stored, &doc, &store);
+    assert!(writes.len() > unconfirmed.len());
+    confirm(&mut stored, &writes, "6-a");
+    assert!(compare(&mut compared, &mut stored, &doc, &store).is_empty());
+
+    // Another tab's record arrives (changing `Stored`, not the store): the store's version
+    // must be compared again even though the store did not touch it.
+    let mut theirs = store.clone();
+    theirs.set_note("claim-1", "theirs", LATER).unwrap();
+    let their_records: Vec<Value> = stored
+        .changes(&doc, theirs.content())
+        .iter()
+        .map(|w| {
+            let mut body = parse(&w.to_json());
+            body["_rev"] = Value::String("9-other".to_owned());
+            body
+        })
+        .collect();
+    assert_eq!(stored.absorb(&doc, &their_records), Ok(true));
+    assert_eq!(compare(&mut compared, &mut stored, &doc, &store).len(), 1);
+    // Merged in: the store now agrees, nothing to write.
+    let merged = merge_stored(&store.content().owned(), store.content(), &stored.content())
+        .expect("the other tab's note is new here");
+    store.absorb(merged);
+    assert!(compare(&mut compared, &mut stored, &doc, &store).is_empty());
+
+    // Content replaced whole: the store no longer says what it touched; everything is compared.
+    let mut content = store.content().owned();
+    content.annotations.retain(|a| a.id != "new");
+    store.replace_all(content);
+    let writes = compare(&mut compared, &mut stored, &doc, &store);
+    assert_eq!(writes.len(), 1, "{writes:?}");
+    assert!(writes[0].body.is_none());
+}
+
+#[test]
+fn an_import_of_thousands_is_compared_whole_and_the_next_edit_alone() {
+    let (doc, annotations) = annotator::model::synthetic::generate(300_000, 5_000);
+    let mut store = Store::new();
+    let (mut stored, _, _) = Stored::load(&doc, &[]);
+    let mut compared = records::Compared::default();
+    assert!(compare(&mut compared, &mut stored, &doc, &store).is_empty());
+    let before = store.revision();
+    let mut n = 0;
+    store.import(
+        Annotations {
+            annotations,
+            ..Annotations::default()
+        },
+        annotator::model::store::ImportMode::Merge,
+        || {
+            n += 1;
+            format!("fresh-{n}")
+        },
+    );
+    assert_eq!(store.touched_since(before), None, "too many to remember");
+    let writes = compare(&mut compared, &mut stored, &doc, &store);
+    assert_eq!(writes.len(), store.len());
+    confirm(&mut stored, &writes, "1-a");
+    let id = store.annotations()[7].id.clone();
+    store.set_note(&id, "after the import", LATER).unwrap();
+    let writes = compare(&mut compared, &mut stored, &doc, &store);
+    assert_eq!(writes.len(), 1);
+}

@@ -347,3 +347,57 @@ fn a_large_import_equals_adding_one_by_one_and_undoes_and_redoes_exactly() {
     assert!(existing.redo());
     assert_eq!(existing.annotations(), after.annotations());
 }
+
+#[test]
+fn the_store_names_what_each_change_touched_until_it_no_longer_knows() {
+    use annotator::model::store::Touch;
+    let index = TextIndex::new(TEXT);
+    let mut store = Store::new();
+    let start = store.revision();
+    store
+        .add(
+            &index,
+            "a".into(),
+            Label::Actor,
+            span_in(TEXT, "Pashinyan"),
+            "t",
+        )
+        .unwrap();
+    store
+        .add(
+            &index,
+            "b".into(),
+            Label::Actor,
+            span_in(TEXT, "Armenia"),
+            "t",
+        )
+        .unwrap();
+    let after_adds = store.revision();
+    store.set_note("a", "n", "t").unwrap();
+    store.set_note("a", "no", "t").unwrap(); // the same undo step, edited in place
+    let mut touched = store.touched_since(after_adds).unwrap();
+    touched.dedup();
+    assert_eq!(touched, vec![Touch::Annotation("a".into())]);
+    let mut all = store.touched_since(start).unwrap();
+    all.sort();
+    all.dedup();
+    assert_eq!(
+        all,
+        vec![Touch::Annotation("a".into()), Touch::Annotation("b".into())]
+    );
+    assert_eq!(store.touched_since(store.revision()), Some(Vec::new()));
+    // Undo and redo touch what they change back.
+    let before_undo = store.revision();
+    assert!(store.undo());
+    assert_eq!(
+        store.touched_since(before_undo),
+        Some(vec![Touch::Annotation("a".into())])
+    );
+    // A revision this store never had, or content replaced whole: it cannot say.
+    assert_eq!(store.touched_since(store.revision() + 1), None);
+    let content = store.content().owned();
+    let before_replace = store.revision();
+    store.replace_all(content);
+    assert_eq!(store.touched_since(before_replace), None);
+    assert_eq!(store.touched_since(store.revision()), Some(Vec::new()));
+}

@@ -130,13 +130,22 @@ pub struct SaveOutcome {
     pub unreadable: Option<LoadProblem>,
 }
 
+/// The document's list entry (`doc:<id>`) as this tab last read or wrote it, with its
+/// revision: each save writes the entry (counts, last edited) in the same `bulkDocs` as the
+/// annotation records, one transaction, instead of reading it and writing it again after
+/// them. A revision that is no longer the database's (renamed, deleted or restored
+/// elsewhere) is refused like any other record, and the entry is then read again.
+#[derive(Debug, Default)]
+pub struct ListEntry(Option<(DocumentMeta, String)>);
+
 /// Writes what changed since `stored` so that the database holds `content`; `stored` follows
 /// every accepted record. The error (quota, a closed database) means nothing was written.
-/// `writes` come from [`Stored::changes`], worked out while the store was borrowed: nothing
-/// here may hold the store across a wait, since the page goes on editing it.
+/// `writes` come from [`Stored::changes`] (or `Compared`), worked out while the store was
+/// borrowed: nothing here may hold the store across a wait, since the page goes on editing it.
 pub async fn save(
     doc: &Document,
     stored: &std::cell::RefCell<Stored>,
+    entry: &std::cell::RefCell<ListEntry>,
     writes: Vec<RecordWrite>,
     counts: [usize; 3],
 ) -> Result<SaveOutcome, String> {
@@ -144,7 +153,15 @@ pub async fn save(
     if writes.is_empty() {
         return Ok(outcome);
     }
-    let bodies: Vec<String> = writes.iter().map(|w| w.to_json()).collect();
+    let mut bodies: Vec<String> = writes.iter().map(|w| w.to_json()).collect();
+    // The list entry goes with the records when this tab knows its revision; a deleted
+    // document's entry is never cached, so that a restore elsewhere is seen at once.
+    let cached = entry.borrow_mut().0.take().map(|(mut meta, rev)| {
+        meta.counts = counts;
+        meta.updated = now();
+        bodies.push(records::with_rev(&records::meta_record(&meta), &rev));
+        meta
+    });
     let results = db::write(&bodies).await?;
     let mut refused = Vec::new();
     let mut failure = None;
@@ -169,22 +186,52 @@ pub async fn save(
     if let Some(error) = failure {
         return Err(error);
     }
-    outcome.deleted_elsewhere = touch(doc, counts).await;
+    let entry_written = match (cached, results.get(writes.len())) {
+        (Some(meta), Some(Written { rev: Some(rev), .. })) => Some((meta, rev.clone())),
+        _ => None,
+    };
+    match entry_written {
+        Some(written) => entry.borrow_mut().0 = Some(written),
+        // Not cached yet, or refused: read it, and write it on its own this once.
+        None => match touch_entry(doc, counts).await {
+            Touched::Written(written) => entry.borrow_mut().0 = Some(*written),
+            Touched::Deleted(title) => outcome.deleted_elsewhere = Some(title),
+            Touched::Failed => {}
+        },
+    }
     Ok(outcome)
+}
+
+/// How updating a list entry went.
+enum Touched {
+    /// The entry as written, and its revision (boxed: the other cases are small).
+    Written(Box<(DocumentMeta, String)>),
+    /// The document is in the trash (its title).
+    Deleted(String),
+    Failed,
 }
 
 /// Updates the document's list entry (counts, last edited). Returns the title when the
 /// document turns out to be in the trash: the edit is kept with it, and the person is told.
 pub(super) async fn touch(doc: &Document, counts: [usize; 3]) -> Option<String> {
+    match touch_entry(doc, counts).await {
+        Touched::Deleted(title) => Some(title),
+        _ => None,
+    }
+}
+
+async fn touch_entry(doc: &Document, counts: [usize; 3]) -> Touched {
     let id = records::meta_id(&doc.id);
     for _ in 0..3 {
-        let existing = db::get(&id).await.ok()?;
+        let Ok(existing) = db::get(&id).await else {
+            return Touched::Failed;
+        };
         let mut meta = existing
             .as_ref()
             .and_then(|v| records::read_meta(v).ok())
             .unwrap_or_else(|| DocumentMeta::of(doc, &now(), doc.id == DEFAULT_ARTICLE_ID));
         if meta.deleted.is_some() && !meta.builtin {
-            return Some(meta.title);
+            return Touched::Deleted(meta.title);
         }
         meta.counts = counts;
         meta.updated = now();
@@ -192,10 +239,14 @@ pub(super) async fn touch(doc: &Document, counts: [usize; 3]) -> Option<String> 
         if let Some(rev) = existing.as_ref().and_then(|v| v["_rev"].as_str()) {
             record = records::with_rev(&record, rev);
         }
-        match db::write(&[record]).await.ok()?.first() {
+        let Ok(results) = db::write(&[record]).await else {
+            return Touched::Failed;
+        };
+        match results.into_iter().next() {
             Some(r) if r.conflict() => continue,
-            _ => return None,
+            Some(Written { rev: Some(rev), .. }) => return Touched::Written(Box::new((meta, rev))),
+            _ => return Touched::Failed,
         }
     }
-    None
+    Touched::Failed
 }

@@ -7,7 +7,9 @@
 mod document;
 mod whole_library;
 
-pub use document::{forget_unsaved, keep_unsaved, load, save, LoadProblem, Loaded, SaveOutcome};
+pub use document::{
+    forget_unsaved, keep_unsaved, load, save, ListEntry, LoadProblem, Loaded, SaveOutcome,
+};
 pub use whole_library::{
     all_documents, apply_entity_merge, import_workspace, import_workspace_file, listed_documents,
     read_documents, search_texts, MergeReport, WorkspaceImportError,

@@ -46,15 +46,27 @@ pub(super) fn offset(value: Option<&Value>, name: &str) -> Result<Option<usize>,
 /// app goes through this one serializer type, so each record's `Serialize` code is compiled
 /// once instead of once per formatter (a smaller download, docs/performance.md).
 pub(crate) fn to_text(value: &impl serde::Serialize, pretty: bool) -> serde_json::Result<String> {
-    let mut bytes = Vec::with_capacity(128);
+    to_text_sized(value, pretty, 128)
+}
+
+/// [`to_text`] into a buffer of `capacity` bytes to start with: a 5 MB export written into a
+/// buffer that doubles as it fills copies itself about twenty times.
+pub(crate) fn to_text_sized(
+    value: &impl serde::Serialize,
+    pretty: bool,
+    capacity: usize,
+) -> serde_json::Result<String> {
+    let mut bytes = Vec::with_capacity(capacity);
     let formatter = EitherFormatter {
         pretty: pretty.then(serde_json::ser::PrettyFormatter::new),
     };
     value.serialize(&mut serde_json::Serializer::with_formatter(
         &mut bytes, formatter,
     ))?;
-    // serde_json writes only whole UTF-8 sequences, so this never replaces anything.
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    // serde_json writes only whole UTF-8 sequences, so this never fails (nor replaces
+    // anything); unlike `from_utf8_lossy(..).into_owned()` it keeps the buffer, not a copy.
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 /// Pretty or compact, chosen at run time; `None` writes what `CompactFormatter` writes.

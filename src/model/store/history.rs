@@ -156,13 +156,14 @@ impl Store {
 
     pub(super) fn commit(&mut self, mut change: Change) {
         self.apply(&mut change);
+        self.revision += 1;
+        self.touched.note_change(self.revision, &change);
         self.undo.push(change);
         if self.undo.len() > HISTORY_LIMIT {
             self.undo.remove(0);
         }
         self.redo.clear();
         self.typing = None;
-        self.revision += 1;
     }
 
     /// Undoes the last step. Asking ends a typing run even when there is nothing to undo.
@@ -173,9 +174,10 @@ impl Store {
         };
         let mut inverse = change.inverse();
         self.apply(&mut inverse);
+        self.revision += 1;
+        self.touched.note_change(self.revision, &inverse);
         self.redo.push(inverse.inverse());
         self.typing = None;
-        self.revision += 1;
         true
     }
 
@@ -187,9 +189,10 @@ impl Store {
             return false;
         };
         self.apply(&mut change);
+        self.revision += 1;
+        self.touched.note_change(self.revision, &change);
         self.undo.push(change);
         self.typing = None;
-        self.revision += 1;
         true
     }
 

@@ -2,7 +2,7 @@
 //! another tab's state, and orphans given a place again.
 
 use super::history::Change;
-use super::{Store, StoreError};
+use super::{Store, StoreError, Touch};
 use crate::model::annotation::{Annotation, Label, Role};
 use crate::model::content::Annotations;
 use crate::model::span::CharSpan;
@@ -46,10 +46,18 @@ impl Store {
             std::mem::take(&mut self.redo),
         );
         let before = undo.len() + redo.len();
+        let mut touched = std::mem::take(&mut self.touched);
         *self = Store::from_parts(merged);
         self.undo = undo.into_iter().filter(|c| !c.touches(&changed)).collect();
         self.redo = redo.into_iter().filter(|c| !c.touches(&changed)).collect();
         self.revision = revision;
+        // `changed` mixes annotation and link ids: each is noted as both, which costs at
+        // most a comparison that finds nothing.
+        for id in &changed {
+            touched.note(revision, Touch::Annotation(id.clone()));
+            touched.note(revision, Touch::Relation(id.clone()));
+        }
+        self.touched = touched;
         before - self.undo.len() - self.redo.len()
     }
 
@@ -58,8 +66,11 @@ impl Store {
     /// another tab's work could overwrite it.
     pub fn replace_all(&mut self, content: Annotations) {
         let revision = self.revision + 1;
+        let mut touched = std::mem::take(&mut self.touched);
         *self = Store::from_parts(content);
         self.revision = revision;
+        touched.forget_before(revision);
+        self.touched = touched;
     }
 
     /// Imports annotations, orphans and their links as one undoable step: into what is here

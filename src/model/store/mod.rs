@@ -8,9 +8,11 @@
 mod history;
 mod import;
 mod links;
+mod touched;
 
 use crate::model::case::lowercase;
 use history::Change;
+pub use touched::Touch;
 
 pub use import::{ImportMode, ImportSummary};
 pub(crate) use links::fold;
@@ -92,6 +94,8 @@ pub struct Store {
     /// The annotation and field (note or entity) of the last undo step, while the person is
     /// still typing in it: the next keystroke joins that step.
     typing: Option<(String, TypedField)>,
+    /// What each recent revision touched (see [`Store::touched_since`]).
+    touched: touched::TouchLog,
 }
 
 /// The fields saved as they are typed.
@@ -178,6 +182,17 @@ impl Store {
 
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// The annotations and links the changes after `revision` touched (added, removed or
+    /// edited; an id may be named when nothing came of it in the end), or `None` when this
+    /// store no longer knows (too many changes since, or its content was replaced): then
+    /// the caller must compare everything.
+    pub fn touched_since(&self, revision: u64) -> Option<Vec<Touch>> {
+        if revision > self.revision {
+            return None;
+        }
+        self.touched.since(revision)
     }
 
     pub fn get(&self, id: &str) -> Option<&Annotation> {
@@ -392,6 +407,8 @@ impl Store {
         }
         self.annotations[at] = next;
         self.revision += 1;
+        self.touched
+            .note(self.revision, Touch::Annotation(id.to_owned()));
         true
     }
 

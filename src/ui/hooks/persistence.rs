@@ -9,7 +9,8 @@
 
 use super::LatestState;
 use crate::bridge::storage;
-use crate::model::records::Stored;
+use crate::model::records::{Compared, RecordWrite, Stored};
+use crate::model::store::Store;
 use crate::model::sync::merge_stored;
 use crate::model::Document;
 use crate::ui::state::{Action, AppState, Notice, SaveStatus, Unreadable};
@@ -22,6 +23,11 @@ use yew::prelude::*;
 /// How long to wait before trying a failed write again.
 const RETRY_MS: u32 = 3_000;
 
+/// How often a save asks how full the storage is. The answer moves slowly (one record is a
+/// few hundred bytes), and asking costs a round trip and a state change (a re-render of the
+/// page) on every key; a failed write asks at once.
+const FILL_EVERY_MS: f64 = 30_000.0;
+
 /// The one writer of a document's records.
 pub(crate) struct Saver {
     doc: Rc<Document>,
@@ -32,6 +38,13 @@ pub(crate) struct Saver {
     /// A change arrived while a write was under way.
     again: Cell<bool>,
     retry: RefCell<Option<Timeout>>,
+    /// How far the store has been compared with `stored`: the next comparison looks only at
+    /// what may differ.
+    compared: RefCell<Compared>,
+    /// The document's list entry, written with each save (see [`storage::ListEntry`]).
+    entry: RefCell<storage::ListEntry>,
+    /// When the storage fill was last asked (`bridge::clock::now_millis`).
+    fill_asked: Cell<Option<f64>>,
 }
 
 impl Saver {
@@ -63,7 +76,7 @@ impl Saver {
         // Worked out while the store is borrowed; the borrow ends before the first wait.
         let (writes, counts, revision) = {
             let store = state.store.borrow();
-            let writes = self.stored.borrow().changes(&self.doc, store.content());
+            let writes = self.changes(&store);
             let counts = crate::model::library::DocumentMeta::count_labels(store.annotations());
             (writes, counts, store.revision())
         };
@@ -72,7 +85,8 @@ impl Saver {
             self.dispatcher.dispatch(Action::SaveResult(Ok(revision)));
             return;
         }
-        match storage::save(&self.doc, &self.stored, writes, counts).await {
+        let mut failed = false;
+        match storage::save(&self.doc, &self.stored, &self.entry, writes, counts).await {
             Ok(outcome) => {
                 if let Some(before) = outcome.absorbed_from {
                     self.merge_from(&before);
@@ -87,18 +101,32 @@ impl Saver {
                 self.dispatcher.dispatch(Action::SaveResult(Ok(revision)));
             }
             Err(why) => {
+                failed = true;
                 self.dispatcher.dispatch(Action::SaveResult(Err(why)));
                 let saver = self.clone();
                 *self.retry.borrow_mut() = Some(Timeout::new(RETRY_MS, move || saver.request()));
             }
         }
-        if let Some(fill) = storage::fill_ratio().await {
-            self.dispatcher.dispatch(Action::StorageFill(fill));
+        let now = crate::bridge::clock::now_millis();
+        let due = self
+            .fill_asked
+            .get()
+            .is_none_or(|asked| now - asked >= FILL_EVERY_MS);
+        if failed || due {
+            self.fill_asked.set(Some(now));
+            if let Some(fill) = storage::fill_ratio().await {
+                self.dispatcher.dispatch(Action::StorageFill(fill));
+            }
         }
     }
 
-    /// Storage moved on from `before` (another tab's records came in): merge them into the
-    /// store.
+    /// The records to write so that the database holds the store (see [`Compared`]).
+    fn changes(&self, store: &Store) -> Vec<RecordWrite> {
+        self.compared
+            .borrow_mut()
+            .changes(&mut self.stored.borrow_mut(), &self.doc, store)
+    }
+
     /// The page is being hidden or left: what the database does not hold yet goes to
     /// localStorage at once (synchronously), then to the database as usual.
     fn page_leaving(self: &Rc<Self>) {
@@ -106,16 +134,15 @@ impl Saver {
         if matches!(state.save, SaveStatus::Paused(_)) {
             return;
         }
-        let writes = {
-            let store = state.store.borrow();
-            self.stored.borrow().changes(&self.doc, store.content())
-        };
+        let writes = self.changes(&state.store.borrow());
         storage::keep_unsaved(&self.doc.id, &writes);
         if !writes.is_empty() {
             self.request();
         }
     }
 
+    /// Storage moved on from `before` (another tab's records came in): merge them into the
+    /// store.
     pub(crate) fn merge_from(&self, before: &Stored) {
         let state = self.latest.borrow().clone();
         let merged = {
@@ -192,6 +219,9 @@ pub(crate) fn use_persistence(
                 writing: Cell::new(false),
                 again: Cell::new(false),
                 retry: RefCell::new(None),
+                compared: RefCell::default(),
+                entry: RefCell::default(),
+                fill_asked: Cell::new(None),
             })
         }))
         .clone()

@@ -263,7 +263,12 @@ pub(crate) const PRETTY_PRINT_LIMIT: usize = 2_000;
 pub fn to_json(doc: &Document, content: Content, text: TextInclusion) -> String {
     let file = to_file(doc, content, text);
     let pretty = text != TextInclusion::Compact && content.annotations.len() <= PRETTY_PRINT_LIMIT;
-    super::json::to_text(&file, pretty).expect("annotation files always serialise")
+    // About what the file takes: the text, and some 500 bytes per annotation (quote, context,
+    // dates, entity) with its claims row; a guess that is off costs one or two copies.
+    let records = content.annotations.len() + content.orphans.len() + content.relations.len();
+    let text_bytes = file.document.text.as_ref().map_or(0, String::len);
+    let capacity = 1024 + text_bytes + 600 * records;
+    super::json::to_text_sized(&file, pretty, capacity).expect("annotation files always serialise")
 }
 
 /// Why a file was rejected. The message names the problem and where it is.
