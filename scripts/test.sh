@@ -22,8 +22,8 @@ cargo fmt --all -- --check
 step "cargo clippy (native, all targets)"
 cargo clippy --all-targets --locked -- -D warnings
 
-step "cargo clippy (wasm32, all targets)"
-cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+step "cargo clippy (wasm32, all targets, the benchmark's entry included)"
+cargo clippy --all-targets --locked --target wasm32-unknown-unknown --features bench -- -D warnings
 
 step "native tests (cargo test)"
 cargo test --locked 2>&1 | tee "$LOG_DIR/native.log"

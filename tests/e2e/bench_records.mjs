@@ -9,7 +9,7 @@ import path from 'node:path';
 
 const PORT = Number(process.env.BENCH_PORT || 4176);
 const N = Number(process.env.BENCH_SPANS || 10_000);
-const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
+const dist = process.env.BENCH_DIST || path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
 const server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '--directory', dist], { stdio: 'ignore' });
 process.on('exit', () => server.kill());
 for (let i = 0; i < 100; i++) {
