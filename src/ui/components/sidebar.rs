@@ -103,7 +103,13 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
             <div class="list-viewport" ref={viewport} onscroll={rows.onscroll}>
                 <div class="list-spacer" style={rows.spacer_style}>
                     <ul class="ann-list" aria-label="Annotations" {onkeydown} style={rows.rows_style}>
+                        // Rows are keyed by their place in a ring as long as the rendered window,
+                        // not by annotation: when the selection jumps far (a label added elsewhere
+                        // in a long document) the same elements are patched with the new rows
+                        // instead of some two hundred being removed and created; a scroll by a
+                        // row still moves one element from one end to the other.
                         { for shown[first..last].iter().enumerate().map(|(offset, a)| {
+                            let slot = (first + offset) % (last - first);
                             let id = AttrValue::from(a.id.clone());
                             let is_selected = props.selected.as_ref() == Some(&id);
                             let on_action = props.on_action.clone();
@@ -112,7 +118,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                                 Callback::from(move |_| on_action.emit(Action::Select { id: Some(id.clone()), reveal: true }))
                             };
                             html! {
-                                <li key={a.id.clone()} aria-setsize={shown.len().to_string()} aria-posinset={(first + offset + 1).to_string()}>
+                                <li key={slot} aria-setsize={shown.len().to_string()} aria-posinset={(first + offset + 1).to_string()}>
                                     <button type="button" class={classes!("ann-item", is_selected.then_some("on"))}
                                         aria-current={is_selected.then_some("true")} data-id={id.clone()} {onclick}
                                         title={a.quote.clone()}>

@@ -1,0 +1,177 @@
+// The only code that calls PouchDB (loaded by index.html from the app's own origin as
+// `pouchdb.min.js`). Everything crosses to Rust as JSON text, so the Rust side needs no
+// knowledge of JS objects. Errors are rethrown as `Error`s whose message says what failed.
+// A classic script (index.html loads it after PouchDB) that defines `annotatorDb`, not a
+// wasm-bindgen module snippet: a snippet would make wasm-bindgen treat package.json's
+// dependencies as imports of every module, which the import worker's build refuses.
+(() => {
+
+const NAME = 'text-annotator';
+let db = null;
+
+function open() {
+  if (db) return db;
+  if (typeof PouchDB === 'undefined') {
+    throw new Error('the local database (PouchDB) did not load');
+  }
+  // auto_compaction drops superseded revisions, so the database does not grow with every edit.
+  db = new PouchDB(NAME, { auto_compaction: true });
+  return db;
+}
+
+function describe(e) {
+  if (!e) return 'unknown error';
+  const name = e.name || e.error || '';
+  const message = e.message || e.reason || '';
+  return name && message ? `${name}: ${message}` : String(name || message || e);
+}
+
+async function call(what, fn) {
+  try {
+    return await fn(open());
+  } catch (e) {
+    throw new Error(`${what} failed (${describe(e)})`);
+  }
+}
+
+function dbReady() {
+  try {
+    open();
+    return true;
+  } catch (e) {
+    return false;
+  }
+}
+
+/** One record as JSON, or null when there is none (or it was deleted). */
+function dbGet(id) {
+  return call('reading the local database', async (db) => {
+    try {
+      return JSON.stringify(await db.get(id));
+    } catch (e) {
+      if (e && e.status === 404) return null;
+      throw e;
+    }
+  });
+}
+
+/** Records whose ids start with `prefix`, in id order: a JSON list (ids only unless `docs`). */
+function dbRange(prefix, docs) {
+  return call('reading the local database', async (db) => {
+    const result = await db.allDocs({ startkey: prefix, endkey: prefix + '\ufff0', include_docs: docs });
+    return JSON.stringify(docs ? result.rows.map((r) => r.doc) : result.rows.map((r) => r.id));
+  });
+}
+
+/** Several records by id in one read: a JSON list in the same order, null where there is none. */
+function dbGetMany(json) {
+  return call('reading the local database', async (db) => {
+    const result = await db.allDocs({ keys: JSON.parse(json), include_docs: true });
+    return JSON.stringify(result.rows.map((r) => r.doc || null));
+  });
+}
+
+/** The records of several id prefixes, read at the same time: one JSON list, prefix by prefix. */
+function dbRanges(json) {
+  return call('reading the local database', async (db) => {
+    const results = await Promise.all(JSON.parse(json).map((prefix) =>
+      db.allDocs({ startkey: prefix, endkey: prefix + '\ufff0', include_docs: true })));
+    return JSON.stringify(results.flatMap((result) => result.rows.map((r) => r.doc)));
+  });
+}
+
+/**
+ * Writes records in one transaction of the database (each record is accepted or refused on
+ * its own). Returns a JSON list, in order: {id, rev} or {id, status, error}.
+ */
+function dbWrite(json) {
+  return call('writing to the local database', async (db) => {
+    const results = await db.bulkDocs(JSON.parse(json));
+    if (results.some((r) => r.ok)) announce();
+    return JSON.stringify(results.map((r) => (r.ok ? { id: r.id, rev: r.rev } : {
+      id: r.id, status: r.status || 0, error: describe(r),
+    })));
+  });
+}
+
+// Other tabs are told of every write on this channel. PouchDB's own cross-tab signal (a
+// localStorage value toggled between "a" and "b") is missed when two tabs toggle it at the
+// same moment, so a change could wait for the next one to show up.
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('text-annotator-changes');
+const watchers = new Set();
+
+function announce() {
+  if (channel) channel.postMessage('changed');
+  for (const catchUp of watchers) catchUp();
+}
+if (channel) channel.onmessage = () => { for (const catchUp of watchers) catchUp(); };
+
+/**
+ * Calls `onChange(json)` with every record written from now on, by this tab or another, whose
+ * id starts with one of `prefixes`: reads the database's changes since the last one seen,
+ * whenever this tab or another writes. Returns a function that stops listening.
+ */
+function dbWatch(prefixes, onChange) {
+  const db = open();
+  let since = null;
+  let running = false;
+  let again = false;
+  let stopped = false;
+  const start = db.info().then((info) => { since = info.update_seq; });
+  const catchUp = async () => {
+    if (running) { again = true; return; }
+    running = true;
+    try {
+      await start;
+      do {
+        again = false;
+        const changes = await db.changes({ since, include_docs: true });
+        since = changes.last_seq;
+        for (const change of changes.results) {
+          if (stopped || !prefixes.some((p) => change.id.startsWith(p))) continue;
+          const doc = change.doc || { _id: change.id, _rev: change.changes[0].rev, _deleted: true };
+          onChange(JSON.stringify(doc));
+        }
+      } while (again && !stopped);
+    } catch (e) {
+      // The next write tries again.
+    } finally {
+      running = false;
+    }
+  };
+  watchers.add(catchUp);
+  // PouchDB's own signal as well (it also covers writes made by other code in this tab).
+  const feed = db.changes({ since: 'now', live: true });
+  feed.on('change', catchUp);
+  feed.on('error', () => {});
+  const onVisible = () => { if (document.visibilityState === 'visible') catchUp(); };
+  document.addEventListener('visibilitychange', onVisible);
+  return () => {
+    stopped = true;
+    watchers.delete(catchUp);
+    feed.cancel();
+    document.removeEventListener('visibilitychange', onVisible);
+  };
+}
+
+/** {usage, quota} in bytes for this site, or null where the browser cannot say. */
+async function storageEstimate() {
+  if (!navigator.storage || !navigator.storage.estimate) return null;
+  const { usage, quota } = await navigator.storage.estimate();
+  return JSON.stringify({ usage: usage || 0, quota: quota || 0 });
+}
+
+/** Asks the browser not to evict this site's data; true when granted. */
+async function storagePersist() {
+  if (!navigator.storage || !navigator.storage.persist) return false;
+  try {
+    return await navigator.storage.persist();
+  } catch (e) {
+    return false;
+  }
+}
+
+globalThis.annotatorDb = {
+  dbReady, dbGet, dbGetMany, dbRange, dbRanges, dbWrite, dbWatch, storageEstimate, storagePersist,
+};
+})();
