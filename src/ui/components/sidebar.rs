@@ -22,6 +22,10 @@ const LIST_QUOTE_CHARS: usize = 90;
 const ROW_HEIGHT_PX: i32 = 32;
 /// Rows rendered above and below the visible ones, so arrow keys always find a neighbour.
 const OVERSCAN_ROWS: i32 = 6;
+/// The ring the rendered rows are keyed in: more than a window ever renders (a 2,160 px tall
+/// list is some 80 rows), so a row keeps its key, and its element, while it stays rendered,
+/// also when the window shrinks at the end of the list.
+const RING_SLOTS: usize = 128;
 
 #[derive(Properties, PartialEq)]
 pub struct SidebarProps {
@@ -103,13 +107,12 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
             <div class="list-viewport" ref={viewport} onscroll={rows.onscroll}>
                 <div class="list-spacer" style={rows.spacer_style}>
                     <ul class="ann-list" aria-label="Annotations" {onkeydown} style={rows.rows_style}>
-                        // Rows are keyed by their place in a ring as long as the rendered window,
-                        // not by annotation: when the selection jumps far (a label added elsewhere
+                        // Rows are keyed by their place in a ring, not by annotation: when the selection jumps far (a label added elsewhere
                         // in a long document) the same elements are patched with the new rows
                         // instead of some two hundred being removed and created; a scroll by a
                         // row still moves one element from one end to the other.
                         { for shown[first..last].iter().enumerate().map(|(offset, a)| {
-                            let slot = (first + offset) % (last - first);
+                            let slot = (first + offset) % (last - first).max(RING_SLOTS);
                             let id = AttrValue::from(a.id.clone());
                             let is_selected = props.selected.as_ref() == Some(&id);
                             let on_action = props.on_action.clone();
