@@ -217,18 +217,11 @@ pub async fn import_workspace(
     bytes: &js_sys::Uint8Array,
     progress: Rc<dyn Fn(usize, usize)>,
 ) -> Result<WorkspaceImport, String> {
-    load().await?;
     let progress = Closure::<dyn Fn(u32, u32)>::new(move |done: u32, total: u32| {
         progress(done as usize, total as usize)
     });
-    let promise: Promise = module_function("importWorkspace")?
-        .call2(&JsValue::NULL, bytes, progress.as_ref())
-        .map_err(|e| js_error_text(&e))?
-        .dyn_into()
-        .map_err(|_| "the workspace import did not start".to_owned())?;
-    let answer = JsFuture::from(promise)
-        .await
-        .map_err(|e| js_error_text(&e))?;
+    let args = js_sys::Array::of2(bytes, progress.as_ref());
+    let answer = run("importWorkspace", &args).await?;
     drop(progress);
     let part = |i: u32| {
         Reflect::get_u32(&answer, i)
@@ -246,16 +239,20 @@ pub async fn import_workspace(
 /// Runs the module's one-time migration of the localStorage format into the local database
 /// (loading the module first): the report in words, or why it failed.
 pub async fn migrate() -> Result<String, String> {
+    let report = run("migrate", &js_sys::Array::new()).await?;
+    Ok(report.as_string().unwrap_or_default())
+}
+
+/// Loads the module if needed, calls its function `name` with `args`, and waits for the
+/// promise it returns: its value, or why it failed, in words.
+async fn run(name: &str, args: &js_sys::Array) -> Result<JsValue, String> {
     load().await?;
-    let promise: Promise = module_function("migrate")?
-        .call0(&JsValue::NULL)
+    let promise: Promise = module_function(name)?
+        .apply(&JsValue::NULL, args)
         .map_err(|e| js_error_text(&e))?
         .dyn_into()
-        .map_err(|_| "the migration did not start".to_owned())?;
-    let report = JsFuture::from(promise)
-        .await
-        .map_err(|e| js_error_text(&e))?;
-    Ok(report.as_string().unwrap_or_default())
+        .map_err(|_| format!("the module's `{name}` did not start"))?;
+    JsFuture::from(promise).await.map_err(|e| js_error_text(&e))
 }
 
 async fn load() -> Result<(), String> {
