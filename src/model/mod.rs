@@ -22,6 +22,7 @@ pub mod segment;
 pub(crate) mod sort;
 pub mod span;
 pub mod store;
+pub mod suggest;
 pub mod sync;
 pub mod synthetic;
 pub mod text;

@@ -327,6 +327,19 @@ impl TextIndex {
         Some((w.start, self.word_segment_end(i), w.is_word))
     }
 
+    /// Every word (letters or digits) of the text as a span, in order: UAX #29 words, with an
+    /// English clitic ("’s") a word of its own, as snapping sees them. Whitespace and
+    /// punctuation segments are left out.
+    pub fn word_spans(&self) -> Vec<super::span::CharSpan> {
+        (0..self.words.len())
+            .filter(|&i| self.words[i].is_word)
+            .map(|i| super::span::CharSpan {
+                start: self.words[i].start,
+                end: self.word_segment_end(i),
+            })
+            .collect()
+    }
+
     /// Whether a clitic split off the word before it ("’s" of "Pashinyan’s") starts at `at`.
     pub fn clitic_starts_at(&self, at: CharOffset) -> bool {
         self.words

@@ -12,6 +12,7 @@ mod phrases;
 
 use crate::model::case::lowercase;
 pub use cues::future_cue;
+pub(crate) use phrases::may_start_phrase;
 use phrases::*;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
@@ -260,6 +261,12 @@ fn anchor_year(month: u32, day: u32, anchor: &Anchor) -> Option<DateValue> {
 const FILLER: &[&str] = &[
     "on", "in", "earlier", "since", "by", "from", "until", "as", "of", "at", "during", "around",
 ];
+
+/// Whether `word` (lower case) introduces a date without being part of it ("on", "in",
+/// "since", …): the normaliser skips such words, and a suggested date span leaves them out.
+pub(crate) fn is_filler(word: &str) -> bool {
+    FILLER.contains(&word)
+}
 
 fn tokens(text: &str) -> Vec<String> {
     lowercase(text)

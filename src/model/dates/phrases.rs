@@ -4,6 +4,51 @@
 
 use super::*;
 
+/// Whether a phrase this grammar reads can start with `word` (lower case, without a trailing
+/// period): a month or weekday name, a number, or the first word of a season, quarter, part
+/// of a period or relative phrase. The suggester (`suggest::dates`) tries word windows only
+/// from such words, so the grammar stays the only judge of what a date is; keep this in step
+/// with the functions below.
+pub(crate) fn may_start_phrase(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    month_number(word).is_some()
+        || weekday(word).is_some()
+        || word.starts_with(|c: char| c.is_ascii_digit())
+        || word.starts_with("mid-")
+        || matches!(
+            word,
+            "the"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "this"
+                | "last"
+                | "next"
+                | "past"
+                | "a"
+                | "early"
+                | "late"
+                | "mid"
+                | "end"
+                | "beginning"
+                | "start"
+                | "middle"
+                | "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "spring"
+                | "summer"
+                | "autumn"
+                | "fall"
+                | "winter"
+                | "q1"
+                | "q2"
+                | "q3"
+                | "q4"
+        )
+}
+
 /// 2024-12-18, 18.12.2024, 12/18/2024 (only when unambiguous).
 pub(super) fn numeric(words: &[&str]) -> Option<DateValue> {
     let [word] = words else { return None };

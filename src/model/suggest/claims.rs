@@ -1,0 +1,464 @@
+//! Claims: the reported content of attributions, with the speaker and the verb that attribute
+//! it (the relations suggester reads both).
+//!
+//! Patterns, strongest first (where two overlap, the first wins):
+//! 1. **Quotation** in “…”, "…", «…» attributed right after its closing mark (“…,” X said;
+//!    “…,” said X; “…” she told …) or right before its opening mark (X said: “…”; called the
+//!    figures “…”; urged … to "…"). The claim is what is inside, from its first word to its
+//!    last. A quotation right after "that" is left to pattern 2; one with no attribution next
+//!    to it (scare quotes, "white list") is not a claim.
+//! 2. **X said that CLAIM** (any reporting verb, "that" within eight words of it, no comma
+//!    between: "told reporters in Seoul that"), and **X said CLAIM** without "that" for
+//!    said/says. The claim runs to the end of the sentence; "…, but that B" and "… and that B"
+//!    start a second claim, ", adding that B" a second one with the same speaker, ",
+//!    according to" ends it.
+//! 3. **According to X, CLAIM** (at the start of a sentence) and **CLAIM, according to X**.
+//! 4. **CLAIM, X said [on Friday].** at the end of a sentence.
+//! 5. **This was reported by X**: the sentence before is the claim.
+//!
+//! A claim ends at its last word: the sentence's final punctuation, the comma or period before
+//! a closing quotation mark and the mark itself stay outside (the annotation guideline in
+//! docs/suggestions.md). After a dateline ("SEOUL, March 14 —") a claim starts after the dash.
+
+use super::actors::{is_auxiliary, is_reporting_verb, Kind, Runs};
+use super::reading::{in_lower, quote_verbs, Reading};
+use super::Why;
+use crate::model::span::CharSpan;
+use crate::model::text::CharOffset;
+
+/// A claim found by rule.
+#[derive(Clone, Debug)]
+pub(super) struct FoundClaim {
+    pub span: CharSpan,
+    pub why: Why,
+    /// The speaker's name, when the attribution names one.
+    pub speaker: Option<CharSpan>,
+    /// The attribution's verb (or "according"): its sentence is where the claim's date is
+    /// looked for.
+    pub verb: usize,
+}
+
+fn priority(why: Why) -> u8 {
+    match why {
+        Why::Quotation => 0,
+        Why::SaidThat => 1,
+        Why::AccordingTo => 2,
+        Why::ClaimSaid => 3,
+        _ => 4,
+    }
+}
+
+pub(super) fn find(reading: &Reading, runs: &Runs) -> Vec<FoundClaim> {
+    let mut found = Vec::new();
+    quotations(reading, runs, &mut found);
+    for (s, e) in reading.sentences.iter().copied() {
+        said_that(reading, runs, s, e, &mut found);
+        according_to(reading, runs, s, e, &mut found);
+        claim_said(reading, runs, s, e, &mut found);
+        reported_by(reading, runs, s, e, &mut found);
+    }
+    // Strongest first, then longer; drop what overlaps a claim already kept.
+    found.sort_by(|a, b| {
+        priority(a.why)
+            .cmp(&priority(b.why))
+            .then(b.span.len().cmp(&a.span.len()))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    let mut kept: Vec<FoundClaim> = Vec::new();
+    for claim in found {
+        if !kept.iter().any(|k| k.span.overlaps(&claim.span)) {
+            kept.push(claim);
+        }
+    }
+    kept.sort_by_key(|c| c.span.start);
+    kept
+}
+
+/// The name of the run that ends at token `i`, if it is a name.
+fn name_ending_at(reading: &Reading, runs: &Runs, i: usize) -> Option<CharSpan> {
+    let run = runs.at(i)?;
+    if run.last != i {
+        return None;
+    }
+    name_of(reading, runs, run.first)
+}
+
+/// The name in the run that holds token `i`: the person after a role, or the organisation,
+/// acronym or other capitalised name. A lone capitalised word at the start of a sentence
+/// needs evidence that it is a name: it appears capitalised elsewhere too.
+pub(super) fn name_of(reading: &Reading, runs: &Runs, i: usize) -> Option<CharSpan> {
+    let run = runs.at(i)?;
+    let (a, b) = run.name?;
+    if a == b && run.kind == Kind::Other {
+        let word = reading.word(a);
+        if reading.starts_sentence(a) && !reading.proper.contains(word) {
+            return None;
+        }
+    }
+    if super::actors::in_compound(reading, a, b) {
+        return None;
+    }
+    Some(reading.span(a, b))
+}
+
+/// The speaker written before the verb at `v`: the name ending right before it (auxiliaries
+/// between allowed); after an apposition ("Yuki Tanabe, a senior economist at …, said") the
+/// first name of the clause followed by a comma or a parenthesis.
+fn speaker_before(reading: &Reading, runs: &Runs, v: usize) -> Option<CharSpan> {
+    let (s, _) = reading.sentence(v);
+    let mut k = v;
+    while k > s && reading.gap_before(k) == " " && is_auxiliary(reading.word(k - 1)) {
+        k -= 1;
+    }
+    if k == s {
+        return None;
+    }
+    let gap = reading.gap_before(k);
+    if gap == " " {
+        return name_ending_at(reading, runs, k - 1);
+    }
+    if gap.trim() == "," {
+        // The clause starts at the sentence or after its last dash or semicolon.
+        let mut start = s;
+        for t in s..k {
+            if reading.gap(t).contains(['—', ';']) {
+                start = t + 1;
+            }
+        }
+        let mut t = start;
+        while t < k - 1 {
+            if let Some(run) = runs.at(t) {
+                if run.name.is_some() {
+                    let after = reading.gap(run.last);
+                    if after.starts_with(',') || after.starts_with(" (") {
+                        return name_of(reading, runs, t);
+                    }
+                }
+                t = run.last + 1;
+            } else {
+                t += 1;
+            }
+        }
+    }
+    None
+}
+
+/// The speaker written after the verb at `v` ("said João Batista Moura").
+fn speaker_after(reading: &Reading, runs: &Runs, v: usize) -> Option<CharSpan> {
+    let next = v + 1;
+    if next >= reading.len() || reading.gap(v) != " " {
+        return None;
+    }
+    let run = runs.at(next)?;
+    (run.first == next).then(|| name_of(reading, runs, next)).flatten()
+}
+
+/// Where a claim that starts a sentence starts: after a dateline's dash, if there is one.
+fn content_start(reading: &Reading, s: usize, before: usize) -> usize {
+    let mut start = s;
+    for t in s..before {
+        if reading.gap(t).contains(['—', '–']) && t + 1 < before {
+            start = t + 1;
+        }
+    }
+    start
+}
+
+fn push(
+    reading: &Reading,
+    found: &mut Vec<FoundClaim>,
+    first: usize,
+    last: usize,
+    why: Why,
+    speaker: Option<CharSpan>,
+    verb: usize,
+) {
+    if last < first || last - first < 2 {
+        return;
+    }
+    found.push(FoundClaim {
+        span: reading.span(first, last),
+        why,
+        speaker,
+        verb,
+    });
+}
+
+fn quotations(reading: &Reading, runs: &Runs, found: &mut Vec<FoundClaim>) {
+    let n = reading.len();
+    for quote in &reading.quotes {
+        let Some(content) = quote.content else {
+            continue;
+        };
+        let first_inside = reading.first_token_from(content.start);
+        // The word before the opening mark, and what lies between.
+        let before = reading.first_token_from(quote.open).checked_sub(1);
+        if before.is_some_and(|p| reading.word(p) == "that") {
+            continue;
+        }
+        let mut attribution: Option<(usize, Option<CharSpan>)> = None;
+        // After: “…,” X said / “…,” said X.
+        let after = reading.first_token_from(quote.close + 1);
+        if after < n {
+            let between = reading
+                .index
+                .slice(quote.close + 1, reading.tokens[after].start);
+            if between.chars().all(|c| c == ',' || c == ' ') {
+                if is_reporting_verb(reading, after) || in_lower(quote_verbs(), reading.word(after)) {
+                    attribution = Some((after, speaker_after(reading, runs, after)));
+                } else {
+                    let mut k = after;
+                    while k < n && k < after + 9 {
+                        if is_reporting_verb(reading, k) {
+                            let speaker = speaker_before(reading, runs, k).or_else(|| {
+                                (after..k).find_map(|t| {
+                                    runs.at(t)
+                                        .filter(|r| r.name.is_some())
+                                        .and_then(|_| name_of(reading, runs, t))
+                                })
+                            });
+                            attribution = Some((k, speaker));
+                            break;
+                        }
+                        let gap = reading.gap(k);
+                        let simple = matches!(gap, " " | "-" | "")
+                            || (gap == ". " && reading.word(k).len() <= 4);
+                        if !simple {
+                            break;
+                        }
+                        k += 1;
+                    }
+                }
+            }
+        }
+        // Before: X said: “…” / called the figures “…”.
+        if attribution.is_none() {
+            if let Some(p) = before {
+                let (s, _) = reading.sentence(p);
+                let between = reading.index.slice(reading.tokens[p].end, quote.open);
+                if between.contains([':', ',']) {
+                    if let Some(v) = (s..=p).rev().find(|&t| is_reporting_verb(reading, t)) {
+                        let speaker = speaker_before(reading, runs, v)
+                            .or_else(|| speaker_after(reading, runs, v));
+                        attribution = Some((v, speaker));
+                    }
+                } else if between.trim().is_empty() {
+                    let from = p.saturating_sub(3).max(s);
+                    if let Some(v) = (from..=p).rev().find(|&t| {
+                        is_reporting_verb(reading, t) || in_lower(quote_verbs(), reading.word(t))
+                    }) {
+                        let plain = (v..p).all(|t| reading.gap(t) == " ");
+                        if plain {
+                            attribution = Some((v, speaker_before(reading, runs, v)));
+                        }
+                    }
+                }
+            }
+        }
+        if let Some((verb, speaker)) = attribution {
+            let last = reading.first_token_from(content.end) - 1;
+            if last >= first_inside {
+                found.push(FoundClaim {
+                    span: reading.span(first_inside, last),
+                    why: Why::Quotation,
+                    speaker,
+                    verb,
+                });
+            }
+        }
+    }
+}
+
+/// Where a claim that starts at `first` ends, and where the next one of the same attribution
+/// starts ("…, but that B", "… and that B", ", adding that B"): (last token, next start).
+fn claim_end(reading: &Reading, first: usize, e: usize) -> (usize, Option<usize>) {
+    for k in first + 1..e {
+        let word = reading.word(k);
+        let comma = reading.gap_before(k).contains(',');
+        let next_is_that = k + 1 < e && reading.word(k + 1) == "that";
+        if (word == "but" || word == "and") && next_is_that {
+            return (k - 1, Some(k + 2));
+        }
+        if comma && word.ends_with("ing") && is_reporting_verb(reading, k) && next_is_that {
+            return (k - 1, Some(k + 2));
+        }
+        if comma
+            && (word == "according" || word == "According")
+            && k + 1 < e
+            && reading.word(k + 1) == "to"
+        {
+            return (k - 1, None);
+        }
+    }
+    (e - 1, None)
+}
+
+fn inside_quote(reading: &Reading, t: usize) -> bool {
+    reading.quote_around(reading.tokens[t].start).is_some()
+}
+
+/// Words that, right after "said", show that no claim follows ("she said when asked").
+fn ends_said(word: &str) -> bool {
+    matches!(
+        word,
+        "when" | "while" | "as" | "after" | "before" | "in" | "at" | "on" | "during" | "to" | "of" | "by" | "with" | "through" | "and" | "but" | "last" | "earlier" | "yesterday" | "today" | "this" | "so" | "he" | "she" | "they" | "in a"
+    )
+}
+
+fn said_that(reading: &Reading, runs: &Runs, s: usize, e: usize, found: &mut Vec<FoundClaim>) {
+    let mut last_speaker: Option<CharSpan> = None;
+    for v in s..e {
+        if !is_reporting_verb(reading, v) || inside_quote(reading, v) {
+            continue;
+        }
+        let participle = reading.word(v).ends_with("ing");
+        let speaker = if participle {
+            last_speaker
+        } else {
+            speaker_before(reading, runs, v).or_else(|| speaker_after(reading, runs, v))
+        };
+        if !participle {
+            last_speaker = speaker;
+        }
+        // "that" within eight words, no punctuation between.
+        let mut that = None;
+        for t in v + 1..(v + 9).min(e) {
+            if !matches!(reading.gap_before(t), " ") {
+                break;
+            }
+            if reading.word(t) == "that" {
+                that = Some(t);
+                break;
+            }
+            if is_reporting_verb(reading, t) {
+                break;
+            }
+        }
+        let mut start = match that {
+            Some(t) => t + 1,
+            None => {
+                let word = reading.word(v);
+                let said = matches!(word, "said" | "says" | "say");
+                let after_quote = reading.gap_before(v).contains(['”', '"', '»']);
+                if !said || after_quote || v + 1 >= e || reading.gap(v) != " " {
+                    continue;
+                }
+                let next = reading.word(v + 1);
+                if ends_said(next) || speaker_after(reading, runs, v).is_some() {
+                    continue;
+                }
+                v + 1
+            }
+        };
+        while start < e {
+            let (last, next) = claim_end(reading, start, e);
+            push(reading, found, start, last, Why::SaidThat, speaker, v);
+            match next {
+                Some(n) => start = n,
+                None => break,
+            }
+        }
+    }
+}
+
+fn according_to(reading: &Reading, runs: &Runs, s: usize, e: usize, found: &mut Vec<FoundClaim>) {
+    for a in s..e.saturating_sub(2) {
+        if !matches!(reading.word(a), "According" | "according") || reading.word(a + 1) != "to" {
+            continue;
+        }
+        // X runs to the next comma or the end of the sentence.
+        let mut x_end = a + 2;
+        while x_end + 1 < e && !reading.gap(x_end).contains(',') {
+            x_end += 1;
+        }
+        let speaker = (a + 2..=x_end).find_map(|t| {
+            runs.at(t)
+                .filter(|r| r.name.is_some())
+                .and_then(|_| name_of(reading, runs, t))
+        });
+        let at_start = a == s || (a == s + 1 && reading.gap(s).contains(','));
+        if at_start {
+            let mut first = x_end + 1;
+            // An apposition after X ("Thomas Vinje, a competition lawyer in Brussels,").
+            if first < e && matches!(reading.word(first), "a" | "an") {
+                if let Some(comma) = (first..e.saturating_sub(4)).find(|&t| reading.gap(t).contains(',')) {
+                    first = comma + 1;
+                }
+            }
+            if first < e {
+                let (last, _) = claim_end(reading, first, e);
+                push(reading, found, first, last, Why::AccordingTo, speaker, a);
+            }
+        } else if a > s && reading.gap_before(a).contains(',') {
+            let first = content_start(reading, s, a);
+            push(reading, found, first, a - 1, Why::AccordingTo, speaker, a);
+        }
+    }
+}
+
+fn claim_said(reading: &Reading, runs: &Runs, s: usize, e: usize, found: &mut Vec<FoundClaim>) {
+    for v in s + 1..e {
+        if !matches!(
+            reading.word(v),
+            "said" | "says" | "stated" | "reported" | "added" | "noted" | "announced" | "confirmed"
+        ) || inside_quote(reading, v)
+        {
+            continue;
+        }
+        // After the verb: a few words to a comma or the end, no "that".
+        let mut t = v;
+        while t + 1 < e && !reading.gap(t).contains(',') && t < v + 6 {
+            t += 1;
+            if reading.word(t) == "that" {
+                break;
+            }
+        }
+        if reading.word(t) == "that" || (t + 1 < e && !reading.gap(t).contains(',')) {
+            continue;
+        }
+        // Before it: the subject back to a comma, at most seven words.
+        let mut k = v;
+        while k > s && v - k < 8 {
+            let gap = reading.gap_before(k);
+            if gap.contains(',') {
+                break;
+            }
+            if gap != " " {
+                k = s;
+                break;
+            }
+            k -= 1;
+        }
+        if k <= s || !reading.gap_before(k).contains(',') {
+            continue;
+        }
+        let gap = reading.gap_before(k);
+        if gap.contains(['”', '"', '»']) {
+            continue;
+        }
+        let first = content_start(reading, s, k - 1);
+        let speaker = speaker_before(reading, runs, v);
+        push(reading, found, first, k - 1, Why::ClaimSaid, speaker, v);
+    }
+}
+
+fn reported_by(reading: &Reading, runs: &Runs, s: usize, e: usize, found: &mut Vec<FoundClaim>) {
+    if s == 0 || e < s + 5 || reading.word(s) != "This" {
+        return;
+    }
+    if !matches!(reading.word(s + 1), "was" | "is") || !is_reporting_verb(reading, s + 2) {
+        return;
+    }
+    if reading.word(s + 3) != "by" || reading.gap_before(s).contains('\n') {
+        return;
+    }
+    let (ps, pe) = reading.sentence(s - 1);
+    let speaker = name_of(reading, runs, s + 4);
+    push(reading, found, ps, pe - 1, Why::ReportedBy, speaker, s + 2);
+}
+
+/// The offset just after a claim's attribution verb (for tests and the relations suggester).
+#[allow(dead_code)]
+pub(super) fn verb_start(reading: &Reading, claim: &FoundClaim) -> CharOffset {
+    reading.tokens[claim.verb].start
+}
