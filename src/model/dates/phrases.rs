@@ -198,6 +198,10 @@ pub(super) fn part_of_period(words: &[&str], anchor: &Anchor) -> Option<DateValu
             format!("{:04}", anchor.published?.year() - 1),
             Some(Basis::Counted),
         ),
+        ["next", "year"] => plain(
+            format!("{:04}", anchor.published?.year() + 1),
+            Some(Basis::Counted),
+        ),
         _ => {
             let joined = rest.join(" ");
             calendar(

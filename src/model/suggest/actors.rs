@@ -108,7 +108,9 @@ fn is_month_or_weekday(word: &str) -> bool {
 }
 
 fn starts_run(reading: &Reading, i: usize) -> bool {
-    reading.is_capitalised(i) && !is_month_or_weekday(reading.word(i))
+    reading.is_capitalised(i)
+        && !is_month_or_weekday(reading.word(i))
+        && !(reading.starts_sentence(i) && is_reporting_verb(reading, i))
 }
 
 fn is_head(reading: &Reading, i: usize) -> bool {
@@ -254,7 +256,8 @@ fn classify(reading: &Reading, first: usize, last: usize) -> Run {
 /// "SEOUL, March 14 —": a place in capitals at the start of a line, before a comma.
 fn is_dateline(reading: &Reading, i: usize) -> bool {
     let line_start = i == 0 || reading.gap_before(i).contains('\n');
-    line_start && reading.gap(i).starts_with(',')
+    let dash = (i..(i + 6).min(reading.len())).any(|t| reading.gap(t).contains(['—', '–']));
+    line_start && reading.gap(i).starts_with(',') && dash
 }
 
 /// Whether tokens `first..=last` are part of a hyphenated compound ("Russian-Armenian",
@@ -272,12 +275,15 @@ pub(super) struct FoundActor {
     pub why: Why,
 }
 
-/// Persons after a role, organisations, acronyms (all their uses), and later uses of every
-/// person's full name and surname and every organisation's name found so.
-pub(super) fn find(reading: &Reading, runs: &Runs) -> Vec<FoundActor> {
+/// Persons after a role, organisations, acronyms (all their uses), the speakers found by
+/// `claims::speakers`, and every use of a person's full name and surname, an organisation's
+/// name and a speaker's name found so. An acronym defined in parentheses after a name that is
+/// none of these ("Digital Markets Act (DMA)") is not an actor anywhere.
+pub(super) fn find(reading: &Reading, runs: &Runs, speakers: &[CharSpan]) -> Vec<FoundActor> {
     let mut found: Vec<FoundActor> = Vec::new();
     let mut names: Vec<(String, Why)> = Vec::new();
-    let mut push = |found: &mut Vec<FoundActor>, a: usize, b: usize, kind: Kind| {
+    let mut not_names: Vec<&str> = Vec::new();
+    let push = |found: &mut Vec<FoundActor>, a: usize, b: usize, kind: Kind| {
         if in_compound(reading, a, b) {
             return;
         }
@@ -298,16 +304,20 @@ pub(super) fn find(reading: &Reading, runs: &Runs) -> Vec<FoundActor> {
         push(&mut found, a, b, run.kind);
         // An acronym or a name in another script in parentheses right after the name.
         let after = reading.gap(b);
-        if run.kind != Kind::Other && after.ends_with('(') && after.trim() == "(" && b + 1 < reading.len() {
+        if after.trim() == "(" && b + 1 < reading.len() {
             let inner = b + 1;
             let closes = reading.gap(inner).starts_with(')');
             let no_lower = !reading.word(inner).chars().any(char::is_lowercase);
             if closes && no_lower {
-                found.push(FoundActor {
-                    span: reading.span(inner, inner),
-                    why: Why::Acronym,
-                });
-                names.push((reading.word(inner).to_owned(), Why::Acronym));
+                if run.kind == Kind::Other {
+                    not_names.push(reading.word(inner));
+                } else {
+                    found.push(FoundActor {
+                        span: reading.span(inner, inner),
+                        why: Why::Acronym,
+                    });
+                    names.push((reading.word(inner).to_owned(), Why::Acronym));
+                }
             }
         }
         if run.kind == Kind::Person || run.kind == Kind::Organisation {
@@ -319,7 +329,21 @@ pub(super) fn find(reading: &Reading, runs: &Runs) -> Vec<FoundActor> {
             }
         }
     }
+    for &span in speakers {
+        found.push(FoundActor {
+            span,
+            why: Why::Speaker,
+        });
+        let text = reading.index.slice(span.start, span.end);
+        if !names.iter().any(|(n, _)| n == text) {
+            names.push((text.to_owned(), Why::Surname));
+        }
+    }
     found.extend(repeats(reading, &names));
+    found.retain(|a| {
+        let text = reading.index.slice(a.span.start, a.span.end);
+        !not_names.contains(&text)
+    });
     found
 }
 
@@ -363,6 +387,7 @@ pub(super) fn is_auxiliary(word: &str) -> bool {
 }
 
 /// Whether token `i` is a reporting verb (any form, lower case in the text).
+/// Not inside a hyphenated compound ("state-owned").
 pub(super) fn is_reporting_verb(reading: &Reading, i: usize) -> bool {
-    in_lower(reporting_verbs(), reading.word(i))
+    in_lower(reporting_verbs(), reading.word(i)) && !in_compound(reading, i, i)
 }

@@ -74,6 +74,40 @@ pub(super) fn find(reading: &Reading, runs: &Runs) -> Vec<FoundClaim> {
     kept
 }
 
+/// The speakers of every reporting verb outside quotations (before it, or after it when it
+/// comes first: "said X") and the X of every "according to X".
+pub(super) fn speakers(reading: &Reading, runs: &Runs) -> Vec<CharSpan> {
+    let mut out = Vec::new();
+    for v in 0..reading.len() {
+        if is_reporting_verb(reading, v) && !inside_quote(reading, v) && !negated(reading, v) {
+            let before = speaker_before(reading, runs, v);
+            let after_quote = reading.gap_before(v).contains(['”', '"', '»']);
+            let after = (before.is_none() && (after_quote || reading.starts_sentence(v)))
+                .then(|| speaker_after(reading, runs, v))
+                .flatten();
+            out.extend(before.or(after));
+        }
+        if matches!(reading.word(v), "According" | "according")
+            && v + 2 < reading.len()
+            && reading.word(v + 1) == "to"
+        {
+            let (_, e) = reading.sentence(v);
+            let mut t = v + 2;
+            while t < e {
+                if let Some(name) = name_of(reading, runs, t) {
+                    out.push(name);
+                    break;
+                }
+                if reading.gap(t).contains(',') {
+                    break;
+                }
+                t += 1;
+            }
+        }
+    }
+    out
+}
+
 /// The name of the run that ends at token `i`, if it is a name.
 fn name_ending_at(reading: &Reading, runs: &Runs, i: usize) -> Option<CharSpan> {
     let run = runs.at(i)?;
@@ -247,7 +281,8 @@ fn quotations(reading: &Reading, runs: &Runs, found: &mut Vec<FoundClaim>) {
                     if let Some(v) = (from..=p).rev().find(|&t| {
                         is_reporting_verb(reading, t) || in_lower(quote_verbs(), reading.word(t))
                     }) {
-                        let plain = (v..p).all(|t| reading.gap(t) == " ");
+                        let plain = (v..p).all(|t| reading.gap(t) == " ")
+                            && (v + 1..=p).all(|t| reading.word(t) != "that");
                         if plain {
                             attribution = Some((v, speaker_before(reading, runs, v)));
                         }
@@ -279,6 +314,13 @@ fn claim_end(reading: &Reading, first: usize, e: usize) -> (usize, Option<usize>
         if (word == "but" || word == "and") && next_is_that {
             return (k - 1, Some(k + 2));
         }
+        if comma
+            && (word == "but" || word == "and")
+            && k + 1 < e
+            && reading.is_capitalised(k + 1)
+        {
+            return (k - 1, None);
+        }
         if comma && word.ends_with("ing") && is_reporting_verb(reading, k) && next_is_that {
             return (k - 1, Some(k + 2));
         }
@@ -293,6 +335,16 @@ fn claim_end(reading: &Reading, first: usize, e: usize) -> (usize, Option<usize>
     (e - 1, None)
 }
 
+/// "has not said", "did not say": no claim follows.
+fn negated(reading: &Reading, v: usize) -> bool {
+    let (s, _) = reading.sentence(v);
+    let mut k = v;
+    while k > s && is_auxiliary(reading.word(k - 1)) {
+        k -= 1;
+    }
+    k > s && matches!(reading.word(k - 1), "not" | "n't" | "never")
+}
+
 fn inside_quote(reading: &Reading, t: usize) -> bool {
     reading.quote_around(reading.tokens[t].start).is_some()
 }
@@ -301,7 +353,7 @@ fn inside_quote(reading: &Reading, t: usize) -> bool {
 fn ends_said(word: &str) -> bool {
     matches!(
         word,
-        "when" | "while" | "as" | "after" | "before" | "in" | "at" | "on" | "during" | "to" | "of" | "by" | "with" | "through" | "and" | "but" | "last" | "earlier" | "yesterday" | "today" | "this" | "so" | "he" | "she" | "they" | "in a"
+        "when" | "while" | "as" | "after" | "before" | "in" | "at" | "on" | "during" | "to" | "of" | "by" | "with" | "through" | "and" | "but" | "last" | "earlier" | "yesterday" | "today" | "this" | "so" | "he" | "she" | "they" | "how" | "whether" | "why" | "what" | "where" | "who" | "which" | "if"
     )
 }
 
@@ -309,6 +361,9 @@ fn said_that(reading: &Reading, runs: &Runs, s: usize, e: usize, found: &mut Vec
     let mut last_speaker: Option<CharSpan> = None;
     for v in s..e {
         if !is_reporting_verb(reading, v) || inside_quote(reading, v) {
+            continue;
+        }
+        if negated(reading, v) {
             continue;
         }
         let participle = reading.word(v).ends_with("ing");
@@ -453,8 +508,10 @@ fn reported_by(reading: &Reading, runs: &Runs, s: usize, e: usize, found: &mut V
         return;
     }
     let (ps, pe) = reading.sentence(s - 1);
-    let speaker = name_of(reading, runs, s + 4);
-    push(reading, found, ps, pe - 1, Why::ReportedBy, speaker, s + 2);
+    let Some(speaker) = (s + 4..(s + 7).min(e)).find_map(|t| name_of(reading, runs, t)) else {
+        return;
+    };
+    push(reading, found, ps, pe - 1, Why::ReportedBy, Some(speaker), s + 2);
 }
 
 /// The offset just after a claim's attribution verb (for tests and the relations suggester).

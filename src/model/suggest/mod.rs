@@ -357,7 +357,8 @@ pub fn suggest(text: &TextIndex, context: &Context, options: Options) -> Suggest
         let name = context.knowledge.name(i);
         actors.push((span, Why::Known, name.entity.clone()));
     }
-    let mut by_rule: Vec<(CharSpan, Why)> = actors::find(&reading, &runs)
+    let speakers = claims::speakers(&reading, &runs);
+    let mut by_rule: Vec<(CharSpan, Why)> = actors::find(&reading, &runs, &speakers)
         .into_iter()
         .map(|a| (a.span, a.why))
         .collect();
