@@ -64,9 +64,10 @@ pub(super) fn find(reading: &Reading, runs: &Runs) -> Vec<FoundClaim> {
             .then(b.span.len().cmp(&a.span.len()))
             .then(a.span.start.cmp(&b.span.start))
     });
+    let mut taken = super::Taken::default();
     let mut kept: Vec<FoundClaim> = Vec::new();
     for claim in found {
-        if !kept.iter().any(|k| k.span.overlaps(&claim.span)) {
+        if taken.take(claim.span) {
             kept.push(claim);
         }
     }

@@ -56,6 +56,11 @@ pub(super) fn find(reading: &Reading, published: Option<NaiveDate>) -> Vec<(Char
                 }
                 let span = reading.span(i, j);
                 let quote = index.slice(span.start, span.end);
+                // Whether the grammar reads the words does not depend on the context, which
+                // only decides between the latest and the next such day: read it once found.
+                if normalize_in_context(quote, "", "", published).is_none() {
+                    continue;
+                }
                 let before = index.slice(span.start.saturating_sub(CONTEXT_CHARS), span.start);
                 let after = index.slice(span.end, span.end + CONTEXT_CHARS);
                 if let Some(value) = normalize_in_context(quote, before, after, published) {

@@ -369,8 +369,12 @@ pub fn suggest(text: &TextIndex, context: &Context, options: Options) -> Suggest
             .then(a.0.start.cmp(&b.0.start))
             .then((a.1 == Why::Speaker).cmp(&(b.1 == Why::Speaker)))
     });
+    let mut taken = Taken::default();
+    for (span, _, _) in &actors {
+        taken.take(*span);
+    }
     for (span, why) in by_rule {
-        if actors.iter().any(|(kept, _, _)| kept.overlaps(&span)) {
+        if !taken.take(span) {
             continue;
         }
         let quote = text.slice(span.start, span.end);
@@ -411,15 +415,15 @@ pub fn suggest(text: &TextIndex, context: &Context, options: Options) -> Suggest
     // Filtering.
     let mut spans: Vec<Suggestion> = Vec::new();
     let mut wanted_of: Vec<Vec<Wanted>> = Vec::new();
+    let covered: HashMap<Label, Covered> = Label::ALL
+        .into_iter()
+        .map(|label| (label, Covered::new(context.existing, label)))
+        .collect();
     for candidate in candidates {
         if !which.wants(candidate.label) {
             continue;
         }
-        let covered = context
-            .existing
-            .iter()
-            .any(|a| a.label == candidate.label && a.span.overlaps(&candidate.span));
-        if covered {
+        if covered[&candidate.label].overlaps(candidate.span) {
             continue;
         }
         let quote = text.slice(candidate.span.start, candidate.span.end).to_owned();
@@ -484,6 +488,59 @@ pub fn suggest(text: &TextIndex, context: &Context, options: Options) -> Suggest
         ))
     });
     Suggestions { spans, links }
+}
+
+/// The existing annotations of one label, to ask whether a span overlaps one in O(log n):
+/// sorted by start, with the largest end up to each.
+struct Covered {
+    starts: Vec<CharOffset>,
+    max_end: Vec<CharOffset>,
+}
+
+impl Covered {
+    fn new(existing: &[Annotation], label: Label) -> Self {
+        let mut spans: Vec<CharSpan> = existing
+            .iter()
+            .filter(|a| a.label == label)
+            .map(|a| a.span)
+            .collect();
+        spans.sort();
+        let mut max_end = Vec::with_capacity(spans.len());
+        let mut end = CharOffset(0);
+        for span in &spans {
+            end = end.max(span.end);
+            max_end.push(end);
+        }
+        Covered {
+            starts: spans.iter().map(|s| s.start).collect(),
+            max_end,
+        }
+    }
+
+    fn overlaps(&self, span: CharSpan) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < span.end);
+        before_end > 0 && self.max_end[before_end - 1] > span.start
+    }
+}
+
+/// Non-overlapping spans kept so far, for choosing among overlapping candidates in
+/// O(log n) each.
+#[derive(Default)]
+pub(super) struct Taken(std::collections::BTreeMap<CharOffset, CharOffset>);
+
+impl Taken {
+    /// Keeps the span unless it overlaps one kept already; true when kept.
+    pub(super) fn take(&mut self, span: CharSpan) -> bool {
+        let clash = self
+            .0
+            .range(..span.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > span.start);
+        if !clash {
+            self.0.insert(span.start, span.end);
+        }
+        !clash
+    }
 }
 
 /// The annotations and suggestions a link may end at.
