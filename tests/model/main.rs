@@ -20,5 +20,6 @@ mod relations;
 mod segment;
 mod span;
 mod store;
+mod suggest;
 mod synthetic_library;
 mod text;

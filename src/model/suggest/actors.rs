@@ -144,8 +144,8 @@ fn run_end(reading: &Reading, first: usize) -> usize {
                 } else {
                     let connector = reading.word(next);
                     let particle = name_particles().contains(connector);
-                    let org_word = matches!(connector, "of" | "for" | "the" | "on")
-                        && (has_head || has_role);
+                    let org_word =
+                        matches!(connector, "of" | "for" | "the" | "on") && (has_head || has_role);
                     let and = connector == "and" && has_of;
                     if particle || org_word || and {
                         // One or two lower-case connectors ("of the"), then a capital.
@@ -244,7 +244,9 @@ fn classify(reading: &Reading, first: usize, last: usize) -> Run {
         Kind::Organisation
     } else if start == last && reading.is_acronym(start) && !is_dateline(reading, start) {
         Kind::Acronym
-    } else if start > 0 && reading.gap_before(start) == " " && in_lower(roles(), reading.word(start - 1))
+    } else if start > 0
+        && reading.gap_before(start) == " "
+        && in_lower(roles(), reading.word(start - 1))
     {
         Kind::Person
     } else {
@@ -277,11 +279,12 @@ pub(super) struct FoundActor {
 
 /// Persons after a role, organisations, acronyms (all their uses), the speakers found by
 /// `claims::speakers`, and every use of a person's full name and surname, an organisation's
-/// name and a speaker's name found so. An acronym defined in parentheses after a name that is
-/// none of these ("Digital Markets Act (DMA)") is not an actor anywhere.
+/// name and a speaker's name found so. What is written in parentheses right after one of
+/// these names ("(MFA)", "(李文)") is one too; after a name that is none of them ("Digital
+/// Markets Act (DMA)") it is not an actor anywhere.
 pub(super) fn find(reading: &Reading, runs: &Runs, speakers: &[CharSpan]) -> Vec<FoundActor> {
     let mut found: Vec<FoundActor> = Vec::new();
-    let mut names: Vec<(String, Why)> = Vec::new();
+    let mut names: Vec<(String, Why, bool)> = Vec::new();
     let mut not_names: Vec<&str> = Vec::new();
     let push = |found: &mut Vec<FoundActor>, a: usize, b: usize, kind: Kind| {
         if in_compound(reading, a, b) {
@@ -305,27 +308,35 @@ pub(super) fn find(reading: &Reading, runs: &Runs, speakers: &[CharSpan]) -> Vec
         // An acronym or a name in another script in parentheses right after the name.
         let after = reading.gap(b);
         if after.trim() == "(" && b + 1 < reading.len() {
+            // Ideographs are words of one character each: "李文" is two.
             let inner = b + 1;
-            let closes = reading.gap(inner).starts_with(')');
-            let no_lower = !reading.word(inner).chars().any(char::is_lowercase);
+            let mut inner_end = inner;
+            while inner_end + 1 < reading.len() && reading.gap(inner_end).is_empty() {
+                inner_end += 1;
+            }
+            let inner_span = reading.span(inner, inner_end);
+            let inner_text = reading.index.slice(inner_span.start, inner_span.end);
+            let closes = reading.gap(inner_end).starts_with(')');
+            let no_lower = !inner_text.chars().any(char::is_lowercase);
             if closes && no_lower {
-                if run.kind == Kind::Other {
-                    not_names.push(reading.word(inner));
+                let name = reading.span(a, b);
+                if run.kind == Kind::Other && !speakers.contains(&name) {
+                    not_names.push(inner_text);
                 } else {
                     found.push(FoundActor {
-                        span: reading.span(inner, inner),
+                        span: inner_span,
                         why: Why::Acronym,
                     });
-                    names.push((reading.word(inner).to_owned(), Why::Acronym));
+                    names.push((inner_text.to_owned(), Why::Acronym, false));
                 }
             }
         }
         if run.kind == Kind::Person || run.kind == Kind::Organisation {
             let span = reading.span(a, b);
             let text = reading.index.slice(span.start, span.end).to_owned();
-            names.push((text, Why::Repeat));
+            names.push((text, Why::Repeat, false));
             if run.kind == Kind::Person && b > a {
-                names.push((reading.word(b).to_owned(), Why::Surname));
+                names.push((reading.word(b).to_owned(), Why::Surname, true));
             }
         }
     }
@@ -335,8 +346,8 @@ pub(super) fn find(reading: &Reading, runs: &Runs, speakers: &[CharSpan]) -> Vec
             why: Why::Speaker,
         });
         let text = reading.index.slice(span.start, span.end);
-        if !names.iter().any(|(n, _)| n == text) {
-            names.push((text.to_owned(), Why::Surname));
+        if !names.iter().any(|(n, _, _)| n == text) {
+            names.push((text.to_owned(), Why::Repeat, true));
         }
     }
     found.extend(repeats(reading, &names));
@@ -347,27 +358,29 @@ pub(super) fn find(reading: &Reading, runs: &Runs, speakers: &[CharSpan]) -> Vec
     found
 }
 
-/// Every use of the given names in the text, as whole runs: a surname only where it stands
-/// alone (not inside a longer run of capitalised words).
-fn repeats(reading: &Reading, names: &[(String, Why)]) -> Vec<FoundActor> {
+/// Every use of the given names in the text: (name, why, whether only where it stands alone,
+/// not inside a longer run of capitalised words: surnames and speakers' names).
+fn repeats(reading: &Reading, names: &[(String, Why, bool)]) -> Vec<FoundActor> {
     let mut knowledge = super::Knowledge::new();
-    for (name, _) in names {
+    for (name, _, _) in names {
         knowledge.add_name(name, None);
     }
     let why_of = |text: &str| {
         names
             .iter()
-            .find(|(n, _)| n == text)
-            .map_or(Why::Repeat, |(_, why)| *why)
+            .find(|(n, _, _)| n == text)
+            .map_or((Why::Repeat, false), |(_, why, alone)| (*why, *alone))
     };
     let mut out = Vec::new();
     for (span, i) in knowledge.find(reading) {
         let text = &knowledge.name(i).text;
-        let why = why_of(text);
-        if why == Why::Surname {
+        let (why, only_alone) = why_of(text);
+        if only_alone {
             let t = reading.first_token_from(span.start);
             let alone = (t == 0 || reading.gap_before(t) != " " || !reading.is_capitalised(t - 1))
-                && (t + 1 >= reading.len() || reading.gap(t) != " " || !reading.is_capitalised(t + 1));
+                && (t + 1 >= reading.len()
+                    || reading.gap(t) != " "
+                    || !reading.is_capitalised(t + 1));
             if !alone {
                 continue;
             }
@@ -382,7 +395,17 @@ fn repeats(reading: &Reading, names: &[(String, Why)]) -> Vec<FoundActor> {
 pub(super) fn is_auxiliary(word: &str) -> bool {
     matches!(
         word,
-        "has" | "have" | "had" | "also" | "previously" | "again" | "already" | "repeatedly" | "later" | "then" | "once"
+        "has"
+            | "have"
+            | "had"
+            | "also"
+            | "previously"
+            | "again"
+            | "already"
+            | "repeatedly"
+            | "later"
+            | "then"
+            | "once"
     )
 }
 

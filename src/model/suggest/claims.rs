@@ -185,7 +185,9 @@ fn speaker_after(reading: &Reading, runs: &Runs, v: usize) -> Option<CharSpan> {
         return None;
     }
     let run = runs.at(next)?;
-    (run.first == next).then(|| name_of(reading, runs, next)).flatten()
+    (run.first == next)
+        .then(|| name_of(reading, runs, next))
+        .flatten()
 }
 
 /// Where a claim that starts a sentence starts: after a dateline's dash, if there is one.
@@ -239,7 +241,8 @@ fn quotations(reading: &Reading, runs: &Runs, found: &mut Vec<FoundClaim>) {
                 .index
                 .slice(quote.close + 1, reading.tokens[after].start);
             if between.chars().all(|c| c == ',' || c == ' ') {
-                if is_reporting_verb(reading, after) || in_lower(quote_verbs(), reading.word(after)) {
+                if is_reporting_verb(reading, after) || in_lower(quote_verbs(), reading.word(after))
+                {
                     attribution = Some((after, speaker_after(reading, runs, after)));
                 } else {
                     let mut k = after;
@@ -315,11 +318,7 @@ fn claim_end(reading: &Reading, first: usize, e: usize) -> (usize, Option<usize>
         if (word == "but" || word == "and") && next_is_that {
             return (k - 1, Some(k + 2));
         }
-        if comma
-            && (word == "but" || word == "and")
-            && k + 1 < e
-            && reading.is_capitalised(k + 1)
-        {
+        if comma && (word == "but" || word == "and") && k + 1 < e && reading.is_capitalised(k + 1) {
             return (k - 1, None);
         }
         if comma && word.ends_with("ing") && is_reporting_verb(reading, k) && next_is_that {
@@ -354,7 +353,39 @@ fn inside_quote(reading: &Reading, t: usize) -> bool {
 fn ends_said(word: &str) -> bool {
     matches!(
         word,
-        "when" | "while" | "as" | "after" | "before" | "in" | "at" | "on" | "during" | "to" | "of" | "by" | "with" | "through" | "and" | "but" | "last" | "earlier" | "yesterday" | "today" | "this" | "so" | "he" | "she" | "they" | "how" | "whether" | "why" | "what" | "where" | "who" | "which" | "if"
+        "when"
+            | "while"
+            | "as"
+            | "after"
+            | "before"
+            | "in"
+            | "at"
+            | "on"
+            | "during"
+            | "to"
+            | "of"
+            | "by"
+            | "with"
+            | "through"
+            | "and"
+            | "but"
+            | "last"
+            | "earlier"
+            | "yesterday"
+            | "today"
+            | "this"
+            | "so"
+            | "he"
+            | "she"
+            | "they"
+            | "how"
+            | "whether"
+            | "why"
+            | "what"
+            | "where"
+            | "who"
+            | "which"
+            | "if"
     )
 }
 
@@ -437,7 +468,9 @@ fn according_to(reading: &Reading, runs: &Runs, s: usize, e: usize, found: &mut 
             let mut first = x_end + 1;
             // An apposition after X ("Thomas Vinje, a competition lawyer in Brussels,").
             if first < e && matches!(reading.word(first), "a" | "an") {
-                if let Some(comma) = (first..e.saturating_sub(4)).find(|&t| reading.gap(t).contains(',')) {
+                if let Some(comma) =
+                    (first..e.saturating_sub(4)).find(|&t| reading.gap(t).contains(','))
+                {
                     first = comma + 1;
                 }
             }
@@ -485,7 +518,7 @@ fn claim_said(reading: &Reading, runs: &Runs, s: usize, e: usize, found: &mut Ve
             }
             k -= 1;
         }
-        if k <= s || !reading.gap_before(k).contains(',') {
+        if k <= s || k == v || !reading.gap_before(k).contains(',') {
             continue;
         }
         let gap = reading.gap_before(k);
@@ -512,7 +545,15 @@ fn reported_by(reading: &Reading, runs: &Runs, s: usize, e: usize, found: &mut V
     let Some(speaker) = (s + 4..(s + 7).min(e)).find_map(|t| name_of(reading, runs, t)) else {
         return;
     };
-    push(reading, found, ps, pe - 1, Why::ReportedBy, Some(speaker), s + 2);
+    push(
+        reading,
+        found,
+        ps,
+        pe - 1,
+        Why::ReportedBy,
+        Some(speaker),
+        s + 2,
+    );
 }
 
 /// The offset just after a claim's attribution verb (for tests and the relations suggester).

@@ -30,8 +30,8 @@ const AMBIGUOUS: [&str; 4] = ["May", "March", "June", "August"];
 
 /// Words before a lone month that show it is the month.
 const MONTH_CUES: [&str; 21] = [
-    "in", "since", "by", "until", "till", "from", "between", "and", "of", "during", "early", "late",
-    "mid", "last", "next", "this", "through", "before", "after", "to", "until",
+    "in", "since", "by", "until", "till", "from", "between", "and", "of", "during", "early",
+    "late", "mid", "last", "next", "this", "through", "before", "after", "to", "until",
 ];
 
 pub(super) fn find(reading: &Reading, published: Option<NaiveDate>) -> Vec<(CharSpan, DateValue)> {
@@ -96,7 +96,8 @@ fn plausible(reading: &Reading, i: usize, j: usize) -> bool {
         let word = reading.word(t);
         let lower = lowercase(word);
         let is_name = lower != word
-            || !(word.chars().next().is_some_and(char::is_alphabetic) && is_month_or_weekday(&lower));
+            || !(word.chars().next().is_some_and(char::is_alphabetic)
+                && is_month_or_weekday(&lower));
         if !is_name {
             return false;
         }

@@ -11,10 +11,10 @@
 
 use super::super::annotation::{Annotation, Label};
 use super::super::span::CharSpan;
+use super::super::text::TextIndex;
 use super::reading::Reading;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use super::super::text::TextIndex;
 
 /// One known name: an actor's text or an entity name, with the entity it names.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,10 +105,8 @@ impl Knowledge {
         let text = text.trim();
         let words = name_words(text);
         let Some(first) = words.first() else { return };
-        let telling = words.len() > 1
-            || text
-                .chars()
-                .any(|c| c.is_uppercase() || c.is_ascii_digit());
+        let telling =
+            words.len() > 1 || text.chars().any(|c| c.is_uppercase() || c.is_ascii_digit());
         if !telling {
             return;
         }

@@ -362,12 +362,22 @@ pub fn suggest(text: &TextIndex, context: &Context, options: Options) -> Suggest
         .into_iter()
         .map(|a| (a.span, a.why))
         .collect();
-    by_rule.extend(claims.iter().filter_map(|c| c.speaker.map(|s| (s, Why::Speaker))));
+    by_rule.extend(
+        claims
+            .iter()
+            .filter_map(|c| c.speaker.map(|s| (s, Why::Speaker))),
+    );
+    // Where two rules find the same span, the more telling reason wins.
+    let rank = |why: Why| match why {
+        Why::Speaker => 1,
+        Why::Repeat | Why::Surname => 2,
+        _ => 0,
+    };
     by_rule.sort_by(|a, b| {
         b.0.len()
             .cmp(&a.0.len())
             .then(a.0.start.cmp(&b.0.start))
-            .then((a.1 == Why::Speaker).cmp(&(b.1 == Why::Speaker)))
+            .then(rank(a.1).cmp(&rank(b.1)))
     });
     let mut taken = Taken::default();
     for (span, _, _) in &actors {
@@ -426,7 +436,9 @@ pub fn suggest(text: &TextIndex, context: &Context, options: Options) -> Suggest
         if covered[&candidate.label].overlaps(candidate.span) {
             continue;
         }
-        let quote = text.slice(candidate.span.start, candidate.span.end).to_owned();
+        let quote = text
+            .slice(candidate.span.start, candidate.span.end)
+            .to_owned();
         let rejected = context.rejections.is_rejected(candidate.label, &quote);
         if rejected && !options.show_rejected {
             continue;
@@ -553,7 +565,10 @@ impl<'a> Ends<'a> {
     fn new(spans: &[Suggestion], existing: &'a [Annotation]) -> Self {
         let mut suggested: HashMap<Label, Vec<(CharSpan, String)>> = HashMap::new();
         for s in spans.iter().filter(|s| !s.rejected) {
-            suggested.entry(s.label).or_default().push((s.span, s.key()));
+            suggested
+                .entry(s.label)
+                .or_default()
+                .push((s.span, s.key()));
         }
         Ends {
             suggested,
@@ -565,7 +580,10 @@ impl<'a> Ends<'a> {
     /// suggestion overlapping it.
     fn resolve(&self, want: &Wanted) -> Option<LinkEnd> {
         let overlap = |a: CharSpan| -> usize {
-            a.end.min(want.span.end).0.saturating_sub(a.start.max(want.span.start).0)
+            a.end
+                .min(want.span.end)
+                .0
+                .saturating_sub(a.start.max(want.span.start).0)
         };
         if let Some(a) = self
             .existing

@@ -222,7 +222,8 @@ impl<'a> Reading<'a> {
         };
         // Only closing marks between the stop and the space.
         let after_stop = &gap[stop + 1..];
-        let rest = after_stop.trim_start_matches(['.', '!', '?', '”', '’', '"', '»', ')', ']', '\'']);
+        let rest =
+            after_stop.trim_start_matches(['.', '!', '?', '”', '’', '"', '»', ')', ']', '\'']);
         if !rest.starts_with(char::is_whitespace) {
             return false;
         }
@@ -272,7 +273,9 @@ impl<'a> Reading<'a> {
             match (open, c) {
                 (_, '\n') => open = None,
                 (None, '“' | '«' | '„') => open = Some((at, c)),
-                (Some((start, '“')), '”') | (Some((start, '«')), '»') | (Some((start, '„')), '“') => {
+                (Some((start, '“')), '”')
+                | (Some((start, '«')), '»')
+                | (Some((start, '„')), '“') => {
                     self.push_quote(start, at);
                     open = None;
                 }

@@ -22,11 +22,7 @@ pub(super) struct Wanted {
 }
 
 /// The source and when of one claim found by the claims suggester.
-pub(super) fn wanted(
-    reading: &Reading,
-    claim: &FoundClaim,
-    dates: &[CharSpan],
-) -> Vec<Wanted> {
+pub(super) fn wanted(reading: &Reading, claim: &FoundClaim, dates: &[CharSpan]) -> Vec<Wanted> {
     let mut out = Vec::new();
     if let Some(speaker) = claim.speaker {
         out.push(Wanted {
