@@ -24,7 +24,6 @@ use super::actors::{is_auxiliary, is_reporting_verb, Kind, Runs};
 use super::reading::{in_lower, quote_verbs, Reading};
 use super::Why;
 use crate::model::span::CharSpan;
-use crate::model::text::CharOffset;
 
 /// A claim found by rule.
 #[derive(Clone, Debug)]
@@ -554,10 +553,4 @@ fn reported_by(reading: &Reading, runs: &Runs, s: usize, e: usize, found: &mut V
         Some(speaker),
         s + 2,
     );
-}
-
-/// The offset just after a claim's attribution verb (for tests and the relations suggester).
-#[allow(dead_code)]
-pub(super) fn verb_start(reading: &Reading, claim: &FoundClaim) -> CharOffset {
-    reading.tokens[claim.verb].start
 }

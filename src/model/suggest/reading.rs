@@ -176,11 +176,6 @@ impl<'a> Reading<'a> {
             && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
     }
 
-    /// The token that starts at `at`, if one does.
-    pub fn token_starting_at(&self, at: CharOffset) -> Option<usize> {
-        self.tokens.binary_search_by(|t| t.start.cmp(&at)).ok()
-    }
-
     /// The first token that starts at or after `at`.
     pub fn first_token_from(&self, at: CharOffset) -> usize {
         self.tokens.partition_point(|t| t.start < at)
