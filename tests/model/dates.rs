@@ -13,6 +13,7 @@ const CASES: &[(&str, Option<&str>, Option<Modifier>)] = &[
     ("the past year", Some("P1Y"), None),
     ("in the past year", Some("P1Y"), None),
     ("the end of 2024", Some("2024"), Some(Modifier::End)),
+    ("early next year", Some("2026"), Some(Modifier::Start)),
     ("at the end of 2024", Some("2024"), Some(Modifier::End)),
     ("On January 23", Some("2025-01-23"), None),
     ("December 18, 2024", Some("2024-12-18"), None),
