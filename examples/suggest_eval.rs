@@ -40,7 +40,10 @@ fn main() {
                     let mark = match (m, e) {
                         (_, Some(_)) => "  ok",
                         (Some(g), None) => {
-                            println!("  ~~ {} {:?} (gold {:?})", s.label, s.quote, article.gold[*g].quote);
+                            println!(
+                                "  ~~ {} {:?} (gold {:?})",
+                                s.label, s.quote, article.gold[*g].quote
+                            );
                             continue;
                         }
                         _ => "  FP",
@@ -145,7 +148,9 @@ fn main() {
         ..context
     };
     let start = Instant::now();
-    let count = suggest(&doc.index, &context, Options::default()).spans.len();
+    let count = suggest(&doc.index, &context, Options::default())
+        .spans
+        .len();
     println!(
         "1 MB benchmark document with {} known names: {count} suggestions, {:.1} ms",
         knowledge.names().len(),
