@@ -154,6 +154,47 @@ function dbWatch(prefixes, onChange) {
   };
 }
 
+// The actor names of the whole library, for the suggesters: read once, then kept up to date
+// from the database's changes, so a later run reads only what changed since.
+const actors = { byId: new Map(), since: null };
+
+/**
+ * Every actor annotation's text and entity name in the library, as a JSON list of
+ * [text, entity or null], each pair once.
+ */
+function dbActorNames() {
+  return call('reading the library\'s names', async (db) => {
+    if (actors.since === null) {
+      const info = await db.info();
+      const all = await db.allDocs({ startkey: 'ann:', endkey: 'ann:\ufff0', include_docs: true });
+      for (const row of all.rows) remember(row.id, row.doc);
+      actors.since = info.update_seq;
+    } else {
+      const changes = await db.changes({ since: actors.since, include_docs: true });
+      for (const change of changes.results) {
+        if (change.id.startsWith('ann:')) remember(change.id, change.deleted ? null : change.doc);
+      }
+      actors.since = changes.last_seq;
+    }
+    const seen = new Set();
+    const names = [];
+    for (const [text, entity] of actors.byId.values()) {
+      const key = text + '\u0000' + (entity || '');
+      if (!seen.has(key)) { seen.add(key); names.push([text, entity]); }
+    }
+    return JSON.stringify(names);
+  });
+}
+
+function remember(id, doc) {
+  if (doc && doc.label === 'actor' && !doc.orphan && typeof doc.quote === 'string') {
+    const entity = doc.entity && !doc.entity.inferred && typeof doc.entity.name === 'string' ? doc.entity.name : null;
+    actors.byId.set(id, [doc.quote, entity]);
+  } else {
+    actors.byId.delete(id);
+  }
+}
+
 /** {usage, quota} in bytes for this site, or null where the browser cannot say. */
 async function storageEstimate() {
   if (!navigator.storage || !navigator.storage.estimate) return null;
@@ -172,6 +213,7 @@ async function storagePersist() {
 }
 
 globalThis.annotatorDb = {
-  dbReady, dbGet, dbGetMany, dbRange, dbRanges, dbWrite, dbWatch, storageEstimate, storagePersist,
+  dbReady, dbGet, dbGetMany, dbRange, dbRanges, dbWrite, dbWatch, dbActorNames, storageEstimate,
+  storagePersist,
 };
 })();

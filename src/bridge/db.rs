@@ -25,6 +25,8 @@ extern "C" {
         prefixes: js_sys::Array,
         on_change: &Closure<dyn FnMut(String)>,
     ) -> Result<js_sys::Function, JsValue>;
+    #[wasm_bindgen(js_namespace = annotatorDb, js_name = dbActorNames)]
+    fn db_actor_names() -> js_sys::Promise;
     #[wasm_bindgen(js_namespace = annotatorDb, js_name = storageEstimate)]
     fn storage_estimate() -> js_sys::Promise;
     #[wasm_bindgen(js_namespace = annotatorDb, js_name = storagePersist)]
@@ -54,6 +56,13 @@ pub async fn get(id: &str) -> Result<Option<Value>, String> {
         Some(text) => parse(&text).map(Some),
         None => Ok(None),
     }
+}
+
+/// Every actor annotation's text in the library with its entity name, each pair once (for
+/// the suggesters; `db.js` keeps the list current from the change feed).
+pub async fn actor_names() -> Result<Vec<(String, Option<String>)>, String> {
+    let text = text_of(db_actor_names()).await?.unwrap_or_default();
+    serde_json::from_str(&text).map_err(|e| format!("the library's names: {e}"))
 }
 
 /// Every record whose id starts with `prefix`, in id order.

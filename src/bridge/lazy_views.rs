@@ -42,16 +42,19 @@ pub enum LazyView {
     DocumentClaims,
     /// The shortcut sheet.
     Help,
+    /// The suggestions for the open document: a panel beside the text, not a dialog.
+    Suggestions,
 }
 
 impl LazyView {
-    fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             LazyView::Documents => "documents",
             LazyView::Claims => "claims",
             LazyView::Entities => "entities",
             LazyView::DocumentClaims => "document-claims",
             LazyView::Help => "help",
+            LazyView::Suggestions => "suggestions",
         }
     }
 
@@ -62,6 +65,7 @@ impl LazyView {
             "entities" => Some(LazyView::Entities),
             "document-claims" => Some(LazyView::DocumentClaims),
             "help" => Some(LazyView::Help),
+            "suggestions" => Some(LazyView::Suggestions),
             _ => None,
         }
     }
@@ -130,6 +134,11 @@ pub enum ViewEvent {
     Error(String),
     /// Open the open document afresh (it was renamed), saying this.
     Reload(Option<String>),
+    /// Add these annotations and links to the open document as one undoable step: accepted
+    /// suggestions, in the JSON format's compact form.
+    Accept(String),
+    /// Open this view again with the document as it is now (the suggesters run afresh).
+    Again,
 }
 
 impl ViewEvent {
@@ -139,6 +148,8 @@ impl ViewEvent {
             ViewEvent::Select(id) => ("select", id),
             ViewEvent::Error(why) => ("error", why),
             ViewEvent::Reload(notice) => ("reload", notice.as_deref().unwrap_or("")),
+            ViewEvent::Accept(json) => ("accept", json),
+            ViewEvent::Again => ("again", ""),
         }
     }
 
@@ -148,6 +159,8 @@ impl ViewEvent {
             "select" => Some(ViewEvent::Select(value)),
             "error" => Some(ViewEvent::Error(value)),
             "reload" => Some(ViewEvent::Reload(Some(value).filter(|v| !v.is_empty()))),
+            "accept" => Some(ViewEvent::Accept(value)),
+            "again" => Some(ViewEvent::Again),
             _ => None,
         }
     }
@@ -157,13 +170,14 @@ impl ViewEvent {
 
 /// An open view. Dropping it closes the view (its Yew app is destroyed) and stops listening.
 pub struct OpenView {
+    host: Element,
     _on_event: Closure<dyn FnMut(String, String)>,
 }
 
 impl Drop for OpenView {
     fn drop(&mut self) {
         if let Ok(close) = module_function("close") {
-            let _ = close.call0(&JsValue::NULL);
+            let _ = close.call1(&JsValue::NULL, &self.host);
         }
     }
 }
@@ -195,6 +209,7 @@ pub async fn open(
     open.apply(&JsValue::NULL, &args)
         .map_err(|e| format!("the view did not open ({})", js_error_text(&e)))?;
     Ok(OpenView {
+        host: host.clone(),
         _on_event: on_event,
     })
 }
@@ -345,7 +360,7 @@ impl EventSink {
 /// module's `main`; the functions live as long as the page.
 pub fn publish(
     open: impl Fn(LazyView, Element, ViewContext, EventSink) + 'static,
-    close: impl Fn() + 'static,
+    close: impl Fn(Element) + 'static,
     migrate: impl Fn() -> Promise + 'static,
     import_workspace: impl Fn(js_sys::Uint8Array, Function) -> Promise + 'static,
 ) {
@@ -356,7 +371,7 @@ pub fn publish(
             }
         },
     );
-    let close = Closure::<dyn Fn()>::new(close);
+    let close = Closure::<dyn Fn(Element)>::new(close);
     let migrate = Closure::<dyn Fn() -> Promise>::new(migrate);
     let import_workspace =
         Closure::<dyn Fn(js_sys::Uint8Array, Function) -> Promise>::new(import_workspace);

@@ -14,5 +14,6 @@ pub mod page;
 pub mod selection;
 pub mod settings;
 pub mod storage;
+pub mod suggestions;
 pub mod theme;
 pub mod visibility;

@@ -20,3 +20,23 @@ pub fn save_document_sort(sort: DocumentSort) {
         let _ = storage.set_item(DOCUMENT_SORT_KEY, sort.as_str());
     }
 }
+
+/// Whether the suggesters run as soon as a document is opened ("1" when on).
+pub const AUTO_SUGGEST_KEY: &str = "text-annotator:suggest-auto";
+
+/// True when the person asked for suggestions whenever a document is opened.
+pub fn auto_suggest() -> bool {
+    super::legacy::local_storage()
+        .and_then(|s| s.get_item(AUTO_SUGGEST_KEY).ok().flatten())
+        .is_some_and(|v| v == "1")
+}
+
+pub fn save_auto_suggest(on: bool) {
+    if let Some(storage) = super::legacy::local_storage() {
+        let _ = if on {
+            storage.set_item(AUTO_SUGGEST_KEY, "1")
+        } else {
+            storage.remove_item(AUTO_SUGGEST_KEY)
+        };
+    }
+}

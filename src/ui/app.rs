@@ -75,6 +75,16 @@ pub fn App(props: &AppProps) -> Html {
     }
     let latest = hooks::use_latest_state(&state);
     use_effect_with((), |_| clock::mark("annotator:first-render"));
+    {
+        // Suggestions whenever a document is opened, when the person asked for that.
+        let dispatcher = dispatcher.clone();
+        let persist = props.persist;
+        use_effect_with((), move |_| {
+            if persist && crate::bridge::settings::auto_suggest() {
+                dispatcher.dispatch(Action::Suggest);
+            }
+        });
+    }
 
     hooks::use_load_notices(
         dispatcher.clone(),
@@ -128,11 +138,12 @@ pub fn App(props: &AppProps) -> Html {
 
     // The claims table gets the document as it is when the table opens (nothing edits it while
     // the modal table is open), written once rather than on every render.
+    // The claims table and each run of the suggesters get the document as it is then.
     let claims_open = matches!(state.dialog, Some(Dialog::ClaimsTable));
     let claims_document = {
         let (doc, store) = (props.doc.clone(), state.store.clone());
-        use_memo(claims_open, move |&open| {
-            open.then(|| {
+        use_memo((claims_open, state.suggest_run), move |&(open, run)| {
+            (open || run.is_some()).then(|| {
                 let json =
                     native::to_json(&doc.0, store.borrow().content(), TextInclusion::Compact);
                 (json, doc.0.index.text().to_owned())
@@ -151,9 +162,12 @@ pub fn App(props: &AppProps) -> Html {
             document,
         });
         html! {
-            <LazyViewHost {view} {context} on_action={on_action.clone()} on_reload={props.on_reload.clone()} />
+            <LazyViewHost key={view.name()} {view} {context} on_action={on_action.clone()} on_reload={props.on_reload.clone()} />
         }
     };
+    let suggestions = state
+        .suggest_run
+        .map(|run| html! { <div key={run}>{ lazy(LazyView::Suggestions, None, (*claims_document).clone()) }</div> });
     let dialog = state.dialog.clone().map(|dialog| match dialog {
         Dialog::Importing(importing) => html! {
             <ImportingDialog {importing} on_action={on_action.clone()} />
@@ -247,6 +261,7 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(choices) = state.choices.clone() {
                 <ChoicesPopover {choices} selected={state.selected.clone()} store={state.store.clone()} on_action={on_action.clone()} />
             }
+            { suggestions.unwrap_or_default() }
             { dialog.unwrap_or_default() }
             if dragging {
                 <div class="drop-hint" aria-hidden="true">{ "Drop a file to import annotations (JSON, W3C, brat .ann + .txt or .zip, JSONL, CSV) or a workspace, or a .txt/.md file to add a document" }</div>

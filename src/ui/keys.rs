@@ -114,6 +114,7 @@ pub fn action_for_key(
         "k" => return step_selection(state, -1),
         "r" => return Some(Action::OpenDialog(Dialog::link_picker())),
         "t" => return Some(Action::OpenDialog(Dialog::ClaimsTable)),
+        "s" => return Some(Action::Suggest),
         "n" if selected => return Some(Action::MoveFocus(FocusTarget::NoteField)),
         _ => {}
     }

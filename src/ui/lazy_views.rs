@@ -10,19 +10,20 @@ use crate::ui::components::collection::LibraryClaims;
 use crate::ui::components::documents::DocumentsDialog;
 use crate::ui::components::entities::LibraryEntities;
 use crate::ui::components::help::HelpDialog;
+use crate::ui::components::suggestions::SuggestionsPanel;
 use crate::ui::state::Prefill;
 use crate::ui::DocRef;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
-use web_sys::HtmlElement;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 use yew::AppHandle;
 
 thread_local! {
-    /// The open view; at most one, since the page shows one dialog at a time.
-    static OPEN: RefCell<Option<AppHandle<ViewHost>>> = const { RefCell::new(None) };
+    /// The open views by their host elements: a dialog, and the suggestions panel beside it.
+    static OPEN: RefCell<Vec<(Element, AppHandle<ViewHost>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Publishes `open` and `close` for the page. Called once, by the module's `main`.
@@ -30,14 +31,14 @@ pub fn serve() {
     crate::bridge::case::install();
     publish(
         |view, host, context, sink| {
-            close();
+            close(host.clone());
             let props = ViewHostProps {
                 view,
                 context: Rc::new(context),
                 sink,
             };
-            let app = yew::Renderer::<ViewHost>::with_root_and_props(host, props).render();
-            OPEN.with(|open| *open.borrow_mut() = Some(app));
+            let app = yew::Renderer::<ViewHost>::with_root_and_props(host.clone(), props).render();
+            OPEN.with(|open| open.borrow_mut().push((host, app)));
         },
         close,
         || {
@@ -73,8 +74,13 @@ pub fn serve() {
     );
 }
 
-fn close() {
-    if let Some(app) = OPEN.with(|open| open.borrow_mut().take()) {
+fn close(host: Element) {
+    let app = OPEN.with(|open| {
+        let mut open = open.borrow_mut();
+        let at = open.iter().position(|(h, _)| h.is_same_node(Some(&host)))?;
+        Some(open.remove(at).1)
+    });
+    if let Some(app) = app {
         app.destroy();
     }
 }
@@ -140,5 +146,29 @@ fn ViewHost(props: &ViewHostProps) -> Html {
             }
         }
         LazyView::Entities => html! { <LibraryEntities {current_id} {on_event} /> },
+        LazyView::Suggestions => {
+            let read = props
+                .context
+                .document
+                .as_ref()
+                .ok_or_else(|| "no document".to_owned())
+                .and_then(|(json, text)| {
+                    let doc = document_of(json, text).map_err(|e| e.to_string())?;
+                    let content = parse_placed(json, &doc).map_err(|e| e.to_string())?;
+                    Ok((doc, content))
+                });
+            match read {
+                Ok((doc, content)) => html! {
+                    <SuggestionsPanel doc={DocRef(Rc::new(doc))} content={Rc::new(content)} {on_event} />
+                },
+                Err(why) => {
+                    on_event.emit(ViewEvent::Error(format!(
+                        "The suggestions could not read the document: {why}."
+                    )));
+                    on_event.emit(ViewEvent::Close);
+                    html! {}
+                }
+            }
+        }
     }
 }

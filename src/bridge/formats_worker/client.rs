@@ -43,6 +43,9 @@ enum Pending {
     Workspace {
         done: Done<Array>,
     },
+    Suggest {
+        done: Done<String>,
+    },
 }
 
 impl Pending {
@@ -51,6 +54,7 @@ impl Pending {
             Pending::Import { done, .. } => done(Err(reason)),
             Pending::Export { done, .. } => done(Err(reason)),
             Pending::Workspace { done } => done(Err(reason)),
+            Pending::Suggest { done } => done(Err(reason)),
         }
     }
 }
@@ -94,7 +98,7 @@ pub fn import(
         orphans: &[],
         relations: &[],
     };
-    let message = request(r#"{"job":"import"}"#, &doc, none);
+    let message = request_of(r#"{"job":"import"}"#, &doc, none);
     // The worker reads them: the page never holds a big file's bytes.
     for file in &files {
         message.push(file);
@@ -116,7 +120,7 @@ pub fn export(
     done: impl FnOnce(Result<ExportFile, String>) + 'static,
 ) {
     let header = format!(r#"{{"job":"export","format":"{}"}}"#, format.key());
-    let message = request(&header, doc, content);
+    let message = request_of(&header, doc, content);
     submit(
         Pending::Export {
             format,
@@ -124,6 +128,25 @@ pub fn export(
         },
         message,
     );
+}
+
+/// Runs the suggesters (`model::suggest::run`) on `doc` with its `content` in the worker, so a
+/// long document does not hold the page up; `request` is a `suggest::Request` in JSON. `done`
+/// gets the `Suggestions` in JSON, or why there are none. [`cancel`] stops it.
+pub fn suggest(
+    doc: &Document,
+    content: Content,
+    request: &str,
+    done: impl FnOnce(Result<String, String>) + 'static,
+) -> Job {
+    let header = format!(r#"{{"job":"suggest","request":{request}}}"#);
+    let message = request_of(&header, doc, content);
+    Job(submit(
+        Pending::Suggest {
+            done: Box::new(done),
+        },
+        message,
+    ))
 }
 
 /// Writes these documents' entries of a workspace file (`library::workspace_entry`, one JSON
@@ -177,7 +200,7 @@ pub fn cancel(job: Job) -> bool {
 }
 
 /// `[id, header, document, text]`, the id filled in by [`submit`].
-fn request(header: &str, doc: &Document, content: Content) -> Array {
+fn request_of(header: &str, doc: &Document, content: Content) -> Array {
     let message = Array::new();
     message.push(&JsValue::UNDEFINED);
     message.push(&header.into());
@@ -304,7 +327,9 @@ fn received(data: &Array) {
                 let (_, pending) = slot.as_ref()?.pending.iter().find(|(job, _)| *job == id)?;
                 match pending {
                     Pending::Import { progress, .. } => Some(progress.clone()),
-                    Pending::Export { .. } | Pending::Workspace { .. } => None,
+                    Pending::Export { .. }
+                    | Pending::Workspace { .. }
+                    | Pending::Suggest { .. } => None,
                 }
             });
             if let Some(progress) = progress {
@@ -330,6 +355,9 @@ fn received(data: &Array) {
                 }
                 Pending::Export { format, done } => {
                     done(answer.and_then(|(header, payload)| exported(format, &header, payload)))
+                }
+                Pending::Suggest { done } => {
+                    done(answer.map(|(_, payload)| payload.as_string().unwrap_or_default()))
                 }
                 Pending::Workspace { done } => done(answer.and_then(|(_, payload)| {
                     payload

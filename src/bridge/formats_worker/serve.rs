@@ -2,10 +2,12 @@
 //! writers on it, and answers (the message layout is in the parent module).
 
 use crate::bridge::storage::js_error_text;
+use crate::model::dates::parse_iso_date;
 use crate::model::formats::dispatch::{self, ExportFormat, Incoming, InputFile};
 use crate::model::formats::native::{self, TextInclusion};
 use crate::model::formats::plan::Progress;
 use crate::model::library::{self, WorkspaceDocument};
+use crate::model::suggest;
 use crate::model::Document;
 use js_sys::{Array, Uint8Array};
 use serde_json::{json, Value};
@@ -106,6 +108,22 @@ fn run(
                 entries.push(&entry.into());
             }
             Ok((json!({}), entries.into()))
+        }
+        Some("suggest") => {
+            let doc = open()?;
+            let content = native::parse_placed(document, &doc).map_err(|e| e.to_string())?;
+            let request: suggest::Request = serde_json::from_value(header["request"].clone())
+                .map_err(|e| format!("the suggestions' request: {e}"))?;
+            let published = doc.published.as_deref().and_then(parse_iso_date);
+            let found = suggest::run(
+                &doc.index,
+                published,
+                &content.annotations,
+                &content.relations,
+                request,
+            );
+            let json = serde_json::to_string(&found).map_err(|e| e.to_string())?;
+            Ok((json!({}), json.into()))
         }
         _ => Err("the page asked for no known job".to_owned()),
     }

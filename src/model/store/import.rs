@@ -81,6 +81,17 @@ impl Store {
         mode: ImportMode,
         mut fresh_id: impl FnMut() -> String,
     ) -> ImportSummary {
+        // One body for every caller's kind of id source: it is long, and each copy would be
+        // in the download.
+        self.import_with(incoming, mode, &mut fresh_id)
+    }
+
+    fn import_with(
+        &mut self,
+        incoming: Annotations,
+        mode: ImportMode,
+        fresh_id: &mut dyn FnMut() -> String,
+    ) -> ImportSummary {
         let Annotations {
             annotations: incoming,
             orphans: incoming_orphans,

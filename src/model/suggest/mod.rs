@@ -24,8 +24,10 @@ mod dates;
 mod knowledge;
 mod reading;
 mod relations;
+mod review;
 
 pub use knowledge::{Knowledge, KnownName};
+pub use review::{Review, Step};
 
 use crate::model::annotation::{Annotation, Label, Relation, Role};
 use crate::model::case::lowercase;
@@ -612,4 +614,39 @@ pub fn parse_key(key: &str) -> Option<(Label, CharSpan)> {
         return None;
     }
     Some((label, CharSpan::new(CharOffset(start), CharOffset(end))))
+}
+
+/// What the page asks of the import worker for one run: the names the library knows, the
+/// document's rejections and the options (the document and its annotations travel beside it).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Request {
+    #[serde(rename = "k")]
+    pub knowledge: Knowledge,
+    #[serde(rename = "x")]
+    pub rejections: Rejections,
+    #[serde(rename = "o")]
+    pub options: Options,
+}
+
+/// Runs the suggesters for a request on `text`: the document's own actors are learnt first,
+/// so that a name accepted a moment ago (not yet saved) is found again at once.
+pub fn run(
+    text: &TextIndex,
+    published: Option<NaiveDate>,
+    existing: &[Annotation],
+    relations: &[Relation],
+    mut request: Request,
+) -> Suggestions {
+    for annotation in existing {
+        request.knowledge.learn(annotation);
+    }
+    let context = Context {
+        published,
+        knowledge: &request.knowledge,
+        existing,
+        relations,
+        rejections: &request.rejections,
+    };
+    suggest(text, &context, request.options)
 }

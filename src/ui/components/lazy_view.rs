@@ -31,11 +31,16 @@ pub fn LazyViewHost(props: &LazyViewProps) -> Html {
         let (status, on_action) = (status.clone(), props.on_action.clone());
         let on_reload = props.on_reload.clone();
         let (view, context) = (props.view, props.context.clone());
+        let panel = view == LazyView::Suggestions;
         use_effect_with((), move |_| {
             let document = gloo::utils::document();
             let host = document.create_element("div").ok();
             if let (Some(host), Some(body)) = (&host, document.body()) {
-                host.set_class_name("lazy-view-host");
+                host.set_class_name(if panel {
+                    "suggest-host"
+                } else {
+                    "lazy-view-host"
+                });
                 let _ = body.append_child(host);
             }
             let closed = Rc::new(Cell::new(false));
@@ -47,7 +52,10 @@ pub fn LazyViewHost(props: &LazyViewProps) -> Html {
                         return on_reload.emit(notice);
                     }
                     on_action.emit(match event {
+                        ViewEvent::Close if panel => Action::CloseSuggestions,
                         ViewEvent::Close => Action::CloseDialog,
+                        ViewEvent::Accept(json) => Action::AcceptSuggestions(json),
+                        ViewEvent::Again => Action::Suggest,
                         ViewEvent::Select(id) => Action::Select {
                             id: Some(AttrValue::from(id)),
                             reveal: true,
@@ -81,13 +89,21 @@ pub fn LazyViewHost(props: &LazyViewProps) -> Html {
             }
         });
     }
-    let close = props.on_action.reform(|_| Action::CloseDialog);
+    let panel = props.view == LazyView::Suggestions;
+    let close = props.on_action.reform(move |_| {
+        if panel {
+            Action::CloseSuggestions
+        } else {
+            Action::CloseDialog
+        }
+    });
     let what = match props.view {
         LazyView::Documents => "the documents",
         LazyView::Claims => "the claims across the library",
         LazyView::Entities => "the entities across the library",
         LazyView::DocumentClaims => "the claims table",
         LazyView::Help => "the keyboard and mouse sheet",
+        LazyView::Suggestions => "the suggestions",
     };
     // Named apart from the view it stands for, so that nothing takes one for the other.
     let (title, body) = match &*status {

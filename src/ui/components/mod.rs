@@ -13,6 +13,7 @@ pub mod lazy_view;
 mod library_load;
 pub mod sidebar;
 pub mod status;
+pub mod suggestions;
 pub mod toolbar;
 pub mod virtual_rows;
 

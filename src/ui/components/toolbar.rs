@@ -174,6 +174,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <div class="tools">
                 { simple("⟲", "Undo (Ctrl+Z)", props.can_undo, || Action::Undo) }
                 { simple("⟳", "Redo (Ctrl+Shift+Z)", props.can_redo, || Action::Redo) }
+                <button type="button" class="tool text" title="Suggest actors, claims, dates and who said what (s)"
+                    onclick={props.on_action.reform(|_| Action::Suggest)}>{ "Suggest" }</button>
                 <button type="button" class="tool text" onclick={open_picker}
                     title="Import annotations (this app's JSON, W3C, brat .ann + .txt or .zip, JSONL, CSV), a workspace, or a .txt document (or drop files on the page)">{ "Import…" }</button>
                 <input type="file" ref={file_input} class="visually-hidden" tabindex="-1" aria-hidden="true"

@@ -14,6 +14,12 @@ use yew::AttrValue;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     SetPending(Option<CharSpan>),
+    /// Open the suggestions panel, or run the suggesters again in it.
+    Suggest,
+    CloseSuggestions,
+    /// Accepted suggestions (annotations and links, in the JSON format's compact form), added
+    /// as one undoable step.
+    AcceptSuggestions(String),
     /// Apply a label to the pending span, or relabel the selected annotation.
     ApplyLabel {
         label: Label,

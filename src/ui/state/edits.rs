@@ -3,8 +3,9 @@
 
 use super::{AppState, Dialog, Notice, StagedImport};
 use crate::model::annotation::{Label, Role};
+use crate::model::formats::native;
 use crate::model::span::CharSpan;
-use crate::model::store::ImportSummary;
+use crate::model::store::{ImportMode, ImportSummary};
 use crate::model::text::shorten;
 use crate::model::StoreError;
 
@@ -123,4 +124,41 @@ pub(super) fn import_message(staged: &StagedImport, summary: &ImportSummary) -> 
         parts.push(format!("gave {} a new id", summary.renamed_ids));
     }
     format!("{}. Ctrl+Z undoes the import.", parts.join("; "))
+}
+
+impl AppState {
+    /// Adds accepted suggestions as one undoable step. Ones that match an annotation already
+    /// here (a hand-made one, say) are not added twice; their links are. False when nothing
+    /// changed.
+    pub(super) fn accept_suggestions(&mut self, json: &str) -> bool {
+        let incoming = match native::parse_placed(json, &self.doc) {
+            Ok(incoming) => incoming,
+            Err(why) => {
+                self.notice = Some(Notice::error(format!(
+                    "The suggestions could not be accepted ({why}); nothing was changed."
+                )));
+                return true;
+            }
+        };
+        let before = self.store.borrow().relations().len();
+        let mut counter = 0usize;
+        let (store, summary) = self.store.mutate(|s| {
+            s.import(incoming, ImportMode::Merge, || {
+                counter += 1;
+                format!("suggested-{counter}")
+            })
+        });
+        let links = store.borrow().relations().len().saturating_sub(before);
+        if summary.added == 0 && links == 0 {
+            return false;
+        }
+        self.store = store;
+        let message = format!(
+            "Accepted suggestions: annotations {}, links {links} (Ctrl+Z undoes).",
+            summary.added
+        );
+        self.announcement = message.clone();
+        self.notice = Some(Notice::info(message));
+        true
+    }
 }

@@ -174,6 +174,9 @@ pub struct AppState {
     pub focus_request: Option<FocusRequest>,
     /// The last change, for screen readers (a polite live region).
     pub announcement: String,
+    /// The suggestions panel: `None` while closed, else how many times the suggesters were
+    /// asked to run in this document (each run opens the panel afresh).
+    pub suggest_run: Option<u32>,
 }
 
 impl AppState {
@@ -196,6 +199,7 @@ impl AppState {
             caret: None,
             focus_request: None,
             announcement: String::new(),
+            suggest_run: None,
         }
     }
 }

@@ -294,6 +294,13 @@ impl Reducible for AppState {
             Action::OpenDialog(Dialog::LinkPicker(_)) => next.open_link_picker(),
             Action::OpenDialog(dialog) => next.dialog = Some(dialog),
             Action::CloseDialog => next.dialog = None,
+            Action::Suggest => next.suggest_run = Some(next.suggest_run.map_or(0, |n| n + 1)),
+            Action::CloseSuggestions => next.suggest_run = None,
+            Action::AcceptSuggestions(json) => {
+                if !next.accept_suggestions(&json) {
+                    return self;
+                }
+            }
             Action::LinkCandidate {
                 n,
                 as_target,

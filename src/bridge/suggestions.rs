@@ -1,0 +1,243 @@
+//! What the suggestions panel (a view loaded on first use) needs of the browser: the names
+//! the library knows, each document's rejected suggestions and the panel's options (kept
+//! locally), and the ghost highlights drawn over the article's text.
+//!
+//! Rejections are one record per document in the local database (`suggest:<doc>`, with the
+//! rejected labels and texts), so they stay with the collection; the options are small
+//! choices kept in localStorage like the theme.
+
+use super::db;
+use super::legacy::local_storage;
+use super::selection::{char_to_dom_point, Bias};
+use crate::model::records::RECORD_VERSION;
+use crate::model::span::CharSpan;
+use crate::model::suggest::{Knowledge, Options, Rejections};
+use crate::model::text::TextIndex;
+use crate::model::Label;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+/// The options of a run (`model::suggest::Options` in JSON: which suggesters run, and
+/// whether rejected suggestions are shown).
+pub const OPTIONS_KEY: &str = "text-annotator:suggest-options";
+
+/// The remembered options (every suggester, rejected ones hidden, unless changed).
+pub fn options() -> Options {
+    local_storage()
+        .and_then(|s| s.get_item(OPTIONS_KEY).ok().flatten())
+        .and_then(|v| serde_json::from_str(&v).ok())
+        .unwrap_or_default()
+}
+
+pub fn save_options(options: Options) {
+    if let (Some(storage), Ok(json)) = (local_storage(), serde_json::to_string(&options)) {
+        let _ = storage.set_item(OPTIONS_KEY, &json);
+    }
+}
+
+/// The names the library knows: every actor annotated in any document, with its entity.
+pub async fn knowledge() -> Result<Knowledge, String> {
+    let mut knowledge = Knowledge::new();
+    for (text, entity) in db::actor_names().await? {
+        knowledge.add_name(&text, entity.as_deref());
+        if let Some(entity) = entity {
+            knowledge.add_name(&entity, Some(&entity));
+        }
+    }
+    Ok(knowledge)
+}
+
+fn rejections_id(doc_id: &str) -> String {
+    format!("suggest:{doc_id}")
+}
+
+/// The document's rejected suggestions (none when there is no record yet).
+pub async fn rejections(doc_id: &str) -> Result<Rejections, String> {
+    let Some(record) = db::get(&rejections_id(doc_id)).await? else {
+        return Ok(Rejections::new());
+    };
+    serde_json::from_value(record["rejected"].clone())
+        .map_err(|e| format!("the document's rejected suggestions could not be read ({e})"))
+}
+
+/// Writes the document's rejections. Another tab's rejections written in between are kept:
+/// the two sets are joined and written again.
+pub async fn save_rejections(doc_id: &str, rejections: &Rejections) -> Result<(), String> {
+    let id = rejections_id(doc_id);
+    let mut rejections = rejections.clone();
+    for _ in 0..3 {
+        let current = db::get(&id).await?;
+        let rev = current
+            .as_ref()
+            .and_then(|r| r["_rev"].as_str())
+            .map(str::to_owned);
+        if let Some(theirs) =
+            current.and_then(|r| serde_json::from_value::<Rejections>(r["rejected"].clone()).ok())
+        {
+            for rejected in theirs.iter() {
+                rejections.reject(rejected.label, &rejected.text);
+            }
+        }
+        let mut record = serde_json::json!({
+            "_id": id,
+            "type": "suggestions",
+            "doc": doc_id,
+            "v": RECORD_VERSION,
+            "rejected": rejections,
+        });
+        if let Some(rev) = rev {
+            record["_rev"] = rev.into();
+        }
+        let written = db::write(&[record.to_string()]).await?;
+        match written.first() {
+            Some(w) if w.rev.is_some() => return Ok(()),
+            Some(w) if w.conflict() => continue,
+            Some(w) => return Err(w.error.clone()),
+            None => return Err("the local database gave no answer".to_owned()),
+        }
+    }
+    Err("another tab kept writing the same record".to_owned())
+}
+
+/// A suggestion to draw: its span and label, and whether it is the one under review.
+pub struct Ghost {
+    pub span: CharSpan,
+    pub label: Label,
+    pub current: bool,
+}
+
+/// How far beyond the viewport ghosts are drawn, in pixels.
+const GHOST_MARGIN_PX: f64 = 1200.0;
+
+/// Draws `ghosts` over the article's text as boxes in `layer` (an element positioned at the
+/// page's origin, outside the text, so nothing drawn can shift an offset or take a click).
+/// Only the article's chunks near the viewport are measured: a long document's far chunks
+/// are not laid out, and measuring them would lay them out.
+pub fn draw_ghosts(layer: &Element, index: &TextIndex, ghosts: &[Ghost]) {
+    layer.set_inner_html("");
+    let document = gloo::utils::document();
+    let Some(root) = document.query_selector(".doc-text").ok().flatten() else {
+        return;
+    };
+    let window = gloo::utils::window();
+    let (scroll_x, scroll_y) = (
+        window.scroll_x().unwrap_or_default(),
+        window.scroll_y().unwrap_or_default(),
+    );
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0);
+    let Ok(chunks) = root.query_selector_all(".chunk") else {
+        return;
+    };
+    let mut near: Vec<CharSpan> = Vec::new();
+    for i in 0..chunks.length() {
+        let Some(chunk) = chunks.item(i).and_then(|c| c.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let rect = chunk.get_bounding_client_rect();
+        if rect.bottom() < -GHOST_MARGIN_PX || rect.top() > height + GHOST_MARGIN_PX {
+            continue;
+        }
+        let edge = |selector: &str, attr: &str| {
+            chunk
+                .query_selector(selector)
+                .ok()
+                .flatten()
+                .and_then(|p| p.get_attribute(attr))
+                .and_then(|v| v.parse::<usize>().ok())
+        };
+        if let (Some(start), Some(end)) = (
+            edge("p:first-child", "data-start"),
+            edge("p:last-child", "data-end"),
+        ) {
+            near.push(CharSpan::at(start, end));
+        }
+    }
+    for ghost in ghosts {
+        if !near.iter().any(|range| range.overlaps(&ghost.span)) {
+            continue;
+        }
+        let Some(range) = dom_range(&root, index, ghost.span) else {
+            continue;
+        };
+        let Some(rects) = range.get_client_rects() else {
+            continue;
+        };
+        for i in 0..rects.length() {
+            let Some(rect) = rects.item(i) else { continue };
+            if rect.width() < 1.0 {
+                continue;
+            }
+            let Ok(mark) = document.create_element("div") else {
+                continue;
+            };
+            let mut class = format!("ghost ghost-{}", ghost.label);
+            if ghost.current {
+                class.push_str(" current");
+            }
+            mark.set_class_name(&class);
+            let style = format!(
+                "left:{}px;top:{}px;width:{}px;height:{}px",
+                (rect.left() + scroll_x).round(),
+                (rect.top() + scroll_y).round(),
+                rect.width().round(),
+                rect.height().round()
+            );
+            let _ = mark.set_attribute("style", &style);
+            let _ = layer.append_child(&mark);
+        }
+    }
+}
+
+fn dom_range(root: &Element, index: &TextIndex, span: CharSpan) -> Option<web_sys::Range> {
+    let (start_node, start_offset) = char_to_dom_point(root, index, span.start, Bias::Forward)?;
+    let (end_node, end_offset) = char_to_dom_point(root, index, span.end, Bias::Backward)?;
+    let range = gloo::utils::document().create_range().ok()?;
+    range.set_start(&start_node, start_offset).ok()?;
+    range.set_end(&end_node, end_offset).ok()?;
+    Some(range)
+}
+
+/// Scrolls the article so that `span` is in view (the middle of the screen when it was not).
+pub fn reveal(index: &TextIndex, span: CharSpan) {
+    let document = gloo::utils::document();
+    let Some(root) = document.query_selector(".doc-text").ok().flatten() else {
+        return;
+    };
+    // The paragraph first: a chunk far away is laid out only once it is near.
+    let paragraph = index.paragraphs()[index.paragraph_of(span.start)];
+    if let Some(p) = root
+        .query_selector(&format!("p[data-start=\"{}\"]", paragraph.start.0))
+        .ok()
+        .flatten()
+        .and_then(|p| p.dyn_into::<HtmlElement>().ok())
+    {
+        let rect = p.get_bounding_client_rect();
+        let height = gloo::utils::window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(800.0);
+        if rect.bottom() < 80.0 || rect.top() > height - 80.0 {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            p.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    }
+    let Some(range) = dom_range(&root, index, span) else {
+        return;
+    };
+    let rect = range.get_bounding_client_rect();
+    let height = gloo::utils::window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0);
+    if rect.top() < 80.0 || rect.bottom() > height - 80.0 {
+        let by = rect.top() - height / 2.0;
+        gloo::utils::window().scroll_by_with_x_and_y(0.0, by);
+    }
+}

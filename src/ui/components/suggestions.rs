@@ -1,0 +1,762 @@
+//! The suggestions panel (issue 15): runs the suggesters on the open document in the import
+//! worker, lists what they propose by label, draws each proposal over the text as a ghost
+//! highlight, and lets the person accept, reject or adjust each one, by mouse or by keys.
+//! Part of the views loaded on first use (`bridge::lazy_views`): the page hands over the
+//! document as it is when the panel opens, and adds what is accepted to the document itself
+//! (one undoable step per accept), so an accepted suggestion is an ordinary annotation.
+
+use crate::bridge::lazy_views::ViewEvent;
+use crate::bridge::suggestions::{self as stored, Ghost};
+use crate::bridge::{clock, formats_worker, settings};
+use crate::model::annotation::{Label, Role};
+use crate::model::formats::native::{self, TextInclusion};
+use crate::model::span::{Direction, Edge};
+use crate::model::suggest::{LinkEnd, Options, Request, Review, Step, Suggestion, Suggestions};
+use crate::model::text::shorten;
+use crate::model::Annotations;
+use crate::ui::DocRef;
+use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, KeyboardEvent};
+use yew::prelude::*;
+
+/// At most this many rows per label are listed; the rest are reached with `]` and accepted
+/// with "Accept all".
+const ROWS_PER_LABEL: usize = 200;
+
+#[derive(Properties, PartialEq)]
+pub struct SuggestionsProps {
+    pub doc: DocRef,
+    /// The document's annotations as the page had them when the panel opened.
+    pub content: Rc<Annotations>,
+    pub on_event: Callback<ViewEvent>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Reading,
+    Running(formats_worker::Job),
+    Ready,
+    Failed(String),
+}
+
+/// The review and what the key listener and the ghost layer need of it, shared.
+struct Shared {
+    review: Review,
+    options: Options,
+    /// Said to screen readers after each decision.
+    said: String,
+}
+
+#[component]
+pub fn SuggestionsPanel(props: &SuggestionsProps) -> Html {
+    let phase = use_state(|| Phase::Reading);
+    let shared = use_mut_ref(|| Shared {
+        review: Review::default(),
+        options: stored::options(),
+        said: String::new(),
+    });
+    let redraw = use_force_update();
+    let layer = use_mut_ref(|| None::<Element>);
+    let list = use_node_ref();
+
+    // Read what the library knows and the document's rejections, then run in the worker.
+    {
+        let (phase, shared, redraw) = (phase.clone(), shared.clone(), redraw.clone());
+        let (doc, content) = (props.doc.clone(), props.content.clone());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let knowledge = stored::knowledge().await;
+                let rejections = stored::rejections(&doc.0.id).await;
+                let (knowledge, rejections) = match (knowledge, rejections) {
+                    (Ok(k), Ok(r)) => (k, r),
+                    (Err(why), _) | (_, Err(why)) => {
+                        return phase.set(Phase::Failed(why));
+                    }
+                };
+                let options = shared.borrow().options;
+                let request = Request {
+                    knowledge,
+                    rejections: rejections.clone(),
+                    options,
+                };
+                let json = serde_json::to_string(&request).unwrap_or_default();
+                let done_phase = phase.clone();
+                let job =
+                    formats_worker::suggest(&doc.0, content.content(), &json, move |answer| {
+                        let found = answer.and_then(|json| {
+                            serde_json::from_str::<Suggestions>(&json)
+                                .map_err(|e| format!("the worker's answer could not be read ({e})"))
+                        });
+                        match found {
+                            Ok(found) => {
+                                let mut shared = shared.borrow_mut();
+                                shared.review = Review::new(found, rejections);
+                                shared.said = summary(&shared.review);
+                                drop(shared);
+                                done_phase.set(Phase::Ready);
+                                redraw.force_update();
+                            }
+                            Err(why) => done_phase.set(Phase::Failed(why)),
+                        }
+                    });
+                phase.set(Phase::Running(job));
+            });
+        });
+    }
+
+    // The ghost layer: made on opening, removed on closing, redrawn on scroll and resize.
+    let draw = {
+        let (shared, layer, doc) = (shared.clone(), layer.clone(), props.doc.clone());
+        Rc::new(move || {
+            if let Some(layer) = layer.borrow().as_ref() {
+                let shared = shared.borrow();
+                let current = shared.review.current().map(Suggestion::key);
+                let ghosts: Vec<Ghost> = shared
+                    .review
+                    .items()
+                    .iter()
+                    .filter(|s| !s.rejected)
+                    .map(|s| Ghost {
+                        span: s.span,
+                        label: s.label,
+                        current: current.as_deref() == Some(s.key().as_str()),
+                    })
+                    .collect();
+                stored::draw_ghosts(layer, &doc.0.index, &ghosts);
+            }
+        })
+    };
+    {
+        let (layer, draw) = (layer.clone(), draw.clone());
+        use_effect_with((), move |_| {
+            let document = gloo::utils::document();
+            let element = document.create_element("div").ok();
+            if let (Some(element), Some(body)) = (&element, document.body()) {
+                element.set_class_name("ghost-layer");
+                let _ = element.set_attribute("aria-hidden", "true");
+                let _ = body.append_child(element);
+            }
+            *layer.borrow_mut() = element.clone();
+            let pending = Rc::new(RefCell::new(false));
+            let schedule = {
+                let (draw, pending) = (draw.clone(), pending.clone());
+                move || {
+                    if pending.replace(true) {
+                        return;
+                    }
+                    let (draw, pending) = (draw.clone(), pending.clone());
+                    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+                        pending.replace(false);
+                        draw();
+                    });
+                    let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
+                }
+            };
+            let window = gloo::utils::window();
+            let on_scroll = {
+                let schedule = schedule.clone();
+                EventListener::new(&window, "scroll", move |_| schedule())
+            };
+            let on_resize = {
+                let schedule = schedule.clone();
+                EventListener::new(&window, "resize", move |_| schedule())
+            };
+            // The text reflows when the notices above it or the panel's width change.
+            let reflow = document
+                .query_selector(".doc-text")
+                .ok()
+                .flatten()
+                .and_then(|text| crate::bridge::visibility::on_resize(&text, schedule));
+            move || {
+                drop((on_scroll, on_resize, reflow));
+                if let Some(element) = element {
+                    element.remove();
+                }
+            }
+        });
+    }
+    {
+        // After every render: the list or the current one may have changed.
+        let draw = draw.clone();
+        use_effect(move || draw());
+    }
+
+    // What a decision does: accept (the page adds it), reject (remembered), and the focus and
+    // ghosts that follow.
+    let act = {
+        let (shared, redraw, list) = (shared.clone(), redraw.clone(), list.clone());
+        let (doc, content, on_event) = (
+            props.doc.clone(),
+            props.content.clone(),
+            props.on_event.clone(),
+        );
+        Rc::new(move |decision: Decision| {
+            let mut state = shared.borrow_mut();
+            let current_key = state.review.current().map(Suggestion::key);
+            // A key's decision is about the one under review.
+            let decision = match decision {
+                Decision::Accept(keys) => Decision::Accept(resolve(keys, current_key.as_deref())),
+                Decision::Reject(keys) => Decision::Reject(resolve(keys, current_key.as_deref())),
+                other => other,
+            };
+            let index = &doc.0.index;
+            let now = clock::now_rfc3339();
+            let fresh = || clock::fresh_id();
+            let mut focus = false;
+            match decision {
+                Decision::Accept(keys) => {
+                    let described = describe_keys(&state.review, &keys);
+                    if let Some(batch) =
+                        state
+                            .review
+                            .accept(&keys, index, &content.annotations, fresh, &now)
+                    {
+                        on_event.emit(ViewEvent::Accept(native::to_json(
+                            &doc.0,
+                            batch.content(),
+                            TextInclusion::Compact,
+                        )));
+                        state.said = format!("Accepted {described}. {}", next_words(&state.review));
+                        focus = true;
+                    }
+                }
+                Decision::AcceptLinks(at) => {
+                    if let Some(batch) =
+                        state
+                            .review
+                            .accept_links(&at, index, &content.annotations, fresh, &now)
+                    {
+                        on_event.emit(ViewEvent::Accept(native::to_json(
+                            &doc.0,
+                            batch.content(),
+                            TextInclusion::Compact,
+                        )));
+                        state.said = "Accepted the link.".to_owned();
+                    }
+                }
+                Decision::DismissLinks(at) => state.review.dismiss_links(&at),
+                Decision::Reject(keys) => {
+                    let described = describe_keys(&state.review, &keys);
+                    let keep = state.options.show_rejected;
+                    state.review.reject(&keys, keep);
+                    state.said = format!("Rejected {described}. {}", next_words(&state.review));
+                    save_rejections(&doc.0.id, &state.review, &on_event);
+                    focus = true;
+                }
+                Decision::Restore(key) => {
+                    state.review.restore(&key);
+                    save_rejections(&doc.0.id, &state.review, &on_event);
+                }
+                Decision::Current(key) => {
+                    state.review.set_current(key);
+                    if let Some(s) = state.review.current() {
+                        stored::reveal(index, s.span);
+                    }
+                }
+                Decision::Step(step) => {
+                    if let Some(s) = state.review.step(step) {
+                        stored::reveal(index, s.span);
+                        state.said = String::new();
+                        focus = true;
+                    }
+                }
+                Decision::Nudge(edge, direction) => {
+                    let key = state.review.current().map(Suggestion::key);
+                    if let Some(key) = key {
+                        if state.review.nudge(&key, index, edge, direction).is_some() {
+                            state.said = state
+                                .review
+                                .current()
+                                .map(|s| format!("Now: {}", shorten(&s.quote, 80)))
+                                .unwrap_or_default();
+                            focus = true;
+                        }
+                    }
+                }
+            }
+            let current = state.review.current().map(Suggestion::key);
+            drop(state);
+            redraw.force_update();
+            if focus {
+                // The row of the one under review takes the focus, once it is drawn.
+                let list = list.clone();
+                gloo::timers::callback::Timeout::new(0, move || {
+                    focus_row(&list, current.as_deref());
+                })
+                .forget();
+            }
+        })
+    };
+
+    // Keys while the panel is open: `]` / `[` step through the suggestions in reading order;
+    // with one under review, Enter or y accepts it, x or n rejects it, and Shift+←/→
+    // (Ctrl+Shift+←/→) move its end (start) by a word. Heard before the page's own keys.
+    {
+        let (act, shared) = (act.clone(), shared.clone());
+        use_effect_with((), move |_| {
+            let options = EventListenerOptions {
+                phase: EventListenerPhase::Capture,
+                passive: false,
+            };
+            let listener = EventListener::new_with_options(
+                &gloo::utils::window(),
+                "keydown",
+                options,
+                move |event| {
+                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    let has_current = shared.borrow().review.current().is_some();
+                    if let Some(decision) = decision_for_key(event, has_current) {
+                        event.prevent_default();
+                        event.stop_immediate_propagation();
+                        act(decision);
+                    }
+                },
+            );
+            move || drop(listener)
+        });
+    }
+
+    // The pointer and the focus: a click on a ghost in the text puts it under review; a
+    // click or the focus anywhere else outside the panel ends the review, so that the keys
+    // are the page's again (n writes a note, Enter selects).
+    {
+        let (act, shared, doc) = (act.clone(), shared.clone(), props.doc.clone());
+        use_effect_with((), move |_| {
+            let document = gloo::utils::document();
+            let outside = |event: &web_sys::Event| {
+                event
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .is_some_and(|t| t.closest(".suggest-host").ok().flatten().is_none())
+            };
+            let on_focus = {
+                let (act, shared) = (act.clone(), shared.clone());
+                EventListener::new(&document, "focusin", move |event| {
+                    let reviewing = shared.borrow().review.current().is_some();
+                    if reviewing && outside(event) {
+                        act(Decision::Current(None));
+                    }
+                })
+            };
+            let on_click = EventListener::new(&document, "click", move |event| {
+                if !outside(event) {
+                    return;
+                }
+                let root = gloo::utils::document()
+                    .query_selector(".doc-text")
+                    .ok()
+                    .flatten();
+                let at = root.as_ref().and_then(|root| {
+                    crate::bridge::selection::collapsed_selection_offset(&doc.0.index, root)
+                });
+                let hit = at.and_then(|at| {
+                    let shared = shared.borrow();
+                    shared
+                        .review
+                        .items()
+                        .iter()
+                        .filter(|s| !s.rejected && s.span.start <= at && at < s.span.end)
+                        .min_by_key(|s| s.span.len())
+                        .map(Suggestion::key)
+                });
+                let reviewing = shared.borrow().review.current().is_some();
+                if hit.is_some() || reviewing {
+                    act(Decision::Current(hit));
+                }
+            });
+            move || drop((on_focus, on_click))
+        });
+    }
+
+    let shared_now = shared.borrow();
+    let review = &shared_now.review;
+    let options = shared_now.options;
+    let close = props.on_event.reform(|_| ViewEvent::Close);
+    let again = props.on_event.reform(|_| ViewEvent::Again);
+    let cancel = {
+        let phase = phase.clone();
+        Callback::from(move |_| {
+            if let Phase::Running(job) = &*phase {
+                formats_worker::cancel(*job);
+                phase.set(Phase::Failed("Stopped: nothing was suggested".to_owned()));
+            }
+        })
+    };
+    let set_options = {
+        let (shared, on_event) = (shared.clone(), props.on_event.clone());
+        move |change: fn(&mut Options, bool)| {
+            let (shared, on_event) = (shared.clone(), on_event.clone());
+            Callback::from(move |event: Event| {
+                let on = event
+                    .target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .checked();
+                let mut options = shared.borrow().options;
+                change(&mut options, on);
+                stored::save_options(options);
+                // Run again with the new choice.
+                on_event.emit(ViewEvent::Again);
+            })
+        }
+    };
+    let auto = settings::auto_suggest();
+    let on_auto = Callback::from(|event: Event| {
+        settings::save_auto_suggest(
+            event
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked(),
+        );
+    });
+    let decide = |decision: Decision| {
+        let act = act.clone();
+        Callback::from(move |_: MouseEvent| act(decision.clone()))
+    };
+
+    let body = match &*phase {
+        Phase::Reading => {
+            html! { <p class="suggest-status" role="status">{ "Reading what the library knows…" }</p> }
+        }
+        Phase::Running(_) => html! {
+            <p class="suggest-status" role="status">{ "Suggesting…" }
+                <button type="button" onclick={cancel}>{ "Cancel" }</button>
+            </p>
+        },
+        Phase::Failed(why) => html! {
+            <p class="form-error" role="alert">{ format!("No suggestions: {why}.") }</p>
+        },
+        Phase::Ready if review.is_empty() => html! {
+            <p class="suggest-status">{ "Nothing to suggest in this document: every name, claim and date the suggesters find is annotated or was rejected." }</p>
+        },
+        Phase::Ready => {
+            let keys_of = |label: Option<Label>| -> Vec<String> {
+                review
+                    .items()
+                    .iter()
+                    .filter(|s| !s.rejected && label.is_none_or(|l| s.label == l))
+                    .map(Suggestion::key)
+                    .collect()
+            };
+            let current = review.current().map(Suggestion::key);
+            let group = |label: Label| {
+                let items: Vec<&Suggestion> =
+                    review.items().iter().filter(|s| s.label == label).collect();
+                if items.is_empty() {
+                    return html! {};
+                }
+                let count = review.count(label);
+                let more = items.len().saturating_sub(ROWS_PER_LABEL);
+                html! {
+                    <li class="suggest-group">
+                        <div class="suggest-group-head">
+                            <h3 class={classes!("chip", format!("chip-{label}"))}>{ format!("{} ({count})", label.title()) }</h3>
+                            <button type="button" disabled={count == 0}
+                                onclick={decide(Decision::Accept(keys_of(Some(label))))}>{ format!("Accept all {}s", label.as_str()) }</button>
+                        </div>
+                        <ul aria-label={format!("Suggested {}s", label.as_str())}>
+                            { for items.iter().take(ROWS_PER_LABEL).map(|s| row(s, current.as_deref(), review, &decide)) }
+                        </ul>
+                        if more > 0 {
+                            <p class="hint">{ format!("{more} more: step to them with ], or accept them all.") }</p>
+                        }
+                    </li>
+                }
+            };
+            let links = review.link_items();
+            html! {
+                <>
+                <div class="suggest-actions">
+                    <button type="button" class="primary" onclick={decide(Decision::Accept(keys_of(None)))}
+                        title="Accept every suggestion listed, with their links (Ctrl+Z takes them back)">{ "Accept all" }</button>
+                    <button type="button" onclick={decide(Decision::Reject(keys_of(None)))}
+                        title="Reject every suggestion listed; they are not suggested again in this document">{ "Reject all" }</button>
+                </div>
+                <ul class="suggest-list" aria-label="Suggestions" ref={list.clone()}>
+                    { for Label::ALL.into_iter().map(group) }
+                    if !links.is_empty() {
+                        <li class="suggest-group">
+                            <div class="suggest-group-head">
+                                <h3>{ format!("Links of annotated claims ({})", links.len()) }</h3>
+                                <button type="button" onclick={decide(Decision::AcceptLinks((0..links.len()).collect()))}>{ "Accept all links" }</button>
+                            </div>
+                            <ul aria-label="Suggested links">
+                                { for links.iter().enumerate().map(|(i, link)| {
+                                    let claim = props.content.annotations.iter().find(|a| a.id == link.claim)
+                                        .map(|a| shorten(&a.quote, 60)).unwrap_or_default();
+                                    let other = end_words(&link.other, review, &props.content);
+                                    let text = format!("claim “{claim}” — {}: {other}", role_words(link.role));
+                                    html! {
+                                        <li class="suggest-row">
+                                            <span class="suggest-quote">{ text.clone() }</span>
+                                            <button type="button" class="suggest-yes" aria-label={format!("Accept link: {text}")}
+                                                onclick={decide(Decision::AcceptLinks(vec![i]))}>{ "✓" }</button>
+                                            <button type="button" class="suggest-no" aria-label={format!("Dismiss link: {text}")}
+                                                onclick={decide(Decision::DismissLinks(vec![i]))}>{ "✗" }</button>
+                                        </li>
+                                    }
+                                }) }
+                            </ul>
+                        </li>
+                    }
+                </ul>
+                </>
+            }
+        }
+    };
+    let which = options.which;
+    html! {
+        <aside class="suggest-panel" aria-labelledby="suggest-title">
+            <div class="suggest-head">
+                <h2 id="suggest-title" class="panel-title">{ "Suggestions" }</h2>
+                <button type="button" onclick={again} title="Run the suggesters again on the document as it is now (s)">{ "Suggest again" }</button>
+                <button type="button" class="suggest-close" aria-label="Close suggestions" title="Close suggestions" onclick={close}>{ "×" }</button>
+            </div>
+            <p class="hint">{ "Dashed boxes in the text are suggestions. ] and [ step through them; Enter or y accepts, x or n rejects; Shift+←/→ and Ctrl+Shift+←/→ move the end and start first." }</p>
+            { body }
+            <details class="suggest-options">
+                <summary>{ "Options" }</summary>
+                <label><input type="checkbox" checked={which.actors} onchange={set_options(|o, on| o.which.actors = on)} />{ " Actors" }</label>
+                <label><input type="checkbox" checked={which.claims} onchange={set_options(|o, on| o.which.claims = on)} />{ " Claims" }</label>
+                <label><input type="checkbox" checked={which.dates} onchange={set_options(|o, on| o.which.dates = on)} />{ " Dates" }</label>
+                <label><input type="checkbox" checked={which.relations} onchange={set_options(|o, on| o.which.relations = on)} />{ " Links (source, when)" }</label>
+                <label><input type="checkbox" checked={options.show_rejected} onchange={set_options(|o, on| o.show_rejected = on)} />{ " Show rejected" }</label>
+                <label><input type="checkbox" checked={auto} onchange={on_auto} />{ " Suggest when a document is opened" }</label>
+            </details>
+            <div class="visually-hidden" aria-live="polite" aria-atomic="true">{ shared_now.said.clone() }</div>
+        </aside>
+    }
+}
+
+/// What the person decided.
+#[derive(Clone, Debug, PartialEq)]
+enum Decision {
+    Accept(Vec<String>),
+    Reject(Vec<String>),
+    Restore(String),
+    AcceptLinks(Vec<usize>),
+    DismissLinks(Vec<usize>),
+    Current(Option<String>),
+    Step(Step),
+    Nudge(Edge, Direction),
+}
+
+/// The panel's meaning of a key, or `None` to leave it to the page.
+fn decision_for_key(event: &KeyboardEvent, has_current: bool) -> Option<Decision> {
+    if event.is_composing() || event.alt_key() || event.meta_key() {
+        return None;
+    }
+    let target = event
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlElement>().ok());
+    let tag = target.as_ref().map(|t| t.tag_name()).unwrap_or_default();
+    if matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || target.as_ref().is_some_and(|t| t.is_content_editable())
+    {
+        return None;
+    }
+    // A dialog on top (the page's or another view's) has the keys.
+    if gloo::utils::document()
+        .query_selector("[aria-modal=true]")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        return None;
+    }
+    let on_row = target.as_ref().is_some_and(|t| {
+        t.class_name()
+            .split_whitespace()
+            .any(|c| c == "suggest-item")
+    });
+    let on_other_button = !on_row && matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY");
+    let key = event.key();
+    let ctrl = event.ctrl_key();
+    match key.as_str() {
+        "]" if !ctrl => return Some(Decision::Step(Step::Next)),
+        "[" if !ctrl => return Some(Decision::Step(Step::Previous)),
+        _ => {}
+    }
+    if !has_current {
+        return None;
+    }
+    match key.as_str() {
+        "ArrowLeft" | "ArrowRight" if event.shift_key() => {
+            let edge = if ctrl { Edge::Start } else { Edge::End };
+            let direction = if key == "ArrowLeft" {
+                Direction::Backward
+            } else {
+                Direction::Forward
+            };
+            Some(Decision::Nudge(edge, direction))
+        }
+        _ if ctrl => None,
+        // Enter on another button is that button's.
+        "Enter" if !on_other_button => Some(Decision::Accept(Vec::new())),
+        "y" => Some(Decision::Accept(Vec::new())),
+        "x" | "n" => Some(Decision::Reject(Vec::new())),
+        "Escape" => Some(Decision::Current(None)),
+        _ => None,
+    }
+    .map(|decision| match decision {
+        // "The one under review": filled in by the caller's state.
+        Decision::Accept(keys) if keys.is_empty() => Decision::Accept(vec![CURRENT.to_owned()]),
+        Decision::Reject(keys) if keys.is_empty() => Decision::Reject(vec![CURRENT.to_owned()]),
+        other => other,
+    })
+}
+
+/// Stands for the key of the suggestion under review in a decision made by a key.
+const CURRENT: &str = "\u{0}current";
+
+fn resolve(keys: Vec<String>, current: Option<&str>) -> Vec<String> {
+    keys.into_iter()
+        .filter_map(|k| {
+            if k == CURRENT {
+                current.map(str::to_owned)
+            } else {
+                Some(k)
+            }
+        })
+        .collect()
+}
+
+fn row(
+    s: &Suggestion,
+    current: Option<&str>,
+    review: &Review,
+    decide: &impl Fn(Decision) -> Callback<MouseEvent>,
+) -> Html {
+    let key = s.key();
+    let is_current = current == Some(key.as_str());
+    let quote = shorten(&s.quote, 80);
+    let mut detail = vec![s.why.wording().to_owned()];
+    if let Some(value) = &s.date_value {
+        detail.push(match &s.date_modifier {
+            Some(m) => format!("{value} ({m})"),
+            None => value.clone(),
+        });
+    }
+    if let Some(entity) = &s.entity {
+        if entity != &s.quote {
+            detail.push(format!("entity: {entity}"));
+        }
+    }
+    for link in &s.links {
+        detail.push(format!(
+            "{}: {}",
+            role_words(link.role),
+            end_words(&link.other, review, &Annotations::default())
+        ));
+    }
+    let spoken = if s.rejected {
+        format!("rejected {}: {quote}", s.label)
+    } else {
+        format!("suggested {}: {quote}, accept with Enter", s.label)
+    };
+    html! {
+        <li key={key.clone()} class={classes!("suggest-row", is_current.then_some("current"), s.rejected.then_some("rejected"))}>
+            <button type="button" class={classes!("suggest-item", format!("chip-{}", s.label))} data-key={key.clone()}
+                aria-label={spoken} aria-current={is_current.then_some("true")}
+                onclick={decide(Decision::Current(Some(key.clone())))}>
+                <span class="suggest-quote" dir="auto">{ quote }</span>
+                <span class="suggest-why">{ detail.join(" · ") }</span>
+            </button>
+            if s.rejected {
+                <button type="button" class="suggest-restore" onclick={decide(Decision::Restore(key.clone()))}>{ "Restore" }</button>
+            } else {
+                <button type="button" class="suggest-yes" aria-label={format!("Accept suggested {}: {}", s.label, s.quote)}
+                    title="Accept (Enter or y)" onclick={decide(Decision::Accept(vec![key.clone()]))}>{ "✓" }</button>
+                <button type="button" class="suggest-no" aria-label={format!("Reject suggested {}: {}", s.label, s.quote)}
+                    title="Reject (x or n)" onclick={decide(Decision::Reject(vec![key]))}>{ "✗" }</button>
+            }
+        </li>
+    }
+}
+
+fn role_words(role: Role) -> &'static str {
+    match role {
+        Role::Source => "source",
+        Role::Target => "target",
+        Role::When => "when",
+    }
+}
+
+/// The text at the other end of a proposed link.
+fn end_words(end: &LinkEnd, review: &Review, content: &Annotations) -> String {
+    match end {
+        LinkEnd::Existing(id) => content
+            .annotations
+            .iter()
+            .find(|a| &a.id == id)
+            .map(|a| shorten(&a.quote, 40))
+            .unwrap_or_else(|| "an annotation".to_owned()),
+        LinkEnd::Suggested(key) => review
+            .items()
+            .iter()
+            .find(|s| &s.key() == key)
+            .map(|s| shorten(&s.quote, 40))
+            .unwrap_or_else(|| "a suggestion".to_owned()),
+    }
+}
+
+/// "actor “Dmitry Peskov”" for one, "12 suggestions" for more.
+fn describe_keys(review: &Review, keys: &[String]) -> String {
+    match keys {
+        [key] => review
+            .items()
+            .iter()
+            .find(|s| &s.key() == key)
+            .map(|s| format!("{} “{}”", s.label, shorten(&s.quote, 60)))
+            .unwrap_or_default(),
+        keys => format!("{} suggestions", keys.len()),
+    }
+}
+
+fn next_words(review: &Review) -> String {
+    match review.current() {
+        Some(s) => format!("Next: suggested {}: {}.", s.label, shorten(&s.quote, 60)),
+        None => String::new(),
+    }
+}
+
+/// "12 suggestions: 5 actors, 4 claims, 3 dates. ] steps to the first."
+fn summary(review: &Review) -> String {
+    let counts = Label::ALL.map(|l| review.count(l));
+    let total: usize = counts.iter().sum();
+    format!(
+        "{total} suggestions: {} actors, {} claims, {} dates. ] steps to the first.",
+        counts[0], counts[1], counts[2]
+    )
+}
+
+fn save_rejections(doc_id: &str, review: &Review, on_event: &Callback<ViewEvent>) {
+    let (doc_id, rejections, on_event) = (
+        doc_id.to_owned(),
+        review.rejections().clone(),
+        on_event.clone(),
+    );
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(why) = stored::save_rejections(&doc_id, &rejections).await {
+            on_event.emit(ViewEvent::Error(format!(
+                "The rejected suggestions could not be saved ({why}); they may be suggested again."
+            )));
+        }
+    });
+}
+
+fn focus_row(list: &NodeRef, key: Option<&str>) {
+    let (Some(list), Some(key)) = (list.cast::<Element>(), key) else {
+        return;
+    };
+    if let Some(button) = list
+        .query_selector(&format!(".suggest-item[data-key=\"{key}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = button.focus();
+    }
+}
