@@ -62,8 +62,9 @@ impl Review {
             .count()
     }
 
+    /// Nothing listed: no suggestion open, none shown as rejected, no link proposed.
     pub fn is_empty(&self) -> bool {
-        self.items.iter().all(|s| s.rejected) && self.links.is_empty()
+        self.items.is_empty() && self.links.is_empty()
     }
 
     pub fn current(&self) -> Option<&Suggestion> {

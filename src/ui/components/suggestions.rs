@@ -429,7 +429,7 @@ pub fn SuggestionsPanel(props: &SuggestionsProps) -> Html {
             <p class="form-error" role="alert">{ format!("No suggestions: {why}.") }</p>
         },
         Phase::Ready if review.is_empty() => html! {
-            <p class="suggest-status">{ "Nothing to suggest in this document: every name, claim and date the suggesters find is annotated or was rejected." }</p>
+            <p class="suggest-status suggest-empty">{ "Nothing to suggest in this document: every name, claim and date the suggesters find is annotated or was rejected." }</p>
         },
         Phase::Ready => {
             let keys_of = |label: Option<Label>| -> Vec<String> {
@@ -665,7 +665,8 @@ fn row(
                 <span class="suggest-why">{ detail.join(" · ") }</span>
             </button>
             if s.rejected {
-                <button type="button" class="suggest-restore" onclick={decide(Decision::Restore(key.clone()))}>{ "Restore" }</button>
+                <button type="button" class="suggest-restore" aria-label={format!("Restore suggested {}: {}", s.label, s.quote)}
+                    onclick={decide(Decision::Restore(key.clone()))}>{ "Restore" }</button>
             } else {
                 <button type="button" class="suggest-yes" aria-label={format!("Accept suggested {}: {}", s.label, s.quote)}
                     title="Accept (Enter or y)" onclick={decide(Decision::Accept(vec![key.clone()]))}>{ "✓" }</button>
