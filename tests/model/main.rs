@@ -21,5 +21,6 @@ mod segment;
 mod span;
 mod store;
 mod suggest;
+mod suggest_review;
 mod synthetic_library;
 mod text;
