@@ -77,7 +77,7 @@ fn accepting_a_claim_brings_its_source_and_date_with_links() {
     let claim = key_of(&review, Label::Claim, "talks would resume");
     review.set_current(Some(claim.clone()));
     let batch = review
-        .accept(&[claim.clone()], &index, &[], ids(), NOW)
+        .accept(std::slice::from_ref(&claim), &index, &[], ids(), NOW)
         .expect("something to add");
     let quotes: Vec<(Label, &str)> = batch
         .annotations
@@ -157,7 +157,7 @@ fn a_link_to_a_suggestion_accepted_earlier_or_an_annotation_is_sent_as_a_placeho
     // Accepting the same again adds nothing.
     let again = key_of(&review, Label::Actor, "Sergey Lavrov");
     assert!(review
-        .accept(&[again.clone()], &index, &existing, ids(), NOW)
+        .accept(std::slice::from_ref(&again), &index, &existing, ids(), NOW)
         .is_some());
     assert!(review
         .accept(&[again], &index, &existing, ids(), NOW)
