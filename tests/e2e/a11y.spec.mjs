@@ -25,6 +25,15 @@ for (const scheme of ['light', 'dark']) {
     await audit(page, 'link picker', info);
     await page.keyboard.press('Escape');
 
+    // The suggestions panel with one under review, its ghosts over the text.
+    await page.getByRole('button', { name: 'Suggest', exact: true }).click();
+    await expect(page.getByRole('list', { name: 'Suggestions' })).toBeVisible({ timeout: 20_000 });
+    await page.keyboard.press(']');
+    await expect(page.locator('.ghost.current').first()).toBeVisible();
+    await audit(page, 'suggestions', info);
+    await page.screenshot({ path: info.outputPath(`suggestions-${scheme}.png`) });
+    await page.getByRole('button', { name: 'Close suggestions' }).click();
+
     await page.keyboard.press('?');
     await expect(page.getByRole('dialog', { name: 'Keyboard and mouse' })).toBeVisible();
     await audit(page, 'help', info);

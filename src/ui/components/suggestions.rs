@@ -658,12 +658,15 @@ fn row(
     };
     html! {
         <li key={key.clone()} class={classes!("suggest-row", is_current.then_some("current"), s.rejected.then_some("rejected"))}>
-            <button type="button" class={classes!("suggest-item", format!("chip-{}", s.label))} data-key={key.clone()}
-                aria-label={spoken} aria-current={is_current.then_some("true")}
-                onclick={decide(Decision::Current(Some(key.clone())))}>
-                <span class="suggest-quote" dir="auto">{ quote }</span>
+            // The button's name holds what it shows (the quote); why it was proposed is beside it.
+            <div class={classes!("suggest-main", format!("chip-{}", s.label))}>
+                <button type="button" class="suggest-item" data-key={key.clone()}
+                    aria-label={spoken} aria-current={is_current.then_some("true")}
+                    onclick={decide(Decision::Current(Some(key.clone())))}>
+                    <span class="suggest-quote" dir="auto">{ quote }</span>
+                </button>
                 <span class="suggest-why">{ detail.join(" · ") }</span>
-            </button>
+            </div>
             if s.rejected {
                 <button type="button" class="suggest-restore" aria-label={format!("Restore suggested {}: {}", s.label, s.quote)}
                     onclick={decide(Decision::Restore(key.clone()))}>{ "Restore" }</button>
