@@ -659,3 +659,39 @@ fn quality_on_the_held_out_test_set_stays_above_its_floor() {
         assert!(f1 >= *floor, "{label}: overlap F1 {f1:.3} under {floor}");
     }
 }
+
+/// Category 9 of the holdout's error analysis: quarters, seasons, halves and parts of a year,
+/// "earlier this year", and dates relative to another date of the text (without a value).
+#[test]
+fn dates_of_quarters_seasons_halves_and_relative_to_the_text() {
+    let text = "Revenue in the third quarter fell from the same quarter last year and from 520 \
+                million a year earlier. Revenue for the first nine months of this year was flat; \
+                the second half of 2026 looks better, with a recovery next quarter. The club \
+                finished ninth last season, spent heavily this summer, and building work will run \
+                into the autumn. The ministry said earlier this year that prices would fall by 10 \
+                percent.";
+    let s = run(text, "2026-10-30");
+    assert_eq!(
+        quotes(&s, Label::Date),
+        [
+            "the third quarter",
+            "the same quarter last year",
+            "a year earlier",
+            "the first nine months of this year",
+            "the second half of 2026",
+            "next quarter",
+            "last season",
+            "this summer",
+            "the autumn",
+            "earlier this year",
+        ]
+    );
+    let value = |q: &str| find(&s, Label::Date, q).date_value.clone();
+    assert_eq!(value("the third quarter").as_deref(), Some("2026-Q3"));
+    assert_eq!(value("next quarter").as_deref(), Some("2027-Q1"));
+    assert_eq!(value("the second half of 2026").as_deref(), Some("2026-H2"));
+    assert_eq!(value("the autumn").as_deref(), Some("2026-FA"));
+    assert_eq!(value("earlier this year").as_deref(), Some("2026"));
+    assert_eq!(value("a year earlier"), None);
+    assert_eq!(value("last season"), None);
+}

@@ -338,7 +338,7 @@ pub fn suggest(text: &TextIndex, context: &Context, options: Options) -> Suggest
             span: *span,
             label: Label::Date,
             why: Why::DatePhrase,
-            date: Some(value.clone()),
+            date: value.clone(),
             entity: None,
             wanted: Vec::new(),
         });
