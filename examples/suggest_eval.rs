@@ -1,5 +1,6 @@
 //! How well the suggesters do on the gold of `tests/fixtures/suggest/` (dev: tuned on; test:
-//! held out; holdout: written later by someone else, never tuned on), and how long they take on
+//! held out; holdout: written later by someone else, never tuned on, though its error categories
+//! informed the second round of rules: docs/suggestions.md), and how long they take on
 //! the 1 MB benchmark document and the default article.
 //! `cargo run --release --example suggest_eval [-- --show dev|test|holdout] [--only SET]`
 //! (`--show` lists what was missed and what was wrong; `--only` scores one set, so tuning on dev
