@@ -1,7 +1,8 @@
 //! Date normalisation on real phrasings, every date of the default article among them.
 
 use annotator::model::dates::{
-    future_cue, normalize, normalize_in_context, parse_iso_date, Basis, Modifier, Period,
+    future_cue, is_date_without_value, normalize, normalize_in_context, parse_iso_date, Basis,
+    Modifier, Period,
 };
 
 /// (phrase, expected value, expected modifier). The publication date is 2025-01-24 (a
@@ -54,7 +55,33 @@ const CASES: &[(&str, Option<&str>, Option<Modifier>)] = &[
     ("summer 2024", Some("2024-SU"), None),
     ("the 1990s", Some("199"), None),
     ("the past two years", Some("P2Y"), None),
+    // Quarters, seasons and halves without a year, parts of a year, "earlier this year".
+    ("the third quarter", Some("2024-Q3"), None),
+    ("the first quarter", Some("2025-Q1"), None),
+    ("next quarter", Some("2025-Q2"), None),
+    ("last quarter", Some("2024-Q4"), None),
+    ("the same quarter last year", Some("2024"), None),
+    ("the same period a year earlier", Some("2024"), None),
+    ("the second half of 2026", Some("2026-H2"), None),
+    ("the first half of this year", Some("2025-H1"), None),
+    ("the first nine months of this year", Some("2025"), None),
+    ("the first six months of 2024", Some("2024-H1"), None),
+    ("the last three months of 2024", Some("2024-Q4"), None),
+    ("the autumn", Some("2024-FA"), None),
+    ("the winter", Some("2024-WI"), None),
+    ("this summer", Some("2025-SU"), None),
+    ("last summer", Some("2024-SU"), None),
+    ("next spring", Some("2025-SP"), None),
+    ("this winter", Some("2024-WI"), None),
+    ("the spring of 2027", Some("2027-SP"), None),
+    ("earlier this year", Some("2025"), None),
+    ("later this month", Some("2025-01"), None),
+    ("Oct. 8 last year", Some("2024-10-08"), None),
     // Not understood, or ambiguous: no value rather than a guess.
+    ("summer", None, None),
+    ("the fall", None, None),
+    ("a year earlier", None, None),
+    ("last season", None, None),
     ("04/05/2024", None, None),
     ("February 30, 2024", None, None),
     ("sometime soon", None, None),
@@ -225,6 +252,31 @@ const IN_CONTEXT: &[(&str, &str, &str, &str, Option<Modifier>)] = &[
         None,
     ),
     ("", "March 14", "", "2025-03-14", None),
+    // Quarters and seasons without a year: the latest begun, or the next not over.
+    ("Sales fell in ", "the fourth quarter", ".", "2024-Q4", None),
+    (
+        "Sales will rise in ",
+        "the fourth quarter",
+        ".",
+        "2025-Q4",
+        None,
+    ),
+    (
+        "Sales will rise in ",
+        "the first quarter",
+        ".",
+        "2025-Q1",
+        None,
+    ),
+    (
+        "The work will finish in ",
+        "the autumn",
+        ".",
+        "2025-FA",
+        None,
+    ),
+    ("The work finished in ", "the autumn", ".", "2024-FA", None),
+    ("The ice will form in ", "the winter", ".", "2025-WI", None),
 ];
 
 #[test]
@@ -305,4 +357,46 @@ fn future_cues_are_read_in_the_date_s_own_sentence_nearest_first() {
     assert_eq!(future_cue("It said on ", " that it will"), None);
     assert_eq!(future_cue("Held on ", ". It will rain."), None);
     assert_eq!(future_cue("", ""), None);
+}
+
+#[test]
+fn dates_relative_to_another_date_of_the_text_are_read_without_a_value() {
+    for phrase in [
+        "a year earlier",
+        "two years later",
+        "a month before",
+        "the previous year",
+        "the year before",
+        "last season",
+        "this season",
+        "a few weeks later",
+    ] {
+        assert!(is_date_without_value(phrase), "{phrase}");
+        assert_eq!(
+            normalize(phrase, parse_iso_date("2025-01-24")),
+            None,
+            "{phrase}"
+        );
+    }
+    for phrase in [
+        "a year",
+        "the season",
+        "earlier",
+        "a decade earlier",
+        "last",
+    ] {
+        assert!(!is_date_without_value(phrase), "{phrase}");
+    }
+}
+
+#[test]
+fn quarters_and_seasons_say_which_rule_gave_them() {
+    let published = parse_iso_date("2025-03-14").unwrap();
+    let value =
+        normalize_in_context("the third quarter", "Sales fell in ", ".", Some(published)).unwrap();
+    assert_eq!(value.value, "2024-Q3");
+    assert_eq!(
+        value.basis.unwrap().explanation(published),
+        "the latest third quarter not after the publication date, 2025-03-14"
+    );
 }

@@ -166,10 +166,14 @@ fn speakers_of_reporting_verbs_before_and_after_the_verb() {
                 Analysts said prices could fall. Norway has said that it agrees.";
     let s = run(text, "2024-11-28");
     let actors = quotes(&s, Label::Actor);
-    assert_eq!(actors, ["Gasgrid Finland", "Awa Cissé", "Elering"]);
+    assert_eq!(
+        actors,
+        ["Gasgrid Finland", "Awa Cissé", "Elering", "Norway"]
+    );
     assert_eq!(find(&s, Label::Actor, "Elering").why, Why::Speaker);
-    // "Analysts" and "Norway" start their sentences and appear nowhere else: no evidence of
-    // a name.
+    // "Analysts" and "Norway" start their sentences and appear nowhere else; "Analysts" looks
+    // like a plural noun, so it is no name, while a single word that speaks is one ("Norway
+    // has said": a country that speaks is an actor by the guideline).
 }
 
 #[test]
@@ -322,7 +326,8 @@ fn rejected_suggestions_come_back_only_when_asked_and_flagged() {
 
 #[test]
 fn knowledge_finds_known_names_longest_first_with_their_entity_and_learns() {
-    let text = "Izvestiya wrote about the Russian MFA. The MFA and the Kremlin agreed; izvestiya.";
+    let text =
+        "Izvestiya ran a story about the Russian MFA. The MFA and the Kremlin agreed; izvestiya.";
     let index = TextIndex::new(text);
     let mut knowledge = Knowledge::new();
     let mut mfa = annotation(&index, "x", Label::Actor, span_in(text, "MFA"));
@@ -658,4 +663,236 @@ fn quality_on_the_held_out_test_set_stays_above_its_floor() {
         let f1 = counts[i].f1();
         assert!(f1 >= *floor, "{label}: overlap F1 {f1:.3} under {floor}");
     }
+}
+
+/// Category 9 of the holdout's error analysis: quarters, seasons, halves and parts of a year,
+/// "earlier this year", and dates relative to another date of the text (without a value).
+#[test]
+fn dates_of_quarters_seasons_halves_and_relative_to_the_text() {
+    let text = "Revenue in the third quarter fell from the same quarter last year and from 520 \
+                million a year earlier. Revenue for the first nine months of this year was flat; \
+                the second half of 2026 looks better, with a recovery next quarter. The club \
+                finished ninth last season, spent heavily this summer, and building work will run \
+                into the autumn. The ministry said earlier this year that prices would fall by 10 \
+                percent.";
+    let s = run(text, "2026-10-30");
+    assert_eq!(
+        quotes(&s, Label::Date),
+        [
+            "the third quarter",
+            "the same quarter last year",
+            "a year earlier",
+            "the first nine months of this year",
+            "the second half of 2026",
+            "next quarter",
+            "last season",
+            "this summer",
+            "the autumn",
+            "earlier this year",
+        ]
+    );
+    let value = |q: &str| find(&s, Label::Date, q).date_value.clone();
+    assert_eq!(value("the third quarter").as_deref(), Some("2026-Q3"));
+    assert_eq!(value("next quarter").as_deref(), Some("2027-Q1"));
+    assert_eq!(value("the second half of 2026").as_deref(), Some("2026-H2"));
+    assert_eq!(value("the autumn").as_deref(), Some("2026-FA"));
+    assert_eq!(value("earlier this year").as_deref(), Some("2026"));
+    assert_eq!(value("a year earlier"), None);
+    assert_eq!(value("last season"), None);
+}
+
+// The categories of error an error analysis of the holdout set found (docs/suggestions.md);
+// each test below fails on the suggesters before they were fixed.
+
+/// Category 1: clubs, companies and newspapers without an organisation head word, possessive
+/// short forms, persons introduced without a title.
+#[test]
+fn names_without_a_head_word_or_a_role() {
+    let text =
+        "Riverside United beat Kelso Athletic on Saturday. Riverside's owners were pleased. \
+                Doha-based Qamar Logistics cut orders. The Lisbon daily Diário Desportivo covered \
+                it. Foundem, a British price comparison site, complained. Łukasz Wróbel, who \
+                represented the EU, watched. Tomás Araújo, 24, scored twice. Araújo's teammate \
+                Rui Costa-Pereira moved to chipmaker Intel.";
+    let s = run(text, "2026-07-17");
+    assert_eq!(
+        quotes(&s, Label::Actor),
+        [
+            "Riverside United",
+            "Kelso Athletic",
+            "Riverside",
+            "Qamar Logistics",
+            "Diário Desportivo",
+            "Foundem",
+            "Łukasz Wróbel",
+            "EU",
+            "Tomás Araújo",
+            "Rui Costa-Pereira",
+            "Intel",
+        ]
+    );
+}
+
+/// Category 2: names with "and", "of", an en dash or a plural possessive inside.
+#[test]
+fn organisation_names_across_connectors() {
+    let text =
+        "The Planning and Environment Committee met the Joint Economic and Trade Committee. \
+                The Journal of Geriatric Sleep Medicine, the Gulf–Asia Policy Centre and the \
+                Quayside Residents’ Association agreed. Japan and South Korea will resume talks.";
+    let s = run(text, "2026-07-17");
+    assert_eq!(
+        quotes(&s, Label::Actor),
+        [
+            "Planning and Environment Committee",
+            "Joint Economic and Trade Committee",
+            "Journal of Geriatric Sleep Medicine",
+            "Gulf–Asia Policy Centre",
+            "Quayside Residents’ Association",
+        ]
+    );
+}
+
+/// Category 3: titles, "of" an organisation and "X-based" stay outside a person's span.
+#[test]
+fn roles_and_affiliations_stay_outside_person_names() {
+    let text = "Chief Financial Officer Jane Doe spoke first. Dr. Helen Okafor of Westbrook \
+                University led the study. Analyst Henrik Dahl of Fjord Securities agreed. \
+                Doha-based Qamar Logistics cut orders. Councillor Jamal Okoye chairs it.";
+    let s = run(text, "2026-07-17");
+    assert_eq!(
+        quotes(&s, Label::Actor),
+        [
+            "Jane Doe",
+            "Helen Okafor",
+            "Westbrook University",
+            "Henrik Dahl",
+            "Fjord Securities",
+            "Qamar Logistics",
+            "Jamal Okoye",
+        ]
+    );
+}
+
+/// Category 4: letters with diacritics, Arabic particles ("bin", "ibn", "al-") and ʿ marks;
+/// a full name is found when its last word speaks later.
+#[test]
+fn names_with_diacritics_and_particles() {
+    let text = "Turkish negotiator Mehmet Ağaoğlu and Saudi official Khalid bin Saeed al-Mansouri \
+                met Łukasz Wróbel and Deputy Minister Trương Thị Phương. Its director, ʿAbd \
+                al-Raḥmān ibn Yūsuf, wrote that costs fell sharply. Wróbel said talks went well. \
+                Al-Mansouri said the kingdom would pay.";
+    let s = run(text, "2026-11-12");
+    assert_eq!(
+        quotes(&s, Label::Actor),
+        [
+            "Mehmet Ağaoğlu",
+            "Khalid bin Saeed al-Mansouri",
+            "Łukasz Wróbel",
+            "Trương Thị Phương",
+            "ʿAbd al-Raḥmān ibn Yūsuf",
+            "Wróbel",
+            "Al-Mansouri",
+        ]
+    );
+    assert_eq!(
+        find(&s, Label::Claim, "costs fell sharply").links.len(),
+        1,
+        "its source is the director"
+    );
+}
+
+/// Category 5: a city that speaks is an actor there, not where it is a place or a modifier.
+#[test]
+fn places_are_actors_only_where_they_speak() {
+    let text = "Hanoi says the talks made progress. Officials met in Hanoi and flew to Ankara. \
+                Talks between Hanoi and Ankara stalled, the Hanoi daily Tuoi reported. Diplomats \
+                in Hanoi said the question divided them. Ankara has said it wants more.";
+    let s = run(text, "2026-11-12");
+    let actors: Vec<(&str, usize)> = s
+        .iter()
+        .filter(|x| x.label == Label::Actor)
+        .map(|x| (x.quote.as_str(), x.span.start.0))
+        .collect();
+    let at = |s: &str| text[..text.rfind(s).unwrap()].chars().count();
+    assert_eq!(
+        actors,
+        [
+            ("Hanoi", 0),
+            ("Tuoi", at("Tuoi")),
+            ("Ankara", at("Ankara has"))
+        ]
+    );
+}
+
+/// Category 6: a time phrase after "said" at the end of a sentence is when, not what.
+#[test]
+fn time_phrases_after_said_are_not_claims() {
+    let text = "Northwind lowered its forecast, the company said late on Thursday. The authority \
+                said on Wednesday it expected to rule soon.";
+    let s = run(text, "2026-10-30");
+    assert_eq!(
+        quotes(&s, Label::Claim),
+        ["Northwind lowered its forecast", "it expected to rule soon"]
+    );
+    assert_eq!(quotes(&s, Label::Date), ["Thursday", "Wednesday"]);
+}
+
+/// Category 7: a quoted word inside a reported clause does not shrink the claim to it; a
+/// quoted fragment right after "called" is the claim.
+#[test]
+fn quoted_fragments_inside_a_reported_clause() {
+    let text = "He said the quarter had been \"choppy\". She said it was \"choppy\" too. \
+                Analysts called the figures \"a clear reset\".";
+    let s = run(text, "2026-10-30");
+    assert_eq!(
+        quotes(&s, Label::Claim),
+        [
+            "the quarter had been \"choppy",
+            "it was \"choppy\" too",
+            "a clear reset"
+        ]
+    );
+}
+
+/// Category 8: follow-on quotations, "arguing that A and that B", "saying …", "X, who …,
+/// said", "the study found", a headline's "…, study suggests", a long subject before "said".
+#[test]
+fn more_claim_patterns() {
+    let text = "Short naps may protect memory, study suggests\n\
+                \"We have moved forward,\" Phương told reporters. \"The next round will be about money.\" \
+                The association objected, arguing that parking overwhelms streets and that work \
+                would run late. Harbour Lane Capital promised more, saying it would spend on the \
+                squad. Kelso Athletic, who had also bid, said they had pulled out. Nappers declined \
+                more slowly, the study found. It also found that long naps were linked to decline. \
+                Vietnam and Türkiye agreed to set up a group, Vietnam’s Ministry of Industry and \
+                Trade said on Thursday.";
+    let s = run(text, "2026-11-12");
+    assert_eq!(
+        quotes(&s, Label::Claim),
+        [
+            "Short naps may protect memory",
+            "We have moved forward",
+            "The next round will be about money",
+            "parking overwhelms streets",
+            "work would run late",
+            "it would spend on the squad",
+            "they had pulled out",
+            "Nappers declined more slowly",
+            "long naps were linked to decline",
+            "Vietnam and Türkiye agreed to set up a group",
+        ]
+    );
+    let follow_on = find(&s, Label::Claim, "The next round will be about money");
+    let source = follow_on.links.iter().find(|l| l.role == Role::Source);
+    assert_eq!(
+        source.map(|l| &l.other),
+        Some(&LinkEnd::Suggested(find(&s, Label::Actor, "Phương").key()))
+    );
+    let lead = find(
+        &s,
+        Label::Claim,
+        "Vietnam and Türkiye agreed to set up a group",
+    );
+    assert_eq!(lead.links.len(), 2, "source and when");
 }

@@ -12,8 +12,9 @@ mod phrases;
 
 use crate::model::case::lowercase;
 pub use cues::future_cue;
-pub(crate) use phrases::may_start_phrase;
+pub use phrases::is_date_without_value;
 use phrases::*;
+pub(crate) use phrases::{may_end_phrase, may_start_phrase};
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use std::fmt;
@@ -91,6 +92,8 @@ pub enum Period {
     /// "Friday": a weekday is never the day of publication itself ("on Friday" in a Friday
     /// paper is last week's, or next week's).
     Weekday(String),
+    /// "the third quarter", "the autumn": the quarter or season of publication counts.
+    Part(String),
 }
 
 impl Basis {
@@ -121,7 +124,7 @@ impl Period {
     /// Its name and whether the day of publication itself can be it.
     fn name(&self) -> (&str, bool) {
         match self {
-            Period::DayOfYear(name) | Period::Month(name) => (name, true),
+            Period::DayOfYear(name) | Period::Month(name) | Period::Part(name) => (name, true),
             Period::Weekday(name) => (name, false),
         }
     }
@@ -316,6 +319,9 @@ pub fn normalize_in_context(
         return Some(v);
     }
     if let Some(v) = part_of_period(&words, &anchor) {
+        return Some(v);
+    }
+    if let Some(v) = quarter_season_half(&words, &anchor) {
         return Some(v);
     }
     relative(&words, &anchor)

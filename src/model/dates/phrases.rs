@@ -46,7 +46,82 @@ pub(crate) fn may_start_phrase(word: &str) -> bool {
                 | "q2"
                 | "q3"
                 | "q4"
+                | "later"
+                | "earlier"
+                | "same"
+                | "previous"
+                | "current"
+                | "coming"
         )
+}
+
+/// Whether a phrase this grammar reads (or [`is_date_without_value`] knows) can end with
+/// `word` (lower case, without a trailing period). The suggester tries only windows that end
+/// on such a word; keep this in step with the functions below.
+pub(crate) fn may_end_phrase(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    month_number(word).is_some()
+        || weekday(word).is_some()
+        || word.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            word,
+            "today"
+                | "yesterday"
+                | "tomorrow"
+                | "year"
+                | "years"
+                | "month"
+                | "months"
+                | "week"
+                | "weeks"
+                | "day"
+                | "days"
+                | "ago"
+                | "quarter"
+                | "period"
+                | "season"
+                | "spring"
+                | "summer"
+                | "autumn"
+                | "fall"
+                | "winter"
+                | "q1"
+                | "q2"
+                | "q3"
+                | "q4"
+                | "earlier"
+                | "before"
+                | "later"
+        )
+}
+
+/// Phrases that place something relative to another date of the text ("a year earlier", "the
+/// previous year", "last season"): dates by the annotation guideline, which this grammar
+/// reads but cannot give a value without knowing that other date (or, for a sports season,
+/// which months it spans). `normalize` gives them no value, as a missing value is visible and a
+/// guessed one would not be.
+pub fn is_date_without_value(text: &str) -> bool {
+    let words = tokens(text);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let unit = |w: &str| {
+        matches!(
+            w,
+            "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days" | "quarter"
+        )
+    };
+    let count = |w: &str| {
+        matches!(
+            w,
+            "a" | "one" | "two" | "three" | "four" | "five" | "six" | "ten" | "several" | "few"
+        ) || w.parse::<u32>().is_ok()
+    };
+    match words.as_slice() {
+        ["the", "previous" | "following", u] | ["the", u, "before"] => unit(u) || *u == "season",
+        [n, u, "earlier" | "later" | "before"] => count(n) && unit(u),
+        ["a", "few", u, "earlier" | "later"] => unit(u),
+        ["last" | "this" | "next", "season"] | ["the", "same", "period"] => true,
+        _ => false,
+    }
 }
 
 /// 2024-12-18, 18.12.2024, 12/18/2024 (only when unambiguous).
@@ -92,6 +167,8 @@ pub(super) fn calendar(words: &[&str], anchor: &Anchor) -> Option<DateValue> {
             Some(plain(format!("{:03}", y / 10), None))
         }
         // December 18 2024 / 18 December 2024
+        // "spring of 2027"
+        [a, "of", c] => season_or_quarter(a, c),
         [a, b, c] => {
             if let (Some(m), Some(d), Some(y)) = (month_number(a), day(b), year(c)) {
                 return ymd(y, m, d).map(date_value);
@@ -136,9 +213,28 @@ pub(super) fn calendar(words: &[&str], anchor: &Anchor) -> Option<DateValue> {
             None
         }
         ["the", a, "of", b] => {
+            // "the spring of 2027"
+            if let Some(v) = season_or_quarter(a, b) {
+                return Some(v);
+            }
             // "the 4th of December"
             let (d, m) = (day(a)?, month_number(b)?);
             anchor_year(m, d, anchor)
+        }
+        // "Oct. 8 last year", "8 October this year"
+        [a, b, which @ ("last" | "this" | "next"), "year"] => {
+            let (m, d) = match (month_number(a), day(b), day(a), month_number(b)) {
+                (Some(m), Some(d), ..) => (m, d),
+                (_, _, Some(d), Some(m)) => (m, d),
+                _ => return None,
+            };
+            let y = anchor.published?.year()
+                + match which {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                };
+            ymd(y, m, d).map(|date| plain(iso(date), Some(Basis::Counted)))
         }
         _ => None,
     }
@@ -219,6 +315,137 @@ pub(super) fn part_of_period(words: &[&str], anchor: &Anchor) -> Option<DateValu
     }
     inner.modifier = Some(modifier);
     Some(inner)
+}
+
+/// Quarters and seasons without a year ("the third quarter", "next quarter", "the autumn",
+/// "last summer"), halves of a year ("the second half of 2026": `2026-H2`), the first or last
+/// months of a year ("the first nine months of this year": `2026`; three months are a quarter,
+/// six a half), "the same quarter last year" (last year: which quarter is the text's), and
+/// "earlier/later this year" (this year).
+pub(super) fn quarter_season_half(words: &[&str], anchor: &Anchor) -> Option<DateValue> {
+    let had_the = words.first() == Some(&"the");
+    let words: Vec<&str> = match words {
+        ["the", rest @ ..] => rest.to_vec(),
+        _ => words.to_vec(),
+    };
+    let published = anchor.published;
+    // A year given by its words: "2026", "this year", "the year", "last year", "next year".
+    let year_of = |rest: &[&str]| -> Option<(i32, Option<Basis>)> {
+        match rest {
+            [y] => year(y).map(|y| (y, None)),
+            ["the" | "this", "year"] => Some((published?.year(), Some(Basis::Counted))),
+            ["last", "year"] => Some((published?.year() - 1, Some(Basis::Counted))),
+            ["next", "year"] => Some((published?.year() + 1, Some(Basis::Counted))),
+            _ => None,
+        }
+    };
+    let ordinal = |w: &str| match w {
+        "first" => Some(1),
+        "second" => Some(2),
+        "third" => Some(3),
+        "fourth" => Some(4),
+        _ => None,
+    };
+    match words.as_slice() {
+        [half @ ("first" | "second"), "half", "of", rest @ ..] => {
+            let (y, basis) = year_of(rest)?;
+            let h = if *half == "first" { 1 } else { 2 };
+            return Some(plain(format!("{y:04}-H{h}"), basis));
+        }
+        [edge @ ("first" | "last"), n, "months", "of", rest @ ..] => {
+            let (y, basis) = year_of(rest)?;
+            let n: u32 = match *n {
+                "three" => 3,
+                "six" => 6,
+                "nine" => 9,
+                "twelve" => 12,
+                other => other.parse().ok()?,
+            };
+            let value = match (n, *edge) {
+                (3, "first") => format!("{y:04}-Q1"),
+                (3, _) => format!("{y:04}-Q4"),
+                (6, "first") => format!("{y:04}-H1"),
+                (6, _) => format!("{y:04}-H2"),
+                (1..=12, _) => format!("{y:04}"),
+                _ => return None,
+            };
+            return Some(plain(value, basis));
+        }
+        ["same", "quarter" | "period" | "month" | "week", "last" | "a", "year", ..]
+            if words.len() <= 5 =>
+        {
+            return Some(plain(
+                format!("{:04}", published?.year() - 1),
+                Some(Basis::Counted),
+            ))
+        }
+        ["earlier" | "later", "this", unit @ ("year" | "month" | "week")] => {
+            return relative(&["this", unit], anchor);
+        }
+        _ => {}
+    }
+    let published = published?;
+    let (y, m) = (published.year(), published.month());
+    // Quarters.
+    let current_quarter = (m - 1) / 3 + 1;
+    let quarter_value = |y: i32, q: u32| format!("{y:04}-Q{q}");
+    match words.as_slice() {
+        [which @ ("this" | "current" | "last" | "previous" | "next" | "coming"), "quarter"] => {
+            let index = y * 4 + current_quarter as i32 - 1
+                + match *which {
+                    "last" | "previous" => -1,
+                    "next" | "coming" => 1,
+                    _ => 0,
+                };
+            let value = quarter_value(index.div_euclid(4), index.rem_euclid(4) as u32 + 1);
+            return Some(plain(value, Some(Basis::Counted)));
+        }
+        [ord, "quarter"] => {
+            let q = ordinal(ord)?;
+            // The latest such quarter that has begun by publication, or the next one not
+            // yet over when the sentence speaks of the future.
+            let year = match anchor.future_cue {
+                Some(_) if q < current_quarter => y + 1,
+                None if q > current_quarter => y - 1,
+                _ => y,
+            };
+            let basis = anchor.basis(Period::Part(format!("{ord} quarter")));
+            return Some(plain(quarter_value(year, q), Some(basis)));
+        }
+        _ => {}
+    }
+    // Seasons: spring from March, summer from June, autumn from September, winter from
+    // December (to February).
+    let (which, season) = match words.as_slice() {
+        // "the autumn", not "summer" alone ("a summer budget") nor "the fall" ("the fall of").
+        [season] if had_the && *season != "fall" => (None, *season),
+        [which @ ("this" | "last" | "next" | "coming"), season] => (Some(*which), *season),
+        _ => return None,
+    };
+    let (start, code) = match season {
+        "spring" => (3, "SP"),
+        "summer" => (6, "SU"),
+        "autumn" | "fall" => (9, "FA"),
+        "winter" => (12, "WI"),
+        _ => return None,
+    };
+    // The latest such season that has begun by publication, and whether it is still on.
+    let latest = if start <= m { y } else { y - 1 };
+    let ongoing = (m + 12 - start) % 12 < 3;
+    let (year, basis) = match which {
+        None => {
+            let future = anchor.future_cue.is_some() && !ongoing;
+            let year = if future { latest + 1 } else { latest };
+            (year, anchor.basis(Period::Part(capitalised(season))))
+        }
+        Some("this") => {
+            let year = if start == 12 && m <= 2 { y - 1 } else { y };
+            (year, Basis::Counted)
+        }
+        Some("last") => (if ongoing { latest - 1 } else { latest }, Basis::Counted),
+        _ => (latest + 1, Basis::Counted),
+    };
+    Some(plain(format!("{year:04}-{code}"), Some(basis)))
 }
 
 pub(super) fn iso_week(date: Date) -> String {

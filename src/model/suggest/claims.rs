@@ -21,7 +21,7 @@
 //! docs/suggestions.md). After a dateline ("SEOUL, March 14 —") a claim starts after the dash.
 
 use super::actors::{is_auxiliary, is_reporting_verb, Kind, Runs};
-use super::reading::{in_lower, quote_verbs, Reading};
+use super::reading::{in_lower, not_actors, quote_verbs, Reading};
 use super::Why;
 use crate::model::span::CharSpan;
 
@@ -149,7 +149,18 @@ fn speaker_before(reading: &Reading, runs: &Runs, v: usize) -> Option<CharSpan> 
     }
     let gap = reading.gap_before(k);
     if gap == " " {
-        return name_ending_at(reading, runs, k - 1);
+        let run = runs.at(k - 1)?;
+        // "Diplomats in Hanoi said": the subject is before the preposition.
+        if run.first > s
+            && reading.gap_before(run.first) == " "
+            && matches!(
+                reading.word(run.first - 1),
+                "in" | "at" | "from" | "of" | "for" | "with" | "near" | "across" | "to" | "on"
+            )
+        {
+            return None;
+        }
+        return name_ending_at(reading, runs, k - 1).or_else(|| lone_subject(reading, runs, k - 1));
     }
     if gap.trim() == "," {
         // The clause starts at the sentence or after its last dash or semicolon.
@@ -167,6 +178,17 @@ fn speaker_before(reading: &Reading, runs: &Runs, v: usize) -> Option<CharSpan> 
                     if after.starts_with(',') || after.starts_with(" (") {
                         return name_of(reading, runs, t);
                     }
+                    // "Marta Kowalczyk-Nowak of the Polish Academy of Sciences, who …, said":
+                    // the clause's subject, not the organisation after "of".
+                    let subject = run.first == start
+                        || (run.first == start + 1 && not_actors().contains(reading.word(start)));
+                    if subject
+                        && after == " "
+                        && run.last + 1 < k
+                        && matches!(reading.word(run.last + 1), "of" | "at" | "from")
+                    {
+                        return name_of(reading, runs, t);
+                    }
                 }
                 t = run.last + 1;
             } else {
@@ -175,6 +197,50 @@ fn speaker_before(reading: &Reading, runs: &Runs, v: usize) -> Option<CharSpan> 
         }
     }
     None
+}
+
+/// A single capitalised word that starts its sentence right before a reporting verb, with no
+/// other evidence that it is a name ("Warsaw says", but not "Analysts said" or "Police
+/// said"): a name unless it looks like a plural or a common noun.
+fn lone_subject(reading: &Reading, runs: &Runs, i: usize) -> Option<CharSpan> {
+    let run = runs.at(i)?;
+    let (a, b) = run.name?;
+    let word = reading.word(a);
+    let common = word.ends_with('s')
+        || matches!(
+            word,
+            "Police"
+                | "Everyone"
+                | "Nobody"
+                | "Someone"
+                | "Management"
+                | "Staff"
+                | "Government"
+                | "Industry"
+                | "Research"
+                | "Data"
+                | "Evidence"
+                | "Science"
+                | "History"
+                | "Media"
+                | "Security"
+                | "Intelligence"
+                | "Prosecution"
+                | "Defence"
+                | "Defense"
+                | "Nothing"
+                | "Everybody"
+                | "Somebody"
+                | "Each"
+                | "One"
+                | "Another"
+                | "Neither"
+                | "Either"
+                | "Few"
+        );
+    let lone = a == b && b == i && run.kind == Kind::Other && reading.starts_sentence(a);
+    (lone && !common && !not_actors().contains(word) && !reading.is_acronym(a))
+        .then(|| reading.span(a, b))
 }
 
 /// The speaker written after the verb at `v` ("said João Batista Moura").
@@ -222,6 +288,8 @@ fn push(
 
 fn quotations(reading: &Reading, runs: &Runs, found: &mut Vec<FoundClaim>) {
     let n = reading.len();
+    // The attribution of the latest quotation that had one, and the sentence it ended in.
+    let mut previous: Option<(usize, (usize, Option<CharSpan>))> = None;
     for quote in &reading.quotes {
         let Some(content) = quote.content else {
             continue;
@@ -281,8 +349,12 @@ fn quotations(reading: &Reading, runs: &Runs, found: &mut Vec<FoundClaim>) {
                     }
                 } else if between.trim().is_empty() {
                     let from = p.saturating_sub(3).max(s);
+                    // A quote verb a few words before ("called the figures “…”"); a reporting
+                    // verb only right before ("said “…”"): in "said it was “choppy”" the
+                    // claim is the whole clause (pattern 2).
                     if let Some(v) = (from..=p).rev().find(|&t| {
-                        is_reporting_verb(reading, t) || in_lower(quote_verbs(), reading.word(t))
+                        (is_reporting_verb(reading, t) && t == p)
+                            || in_lower(quote_verbs(), reading.word(t))
                     }) {
                         let plain = (v..p).all(|t| reading.gap(t) == " ")
                             && (v + 1..=p).all(|t| reading.word(t) != "that");
@@ -293,8 +365,24 @@ fn quotations(reading: &Reading, runs: &Runs, found: &mut Vec<FoundClaim>) {
                 }
             }
         }
+        let last = reading.first_token_from(content.end) - 1;
+        let sentence = reading.sentence_of[last] as usize;
+        // A quotation that is a whole sentence right after an attributed one ("“…,” she
+        // said. “…”") is the same speaker's.
+        if attribution.is_none() {
+            let (s, e) = reading.sentences[reading.sentence_of[first_inside] as usize];
+            let whole =
+                first_inside == s && last + 1 == e && reading.first_token_from(quote.close) == e;
+            if let Some((at, earlier)) = previous {
+                if whole && at + 1 == reading.sentence_of[first_inside] as usize {
+                    attribution = Some(earlier);
+                }
+            }
+        }
+        if let Some(attributed) = attribution {
+            previous = Some((sentence, attributed));
+        }
         if let Some((verb, speaker)) = attribution {
-            let last = reading.first_token_from(content.end) - 1;
             if last >= first_inside {
                 found.push(FoundClaim {
                     span: reading.span(first_inside, last),
@@ -322,6 +410,20 @@ fn claim_end(reading: &Reading, first: usize, e: usize) -> (usize, Option<usize>
         }
         if comma && word.ends_with("ing") && is_reporting_verb(reading, k) && next_is_that {
             return (k - 1, Some(k + 2));
+        }
+        // ", saying it would …": a second claim without "that".
+        if comma
+            && k + 1 < e
+            && reading.gap(k) == " "
+            && (word == "saying"
+                || (matches!(word, "adding" | "arguing" | "insisting" | "warning")
+                    && matches!(
+                        reading.word(k + 1),
+                        "it" | "he" | "she" | "they" | "we" | "I" | "there" | "this"
+                    )))
+            && !ends_said(reading.word(k + 1))
+        {
+            return (k - 1, Some(k + 1));
         }
         if comma
             && (word == "according" || word == "According")
@@ -374,9 +476,6 @@ fn ends_said(word: &str) -> bool {
             | "today"
             | "this"
             | "so"
-            | "he"
-            | "she"
-            | "they"
             | "how"
             | "whether"
             | "why"
@@ -388,20 +487,72 @@ fn ends_said(word: &str) -> bool {
     )
 }
 
+/// Verbs by which a study or report states something ("the study found that …", "…, the
+/// study found."): attributions only right before "that" or at the end of a sentence.
+fn is_finding_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "found"
+            | "finds"
+            | "showed"
+            | "shows"
+            | "suggests"
+            | "suggested"
+            | "indicated"
+            | "indicates"
+    )
+}
+
+/// The last token of a time phrase that starts at `from` ("late on Thursday", "on Friday",
+/// "last week"), read by the date grammar, if there is one.
+fn time_phrase_end(reading: &Reading, from: usize, e: usize) -> Option<usize> {
+    let mut first = from;
+    while first < e && matches!(reading.word(first), "late" | "early" | "earlier" | "later") {
+        first += 1;
+    }
+    let anchor = chrono::NaiveDate::from_ymd_opt(2000, 1, 1);
+    let mut best = None;
+    for j in first..(first + 4).min(e) {
+        if j > first && reading.gap(j - 1) != " " {
+            break;
+        }
+        let span = reading.span(first, j);
+        let quote = reading.index.slice(span.start, span.end);
+        if crate::model::dates::normalize(quote, anchor).is_some() {
+            best = Some(j);
+        }
+    }
+    best
+}
+
 fn said_that(reading: &Reading, runs: &Runs, s: usize, e: usize, found: &mut Vec<FoundClaim>) {
     let mut last_speaker: Option<CharSpan> = None;
     for v in s..e {
-        if !is_reporting_verb(reading, v) || inside_quote(reading, v) {
+        let finding = is_finding_verb(reading.word(v))
+            && v + 1 < e
+            && reading.word(v + 1) == "that"
+            && reading.gap(v) == " ";
+        if !(is_reporting_verb(reading, v) || finding) || inside_quote(reading, v) {
             continue;
         }
         if negated(reading, v) {
             continue;
         }
         let participle = reading.word(v).ends_with("ing");
-        let speaker = if participle {
-            last_speaker
+        let before = if participle {
+            None
         } else {
-            speaker_before(reading, runs, v).or_else(|| speaker_after(reading, runs, v))
+            speaker_before(reading, runs, v)
+        };
+        let speaker = if participle {
+            // ", arguing that …": the speaker of the sentence's verb, or its subject.
+            last_speaker.or_else(|| {
+                (v > s && reading.gap_before(v).contains(','))
+                    .then(|| sentence_subject(reading, runs, s, v))
+                    .flatten()
+            })
+        } else {
+            before.or_else(|| speaker_after(reading, runs, v))
         };
         if !participle {
             last_speaker = speaker;
@@ -424,16 +575,26 @@ fn said_that(reading: &Reading, runs: &Runs, s: usize, e: usize, found: &mut Vec
             Some(t) => t + 1,
             None => {
                 let word = reading.word(v);
-                let said = matches!(word, "said" | "says" | "say");
+                let said = matches!(word, "said" | "says" | "say" | "saying");
                 let after_quote = reading.gap_before(v).contains(['”', '"', '»']);
                 if !said || after_quote || v + 1 >= e || reading.gap(v) != " " {
                     continue;
                 }
-                let next = reading.word(v + 1);
-                if ends_said(next) || speaker_after(reading, runs, v).is_some() {
+                // "said late on Thursday." is when, not what; "said on Friday it would …"
+                // says what after when.
+                let mut next = v + 1;
+                if let Some(j) = time_phrase_end(reading, next, e) {
+                    if j + 1 >= e || reading.gap(j) != " " {
+                        continue;
+                    }
+                    next = j + 1;
+                }
+                if ends_said(reading.word(next))
+                    || (before.is_none() && speaker_after(reading, runs, v).is_some())
+                {
                     continue;
                 }
-                v + 1
+                next
             }
         };
         while start < e {
@@ -445,6 +606,26 @@ fn said_that(reading: &Reading, runs: &Runs, s: usize, e: usize, found: &mut Vec
             }
         }
     }
+}
+
+/// The name that starts the sentence (after "The"), when it is the subject of the sentence's
+/// first verb: a run followed by a lower-case word.
+fn sentence_subject(reading: &Reading, runs: &Runs, s: usize, before: usize) -> Option<CharSpan> {
+    let mut t = s;
+    if t < before
+        && not_actors().contains(reading.word(t))
+        && runs.at(t).is_none_or(|r| r.last == t)
+    {
+        t += 1;
+    }
+    let run = runs.at(t)?;
+    if run.last + 1 >= before || reading.gap(run.last) != " " {
+        return None;
+    }
+    let (a, _) = run.name?;
+    (a == t || run.first == s)
+        .then(|| name_of(reading, runs, a))
+        .flatten()
 }
 
 fn according_to(reading: &Reading, runs: &Runs, s: usize, e: usize, found: &mut Vec<FoundClaim>) {
@@ -488,7 +669,24 @@ fn claim_said(reading: &Reading, runs: &Runs, s: usize, e: usize, found: &mut Ve
     for v in s + 1..e {
         if !matches!(
             reading.word(v),
-            "said" | "says" | "stated" | "reported" | "added" | "noted" | "announced" | "confirmed"
+            "said"
+                | "says"
+                | "stated"
+                | "reported"
+                | "added"
+                | "noted"
+                | "announced"
+                | "confirmed"
+                | "found"
+                | "suggests"
+                | "suggested"
+                | "showed"
+                | "shows"
+                | "warned"
+                | "wrote"
+                | "argued"
+                | "concluded"
+                | "estimated"
         ) || inside_quote(reading, v)
         {
             continue;
@@ -504,14 +702,17 @@ fn claim_said(reading: &Reading, runs: &Runs, s: usize, e: usize, found: &mut Ve
         if reading.word(t) == "that" || (t + 1 < e && !reading.gap(t).contains(',')) {
             continue;
         }
-        // Before it: the subject back to a comma, at most seven words.
+        // Before it: the subject back to a comma, at most eleven words ("Vietnam’s Ministry
+        // of Industry and Trade said").
         let mut k = v;
-        while k > s && v - k < 8 {
+        while k > s && v - k < 12 {
             let gap = reading.gap_before(k);
             if gap.contains(',') {
                 break;
             }
-            if gap != " " {
+            let joined = matches!(gap, "-" | "‑" | "–")
+                || (gap.is_empty() && matches!(reading.word(k), "s" | "'s" | "’s"));
+            if gap != " " && !joined {
                 k = s;
                 break;
             }

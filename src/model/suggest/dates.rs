@@ -7,6 +7,11 @@
 //! [`normalize_in_context`] accepts is the date; the scan goes on after it. Windows cross only
 //! spaces, commas, periods, hyphens and slashes.
 //!
+//! Only windows that end on a word a phrase can end with (`dates::may_end_phrase`) are read.
+//! Phrases that the grammar knows as dates relative to another date of the text ("a year
+//! earlier", "the previous year", "last season": `dates::is_date_without_value`) are
+//! suggested without a value.
+//!
 //! The value is computed as the accepted annotation's will be: from its quote and the
 //! [`CONTEXT_CHARS`] code points around it (only the sentence that holds it counts for the
 //! future cue), so what the suggestion shows is what the annotation will show.
@@ -19,11 +24,14 @@
 use super::reading::Reading;
 use crate::model::annotation::CONTEXT_CHARS;
 use crate::model::case::lowercase;
-use crate::model::dates::{is_filler, may_start_phrase, normalize_in_context, DateValue};
+use crate::model::dates::{
+    is_date_without_value, is_filler, may_end_phrase, may_start_phrase, normalize_in_context,
+    DateValue,
+};
 use crate::model::span::CharSpan;
 use chrono::NaiveDate;
 
-const LONGEST: usize = 6;
+const LONGEST: usize = 7;
 
 /// Months that are also verbs or names.
 const AMBIGUOUS: [&str; 4] = ["May", "March", "June", "August"];
@@ -34,14 +42,23 @@ const MONTH_CUES: [&str; 21] = [
     "late", "mid", "last", "next", "this", "through", "before", "after", "to", "until",
 ];
 
-pub(super) fn find(reading: &Reading, published: Option<NaiveDate>) -> Vec<(CharSpan, DateValue)> {
+pub(super) fn find(
+    reading: &Reading,
+    published: Option<NaiveDate>,
+) -> Vec<(CharSpan, Option<DateValue>)> {
     let mut found = Vec::new();
     let index = reading.index;
     for &(s, e) in &reading.sentences {
         let mut i = s;
         while i < e {
             let word = lowercase(reading.word(i));
-            if !may_start_phrase(&word) || is_filler(&word) {
+            // "earlier this year": "earlier" belongs to the phrase, though it is skipped
+            // before others ("earlier, on December 18").
+            let modifies = word == "earlier"
+                && i + 1 < e
+                && reading.gap(i) == " "
+                && reading.word(i + 1) == "this";
+            if !may_start_phrase(&word) || (is_filler(&word) && !modifies) {
                 i += 1;
                 continue;
             }
@@ -51,7 +68,7 @@ pub(super) fn find(reading: &Reading, published: Option<NaiveDate>) -> Vec<(Char
             }
             let mut matched = None;
             for j in (i..=longest).rev() {
-                if !plausible(reading, i, j) {
+                if !may_end_phrase(&lowercase(reading.word(j))) || !plausible(reading, i, j) {
                     continue;
                 }
                 let span = reading.span(i, j);
@@ -59,12 +76,16 @@ pub(super) fn find(reading: &Reading, published: Option<NaiveDate>) -> Vec<(Char
                 // Whether the grammar reads the words does not depend on the context, which
                 // only decides between the latest and the next such day: read it once found.
                 if normalize_in_context(quote, "", "", published).is_none() {
+                    if is_date_without_value(quote) {
+                        matched = Some((span, None, j));
+                        break;
+                    }
                     continue;
                 }
                 let before = index.slice(span.start.saturating_sub(CONTEXT_CHARS), span.start);
                 let after = index.slice(span.end, span.end + CONTEXT_CHARS);
                 if let Some(value) = normalize_in_context(quote, before, after, published) {
-                    matched = Some((span, value, j));
+                    matched = Some((span, Some(value), j));
                     break;
                 }
             }

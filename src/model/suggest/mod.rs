@@ -57,6 +57,10 @@ pub enum Why {
     Surname,
     /// The subject of a reporting verb ("X said"), or the one after it ("said X").
     Speaker,
+    /// A full name whose last word is used alone later ("Łukasz Wróbel" … "Wróbel said").
+    FullName,
+    /// A name the words around it describe ("chipmaker Intel", "Foundem, a … site,").
+    Context,
     /// A quotation next to a reporting verb.
     Quotation,
     /// "X said (that) CLAIM".
@@ -82,6 +86,8 @@ impl Why {
             Why::Repeat => "named earlier",
             Why::Surname => "surname",
             Why::Speaker => "said X",
+            Why::FullName => "full name of a later mention",
+            Why::Context => "described as one nearby",
             Why::Quotation => "quotation",
             Why::SaidThat => "X said that",
             Why::AccordingTo => "according to X",
@@ -340,7 +346,7 @@ pub fn suggest(text: &TextIndex, context: &Context, options: Options) -> Suggest
             span: *span,
             label: Label::Date,
             why: Why::DatePhrase,
-            date: Some(value.clone()),
+            date: value.clone(),
             entity: None,
             wanted: Vec::new(),
         });
@@ -372,7 +378,7 @@ pub fn suggest(text: &TextIndex, context: &Context, options: Options) -> Suggest
     // Where two rules find the same span, the more telling reason wins.
     let rank = |why: Why| match why {
         Why::Speaker => 1,
-        Why::Repeat | Why::Surname => 2,
+        Why::Repeat | Why::Surname | Why::Context => 2,
         _ => 0,
     };
     by_rule.sort_by(|a, b| {

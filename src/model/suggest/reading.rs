@@ -68,6 +68,21 @@ word_list!(
     name_particles,
     "name_particles.txt"
 );
+word_list!(
+    /// Last words of companies', clubs' and newspapers' names of two words or more, as written.
+    name_ends,
+    "name_ends.txt"
+);
+word_list!(
+    /// First words of clubs' names of two words or more, as written.
+    name_starts,
+    "name_starts.txt"
+);
+word_list!(
+    /// Nouns that say the name next to them is an organisation's, lower case.
+    org_nouns,
+    "org_nouns.txt"
+);
 
 /// Whether `word` is in a lower-case list, ignoring ASCII case.
 pub(super) fn in_lower(set: &HashSet<&'static str>, word: &str) -> bool {
@@ -161,9 +176,13 @@ impl<'a> Reading<'a> {
         self.sentences[self.sentence_of[i] as usize]
     }
 
-    /// The word starts with a capital letter (an all-capital acronym counts).
+    /// The word starts with a capital letter (an all-capital acronym counts), after any marks
+    /// of transliteration ("ʿAbd").
     pub fn is_capitalised(&self, i: usize) -> bool {
-        self.word(i).chars().next().is_some_and(char::is_uppercase)
+        self.word(i)
+            .chars()
+            .find(|c| !matches!(c, 'ʿ' | 'ʾ' | 'ʻ' | 'ʼ' | '\'' | '’'))
+            .is_some_and(char::is_uppercase)
     }
 
     /// A word of two to eight capital letters ("MFA", "CSTO"), digits allowed after the first.
