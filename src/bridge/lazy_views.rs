@@ -4,7 +4,8 @@
 //! first time one of them is needed, so that their code is not part of the page's own download
 //! (docs/performance.md, "Release size"). Both sides of the hand-over are here. The module
 //! publishes its functions on `globalThis.annotatorLazyViews` (`open`, `close`, `migrate`,
-//! `importWorkspace`: a workspace file is checked and written there too);
+//! `importWorkspace`, `exportWorkspace`: a workspace file is checked and written, and the
+//! library written as one, there too);
 //! the page loads the module's script,
 //! waits for it to start, and calls them. The view draws its own dialog into a host element
 //! the page gives it, outside the page's own Yew root (two Yew runtimes must not share one
@@ -251,6 +252,36 @@ pub async fn import_workspace(
     })
 }
 
+/// Writes the whole library as a workspace file through the module and starts its download
+/// (`file_name`); `progress` hears (documents done, documents). The number of documents
+/// written, and those left out (named, with why).
+pub async fn export_workspace(
+    file_name: &str,
+    exported: &str,
+    progress: Rc<dyn Fn(usize, usize)>,
+) -> Result<(usize, Vec<String>), String> {
+    let progress = Closure::<dyn Fn(u32, u32)>::new(move |done: u32, total: u32| {
+        progress(done as usize, total as usize)
+    });
+    let args = js_sys::Array::of3(&file_name.into(), &exported.into(), progress.as_ref());
+    let answer = run("exportWorkspace", &args).await?;
+    drop(progress);
+    let count = Reflect::get_u32(&answer, 0)
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or_default() as usize;
+    let skipped = Reflect::get_u32(&answer, 1)
+        .ok()
+        .map(|list| {
+            js_sys::Array::from(&list)
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok((count, skipped))
+}
+
 /// Runs the module's one-time migration of the localStorage format into the local database
 /// (loading the module first): the report in words, or why it failed.
 pub async fn migrate() -> Result<String, String> {
@@ -363,6 +394,7 @@ pub fn publish(
     close: impl Fn(Element) + 'static,
     migrate: impl Fn() -> Promise + 'static,
     import_workspace: impl Fn(js_sys::Uint8Array, Function) -> Promise + 'static,
+    export_workspace: impl Fn(String, String, Function) -> Promise + 'static,
 ) {
     let open = Closure::<dyn Fn(String, Element, JsValue, Function)>::new(
         move |view: String, host: Element, context: JsValue, sink: Function| {
@@ -384,6 +416,14 @@ pub fn publish(
         &"importWorkspace".into(),
         import_workspace.as_ref(),
     );
+    let export_workspace =
+        Closure::<dyn Fn(String, String, Function) -> Promise>::new(export_workspace);
+    let _ = Reflect::set(
+        &functions,
+        &"exportWorkspace".into(),
+        export_workspace.as_ref(),
+    );
+    export_workspace.forget();
     let _ = Reflect::set(&js_sys::global(), &GLOBAL.into(), &functions);
     open.forget();
     close.forget();

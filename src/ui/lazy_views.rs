@@ -71,6 +71,23 @@ pub fn serve() {
                 Ok(js_sys::Array::of2(&kind.into(), &message.into()).into())
             })
         },
+        |file_name, exported, progress| {
+            wasm_bindgen_futures::future_to_promise(async move {
+                let (count, skipped) =
+                    storage::export_workspace_file(&exported, &file_name, |done, total| {
+                        let _ = progress.call2(
+                            &JsValue::NULL,
+                            &(done as u32).into(),
+                            &(total as u32).into(),
+                        );
+                    })
+                    .await
+                    .map_err(JsValue::from)?;
+                let skipped: js_sys::Array =
+                    skipped.iter().map(|s| JsValue::from(s.as_str())).collect();
+                Ok(js_sys::Array::of2(&(count as u32).into(), &skipped).into())
+            })
+        },
     );
 }
 

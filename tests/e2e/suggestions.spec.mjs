@@ -150,7 +150,7 @@ test('a name annotated in one document is proposed in another, and accepted sugg
   await suggest(page);
   const known = panelList(page).getByRole('button', { name: 'suggested actor: Zorvath Quellin, accept with Enter' });
   await expect(known).toBeVisible();
-  await expect(known).toContainText('known actor');
+  await expect(page.locator('.suggest-row', { hasText: 'Zorvath Quellin' })).toContainText('known actor');
   await panelList(page).getByRole('button', { name: 'Accept suggested actor: Zorvath Quellin' }).click();
   await expect(page.locator('.status')).toContainText('1 annotation');
 

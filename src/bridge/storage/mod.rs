@@ -11,8 +11,9 @@ pub use document::{
     forget_unsaved, keep_unsaved, load, save, ListEntry, LoadProblem, Loaded, SaveOutcome,
 };
 pub use whole_library::{
-    all_documents, apply_entity_merge, import_workspace, import_workspace_file, listed_documents,
-    read_documents, search_texts, MergeReport, WorkspaceImportError,
+    all_documents, apply_entity_merge, export_workspace_file, import_workspace,
+    import_workspace_file, listed_documents, read_documents, search_texts, MergeReport,
+    WorkspaceImportError,
 };
 
 use super::db::{self, Written};

@@ -380,3 +380,40 @@ fn failed_merge(report: &MergeReport, why: &str) -> String {
         ),
     }
 }
+
+/// Documents read and written into a workspace at a time: this many are held built, and the
+/// file's pieces are kept as the browser's strings until they become the download.
+const WORKSPACE_CHUNK: usize = 25;
+
+/// Writes the whole library as a workspace file and starts its download (`file_name`): the
+/// number of documents in it, and those left out because they could not be read (named, with
+/// why). The entries are written by the import worker, a few documents at a time, so memory
+/// holds little more than the file; `progress` hears (documents done, documents).
+pub async fn export_workspace_file(
+    exported: &str,
+    file_name: &str,
+    progress: impl Fn(usize, usize),
+) -> Result<(usize, Vec<String>), String> {
+    let (listed, mut skipped) = listed_documents().await?;
+    let parts = js_sys::Array::new();
+    parts.push(&crate::model::library::workspace_head(exported).into());
+    let mut count = 0;
+    for (n, chunk) in listed.chunks(WORKSPACE_CHUNK).enumerate() {
+        let documents = read_documents(chunk, &mut skipped).await?;
+        let entries = crate::bridge::formats_worker::workspace_entries(&documents).await?;
+        for entry in entries.iter() {
+            if count > 0 {
+                parts.push(&crate::model::library::WORKSPACE_SEPARATOR.into());
+            }
+            parts.push(&entry);
+            count += 1;
+        }
+        progress(
+            (n * WORKSPACE_CHUNK + chunk.len()).min(listed.len()),
+            listed.len(),
+        );
+    }
+    parts.push(&crate::model::library::WORKSPACE_TAIL.into());
+    crate::bridge::files::download_parts(file_name, "application/json", &parts)?;
+    Ok((count, skipped))
+}

@@ -6,11 +6,10 @@
 
 use crate::bridge::formats_worker::Imported;
 use crate::bridge::lazy_views::{self, WorkspaceImport};
-use crate::bridge::{clock, files, formats_worker, storage};
+use crate::bridge::{clock, files, formats_worker};
 use crate::model::formats::dispatch::{self, ExportFile, ExportFormat, Incoming};
 use crate::model::formats::native::{self, TextInclusion};
 use crate::model::formats::plan::Progress;
-use crate::model::library;
 use crate::ui::state::{
     Action, AppState, Dialog, ImportStage, Importing, Notice, Prefill, StagedImport, StoreHandle,
 };
@@ -114,20 +113,20 @@ pub(crate) fn use_transfer(
         yew::platform::spawn_local(async move {
             let now = clock::now_rfc3339();
             let date = now.get(..10).unwrap_or_default().to_owned();
-            let written = write_workspace(&now, |done, total| {
-                dispatcher.dispatch(Action::Notify(Notice::info(format!(
-                    "Preparing the workspace: {done} of {total} documents…"
-                ))))
-            })
+            let progress: Rc<dyn Fn(usize, usize)> = {
+                let dispatcher = dispatcher.clone();
+                Rc::new(move |done, total| {
+                    dispatcher.dispatch(Action::Notify(Notice::info(format!(
+                        "Preparing the workspace: {done} of {total} documents…"
+                    ))))
+                })
+            };
+            let downloaded = lazy_views::export_workspace(
+                &format!("text-annotator-workspace-{date}.json"),
+                &now,
+                progress,
+            )
             .await;
-            let downloaded = written.and_then(|(parts, count, skipped)| {
-                files::download_parts(
-                    &format!("text-annotator-workspace-{date}.json"),
-                    "application/json",
-                    &parts,
-                )
-                .map(|()| (count, skipped))
-            });
             match downloaded {
                 Err(e) => fail(e),
                 Ok((count, skipped)) if skipped.is_empty() => dispatcher.dispatch(Action::Notify(
@@ -362,38 +361,4 @@ impl Import {
             )),
         }
     }
-}
-
-/// Documents read and written into a workspace at a time: the page holds this many built, and
-/// the file's pieces are kept as the browser's strings until they become the download.
-const WORKSPACE_CHUNK: usize = 25;
-
-/// The workspace file's pieces (head, entries, tail), the number of documents in it, and
-/// those left out because they could not be read (named, with why). `progress` hears
-/// (documents done, documents).
-async fn write_workspace(
-    exported: &str,
-    progress: impl Fn(usize, usize),
-) -> Result<(js_sys::Array, usize, Vec<String>), String> {
-    let (listed, mut skipped) = storage::listed_documents().await?;
-    let parts = js_sys::Array::new();
-    parts.push(&library::workspace_head(exported).into());
-    let mut count = 0;
-    for (n, chunk) in listed.chunks(WORKSPACE_CHUNK).enumerate() {
-        let documents = storage::read_documents(chunk, &mut skipped).await?;
-        let entries = formats_worker::workspace_entries(&documents).await?;
-        for entry in entries.iter() {
-            if count > 0 {
-                parts.push(&library::WORKSPACE_SEPARATOR.into());
-            }
-            parts.push(&entry);
-            count += 1;
-        }
-        progress(
-            (n * WORKSPACE_CHUNK + chunk.len()).min(listed.len()),
-            listed.len(),
-        );
-    }
-    parts.push(&library::WORKSPACE_TAIL.into());
-    Ok((parts, count, skipped))
 }
