@@ -114,7 +114,6 @@ const GHOST_MARGIN_PX: f64 = 1200.0;
 /// Only the article's chunks near the viewport are measured: a long document's far chunks
 /// are not laid out, and measuring them would lay them out.
 pub fn draw_ghosts(layer: &Element, index: &TextIndex, ghosts: &[Ghost]) {
-    layer.set_inner_html("");
     let document = gloo::utils::document();
     let Some(root) = document.query_selector(".doc-text").ok().flatten() else {
         return;
@@ -156,6 +155,9 @@ pub fn draw_ghosts(layer: &Element, index: &TextIndex, ghosts: &[Ghost]) {
             near.push(CharSpan::at(start, end));
         }
     }
+    // Every box is measured first and drawn after: a box added between two measurements
+    // would make the browser lay the page out again for each one.
+    let mut boxes: Vec<(String, String)> = Vec::new();
     for ghost in ghosts {
         if !near.iter().any(|range| range.overlaps(&ghost.span)) {
             continue;
@@ -171,14 +173,10 @@ pub fn draw_ghosts(layer: &Element, index: &TextIndex, ghosts: &[Ghost]) {
             if rect.width() < 1.0 {
                 continue;
             }
-            let Ok(mark) = document.create_element("div") else {
-                continue;
-            };
             let mut class = format!("ghost ghost-{}", ghost.label);
             if ghost.current {
                 class.push_str(" current");
             }
-            mark.set_class_name(&class);
             let style = format!(
                 "left:{}px;top:{}px;width:{}px;height:{}px",
                 (rect.left() + scroll_x).round(),
@@ -186,10 +184,20 @@ pub fn draw_ghosts(layer: &Element, index: &TextIndex, ghosts: &[Ghost]) {
                 rect.width().round(),
                 rect.height().round()
             );
-            let _ = mark.set_attribute("style", &style);
-            let _ = layer.append_child(&mark);
+            boxes.push((class, style));
         }
     }
+    layer.set_inner_html("");
+    let fragment = document.create_document_fragment();
+    for (class, style) in boxes {
+        let Ok(mark) = document.create_element("div") else {
+            continue;
+        };
+        mark.set_class_name(&class);
+        let _ = mark.set_attribute("style", &style);
+        let _ = fragment.append_child(&mark);
+    }
+    let _ = layer.append_child(&fragment);
 }
 
 fn dom_range(root: &Element, index: &TextIndex, span: CharSpan) -> Option<web_sys::Range> {

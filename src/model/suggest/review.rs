@@ -3,12 +3,12 @@
 //! page adds them to the document as one undoable step); rejecting remembers the label and
 //! text for the document ([`Rejections`]), so the same text is not suggested there again.
 
-use super::{fold_quote, LinkEnd, LinkSuggestion, Rejections, Suggestion, Suggestions};
+use super::{fold_quote, parse_key, LinkEnd, LinkSuggestion, Rejections, Suggestion, Suggestions};
 use crate::model::annotation::{Annotation, Label, Relation};
 use crate::model::content::Annotations;
 use crate::model::span::{self, CharSpan, Direction, Edge};
 use crate::model::text::TextIndex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The suggestions of one run, as the person works through them.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -17,8 +17,8 @@ pub struct Review {
     items: Vec<Suggestion>,
     /// Links proposed for claims already annotated.
     links: Vec<LinkSuggestion>,
-    /// The key of the suggestion under review.
-    current: Option<String>,
+    /// The suggestion under review, by label and span (its key, read).
+    current: Option<(Label, CharSpan)>,
     /// What each accepted suggestion became (so a later link to it finds it).
     accepted: HashMap<String, Annotation>,
     rejections: Rejections,
@@ -29,6 +29,15 @@ pub struct Review {
 pub enum Step {
     Next,
     Previous,
+}
+
+/// Where the suggestion with this key is (compared by label and span: a run may hold tens of
+/// thousands, and a key is a string to build).
+fn position(items: &[Suggestion], key: &str) -> Option<usize> {
+    let (label, span) = parse_key(key)?;
+    items
+        .iter()
+        .position(|s| s.label == label && s.span == span)
 }
 
 impl Review {
@@ -68,12 +77,19 @@ impl Review {
     }
 
     pub fn current(&self) -> Option<&Suggestion> {
-        let key = self.current.as_deref()?;
-        self.items.iter().find(|s| s.key() == key)
+        let (label, span) = self.current?;
+        self.items
+            .iter()
+            .find(|s| s.label == label && s.span == span)
+    }
+
+    /// The suggestion with this key, if it is listed.
+    pub fn get(&self, key: &str) -> Option<&Suggestion> {
+        position(&self.items, key).map(|at| &self.items[at])
     }
 
     pub fn set_current(&mut self, key: Option<String>) {
-        self.current = key.filter(|k| self.items.iter().any(|s| &s.key() == k));
+        self.current = key.and_then(|k| self.get(&k).map(|s| (s.label, s.span)));
     }
 
     /// Moves to the next or previous open suggestion in reading order; from none, to the
@@ -82,10 +98,10 @@ impl Review {
         let open: Vec<usize> = (0..self.items.len())
             .filter(|&i| !self.items[i].rejected)
             .collect();
-        let at = self
-            .current
-            .as_deref()
-            .and_then(|key| open.iter().position(|&i| self.items[i].key() == key));
+        let at = self.current.and_then(|(label, span)| {
+            open.iter()
+                .position(|&i| self.items[i].label == label && self.items[i].span == span)
+        });
         let next = match (at, step) {
             (None, Step::Next) => open.first(),
             (None, Step::Previous) => open.last(),
@@ -93,7 +109,7 @@ impl Review {
             (Some(at), Step::Previous) => open.get(at.saturating_sub(1)),
         }
         .copied();
-        self.current = next.map(|i| self.items[i].key());
+        self.current = next.map(|i| (self.items[i].label, self.items[i].span));
         next.map(|i| &self.items[i])
     }
 
@@ -107,7 +123,7 @@ impl Review {
             .filter(open)
             .find(|s| s.span.start >= span.start);
         let before = self.items.iter().rfind(open);
-        self.current = after.or(before).map(Suggestion::key);
+        self.current = after.or(before).map(|s| (s.label, s.span));
     }
 
     /// Accepts the suggestions with these keys, with the suggestions their links lead to,
@@ -124,8 +140,14 @@ impl Review {
     ) -> Option<Annotations> {
         let current_span = self.current().map(|s| s.span);
         let mut batch = Batch::default();
-        for key in keys {
-            self.take(key, index, &mut fresh_id, now, &mut batch);
+        // In one pass: "Accept all" may name every one of tens of thousands.
+        let wanted: HashSet<(Label, CharSpan)> = keys.iter().filter_map(|k| parse_key(k)).collect();
+        let (taken, kept): (Vec<Suggestion>, Vec<Suggestion>) = std::mem::take(&mut self.items)
+            .into_iter()
+            .partition(|s| !s.rejected && wanted.contains(&(s.label, s.span)));
+        self.items = kept;
+        for suggestion in taken {
+            self.accept_one(suggestion, index, &mut fresh_id, now, &mut batch);
         }
         if batch.annotations.is_empty() {
             return None;
@@ -212,14 +234,27 @@ impl Review {
         now: &str,
         batch: &mut Batch,
     ) {
-        let Some(at) = self.items.iter().position(|s| s.key() == key) else {
+        let Some(at) = position(&self.items, key) else {
             return;
         };
         let suggestion = self.items.remove(at);
+        self.accept_one(suggestion, index, fresh_id, now, batch);
+    }
+
+    /// Makes an annotation of a suggestion taken out of the list.
+    fn accept_one(
+        &mut self,
+        suggestion: Suggestion,
+        index: &TextIndex,
+        fresh_id: &mut impl FnMut() -> String,
+        now: &str,
+        batch: &mut Batch,
+    ) {
+        let key = suggestion.key();
         let mut annotation =
             Annotation::new(index, fresh_id(), suggestion.label, suggestion.span, now);
         annotation.entity = suggestion.entity.clone();
-        self.accepted.insert(key.to_owned(), annotation.clone());
+        self.accepted.insert(key, annotation.clone());
         if !suggestion.links.is_empty() {
             batch.wanted.push((annotation.id.clone(), suggestion.links));
         }
@@ -231,20 +266,17 @@ impl Review {
     /// flagged, when rejected ones are shown).
     pub fn reject(&mut self, keys: &[String], keep_shown: bool) {
         let current_span = self.current().map(|s| s.span);
-        let chosen: Vec<(Label, String)> = self
+        let named: HashSet<(Label, CharSpan)> = keys.iter().filter_map(|k| parse_key(k)).collect();
+        let chosen: HashSet<(Label, String)> = self
             .items
             .iter()
-            .filter(|s| keys.contains(&s.key()))
+            .filter(|s| named.contains(&(s.label, s.span)))
             .map(|s| (s.label, fold_quote(&s.quote)))
             .collect();
         for (label, text) in &chosen {
             self.rejections.reject(*label, text);
         }
-        let gone = |s: &Suggestion| {
-            chosen
-                .iter()
-                .any(|(l, t)| *l == s.label && *t == fold_quote(&s.quote))
-        };
+        let gone = |s: &Suggestion| chosen.contains(&(s.label, fold_quote(&s.quote)));
         if keep_shown {
             for s in self.items.iter_mut().filter(|s| gone(s)) {
                 s.rejected = true;
@@ -261,7 +293,7 @@ impl Review {
 
     /// Takes back the rejection of a suggestion shown as rejected: it is open again.
     pub fn restore(&mut self, key: &str) {
-        let Some(found) = self.items.iter().find(|s| s.key() == key) else {
+        let Some(found) = self.get(key) else {
             return;
         };
         let (label, text) = (found.label, fold_quote(&found.quote));
@@ -284,7 +316,7 @@ impl Review {
         edge: Edge,
         dir: Direction,
     ) -> Option<String> {
-        let at = self.items.iter().position(|s| s.key() == key)?;
+        let at = position(&self.items, key)?;
         let moved = span::nudge(index, self.items[at].span, edge, dir)?;
         let label = self.items[at].label;
         if self
@@ -320,8 +352,8 @@ impl Review {
                 .cmp(&b.span.start)
                 .then(b.span.end.cmp(&a.span.end))
         });
-        if self.current.as_deref() == Some(old.as_str()) {
-            self.current = Some(new.clone());
+        if parse_key(&old) == self.current {
+            self.current = Some((label, moved));
         }
         Some(new)
     }

@@ -13,10 +13,11 @@ use crate::model::formats::native::{self, TextInclusion};
 use crate::model::span::{Direction, Edge};
 use crate::model::suggest::{LinkEnd, Options, Request, Review, Step, Suggestion, Suggestions};
 use crate::model::text::shorten;
-use crate::model::Annotations;
+use crate::model::{Annotation, Annotations};
 use crate::ui::DocRef;
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
@@ -113,7 +114,7 @@ pub fn SuggestionsPanel(props: &SuggestionsProps) -> Html {
         Rc::new(move || {
             if let Some(layer) = layer.borrow().as_ref() {
                 let shared = shared.borrow();
-                let current = shared.review.current().map(Suggestion::key);
+                let current = shared.review.current().map(|s| (s.label, s.span));
                 let ghosts: Vec<Ghost> = shared
                     .review
                     .items()
@@ -122,7 +123,7 @@ pub fn SuggestionsPanel(props: &SuggestionsProps) -> Html {
                     .map(|s| Ghost {
                         span: s.span,
                         label: s.label,
-                        current: current.as_deref() == Some(s.key().as_str()),
+                        current: current == Some((s.label, s.span)),
                     })
                     .collect();
                 stored::draw_ghosts(layer, &doc.0.index, &ghosts);
@@ -441,6 +442,12 @@ pub fn SuggestionsPanel(props: &SuggestionsProps) -> Html {
                     .collect()
             };
             let current = review.current().map(Suggestion::key);
+            let existing: HashMap<&str, &Annotation> = props
+                .content
+                .annotations
+                .iter()
+                .map(|a| (a.id.as_str(), a))
+                .collect();
             let group = |label: Label| {
                 let items: Vec<&Suggestion> =
                     review.items().iter().filter(|s| s.label == label).collect();
@@ -457,7 +464,7 @@ pub fn SuggestionsPanel(props: &SuggestionsProps) -> Html {
                                 onclick={decide(Decision::Accept(keys_of(Some(label))))}>{ format!("Accept all {}s", label.as_str()) }</button>
                         </div>
                         <ul aria-label={format!("Suggested {}s", label.as_str())}>
-                            { for items.iter().take(ROWS_PER_LABEL).map(|s| row(s, current.as_deref(), review, &decide)) }
+                            { for items.iter().take(ROWS_PER_LABEL).map(|s| row(s, current.as_deref(), review, &existing, &decide)) }
                         </ul>
                         if more > 0 {
                             <p class="hint">{ format!("{more} more: step to them with ], or accept them all.") }</p>
@@ -483,10 +490,10 @@ pub fn SuggestionsPanel(props: &SuggestionsProps) -> Html {
                                 <button type="button" onclick={decide(Decision::AcceptLinks((0..links.len()).collect()))}>{ "Accept all links" }</button>
                             </div>
                             <ul aria-label="Suggested links">
-                                { for links.iter().enumerate().map(|(i, link)| {
-                                    let claim = props.content.annotations.iter().find(|a| a.id == link.claim)
+                                { for links.iter().enumerate().take(ROWS_PER_LABEL).map(|(i, link)| {
+                                    let claim = existing.get(link.claim.as_str())
                                         .map(|a| shorten(&a.quote, 60)).unwrap_or_default();
-                                    let other = end_words(&link.other, review, &props.content);
+                                    let other = end_words(&link.other, review, &existing);
                                     let text = format!("claim “{claim}” — {}: {other}", role_words(link.role));
                                     html! {
                                         <li class="suggest-row">
@@ -499,6 +506,9 @@ pub fn SuggestionsPanel(props: &SuggestionsProps) -> Html {
                                     }
                                 }) }
                             </ul>
+                            if links.len() > ROWS_PER_LABEL {
+                                <p class="hint">{ format!("{} more: accept them all.", links.len() - ROWS_PER_LABEL) }</p>
+                            }
                         </li>
                     }
                 </ul>
@@ -627,6 +637,7 @@ fn row(
     s: &Suggestion,
     current: Option<&str>,
     review: &Review,
+    existing: &HashMap<&str, &Annotation>,
     decide: &impl Fn(Decision) -> Callback<MouseEvent>,
 ) -> Html {
     let key = s.key();
@@ -648,7 +659,7 @@ fn row(
         detail.push(format!(
             "{}: {}",
             role_words(link.role),
-            end_words(&link.other, review, &Annotations::default())
+            end_words(&link.other, review, existing)
         ));
     }
     let spoken = if s.rejected {
@@ -689,18 +700,14 @@ fn role_words(role: Role) -> &'static str {
 }
 
 /// The text at the other end of a proposed link.
-fn end_words(end: &LinkEnd, review: &Review, content: &Annotations) -> String {
+fn end_words(end: &LinkEnd, review: &Review, existing: &HashMap<&str, &Annotation>) -> String {
     match end {
-        LinkEnd::Existing(id) => content
-            .annotations
-            .iter()
-            .find(|a| &a.id == id)
+        LinkEnd::Existing(id) => existing
+            .get(id.as_str())
             .map(|a| shorten(&a.quote, 40))
             .unwrap_or_else(|| "an annotation".to_owned()),
         LinkEnd::Suggested(key) => review
-            .items()
-            .iter()
-            .find(|s| &s.key() == key)
+            .get(key)
             .map(|s| shorten(&s.quote, 40))
             .unwrap_or_else(|| "a suggestion".to_owned()),
     }
@@ -710,9 +717,7 @@ fn end_words(end: &LinkEnd, review: &Review, content: &Annotations) -> String {
 fn describe_keys(review: &Review, keys: &[String]) -> String {
     match keys {
         [key] => review
-            .items()
-            .iter()
-            .find(|s| &s.key() == key)
+            .get(key)
             .map(|s| format!("{} “{}”", s.label, shorten(&s.quote, 60)))
             .unwrap_or_default(),
         keys => format!("{} suggestions", keys.len()),
