@@ -623,7 +623,7 @@ fn a_long_text_with_many_known_names_is_read_once() {
 
 #[test]
 fn gold_fixtures_hold_their_quotes_at_their_code_points() {
-    for set in ["dev", "test", "holdout"] {
+    for set in ["dev", "test", "holdout", "blind"] {
         for article in suggest_eval::load(set) {
             let index = TextIndex::new(article.text.as_str());
             for g in &article.gold {

@@ -43,7 +43,7 @@ pub fn fixtures(set: &str) -> PathBuf {
         .join(set)
 }
 
-/// Every article of a set (`dev`, `test` or `holdout`), by name.
+/// Every article of a set (`dev`, `test`, `holdout` or `blind`), by name.
 pub fn load(set: &str) -> Vec<Article> {
     let dir = fixtures(set);
     let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
