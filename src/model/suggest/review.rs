@@ -83,6 +83,11 @@ impl Review {
             .find(|s| s.label == label && s.span == span)
     }
 
+    /// What the suggestion with this key became when it was accepted in this review.
+    pub fn accepted(&self, key: &str) -> Option<&Annotation> {
+        self.accepted.get(key)
+    }
+
     /// The suggestion with this key, if it is listed.
     pub fn get(&self, key: &str) -> Option<&Suggestion> {
         position(&self.items, key).map(|at| &self.items[at])

@@ -493,7 +493,10 @@ pub fn SuggestionsPanel(props: &SuggestionsProps) -> Html {
                                 { for links.iter().enumerate().take(ROWS_PER_LABEL).map(|(i, link)| {
                                     let claim = existing.get(link.claim.as_str())
                                         .map(|a| shorten(&a.quote, 60)).unwrap_or_default();
-                                    let other = end_words(&link.other, review, &existing);
+                                    // A link whose other end was rejected would not be made.
+                                    let Some(other) = end_words(&link.other, review, &existing) else {
+                                        return html! {};
+                                    };
                                     let text = format!("claim “{claim}” — {}: {other}", role_words(link.role));
                                     html! {
                                         <li class="suggest-row">
@@ -655,12 +658,11 @@ fn row(
             detail.push(format!("entity: {entity}"));
         }
     }
+    // Only the links an accept would make: one whose other end was rejected meanwhile goes.
     for link in &s.links {
-        detail.push(format!(
-            "{}: {}",
-            role_words(link.role),
-            end_words(&link.other, review, existing)
-        ));
+        if let Some(other) = end_words(&link.other, review, existing) {
+            detail.push(format!("{}: {other}", role_words(link.role)));
+        }
     }
     let spoken = if s.rejected {
         format!("rejected {}: {quote}", s.label)
@@ -699,17 +701,19 @@ fn role_words(role: Role) -> &'static str {
     }
 }
 
-/// The text at the other end of a proposed link.
-fn end_words(end: &LinkEnd, review: &Review, existing: &HashMap<&str, &Annotation>) -> String {
+/// The text at the other end of a proposed link, if that end is still there.
+fn end_words(
+    end: &LinkEnd,
+    review: &Review,
+    existing: &HashMap<&str, &Annotation>,
+) -> Option<String> {
     match end {
-        LinkEnd::Existing(id) => existing
-            .get(id.as_str())
-            .map(|a| shorten(&a.quote, 40))
-            .unwrap_or_else(|| "an annotation".to_owned()),
+        LinkEnd::Existing(id) => existing.get(id.as_str()).map(|a| shorten(&a.quote, 40)),
         LinkEnd::Suggested(key) => review
             .get(key)
-            .map(|s| shorten(&s.quote, 40))
-            .unwrap_or_else(|| "a suggestion".to_owned()),
+            .map(|s| s.quote.as_str())
+            .or_else(|| review.accepted(key).map(|a| a.quote.as_str()))
+            .map(|quote| shorten(quote, 40)),
     }
 }
 
