@@ -198,10 +198,16 @@ test('the whole review by keys, as the issue describes it: every suggestion deci
   const rejected = new Set();
   let moved = null;
   let lastAccept = null;
+  const empty = page.locator('.suggest-empty');
   await page.keyboard.press(']');
+  let previous = null;
   for (let i = 0; i < 200; i++) {
-    if (await current.count() === 0) break;
+    // The panel has drawn the next one under review (or has nothing left).
+    await expect(current.or(empty)).toHaveCount(1);
+    if (previous) await expect(current.locator('.suggest-item').or(empty)).not.toHaveAttribute('aria-label', previous);
+    if (await empty.count() > 0) break;
     const name = await current.locator('.suggest-item').getAttribute('aria-label');
+    previous = name;
     const [, label, quote] = /^suggested (\w+): (.*), accept with Enter$/.exec(name);
     const detail = await current.locator('.suggest-why').textContent();
     if (i % 3 === 0) {

@@ -174,8 +174,6 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <div class="tools">
                 { simple("⟲", "Undo (Ctrl+Z)", props.can_undo, || Action::Undo) }
                 { simple("⟳", "Redo (Ctrl+Shift+Z)", props.can_redo, || Action::Redo) }
-                <button type="button" class="tool text" title="Suggest actors, claims, dates and who said what (s)"
-                    onclick={props.on_action.reform(|_| Action::Suggest)}>{ "Suggest" }</button>
                 <button type="button" class="tool text" onclick={open_picker}
                     title="Import annotations (this app's JSON, W3C, brat .ann + .txt or .zip, JSONL, CSV), a workspace, or a .txt document (or drop files on the page)">{ "Import…" }</button>
                 <input type="file" ref={file_input} class="visually-hidden" tabindex="-1" aria-hidden="true"
@@ -239,6 +237,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     <div class="menu-backdrop more-backdrop" aria-hidden="true" onclick={close_more.reform(|_| ())}></div>
                 }
                 <div id="more-tools" class={classes!("more-tools", more_open.then_some("open"))} onclick={close_more.reform(|_| ())}>
+                <button type="button" class="tool text" title="Suggest actors, claims, dates and who said what (s)"
+                    onclick={props.on_action.reform(|_| Action::Suggest)}>{ "Suggest" }</button>
                 { simple("Table of claims", "Table of claims: who claimed what, when (t)", true, || Action::OpenDialog(Dialog::ClaimsTable)) }
                 { simple("Library claims", "Library claims: claims across every document in this browser", true, || Action::OpenDialog(Dialog::LibraryClaims)) }
                 { simple("Library entities", "Library entities: entities across every document in this browser, their mentions and claims; merging", true, || Action::OpenDialog(Dialog::LibraryEntities)) }
