@@ -15,6 +15,7 @@ pub mod dates;
 pub mod document;
 pub mod entities;
 pub mod formats;
+pub mod layers;
 pub mod library;
 pub mod offset;
 pub mod records;

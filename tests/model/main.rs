@@ -12,6 +12,7 @@ mod case;
 mod collection;
 mod dates;
 mod entities;
+mod layers;
 mod library;
 mod link_picker;
 mod purity;

@@ -76,7 +76,11 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
         let viewport = viewport.clone();
         use_effect_with((props.selected.clone(), props.filter), move |_| {
             if let Some(at) = selected_at {
-                reveal_row(&viewport, at, ROW_HEIGHT_PX);
+                // After the frame that shows the change in the text: a far jump re-draws the
+                // list's rows, which that frame need not wait for.
+                crate::bridge::visibility::after_next_paint(move || {
+                    reveal_row(&viewport, at, ROW_HEIGHT_PX)
+                });
             }
         });
     }
