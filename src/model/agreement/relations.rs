@@ -31,7 +31,13 @@ pub fn relation_counts(a: &Layer<'_>, b: &Layer<'_>, mode: MatchMode) -> [SpanCo
             .content
             .relations
             .iter()
-            .filter_map(|r| Some((*ids.get(r.claim.as_str())?, *ids.get(r.other.as_str())?, r.role)))
+            .filter_map(|r| {
+                Some((
+                    *ids.get(r.claim.as_str())?,
+                    *ids.get(r.other.as_str())?,
+                    r.role,
+                ))
+            })
             .collect()
     };
     let (a_links, b_links) = (links(a), links(b));

@@ -159,10 +159,7 @@ pub fn unitizing_parts(begin: u64, length: u64, units: &[Vec<(u64, u64)>]) -> Un
         .filter(|s| s.unit)
         .map(|s| u128::from(s.len))
         .collect();
-    let mut gaps: Vec<u128> = all
-        .filter(|s| !s.unit)
-        .map(|s| u128::from(s.len))
-        .collect();
+    let mut gaps: Vec<u128> = all.filter(|s| !s.unit).map(|s| u128::from(s.len)).collect();
     gaps.sort_unstable();
     // suffix[k] = Σ gaps[k..]: the total length of the gaps at least as long as gaps[k].
     let mut suffix = vec![0u128; gaps.len() + 1];
