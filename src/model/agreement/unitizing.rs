@@ -13,8 +13,8 @@
 //!   and 0 otherwise (gap with gap, units that do not overlap, a unit only partly in a gap);
 //! * observed disagreement cuDₒ = Σ_{i≠j} Σ_g Σ_h δ²(ig, jh) / (m (m − 1) L²);
 //! * expected disagreement, over every way of placing the same units and gaps,
-//!   cuDₑ = (2 / L) · Σ_units [ (N_c − 1) (2l³ − 3l² + l) / 3
-//!   + l² Σ_{gaps h with l_h ≥ l} (l_h − l + 1) ] / [ m L (m L − 1) − Σ_units l (l − 1) ],
+//!   cuDₑ = (2 / L) · Σ_units [ (N_c − 1) (2l³ − 3l² + l) / 3 +
+//!   l² Σ_{gaps h with l_h ≥ l} (l_h − l + 1) ] / [ m L (m L − 1) − Σ_units l (l − 1) ],
 //!   where N_c is the number of units of c of all coders and the sums run over all coders;
 //! * cuα = 1 − cuDₒ / cuDₑ, and over several categories uα = 1 − Σ_c cuDₒ / Σ_c cuDₑ.
 //!
