@@ -140,7 +140,7 @@ pub fn agreement_report(index: &TextIndex, layers: &[Layer<'_>]) -> AgreementRep
                     overlap_recall: o.recall(),
                     overlap_f1: o.f1(),
                     kappa: cohen_kappa(units.pairs(i, j, label)),
-                    alpha: krippendorff_alpha(&units.data(label).swap_remove_pair(i, j)),
+                    alpha: krippendorff_alpha(&units.data_of(&[i, j], label)),
                     unitizing_alpha: unitizing(text_length, &[*a, *b], label).alpha(),
                 });
             }
@@ -188,19 +188,6 @@ pub fn agreement_report(index: &TextIndex, layers: &[Layer<'_>]) -> AgreementRep
         pairs,
         links,
         group,
-    }
-}
-
-trait PairOfRows {
-    fn swap_remove_pair(self, i: usize, j: usize) -> Self;
-}
-
-impl<T> PairOfRows for Vec<T> {
-    /// Rows `i` and `j` (i < j) only, in that order.
-    fn swap_remove_pair(mut self, i: usize, j: usize) -> Self {
-        let b = self.swap_remove(j);
-        let a = self.swap_remove(i);
-        vec![a, b]
     }
 }
 

@@ -71,8 +71,14 @@ impl TokenUnits {
     /// Reliability data for one label (`data[layer][token]`, 1 inside, 0 outside), or for the
     /// overall variable (`None`: the label set's bits as the value).
     pub fn data(&self, label: Option<Label>) -> Vec<Vec<Option<u8>>> {
-        self.sets
+        self.data_of(&(0..self.sets.len()).collect::<Vec<_>>(), label)
+    }
+
+    /// [`TokenUnits::data`] of some layers only, in the order given.
+    pub fn data_of(&self, layers: &[usize], label: Option<Label>) -> Vec<Vec<Option<u8>>> {
+        layers
             .iter()
+            .map(|&layer| &self.sets[layer])
             .map(|row| {
                 row.iter()
                     .map(|set| {
