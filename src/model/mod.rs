@@ -4,6 +4,7 @@
 //! `tests/model/purity.rs` fails the build's tests if it does. That keeps every rule about
 //! offsets and validation testable with plain `cargo test`.
 
+pub mod agreement;
 pub mod anchor;
 pub mod annotation;
 pub mod caret;

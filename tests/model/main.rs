@@ -6,6 +6,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod agreement;
 mod anchor;
 mod caret;
 mod case;
