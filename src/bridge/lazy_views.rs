@@ -45,6 +45,8 @@ pub enum LazyView {
     Help,
     /// The suggestions for the open document: a panel beside the text, not a dialog.
     Suggestions,
+    /// Agreement between the open document's layers.
+    Agreement,
 }
 
 impl LazyView {
@@ -56,6 +58,7 @@ impl LazyView {
             LazyView::DocumentClaims => "document-claims",
             LazyView::Help => "help",
             LazyView::Suggestions => "suggestions",
+            LazyView::Agreement => "agreement",
         }
     }
 
@@ -67,6 +70,7 @@ impl LazyView {
             "document-claims" => Some(LazyView::DocumentClaims),
             "help" => Some(LazyView::Help),
             "suggestions" => Some(LazyView::Suggestions),
+            "agreement" => Some(LazyView::Agreement),
             _ => None,
         }
     }

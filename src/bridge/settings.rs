@@ -40,3 +40,20 @@ pub fn save_auto_suggest(on: bool) {
         };
     }
 }
+
+/// Where the person's annotator name is kept.
+pub const ANNOTATOR_KEY: &str = "text-annotator:annotator";
+
+/// The person's annotator name, if they set one.
+pub fn annotator_name() -> Option<String> {
+    super::legacy::local_storage()
+        .and_then(|s| s.get_item(ANNOTATOR_KEY).ok().flatten())
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+pub fn save_annotator_name(name: &str) {
+    if let Some(storage) = super::legacy::local_storage() {
+        let _ = storage.set_item(ANNOTATOR_KEY, name.trim());
+    }
+}

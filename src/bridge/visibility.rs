@@ -100,8 +100,7 @@ pub fn publish_height(element: HtmlElement, property: &'static str) -> Option<Si
 pub fn after_next_paint(f: impl FnOnce() + 'static) {
     let frame = Closure::once_into_js(move || {
         let task = Closure::once_into_js(f);
-        let _ = web_sys::window()
-            .map(|w| w.set_timeout_with_callback(task.unchecked_ref()));
+        let _ = web_sys::window().map(|w| w.set_timeout_with_callback(task.unchecked_ref()));
     });
     if let Some(window) = web_sys::window() {
         let _ = window.request_animation_frame(frame.unchecked_ref());

@@ -139,7 +139,7 @@ pub fn App(props: &AppProps) -> Html {
     // The claims table gets the document as it is when the table opens (nothing edits it while
     // the modal table is open), written once rather than on every render.
     // The claims table and each run of the suggesters get the document as it is then.
-    let claims_open = matches!(state.dialog, Some(Dialog::ClaimsTable));
+    let claims_open = matches!(state.dialog, Some(Dialog::ClaimsTable | Dialog::Agreement));
     let claims_document = {
         let (doc, store) = (props.doc.clone(), state.store.clone());
         use_memo((claims_open, state.suggest_run), move |&(open, run)| {
@@ -150,6 +150,35 @@ pub fn App(props: &AppProps) -> Html {
             })
         })
     };
+    {
+        // An import kept as a colleague's layer: written here, outside the reducer.
+        let dispatcher = state.dispatcher();
+        let doc = props.doc.clone();
+        use_effect_with(state.layer_to_add.clone(), move |staged| {
+            if let Some(staged) = staged.clone() {
+                yew::platform::spawn_local(async move {
+                    let layer = crate::model::layers::Layer::new(
+                        &layer_annotator(&staged),
+                        &staged.source,
+                        &clock::now_rfc3339(),
+                        staged.plan.content.clone(),
+                    );
+                    let outcome = crate::bridge::storage::save_layer(&doc.0, &layer)
+                        .await
+                        .map(|()| {
+                            format!(
+                                "Added {}'s layer ({} annotations) from {}. Compare it with yours in Agreement.",
+                                layer.annotator,
+                                layer.content.annotations.len(),
+                                staged.source
+                            )
+                        })
+                        .map_err(|why| format!("The layer could not be saved: {why}. Nothing was changed."));
+                    dispatcher.dispatch(Action::LayerAdded(outcome));
+                });
+            }
+        });
+    }
     let store = state.store.borrow();
     let counts = Label::ALL.map(|l| store.count(l));
     let lazy = |view: LazyView,
@@ -186,6 +215,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         Dialog::ClaimsTable => lazy(LazyView::DocumentClaims, None, (*claims_document).clone()),
         Dialog::LibraryClaims => lazy(LazyView::Claims, None, None),
+        Dialog::Agreement => lazy(LazyView::Agreement, None, (*claims_document).clone()),
         Dialog::LibraryEntities => lazy(LazyView::Entities, None, None),
         Dialog::Documents(prefill) => lazy(
             LazyView::Documents,
@@ -286,4 +316,10 @@ fn linked_spans(state: &AppState) -> Rc<Vec<(AttrValue, CharSpan)>> {
             })
             .unwrap_or_default(),
     )
+}
+
+/// Whose a file's annotations are: the name they carry, else the file's name.
+fn layer_annotator(staged: &crate::ui::state::StagedImport) -> String {
+    let file = staged.source.split(" (").next().unwrap_or_default();
+    file.split('.').next().unwrap_or(file).to_owned()
 }

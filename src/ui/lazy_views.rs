@@ -5,6 +5,7 @@
 use crate::bridge::lazy_views::{publish, EventSink, LazyView, ViewContext, ViewEvent};
 use crate::bridge::{clock, storage};
 use crate::model::formats::native::{document_of, parse_placed};
+use crate::ui::components::agreement::AgreementView;
 use crate::ui::components::claims_table::ClaimsTable;
 use crate::ui::components::collection::LibraryClaims;
 use crate::ui::components::documents::DocumentsDialog;
@@ -163,6 +164,18 @@ fn ViewHost(props: &ViewHostProps) -> Html {
             }
         }
         LazyView::Entities => html! { <LibraryEntities {current_id} {on_event} /> },
+        LazyView::Agreement => match read_document(&props.context) {
+            Ok((doc, content)) => html! {
+                <AgreementView doc={DocRef(Rc::new(doc))} content={Rc::new(content)} {on_event} />
+            },
+            Err(why) => {
+                on_event.emit(ViewEvent::Error(format!(
+                    "The agreement view could not read the document: {why}."
+                )));
+                on_event.emit(ViewEvent::Close);
+                html! {}
+            }
+        },
         LazyView::Suggestions => {
             let read = props
                 .context
@@ -188,4 +201,14 @@ fn ViewHost(props: &ViewHostProps) -> Html {
             }
         }
     }
+}
+
+/// The open document and its annotations, as the page handed them over.
+fn read_document(
+    context: &ViewContext,
+) -> Result<(crate::model::Document, crate::model::Annotations), String> {
+    let (json, text) = context.document.as_ref().ok_or("no document")?;
+    let doc = document_of(json, text).map_err(|e| e.to_string())?;
+    let content = parse_placed(json, &doc).map_err(|e| e.to_string())?;
+    Ok((doc, content))
 }

@@ -8,7 +8,12 @@ use annotator::model::{Annotation, Annotations, CharSpan, Document, Label, Relat
 use serde_json::Value;
 
 fn doc() -> Document {
-    Document::new("d1", "Talks", Some("2025-01-24"), "Peskov said on Friday that talks would resume.")
+    Document::new(
+        "d1",
+        "Talks",
+        Some("2025-01-24"),
+        "Peskov said on Friday that talks would resume.",
+    )
 }
 
 fn content(doc: &Document) -> Annotations {
@@ -40,7 +45,12 @@ fn a_layer_record_round_trips() {
     let back = Layer::from_record(&record, &doc).unwrap();
     assert_eq!(back.annotator, "Ana Lima");
     assert_eq!(back.source, "ana.json");
-    let quotes: Vec<&str> = back.content.annotations.iter().map(|a| a.quote.as_str()).collect();
+    let quotes: Vec<&str> = back
+        .content
+        .annotations
+        .iter()
+        .map(|a| a.quote.as_str())
+        .collect();
     assert_eq!(quotes, vec!["Peskov", "talks would resume"]);
     assert_eq!(back.content.relations.len(), 1);
     assert_eq!(back.content.relations[0].role, Role::Source);
@@ -50,7 +60,10 @@ fn a_layer_record_round_trips() {
 fn layers_are_named_after_their_annotator_and_found_by_prefix() {
     assert_eq!(layer_id("Ana Lima"), layer_id("  ana   LIMA "));
     assert_eq!(layer_id(""), "unknown");
-    assert_eq!(Layer::new("", "x.json", NOW, Annotations::default()).annotator, "unknown");
+    assert_eq!(
+        Layer::new("", "x.json", NOW, Annotations::default()).annotator,
+        "unknown"
+    );
     let doc = doc();
     assert!(Layer::new("B", "b", NOW, Annotations::default())
         .record_id(&doc.id)
@@ -62,10 +75,20 @@ fn a_record_of_another_document_or_text_is_refused() {
     let doc = doc();
     let layer = Layer::new("Ana Lima", "ana.json", NOW, content(&doc));
     let record: Value = serde_json::from_str(&layer.to_record(&doc)).unwrap();
-    let other = Document::new("d2", "Other", None, "A different text altogether, longer than before.");
+    let other = Document::new(
+        "d2",
+        "Other",
+        None,
+        "A different text altogether, longer than before.",
+    );
     assert!(Layer::from_record(&record, &other).is_err());
     // The same id, but the text changed under it: the quotes no longer fit.
-    let changed = Document::new("d1", "Talks", None, "Putin said on Monday that talks would stop.");
+    let changed = Document::new(
+        "d1",
+        "Talks",
+        None,
+        "Putin said on Monday that talks would stop.",
+    );
     assert!(Layer::from_record(&record, &changed).is_err());
     let mut empty = record.clone();
     empty.as_object_mut().unwrap().remove("file");

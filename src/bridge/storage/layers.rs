@@ -15,7 +15,11 @@ pub async fn save_layer(doc: &Document, layer: &Layer) -> Result<(), String> {
         let mut record = layer.to_record(doc);
         if let Some(rev) = rev {
             // The record is text; its revision goes in as its first field.
-            record = format!("{{\"_rev\":{},{}", serde_json::Value::from(rev), &record[1..]);
+            record = format!(
+                "{{\"_rev\":{},{}",
+                serde_json::Value::from(rev),
+                &record[1..]
+            );
         }
         let written = db::write(&[record]).await?;
         match written.first() {

@@ -41,6 +41,8 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                 <div class="dialog-actions">
                     <button type="button" class="primary" onclick={choose(ImportMode::Merge)} autofocus=true>{ "Merge (keep current, add new)" }</button>
                     <button type="button" onclick={choose(ImportMode::Replace)}>{ "Replace current annotations" }</button>
+                    <button type="button" onclick={props.on_action.reform(|_| Action::AddLayer)}
+                        title="Keep it apart, read-only, to compare with yours (Agreement)">{ "Add as a colleague's layer" }</button>
                     <button type="button" onclick={cancel}>{ "Cancel" }</button>
                 </div>
             </div>

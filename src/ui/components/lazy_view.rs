@@ -104,6 +104,7 @@ pub fn LazyViewHost(props: &LazyViewProps) -> Html {
         LazyView::DocumentClaims => "the claims table",
         LazyView::Help => "the keyboard and mouse sheet",
         LazyView::Suggestions => "the suggestions",
+        LazyView::Agreement => "the agreement figures",
     };
     // Named apart from the view it stands for, so that nothing takes one for the other.
     let (title, body) = match &*status {

@@ -1,5 +1,6 @@
 pub mod action_bar;
 pub mod add_document;
+pub mod agreement;
 pub mod article;
 pub mod claims;
 pub mod claims_table;

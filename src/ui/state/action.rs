@@ -77,6 +77,10 @@ pub enum Action {
     /// Closes the import dialog or stops the import under way (the transfer hook then
     /// terminates the import worker): nothing changes, and the person is told so.
     CancelImport,
+    /// Keep the staged import as a colleague's read-only layer instead of merging it.
+    AddLayer,
+    /// The layer was written (or not: why), in words for the notice.
+    LayerAdded(Result<String, String>),
     /// How far the import `job` has come; ignored unless its dialog is open.
     ImportProgress {
         job: u32,

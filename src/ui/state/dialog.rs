@@ -17,6 +17,8 @@ pub enum Dialog {
     LibraryClaims,
     /// The entities of every document in this browser, their mentions and claims; merging.
     LibraryEntities,
+    /// Agreement between the open document's layers (the person's and colleagues').
+    Agreement,
     /// The local library, and the form that adds a document (maybe filled from a dropped file).
     Documents(Option<Rc<Prefill>>),
     /// An import the import worker is reading and placing: how far it has come, and Cancel.
@@ -34,6 +36,7 @@ impl Dialog {
         matches!(
             self,
             Dialog::Help
+                | Dialog::Agreement
                 | Dialog::ClaimsTable
                 | Dialog::LibraryClaims
                 | Dialog::LibraryEntities

@@ -177,6 +177,9 @@ pub struct AppState {
     /// The suggestions panel: `None` while closed, else how many times the suggesters were
     /// asked to run in this document (each run opens the panel afresh).
     pub suggest_run: Option<u32>,
+    /// An import the person chose to keep as a colleague's layer, until an effect has written
+    /// it to the database.
+    pub layer_to_add: Option<StagedImport>,
 }
 
 impl AppState {
@@ -200,6 +203,7 @@ impl AppState {
             focus_request: None,
             announcement: String::new(),
             suggest_run: None,
+            layer_to_add: None,
         }
     }
 }

@@ -225,6 +225,23 @@ impl Reducible for AppState {
                 next.selected = None;
                 next.notice = Some(Notice::info(import_message(&staged, &summary)));
             }
+            Action::AddLayer => {
+                let Some(Dialog::Import(staged)) = next.dialog.take() else {
+                    return self;
+                };
+                next.notice = Some(Notice::info(format!(
+                    "Adding {} as a colleague's layer…",
+                    staged.source
+                )));
+                next.layer_to_add = Some(staged);
+            }
+            Action::LayerAdded(outcome) => {
+                next.layer_to_add = None;
+                next.notice = Some(match outcome {
+                    Ok(message) => Notice::info(message),
+                    Err(why) => Notice::error(why),
+                });
+            }
             Action::CancelImport => {
                 if matches!(next.dialog, Some(Dialog::Import(_) | Dialog::Importing(_))) {
                     next.dialog = None;
