@@ -4,8 +4,8 @@
 //! first time one of them is needed, so that their code is not part of the page's own download
 //! (docs/performance.md, "Release size"). Both sides of the hand-over are here. The module
 //! publishes its functions on `globalThis.annotatorLazyViews` (`open`, `close`, `migrate`,
-//! `importWorkspace`, `exportWorkspace`: a workspace file is checked and written, and the
-//! library written as one, there too);
+//! `importWorkspace`, `exportWorkspace`, `addLayer`: a workspace file is checked and written,
+//! the library written as one, and a colleague's file kept as a layer, there too);
 //! the page loads the module's script,
 //! waits for it to start, and calls them. The view draws its own dialog into a host element
 //! the page gives it, outside the page's own Yew root (two Yew runtimes must not share one
@@ -286,6 +286,26 @@ pub async fn export_workspace(
     Ok((count, skipped))
 }
 
+/// Keeps annotations as a colleague's read-only layer of the open document, through the module
+/// (which checks them against the text and writes the layer's record): `json` is the document
+/// with those annotations in the JSON format's compact form, `text` its text. What was added, in
+/// words, or why not.
+pub async fn add_layer(
+    json: &str,
+    text: &str,
+    source: &str,
+    annotator: &str,
+) -> Result<String, String> {
+    let args = js_sys::Array::of4(
+        &json.into(),
+        &text.into(),
+        &source.into(),
+        &annotator.into(),
+    );
+    let answer = run("addLayer", &args).await?;
+    Ok(answer.as_string().unwrap_or_default())
+}
+
 /// Runs the module's one-time migration of the localStorage format into the local database
 /// (loading the module first): the report in words, or why it failed.
 pub async fn migrate() -> Result<String, String> {
@@ -399,6 +419,7 @@ pub fn publish(
     migrate: impl Fn() -> Promise + 'static,
     import_workspace: impl Fn(js_sys::Uint8Array, Function) -> Promise + 'static,
     export_workspace: impl Fn(String, String, Function) -> Promise + 'static,
+    add_layer: impl Fn(String, String, String, String) -> Promise + 'static,
 ) {
     let open = Closure::<dyn Fn(String, Element, JsValue, Function)>::new(
         move |view: String, host: Element, context: JsValue, sink: Function| {
@@ -428,6 +449,9 @@ pub fn publish(
         export_workspace.as_ref(),
     );
     export_workspace.forget();
+    let add_layer = Closure::<dyn Fn(String, String, String, String) -> Promise>::new(add_layer);
+    let _ = Reflect::set(&functions, &"addLayer".into(), add_layer.as_ref());
+    add_layer.forget();
     let _ = Reflect::set(&js_sys::global(), &GLOBAL.into(), &functions);
     open.forget();
     close.forget();

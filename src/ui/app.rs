@@ -157,23 +157,21 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(state.layer_to_add.clone(), move |staged| {
             if let Some(staged) = staged.clone() {
                 yew::platform::spawn_local(async move {
-                    let layer = crate::model::layers::Layer::new(
-                        &layer_annotator(&staged),
-                        &staged.source,
-                        &clock::now_rfc3339(),
-                        staged.plan.content.clone(),
+                    let json = native::to_json(
+                        &doc.0,
+                        staged.plan.content.content(),
+                        TextInclusion::Compact,
                     );
-                    let outcome = crate::bridge::storage::save_layer(&doc.0, &layer)
-                        .await
-                        .map(|()| {
-                            format!(
-                                "Added {}'s layer ({} annotations) from {}. Compare it with yours in Agreement.",
-                                layer.annotator,
-                                layer.content.annotations.len(),
-                                staged.source
-                            )
-                        })
-                        .map_err(|why| format!("The layer could not be saved: {why}. Nothing was changed."));
+                    let outcome = crate::bridge::lazy_views::add_layer(
+                        &json,
+                        doc.0.index.text(),
+                        &staged.source,
+                        &layer_annotator(&staged),
+                    )
+                    .await
+                    .map_err(|why| {
+                        format!("The layer could not be saved: {why}. Nothing was changed.")
+                    });
                     dispatcher.dispatch(Action::LayerAdded(outcome));
                 });
             }

@@ -5,6 +5,7 @@
 use crate::bridge::lazy_views::{publish, EventSink, LazyView, ViewContext, ViewEvent};
 use crate::bridge::{clock, storage};
 use crate::model::formats::native::{document_of, parse_placed};
+use crate::model::layers::Layer;
 use crate::ui::components::agreement::AgreementView;
 use crate::ui::components::claims_table::ClaimsTable;
 use crate::ui::components::collection::LibraryClaims;
@@ -89,7 +90,33 @@ pub fn serve() {
                 Ok(js_sys::Array::of2(&(count as u32).into(), &skipped).into())
             })
         },
+        |json, text, source, annotator| {
+            wasm_bindgen_futures::future_to_promise(async move {
+                add_layer(&json, &text, &source, &annotator)
+                    .await
+                    .map(JsValue::from)
+                    .map_err(JsValue::from)
+            })
+        },
     );
+}
+
+/// Checks a colleague's annotations against the document's text and writes them as a layer.
+async fn add_layer(
+    json: &str,
+    text: &str,
+    source: &str,
+    annotator: &str,
+) -> Result<String, String> {
+    let doc = document_of(json, text).map_err(|e| e.to_string())?;
+    let content = parse_placed(json, &doc).map_err(|e| e.to_string())?;
+    let layer = Layer::new(annotator, source, &clock::now_rfc3339(), content);
+    storage::save_layer(&doc, &layer).await?;
+    Ok(format!(
+        "Added {}'s layer ({} annotations) from {source}. Compare it with yours in Agreement.",
+        layer.annotator,
+        layer.content.annotations.len()
+    ))
 }
 
 fn close(host: Element) {
