@@ -49,7 +49,22 @@ pub fn AgreementView(props: &AgreementProps) -> Html {
         });
     }
     let close = props.on_event.reform(|_| ViewEvent::Close);
+    let name = use_state(|| settings::annotator_name().unwrap_or_default());
     let me = own_name();
+    let on_name = {
+        let name = name.clone();
+        Callback::from(move |event: InputEvent| {
+            name.set(event.target_unchecked_into::<web_sys::HtmlInputElement>().value())
+        })
+    };
+    let save_name = {
+        let (name, reload) = (name.clone(), reload.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            settings::save_annotator_name(&name);
+            reload.set(*reload + 1);
+        })
+    };
     let report: Option<Rc<AgreementReport>> = match &*loaded {
         Loaded::Ready(layers, _) if !layers.is_empty() => {
             let mut coders = vec![Coder::new(&me, &props.content)];
@@ -190,6 +205,10 @@ pub fn AgreementView(props: &AgreementProps) -> Html {
         <div class="backdrop">
             <div class="dialog agreement" role="dialog" aria-modal="true" aria-labelledby="agreement-title">
                 <h2 id="agreement-title">{ "Agreement" }</h2>
+                <form class="annotator-name" onsubmit={save_name}>
+                    <label>{ "Your name as annotator " }<input type="text" value={(*name).clone()} oninput={on_name} placeholder="e.g. Ana Lima" /></label>
+                    <button type="submit">{ "Save" }</button>
+                </form>
                 { body }
                 <div class="dialog-actions">
                     <button type="button" disabled={report.is_none()} onclick={download_json}>{ "Download agreement (JSON)" }</button>
