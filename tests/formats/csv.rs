@@ -11,7 +11,7 @@ use crate::support::{
 
 const HEADER: &str = "document_id,annotation_id,label,start,end,quote,note,entity,date_value,\
                       date_normalized,date_modifier,source_ids,sources,target_ids,targets,\
-                      when_ids,when";
+                      when_ids,when,annotator";
 
 fn plan_of(text: &str, doc: &Document) -> Result<ImportPlan, String> {
     formats::plan(csv::parse(text)?, doc)
@@ -60,25 +60,26 @@ fn export_layout() {
     let claim = store.get("claim-1").unwrap();
     let row = format!(
         "unicode-sample,claim-1,claim,{},{},{},\"Paraphrase, not a “direct” quote 🧐\",,,,,\
-         actor-1,Maria Zakharova,inner-1,Armenia 🇦🇲,date-1,2025-01-24\r\n",
+         actor-1,Maria Zakharova,inner-1,Armenia 🇦🇲,date-1,2025-01-24,\"Ana “Ani” Petrova, 🦉\"\r\n",
         claim.span.start, claim.span.end, claim.quote
     );
     assert!(out.contains(&row), "{out}");
     let date = store.get("date-1").unwrap();
     assert!(out.contains(&format!(
-        "unicode-sample,date-1,date,{},{},24 January 2025,,,,2025-01-24,,,,,,,\r\n",
+        "unicode-sample,date-1,date,{},{},24 January 2025,,,,2025-01-24,,,,,,,,\"Ana “Ani” Petrova, 🦉\"\r\n",
         date.span.start, date.span.end
     )));
+    // An unknown annotator (sample 4's): an empty last cell.
     let hand_set = store.get("date-4").unwrap();
     assert!(out.contains(&format!(
-        "unicode-sample,date-4,date,{},{},27 يناير,,,2025-01-27,2025-01-27,,,,,,,\r\n",
+        "unicode-sample,date-4,date,{},{},27 يناير,,,2025-01-27,2025-01-27,,,,,,,,\r\n",
         hand_set.span.start, hand_set.span.end
     )));
     // The claim of sample 3 names its actor by text (no entity) and lists two links in order.
     let rows: Vec<&str> = out.split("\r\n").collect();
     let claim3 = rows.iter().find(|r| r.contains(",claim-3,")).unwrap();
     assert!(
-        claim3.ends_with(",actor-3,外交部发言人毛宁,inner-3,China,date-3,2025-01-26"),
+        claim3.ends_with(",actor-3,外交部发言人毛宁,inner-3,China,date-3,2025-01-26,李 明"),
         "{claim3}"
     );
 }

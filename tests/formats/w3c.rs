@@ -173,6 +173,7 @@ fn orphan(id: &str) -> Annotation {
         updated: NOW.to_owned(),
         entity: None,
         date_value: None,
+        annotator: String::new(),
     }
 }
 

@@ -47,7 +47,9 @@ impl Store {
         );
         let before = undo.len() + redo.len();
         let mut touched = std::mem::take(&mut self.touched);
+        let annotator = std::mem::take(&mut self.annotator);
         *self = Store::from_parts(merged);
+        self.annotator = annotator;
         self.undo = undo.into_iter().filter(|c| !c.touches(&changed)).collect();
         self.redo = redo.into_iter().filter(|c| !c.touches(&changed)).collect();
         self.revision = revision;
@@ -67,7 +69,9 @@ impl Store {
     pub fn replace_all(&mut self, content: Annotations) {
         let revision = self.revision + 1;
         let mut touched = std::mem::take(&mut self.touched);
+        let annotator = std::mem::take(&mut self.annotator);
         *self = Store::from_parts(content);
+        self.annotator = annotator;
         self.revision = revision;
         touched.forget_before(revision);
         self.touched = touched;
@@ -75,6 +79,8 @@ impl Store {
 
     /// Imports annotations, orphans and their links as one undoable step: into what is here
     /// ([`ImportMode::Merge`]) or instead of it ([`ImportMode::Replace`]).
+    /// Annotations and orphans without an annotator get the store's
+    /// ([`Store::set_annotator`]).
     pub fn import(
         &mut self,
         incoming: Annotations,
@@ -152,6 +158,9 @@ impl Store {
                 summary.skipped_duplicates += 1;
                 continue;
             }
+            if annotation.annotator.is_empty() {
+                annotation.annotator.clone_from(&self.annotator);
+            }
             let original = annotation.id.clone();
             while taken.contains(&annotation.id) {
                 annotation.id = fresh_id();
@@ -185,6 +194,9 @@ impl Store {
                 summary.renamed_ids += 1;
             }
             taken.insert(orphan.id.clone());
+            if orphan.annotator.is_empty() {
+                orphan.annotator.clone_from(&self.annotator);
+            }
             batch.push(Change::OrphanInsert(orphan, None));
             summary.orphaned += 1;
         }
