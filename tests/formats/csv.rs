@@ -324,6 +324,35 @@ fn reads_files_without_the_date_modifier_column() {
         store.get("d").unwrap().date_value.as_deref(),
         Some("2025-01-17")
     );
+    assert_eq!(store.get("d").unwrap().annotator, "", "no annotator column: unknown");
+}
+
+/// Files written before the `annotator` column existed read as unknown; one with it, in any
+/// column, gives the name back, and a spreadsheet's `'` before a name comes off again.
+#[test]
+fn the_annotator_column_is_read_when_present() {
+    let doc = small_document();
+    let before = "document_id,annotation_id,label,start,end,quote,note,entity,date_value,\
+                  date_normalized,date_modifier,source_ids,sources,target_ids,targets,when_ids,\
+                  when\r\n\
+                  small,d,date,29,35,Friday,,,,2025-01-24,,,,,,,\r\n";
+    let store = store_of(plan_of(before, &doc).unwrap());
+    assert_eq!(store.get("d").unwrap().annotator, "");
+    let moved = "annotator,label,start,end,quote\r\n\
+                 \"Ada, Countess\",date,29,35,Friday\r\n\
+                 ,actor,5,20,Maria Zakharova\r\n";
+    let store = store_of(plan_of(moved, &doc).unwrap());
+    assert_eq!(store.annotations()[0].annotator, "", "an empty cell: unknown");
+    assert_eq!(store.annotations()[1].annotator, "Ada, Countess");
+    let mut formula = Store::new();
+    formula.set_annotator("@ada");
+    formula
+        .add(&doc.index, "d".into(), Label::Date, span_of(&doc, "Friday"), NOW)
+        .unwrap();
+    let for_sheets = csv::export_for_spreadsheets(&doc, formula.content());
+    assert!(for_sheets.ends_with(",'@ada\r\n"), "{for_sheets}");
+    let back = store_of(formats::plan(csv::parse_spreadsheet(&for_sheets).unwrap(), &doc).unwrap());
+    assert_eq!(back.get("d").unwrap().annotator, "@ada");
 }
 
 /// A document whose quotes and notes a spreadsheet would run as formulas.
