@@ -124,7 +124,10 @@ fn an_annotator_comment_names_who_made_it_and_is_no_note() {
                #3\tAnnotator T1\tsomeone later\n";
     let back = store_of(import(ann, Some(doc.index.text()), &doc).unwrap());
     let actor = back.get("T1").unwrap();
-    assert_eq!(actor.annotator, "Grace Hopper", "trimmed; the first name given");
+    assert_eq!(
+        actor.annotator, "Grace Hopper",
+        "trimmed; the first name given"
+    );
     assert_eq!(actor.note, "annotator: not a name");
     // A file without the comment (every brat file before it existed): unknown.
     assert_eq!(back.get("T2").unwrap().annotator, "");
@@ -141,7 +144,10 @@ fn an_annotator_comment_names_who_made_it_and_is_no_note() {
         )
         .unwrap();
     let ann = brat::export(&doc, store.content()).ann;
-    assert!(ann.ends_with("#1\tAnnotator T1\tAda Lovelace of London\n"), "{ann}");
+    assert!(
+        ann.ends_with("#1\tAnnotator T1\tAda Lovelace of London\n"),
+        "{ann}"
+    );
 }
 
 /// (fragments, text column) of every T line.

@@ -324,7 +324,11 @@ fn reads_files_without_the_date_modifier_column() {
         store.get("d").unwrap().date_value.as_deref(),
         Some("2025-01-17")
     );
-    assert_eq!(store.get("d").unwrap().annotator, "", "no annotator column: unknown");
+    assert_eq!(
+        store.get("d").unwrap().annotator,
+        "",
+        "no annotator column: unknown"
+    );
 }
 
 /// Files written before the `annotator` column existed read as unknown; one with it, in any
@@ -342,12 +346,22 @@ fn the_annotator_column_is_read_when_present() {
                  \"Ada, Countess\",date,29,35,Friday\r\n\
                  ,actor,5,20,Maria Zakharova\r\n";
     let store = store_of(plan_of(moved, &doc).unwrap());
-    assert_eq!(store.annotations()[0].annotator, "", "an empty cell: unknown");
+    assert_eq!(
+        store.annotations()[0].annotator,
+        "",
+        "an empty cell: unknown"
+    );
     assert_eq!(store.annotations()[1].annotator, "Ada, Countess");
     let mut formula = Store::new();
     formula.set_annotator("@ada");
     formula
-        .add(&doc.index, "d".into(), Label::Date, span_of(&doc, "Friday"), NOW)
+        .add(
+            &doc.index,
+            "d".into(),
+            Label::Date,
+            span_of(&doc, "Friday"),
+            NOW,
+        )
         .unwrap();
     let for_sheets = csv::export_for_spreadsheets(&doc, formula.content());
     assert!(for_sheets.ends_with(",'@ada\r\n"), "{for_sheets}");

@@ -546,7 +546,10 @@ fn the_annotator_travels_in_spacy_spans_and_doccano_annotators() {
             .clone()
     };
     assert_eq!(span("claim-1")["annotator"], "Ana “Ani” Petrova, 🦉");
-    assert!(span("claim-4").get("annotator").is_none(), "unknown: left out");
+    assert!(
+        span("claim-4").get("annotator").is_none(),
+        "unknown: left out"
+    );
     let doccano: Value =
         serde_json::from_str(&jsonl::export_doccano(&doc, store.content())).unwrap();
     let names: Vec<&str> = doccano["annotators"]
@@ -599,7 +602,10 @@ fn lines_without_annotators_read_as_unknown() {
     );
     // doccano without the list, with it, and with one that does not fit the labels.
     let triples = json!([[a.0, a.1, "actor"], [d.0, d.1, "date"]]);
-    assert_eq!(read(json!({"text": SMALL_TEXT, "label": triples})), ["", ""]);
+    assert_eq!(
+        read(json!({"text": SMALL_TEXT, "label": triples})),
+        ["", ""]
+    );
     assert_eq!(
         read(json!({"text": SMALL_TEXT, "label": triples, "annotators": ["Ada", ""]})),
         ["Ada", ""]

@@ -389,20 +389,37 @@ fn the_annotator_is_written_when_known_and_a_file_without_it_reads_as_unknown() 
             .unwrap()
             .clone()
     };
-    assert_eq!(record(&value, "a2")["annotator"], "Ada “the first” Lovelace");
-    assert!(record(&value, "a1").get("annotator").is_none(), "unknown: left out");
+    assert_eq!(
+        record(&value, "a2")["annotator"],
+        "Ada “the first” Lovelace"
+    );
+    assert!(
+        record(&value, "a1").get("annotator").is_none(),
+        "unknown: left out"
+    );
     let parsed = native::parse(&value.to_string(), &doc).unwrap();
     assert_eq!(parsed.content.annotations, store.annotations());
     let stored = native::to_json(&doc, store.content(), TextInclusion::Compact);
     let placed = native::parse(&stored, &doc).unwrap().content.annotations;
-    assert_eq!(placed.iter().find(|a| a.id == "a2").unwrap().annotator, "Ada “the first” Lovelace");
+    assert_eq!(
+        placed.iter().find(|a| a.id == "a2").unwrap().annotator,
+        "Ada “the first” Lovelace"
+    );
     // A file written before annotators existed.
     for a in value["annotations"].as_array_mut().unwrap() {
         a.as_object_mut().unwrap().remove("annotator");
     }
     let old = native::parse(&value.to_string(), &doc).unwrap();
-    assert!(old.content.annotations.iter().all(|a| a.annotator.is_empty()));
+    assert!(old
+        .content
+        .annotations
+        .iter()
+        .all(|a| a.annotator.is_empty()));
     // So is the version 1 fixture.
     let v1 = native::parse(include_str!("../fixtures/v1-storage.json"), &doc).unwrap();
-    assert!(v1.content.annotations.iter().all(|a| a.annotator.is_empty()));
+    assert!(v1
+        .content
+        .annotations
+        .iter()
+        .all(|a| a.annotator.is_empty()));
 }

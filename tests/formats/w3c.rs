@@ -671,20 +671,31 @@ fn the_creator_is_a_person_when_known_and_left_out_when_not() {
     let item = |id: &str| {
         items
             .iter()
-            .find(|i| i["id"].as_str().unwrap().ends_with(&format!(":annotation:{id}")))
+            .find(|i| {
+                i["id"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with(&format!(":annotation:{id}"))
+            })
             .unwrap()
     };
     assert_eq!(
         item("claim-1")["creator"],
         json!({"type": "Person", "name": "Ana “Ani” Petrova, 🦉"})
     );
-    assert!(item("claim-4").get("creator").is_none(), "unknown: no creator");
+    assert!(
+        item("claim-4").get("creator").is_none(),
+        "unknown: no creator"
+    );
     assert!(items
         .iter()
         .filter(|i| i["motivation"] == "linking")
         .all(|i| i.get("creator").is_none()));
     let back = store_of(import(&json, &doc).unwrap());
-    assert_eq!(back.get("claim-1").unwrap().annotator, "Ana “Ani” Petrova, 🦉");
+    assert_eq!(
+        back.get("claim-1").unwrap().annotator,
+        "Ana “Ani” Petrova, 🦉"
+    );
     assert_eq!(back.get("claim-4").unwrap().annotator, "");
 }
 
@@ -706,10 +717,19 @@ fn creators_of_other_tools_are_read_and_none_is_unknown() {
         plan.content.annotations[0].annotator.clone()
     };
     assert_eq!(with(Value::Null), "", "no creator: unknown");
-    assert_eq!(with(json!("https://example.org/users/ada")), "https://example.org/users/ada");
+    assert_eq!(
+        with(json!("https://example.org/users/ada")),
+        "https://example.org/users/ada"
+    );
     assert_eq!(with(json!({"type": "Person", "name": " Ada "})), "Ada");
-    assert_eq!(with(json!({"id": "acct:ada@example.org", "nickname": "ada"})), "ada");
-    assert_eq!(with(json!({"id": "acct:ada@example.org"})), "acct:ada@example.org");
+    assert_eq!(
+        with(json!({"id": "acct:ada@example.org", "nickname": "ada"})),
+        "ada"
+    );
+    assert_eq!(
+        with(json!({"id": "acct:ada@example.org"})),
+        "acct:ada@example.org"
+    );
     assert_eq!(
         with(json!([{"type": "Person", "name": "Ada"}, {"name": "Grace"}])),
         "Ada",

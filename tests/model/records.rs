@@ -537,10 +537,7 @@ fn a_record_without_an_annotator_reads_as_unknown_and_one_with_it_round_trips() 
         .iter()
         .all(|a| a.annotator == "Ada Lovelace"));
     // Records written before annotators existed have no such field.
-    let old = records
-        .iter_mut()
-        .find(|r| r["id"] == "claim-1")
-        .unwrap();
+    let old = records.iter_mut().find(|r| r["id"] == "claim-1").unwrap();
     old.as_object_mut().unwrap().remove("annotator");
     let (stored, content, unreadable) = Stored::load(&doc, &records);
     assert!(unreadable.reasons.is_empty(), "{:?}", unreadable.reasons);

@@ -413,13 +413,21 @@ fn the_annotator_is_stamped_on_what_is_added_and_imported_without_one() {
             .annotator
             .clone()
     };
-    assert_eq!(add(&mut store, "unknown", "Pashinyan"), "", "no name: unknown");
+    assert_eq!(
+        add(&mut store, "unknown", "Pashinyan"),
+        "",
+        "no name: unknown"
+    );
     let revision = store.revision();
     store.set_annotator("  Ada Lovelace ");
     assert_eq!(store.revision(), revision, "not an edit");
     assert_eq!(store.annotator(), "Ada Lovelace");
     assert_eq!(add(&mut store, "ada", "Armenia"), "Ada Lovelace");
-    assert_eq!(store.get("unknown").unwrap().annotator, "", "kept as it was");
+    assert_eq!(
+        store.get("unknown").unwrap().annotator,
+        "",
+        "kept as it was"
+    );
     // Edits keep who made the annotation.
     store.set_annotator("Grace Hopper");
     store.set_note("ada", "edited by Grace", "t2").unwrap();

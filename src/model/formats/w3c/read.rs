@@ -295,7 +295,11 @@ impl<'a> Record<'a> {
     /// The annotator: the creator's name (else its nickname or id), or the creator IRI;
     /// the first when there are several. Empty when there is none.
     fn creator(&self) -> String {
-        let Some(first) = self.object.get("creator").map(list_of).and_then(|l| l.first().copied())
+        let Some(first) = self
+            .object
+            .get("creator")
+            .map(list_of)
+            .and_then(|l| l.first().copied())
         else {
             return String::new();
         };
