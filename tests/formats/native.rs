@@ -423,3 +423,14 @@ fn the_annotator_is_written_when_known_and_a_file_without_it_reads_as_unknown() 
         .iter()
         .all(|a| a.annotator.is_empty()));
 }
+
+/// The end-to-end tests import `tests/fixtures/unicode.annotations.json`; it holds the Unicode
+/// sample, annotators included.
+#[test]
+fn the_e2e_fixture_is_the_unicode_sample() {
+    let (doc, store) = crate::support::unicode_sample();
+    let fixture = include_str!("../fixtures/unicode.annotations.json");
+    let parsed = native::parse(fixture, &doc).unwrap();
+    assert_eq!(parsed.content.annotations, store.annotations());
+    assert_eq!(parsed.content.relations, store.relations());
+}
