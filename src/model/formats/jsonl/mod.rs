@@ -36,8 +36,9 @@
 //!
 //! **doccano** ([`export_doccano`]): `{"text": "…", "label": [[0, 13, "actor"], …]}`,
 //! labels and offsets only, plus `"annotators": ["Ada", "", …]` (one per triple, in the same
-//! order; written only when some annotator is known), a key doccano keeps as the example's
-//! metadata. Reading takes it when it is a list of strings as long as `label`. [`parse`] also reads doccano's newer export with `entities`
+//! order; written only when some annotator is known), an extra key beside the two doccano
+//! reads. Reading takes it when it is a list of strings as long as `label`. [`parse`]
+//! also reads doccano's newer export with `entities`
 //! (`{"id", "start_offset", "end_offset", "label"}`) and `relations` (`{"id", "from_id",
 //! "to_id", "type"}`).
 

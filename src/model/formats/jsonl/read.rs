@@ -137,7 +137,8 @@ struct ReadSpan {
 
 /// One span record: `[start, end, label]` (doccano, spaCy's training tuples) or an object
 /// with `start`/`start_offset`, `end`/`end_offset`, `label` and optional `text`, `id`,
-/// `note`, `entity`, `date_value`, `annotator` (other keys, such as Prodigy's token indices, are ignored).
+/// `note`, `entity`, `date_value`, `annotator` (other keys, such as Prodigy's token indices,
+/// are ignored).
 fn read_span(item: &Value, place: String) -> Result<ReadSpan, String> {
     let fail = |problem: String| format!("{place}: {problem}");
     let mut draft = Draft {
