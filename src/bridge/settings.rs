@@ -41,10 +41,11 @@ pub fn save_auto_suggest(on: bool) {
     }
 }
 
-/// Where the person's annotator name is kept.
+/// Where the person's name as annotator is kept: stamped on the annotations they make.
 pub const ANNOTATOR_KEY: &str = "text-annotator:annotator";
 
-/// The person's annotator name, if they set one.
+/// The saved annotator name, trimmed; `None` when none is saved (annotations are then made
+/// by an unknown annotator).
 pub fn annotator_name() -> Option<String> {
     super::legacy::local_storage()
         .and_then(|s| s.get_item(ANNOTATOR_KEY).ok().flatten())
@@ -52,8 +53,14 @@ pub fn annotator_name() -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
+/// Saves the annotator name; an empty (or blank) one forgets it.
 pub fn save_annotator_name(name: &str) {
     if let Some(storage) = super::legacy::local_storage() {
-        let _ = storage.set_item(ANNOTATOR_KEY, name.trim());
+        let name = name.trim();
+        let _ = if name.is_empty() {
+            storage.remove_item(ANNOTATOR_KEY)
+        } else {
+            storage.set_item(ANNOTATOR_KEY, name)
+        };
     }
 }

@@ -100,6 +100,9 @@ pub struct Annotation {
     pub entity: Option<String>,
     /// For dates: a normalised value the user set by hand, replacing the computed one.
     pub date_value: Option<String>,
+    /// Who made it (the name the person gave the app, or the one a file named); empty when
+    /// unknown.
+    pub annotator: String,
 }
 
 /// How a claim is linked to another annotation.
@@ -177,6 +180,7 @@ impl Annotation {
             updated: now.to_owned(),
             entity: None,
             date_value: None,
+            annotator: String::new(),
         };
         annotation.set_span(index, span);
         annotation

@@ -113,7 +113,7 @@ pub fn App(props: &AppProps) -> Html {
     hooks::use_shortcuts(dispatcher.clone(), &latest);
     hooks::use_focus_request(state.focus_request, &article_root);
     let modal_open = state.dialog.is_some();
-    hooks::use_modal_focus(modal_open);
+    hooks::use_modal_focus(state.dialog.as_ref().map(std::mem::discriminant));
     let Transfer {
         on_import_files,
         on_export,
@@ -200,7 +200,7 @@ pub fn App(props: &AppProps) -> Html {
             <ImportingDialog {importing} on_action={on_action.clone()} />
         },
         Dialog::Import(staged) => html! {
-            <ImportDialog {staged} current={store.len()} on_action={on_action.clone()} />
+            <ImportDialog {staged} current={store.len()} me={AttrValue::from(store.annotator().to_owned())} on_action={on_action.clone()} />
         },
         Dialog::LinkPicker(picker) => match state.selected.clone() {
             Some(selected) => html! {
@@ -316,8 +316,11 @@ fn linked_spans(state: &AppState) -> Rc<Vec<(AttrValue, CharSpan)>> {
     )
 }
 
-/// Whose a file's annotations are: the name they carry, else the file's name.
+/// Whose a file's annotations are: the name most of them carry, else the file's name.
 fn layer_annotator(staged: &crate::ui::state::StagedImport) -> String {
+    if let Some(name) = staged.file_annotator() {
+        return name;
+    }
     let file = staged.source.split(" (").next().unwrap_or_default();
     file.split('.').next().unwrap_or(file).to_owned()
 }

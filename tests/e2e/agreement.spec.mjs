@@ -77,3 +77,48 @@ test("a colleague's file becomes a layer; Agreement compares it with mine and do
   await expect(dialog.getByRole('list', { name: 'Layers' }).getByRole('listitem')).toHaveCount(1);
   await expect(dialog.getByRole('button', { name: 'Download agreement (JSON)' })).toBeDisabled();
 });
+
+test("a file made by someone else is offered as their layer first, even in an empty document", async ({ page }, info) => {
+  await openFresh(page);
+  // My name first (in the Agreement view): a file naming someone else is then a colleague's.
+  await page.getByRole('button', { name: /^Agreement/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Agreement' });
+  await dialog.getByLabel('Your name as annotator').fill('Ben Ode');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  const file = JSON.parse(fs.readFileSync(COLLEAGUE, 'utf8'));
+  for (const a of file.annotations) a.annotator = 'Ana Lima';
+  const named = info.outputPath('ana.json');
+  fs.writeFileSync(named, JSON.stringify(file));
+  await page.locator('input[type=file]').setInputFiles(named);
+  const question = page.getByRole('dialog', { name: /^Import 4 annotations/ });
+  await expect(question).toContainText('made by Ana Lima');
+  const layer = question.getByRole('button', { name: "Add as a colleague's layer" });
+  await expect(layer).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.notice')).toContainText("Added Ana Lima's layer (4 annotations)");
+  await expect(annotationList(page).getByRole('listitem')).toHaveCount(0);
+  await page.getByRole('button', { name: /^Agreement/ }).click();
+  await expect(dialog.getByRole('list', { name: 'Layers' })).toContainText('Ana Lima: 4 annotations');
+  // My name names my layer in the figures.
+  await expect(dialog.getByRole('list', { name: 'Layers' })).toContainText('Ben Ode (yours)');
+  const report = await downloadAgreement(page, info);
+  expect(report.annotators).toEqual(['Ben Ode', 'Ana Lima']);
+  // Nothing of mine yet: recall of Ana against me is undefined, precision 0.
+  const all = row(report, 'all');
+  expect(all.recall).toBeNull();
+  expect(all.precision).toBe(0);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  // What I make from now on carries my name.
+  await page.locator('.doc-text').focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.press('1');
+  await expect(annotationList(page).getByRole('listitem')).toHaveCount(1);
+  const saved = await page.evaluate(async () => {
+    const db = new PouchDB('text-annotator');
+    const rows = (await db.allDocs({ startkey: 'ann:', endkey: 'ann:\ufff0', include_docs: true })).rows;
+    return rows.map((r) => r.doc.annotator);
+  });
+  expect(saved).toEqual(['Ben Ode']);
+});

@@ -1,5 +1,5 @@
 // Every export format, the way a person uses them: a document in many scripts, annotations
-// with links and notes; each format downloaded from the Export menu, read by an outsider
+// with links, notes and annotators (every format carries those); each format downloaded from the Export menu, read by an outsider
 // (tests/interop/check.mjs: offsets by code points, W3C against every MUST schema), then
 // imported back into an empty document and compared with what was there.
 import { test, expect } from '@playwright/test';
@@ -41,7 +41,7 @@ function essentials(native) {
   const byId = new Map(file.annotations.map((a) => [a.id, a]));
   const where = (id) => { const a = byId.get(id); return `${a.label}@${a.start}-${a.end}`; };
   return {
-    spans: file.annotations.map((a) => ({ label: a.label, start: a.start, end: a.end, quote: a.quote, note: a.note, entity: a.entity?.inferred ? null : a.entity?.name ?? null, date: a.date?.manual ? a.date.value : null })),
+    spans: file.annotations.map((a) => ({ label: a.label, start: a.start, end: a.end, quote: a.quote, note: a.note, entity: a.entity?.inferred ? null : a.entity?.name ?? null, date: a.date?.manual ? a.date.value : null, annotator: a.annotator ?? '' })),
     links: file.relations.map((r) => `${where(r.claim)} ${r.role} ${where(r.annotation)}`).sort(),
   };
 }

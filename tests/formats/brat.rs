@@ -12,10 +12,10 @@ use crate::support::{
     annotate, article_sample, quote_at, span_of, store_of, unicode_sample, Sample, NOW,
 };
 
-/// What brat can carry of a store: label, span and note (one line) of every annotation,
-/// and the links by the spans they join; in a stable order.
+/// What brat can carry of a store: label, span, note (one line) and annotator of every
+/// annotation, and the links by the spans they join; in a stable order.
 type Carried = (
-    Vec<(Label, usize, usize, String)>,
+    Vec<(Label, usize, usize, String, String)>,
     Vec<((usize, usize), Role, (usize, usize))>,
 );
 
@@ -29,6 +29,7 @@ fn carried(store: &Store) -> Carried {
                 a.span.start.0,
                 a.span.end.0,
                 a.note.replace(['\n', '\t'], " "),
+                a.annotator.clone(),
             )
         })
         .collect();
@@ -105,7 +106,47 @@ fn the_article_exports_exactly_this_ann() {
          R1\tSource Arg1:T3 Arg2:T2\n\
          R2\tTarget Arg1:T3 Arg2:T4\n\
          R3\tWhen Arg1:T3 Arg2:T1\n\
-         #1\tAnnotatorNotes T2\tForeign Minister — “quoted”, twice\n"
+         #1\tAnnotatorNotes T2\tForeign Minister — “quoted”, twice\n\
+         #2\tAnnotator T1\tAda Lovelace\n\
+         #3\tAnnotator T2\tAda Lovelace\n\
+         #4\tAnnotator T3\tAda Lovelace\n\
+         #5\tAnnotator T4\tAda Lovelace\n"
+    );
+}
+
+#[test]
+fn an_annotator_comment_names_who_made_it_and_is_no_note() {
+    let doc = default_document();
+    let ann = "T1\tActor 291 304\tSergey Lavrov\n\
+               T2\tDate 201 211\tJanuary 24\n\
+               #1\tAnnotatorNotes T1\tannotator: not a name\n\
+               #2\tAnnotator T1\t Grace Hopper \n\
+               #3\tAnnotator T1\tsomeone later\n";
+    let back = store_of(import(ann, Some(doc.index.text()), &doc).unwrap());
+    let actor = back.get("T1").unwrap();
+    assert_eq!(
+        actor.annotator, "Grace Hopper",
+        "trimmed; the first name given"
+    );
+    assert_eq!(actor.note, "annotator: not a name");
+    // A file without the comment (every brat file before it existed): unknown.
+    assert_eq!(back.get("T2").unwrap().annotator, "");
+    // A name with a line break or a tab is written on one line.
+    let mut store = Store::new();
+    store.set_annotator("Ada\tLovelace\nof London");
+    store
+        .add(
+            &doc.index,
+            "a".into(),
+            Label::Actor,
+            span_of(&doc, "Sergey Lavrov"),
+            NOW,
+        )
+        .unwrap();
+    let ann = brat::export(&doc, store.content()).ann;
+    assert!(
+        ann.ends_with("#1\tAnnotator T1\tAda Lovelace of London\n"),
+        "{ann}"
     );
 }
 
@@ -237,9 +278,9 @@ fn an_ann_made_for_a_changed_text_is_re_anchored() {
     let back = store_of(plan);
     let (spans, links) = carried(&back);
     let (expected_spans, expected_links) = carried(&store);
-    let without_notes = |v: Vec<(Label, usize, usize, String)>| {
+    let without_notes = |v: Vec<(Label, usize, usize, String, String)>| {
         v.into_iter()
-            .map(|(l, s, e, _)| (l, s, e))
+            .map(|(l, s, e, ..)| (l, s, e))
             .collect::<Vec<_>>()
     };
     assert_eq!(without_notes(spans), without_notes(expected_spans));

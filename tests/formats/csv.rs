@@ -11,7 +11,7 @@ use crate::support::{
 
 const HEADER: &str = "document_id,annotation_id,label,start,end,quote,note,entity,date_value,\
                       date_normalized,date_modifier,source_ids,sources,target_ids,targets,\
-                      when_ids,when";
+                      when_ids,when,annotator";
 
 fn plan_of(text: &str, doc: &Document) -> Result<ImportPlan, String> {
     formats::plan(csv::parse(text)?, doc)
@@ -60,25 +60,26 @@ fn export_layout() {
     let claim = store.get("claim-1").unwrap();
     let row = format!(
         "unicode-sample,claim-1,claim,{},{},{},\"Paraphrase, not a “direct” quote 🧐\",,,,,\
-         actor-1,Maria Zakharova,inner-1,Armenia 🇦🇲,date-1,2025-01-24\r\n",
+         actor-1,Maria Zakharova,inner-1,Armenia 🇦🇲,date-1,2025-01-24,\"Ana “Ani” Petrova, 🦉\"\r\n",
         claim.span.start, claim.span.end, claim.quote
     );
     assert!(out.contains(&row), "{out}");
     let date = store.get("date-1").unwrap();
     assert!(out.contains(&format!(
-        "unicode-sample,date-1,date,{},{},24 January 2025,,,,2025-01-24,,,,,,,\r\n",
+        "unicode-sample,date-1,date,{},{},24 January 2025,,,,2025-01-24,,,,,,,,\"Ana “Ani” Petrova, 🦉\"\r\n",
         date.span.start, date.span.end
     )));
+    // An unknown annotator (sample 4's): an empty last cell.
     let hand_set = store.get("date-4").unwrap();
     assert!(out.contains(&format!(
-        "unicode-sample,date-4,date,{},{},27 يناير,,,2025-01-27,2025-01-27,,,,,,,\r\n",
+        "unicode-sample,date-4,date,{},{},27 يناير,,,2025-01-27,2025-01-27,,,,,,,,\r\n",
         hand_set.span.start, hand_set.span.end
     )));
     // The claim of sample 3 names its actor by text (no entity) and lists two links in order.
     let rows: Vec<&str> = out.split("\r\n").collect();
     let claim3 = rows.iter().find(|r| r.contains(",claim-3,")).unwrap();
     assert!(
-        claim3.ends_with(",actor-3,外交部发言人毛宁,inner-3,China,date-3,2025-01-26"),
+        claim3.ends_with(",actor-3,外交部发言人毛宁,inner-3,China,date-3,2025-01-26,李 明"),
         "{claim3}"
     );
 }
@@ -323,6 +324,49 @@ fn reads_files_without_the_date_modifier_column() {
         store.get("d").unwrap().date_value.as_deref(),
         Some("2025-01-17")
     );
+    assert_eq!(
+        store.get("d").unwrap().annotator,
+        "",
+        "no annotator column: unknown"
+    );
+}
+
+/// Files written before the `annotator` column existed read as unknown; one with it, in any
+/// column, gives the name back, and a spreadsheet's `'` before a name comes off again.
+#[test]
+fn the_annotator_column_is_read_when_present() {
+    let doc = small_document();
+    let before = "document_id,annotation_id,label,start,end,quote,note,entity,date_value,\
+                  date_normalized,date_modifier,source_ids,sources,target_ids,targets,when_ids,\
+                  when\r\n\
+                  small,d,date,29,35,Friday,,,,2025-01-24,,,,,,,\r\n";
+    let store = store_of(plan_of(before, &doc).unwrap());
+    assert_eq!(store.get("d").unwrap().annotator, "");
+    let moved = "annotator,label,start,end,quote\r\n\
+                 \"Ada, Countess\",date,29,35,Friday\r\n\
+                 ,actor,5,20,Maria Zakharova\r\n";
+    let store = store_of(plan_of(moved, &doc).unwrap());
+    assert_eq!(
+        store.annotations()[0].annotator,
+        "",
+        "an empty cell: unknown"
+    );
+    assert_eq!(store.annotations()[1].annotator, "Ada, Countess");
+    let mut formula = Store::new();
+    formula.set_annotator("@ada");
+    formula
+        .add(
+            &doc.index,
+            "d".into(),
+            Label::Date,
+            span_of(&doc, "Friday"),
+            NOW,
+        )
+        .unwrap();
+    let for_sheets = csv::export_for_spreadsheets(&doc, formula.content());
+    assert!(for_sheets.ends_with(",'@ada\r\n"), "{for_sheets}");
+    let back = store_of(formats::plan(csv::parse_spreadsheet(&for_sheets).unwrap(), &doc).unwrap());
+    assert_eq!(back.get("d").unwrap().annotator, "@ada");
 }
 
 /// A document whose quotes and notes a spreadsheet would run as formulas.

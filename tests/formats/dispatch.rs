@@ -1,7 +1,7 @@
 //! Which adapter reads what the user chose, and what the export menu writes.
 
 use annotator::model::formats::dispatch::{export, read_files, ExportFormat, Incoming, InputFile};
-use annotator::model::formats::zip;
+use annotator::model::formats::{self, zip, Carries};
 
 use crate::support;
 
@@ -170,4 +170,46 @@ fn a_hypothesis_style_annotation_with_a_range_selector_and_a_markdown_comment_is
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn every_format_carries_the_annotator_and_losses_would_name_it() {
+    let (doc, store) = support::unicode_sample();
+    for format in ExportFormat::ALL {
+        assert!(format.carries().annotators, "{format:?}");
+        let exported = export(format, &doc, store.content());
+        assert!(
+            !exported.losses.iter().any(|l| l.contains("annotator")),
+            "{format:?}: {:?}",
+            exported.losses
+        );
+        let Ok(Incoming::Annotations { plan, .. }) =
+            read_files(vec![file(&exported.name, exported.bytes)], &doc)
+        else {
+            panic!("{format:?} is read back");
+        };
+        let mut back: Vec<_> = plan
+            .content
+            .annotations
+            .iter()
+            .map(|a| (a.span, a.label, a.annotator.clone()))
+            .collect();
+        let mut made: Vec<_> = store
+            .annotations()
+            .iter()
+            .map(|a| (a.span, a.label, a.annotator.clone()))
+            .collect();
+        back.sort_by_key(|(span, label, _)| (span.start, span.end, *label));
+        made.sort_by_key(|(span, label, _)| (span.start, span.end, *label));
+        assert_eq!(back, made, "{format:?}");
+    }
+    // A format that could not hold them would say how many names it leaves out.
+    let without = Carries {
+        annotators: false,
+        ..ExportFormat::Native.carries()
+    };
+    assert_eq!(
+        formats::losses(store.content(), without),
+        ["11 annotator names"]
+    );
 }

@@ -4,7 +4,7 @@ use annotator::model::formats::ImportPlan;
 use annotator::model::formats::{self, jsonl, Foreign};
 use annotator::model::{CharSpan, Document, Label, Role, Store};
 use proptest::prelude::*;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use crate::support::{
     annotations, article_sample, quote_at, small_document, span_of, store_of, unicode_sample,
@@ -28,6 +28,15 @@ fn spans(store: &Store) -> Vec<(Label, usize, usize)> {
         .annotations()
         .iter()
         .map(|a| (a.label, a.span.start.0, a.span.end.0))
+        .collect()
+}
+
+/// Each span with who made it (doccano keeps no ids).
+fn annotators(store: &Store) -> Vec<(Label, usize, usize, String)> {
+    store
+        .annotations()
+        .iter()
+        .map(|a| (a.label, a.span.start.0, a.span.end.0, a.annotator.clone()))
         .collect()
 }
 
@@ -101,11 +110,11 @@ fn doccano_round_trip_keeps_labels_and_offsets() {
         let line: Value = serde_json::from_str(&first).unwrap();
         assert_eq!(
             line.as_object().unwrap().keys().collect::<Vec<_>>(),
-            ["label", "text"]
+            ["annotators", "label", "text"]
         );
         assert!(first.starts_with("{\"text\":"), "text first: {first:.20}");
         let back = store_of(plan_of(&first, &doc).unwrap());
-        assert_eq!(spans(&back), spans(&store), "{}", doc.id);
+        assert_eq!(annotators(&back), annotators(&store), "{}", doc.id);
         assert!(back.relations().is_empty());
         assert_eq!(jsonl::export_doccano(&doc, back.content()), first);
         let labels: Vec<&str> = line["label"]
@@ -521,4 +530,89 @@ proptest! {
         let line = format!(r#"{{"text": "{SMALL_TEXT}", "label": [[{start}, {end}, "actor"]], "relations": [{{"from_id": {start}, "to_id": {end}, "type": "source"}}]}}"#);
         let _ = any_parse(&line, &doc);
     }
+}
+
+#[test]
+fn the_annotator_travels_in_spacy_spans_and_doccano_annotators() {
+    let (doc, store) = unicode_sample();
+    let line: Value = serde_json::from_str(&jsonl::export_spacy(&doc, store.content())).unwrap();
+    let span = |id: &str| {
+        line["spans"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(span("claim-1")["annotator"], "Ana “Ani” Petrova, 🦉");
+    assert!(
+        span("claim-4").get("annotator").is_none(),
+        "unknown: left out"
+    );
+    let doccano: Value =
+        serde_json::from_str(&jsonl::export_doccano(&doc, store.content())).unwrap();
+    let names: Vec<&str> = doccano["annotators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    let expected: Vec<&str> = store
+        .annotations()
+        .iter()
+        .map(|a| a.annotator.as_str())
+        .collect();
+    assert_eq!(names, expected, "one per triple, in the same order");
+    // No annotator known: no list.
+    let mut unknown = store.content().owned();
+    for a in &mut unknown.annotations {
+        a.annotator.clear();
+    }
+    let unknown = Store::from_parts(unknown);
+    let doccano: Value =
+        serde_json::from_str(&jsonl::export_doccano(&doc, unknown.content())).unwrap();
+    assert!(doccano.get("annotators").is_none(), "{doccano}");
+}
+
+#[test]
+fn lines_without_annotators_read_as_unknown() {
+    let doc = small_document();
+    let read = |line: Value| -> Vec<String> {
+        let plan = plan_of(&line.to_string(), &doc).unwrap();
+        let mut names: Vec<(usize, String)> = plan
+            .content
+            .annotations
+            .iter()
+            .map(|a| (a.span.start.0, a.annotator.clone()))
+            .collect();
+        names.sort();
+        names.into_iter().map(|(_, n)| n).collect()
+    };
+    let actor = span_of(&doc, "Maria Zakharova");
+    let date = span_of(&doc, "Friday");
+    let (a, d) = ((actor.start.0, actor.end.0), (date.start.0, date.end.0));
+    // Prodigy's own spans, and one of ours.
+    assert_eq!(
+        read(json!({"text": SMALL_TEXT, "spans": [
+            {"start": a.0, "end": a.1, "label": "ACTOR"},
+            {"start": d.0, "end": d.1, "label": "DATE", "annotator": "Ada"}
+        ]})),
+        ["", "Ada"]
+    );
+    // doccano without the list, with it, and with one that does not fit the labels.
+    let triples = json!([[a.0, a.1, "actor"], [d.0, d.1, "date"]]);
+    assert_eq!(
+        read(json!({"text": SMALL_TEXT, "label": triples})),
+        ["", ""]
+    );
+    assert_eq!(
+        read(json!({"text": SMALL_TEXT, "label": triples, "annotators": ["Ada", ""]})),
+        ["Ada", ""]
+    );
+    assert_eq!(
+        read(json!({"text": SMALL_TEXT, "label": triples, "annotators": ["Ada"]})),
+        ["", ""],
+        "a list of another length is not guessed at"
+    );
 }

@@ -365,3 +365,72 @@ fn the_compact_storage_form_round_trips_and_fits_a_large_document_in_local_stora
         10_000
     );
 }
+
+#[test]
+fn the_annotator_is_written_when_known_and_a_file_without_it_reads_as_unknown() {
+    let (doc, mut store) = sample();
+    store.set_annotator("Ada “the first” Lovelace");
+    store
+        .add(
+            &doc.index,
+            "a2".into(),
+            Label::Actor,
+            span_of(&doc, "Armenia"),
+            "2025-01-03T00:00:00.000Z",
+        )
+        .unwrap();
+    let mut value = export(&doc, &store);
+    let record = |value: &Value, id: &str| {
+        value["annotations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        record(&value, "a2")["annotator"],
+        "Ada “the first” Lovelace"
+    );
+    assert!(
+        record(&value, "a1").get("annotator").is_none(),
+        "unknown: left out"
+    );
+    let parsed = native::parse(&value.to_string(), &doc).unwrap();
+    assert_eq!(parsed.content.annotations, store.annotations());
+    let stored = native::to_json(&doc, store.content(), TextInclusion::Compact);
+    let placed = native::parse(&stored, &doc).unwrap().content.annotations;
+    assert_eq!(
+        placed.iter().find(|a| a.id == "a2").unwrap().annotator,
+        "Ada “the first” Lovelace"
+    );
+    // A file written before annotators existed.
+    for a in value["annotations"].as_array_mut().unwrap() {
+        a.as_object_mut().unwrap().remove("annotator");
+    }
+    let old = native::parse(&value.to_string(), &doc).unwrap();
+    assert!(old
+        .content
+        .annotations
+        .iter()
+        .all(|a| a.annotator.is_empty()));
+    // So is the version 1 fixture.
+    let v1 = native::parse(include_str!("../fixtures/v1-storage.json"), &doc).unwrap();
+    assert!(v1
+        .content
+        .annotations
+        .iter()
+        .all(|a| a.annotator.is_empty()));
+}
+
+/// The end-to-end tests import `tests/fixtures/unicode.annotations.json`; it holds the Unicode
+/// sample, annotators included.
+#[test]
+fn the_e2e_fixture_is_the_unicode_sample() {
+    let (doc, store) = crate::support::unicode_sample();
+    let fixture = include_str!("../fixtures/unicode.annotations.json");
+    let parsed = native::parse(fixture, &doc).unwrap();
+    assert_eq!(parsed.content.annotations, store.annotations());
+    assert_eq!(parsed.content.relations, store.relations());
+}

@@ -173,6 +173,7 @@ fn orphan(id: &str) -> Annotation {
         updated: NOW.to_owned(),
         entity: None,
         date_value: None,
+        annotator: String::new(),
     }
 }
 
@@ -660,4 +661,79 @@ proptest! {
             let _ = w3c::looks_like(&value);
         }
     }
+}
+
+#[test]
+fn the_creator_is_a_person_when_known_and_left_out_when_not() {
+    let (doc, store) = unicode_sample();
+    let json = w3c::export(&doc, store.content());
+    let items = items(&json);
+    let item = |id: &str| {
+        items
+            .iter()
+            .find(|i| {
+                i["id"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with(&format!(":annotation:{id}"))
+            })
+            .unwrap()
+    };
+    assert_eq!(
+        item("claim-1")["creator"],
+        json!({"type": "Person", "name": "Ana “Ani” Petrova, 🦉"})
+    );
+    assert!(
+        item("claim-4").get("creator").is_none(),
+        "unknown: no creator"
+    );
+    assert!(items
+        .iter()
+        .filter(|i| i["motivation"] == "linking")
+        .all(|i| i.get("creator").is_none()));
+    let back = store_of(import(&json, &doc).unwrap());
+    assert_eq!(
+        back.get("claim-1").unwrap().annotator,
+        "Ana “Ani” Petrova, 🦉"
+    );
+    assert_eq!(back.get("claim-4").unwrap().annotator, "");
+}
+
+#[test]
+fn creators_of_other_tools_are_read_and_none_is_unknown() {
+    let (doc, _) = unicode_sample();
+    let with = |creator: Value| {
+        let mut item = json!({
+            "@context": "http://www.w3.org/ns/anno.jsonld",
+            "id": "urn:x:1", "type": "Annotation",
+            "body": {"type": "TextualBody", "purpose": "tagging", "value": "actor"},
+            "target": {"source": "urn:x", "selector":
+                {"type": "TextQuoteSelector", "exact": "China"}}
+        });
+        if !creator.is_null() {
+            item["creator"] = creator;
+        }
+        let plan = placed(&item, &doc);
+        plan.content.annotations[0].annotator.clone()
+    };
+    assert_eq!(with(Value::Null), "", "no creator: unknown");
+    assert_eq!(
+        with(json!("https://example.org/users/ada")),
+        "https://example.org/users/ada"
+    );
+    assert_eq!(with(json!({"type": "Person", "name": " Ada "})), "Ada");
+    assert_eq!(
+        with(json!({"id": "acct:ada@example.org", "nickname": "ada"})),
+        "ada"
+    );
+    assert_eq!(
+        with(json!({"id": "acct:ada@example.org"})),
+        "acct:ada@example.org"
+    );
+    assert_eq!(
+        with(json!([{"type": "Person", "name": "Ada"}, {"name": "Grace"}])),
+        "Ada",
+        "the first of several"
+    );
+    assert_eq!(with(json!(42)), "", "not an agent: unknown");
 }

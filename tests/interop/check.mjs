@@ -26,11 +26,25 @@ function fail(message) {
 export function readNative(json) {
   const file = JSON.parse(json);
   const text = file.document.text;
+  // Who made each annotation, by span ("" when unknown: the field is left out).
+  const annotators = new Map();
   const spans = file.annotations.map((a) => {
     if (slice(text, a.start, a.end) !== a.quote) fail(`native: ${a.id} quote does not match ${a.start}–${a.end}`);
+    if (a.annotator !== undefined && (typeof a.annotator !== 'string' || a.annotator === '')) {
+      fail(`native: ${a.id} annotator ${JSON.stringify(a.annotator)} is not a name`);
+    }
+    annotators.set(key(a.start, a.end, a.label), a.annotator ?? '');
     return key(a.start, a.end, a.label);
   });
-  return { text, spans: spans.sort(), relations: file.relations.length, file };
+  return { text, spans: spans.sort(), relations: file.relations.length, file, annotators };
+}
+
+/** Each span's annotator as a format gives it must be the JSON export's. */
+function sameAnnotators(format, found, reference) {
+  for (const [k, name] of found) {
+    const expected = reference.annotators.get(k);
+    if (name !== expected) fail(`${format}: ${k} annotator “${name}”, expected “${expected}”`);
+  }
 }
 
 function key(start, end, label) {
@@ -80,6 +94,7 @@ export function checkW3c(json, reference) {
   const items = data.type === 'AnnotationCollection' ? asList(data.first?.items) : asList(data.items ?? data);
   if (items.length === 0) fail('w3c: no annotations');
   const spans = [];
+  const creators = [];
   let links = 0;
   for (const item of items) {
     for (const { name, validate } of w3cValidators()) {
@@ -102,8 +117,14 @@ export function checkW3c(json, reference) {
     const tag = asList(item.body).find((b) => b.purpose === 'tagging');
     if (!tag) fail(`w3c: ${item.id} has no tagging body`);
     spans.push(key(position.start, position.end, tag.value));
+    // The Web Annotation model's creator: an agent, here a Person with a name.
+    if (item.creator !== undefined && (item.creator.type !== 'Person' || typeof item.creator.name !== 'string')) {
+      fail(`w3c: ${item.id} creator ${JSON.stringify(item.creator)} is not a named Person`);
+    }
+    creators.push([key(position.start, position.end, tag.value), item.creator?.name ?? '']);
   }
   sameSpans('w3c', spans, reference);
+  sameAnnotators('w3c', creators, reference);
   if (links !== reference.relations) fail(`w3c: ${links} linking annotations, expected ${reference.relations}`);
   return items.length;
 }
@@ -149,21 +170,27 @@ export function checkBrat(files, reference) {
     if (!new RegExp(`^${type}$`, 'm').test(files[conf])) fail(`brat: annotation.conf lacks ${type}`);
   }
   const spans = [];
+  const keys = new Map();
+  const named = new Map();
   let relations = 0;
   for (const line of files[annName].split('\n').filter(Boolean)) {
     const [id, middle, text] = line.split('\t');
-    if (id.startsWith('T')) {
+    if (id.startsWith('#') && middle.startsWith('Annotator ')) {
+      named.set(middle.split(' ')[1], text);
+    } else if (id.startsWith('T')) {
       const [type, ...ranges] = middle.split(/[ ;]/);
       const pairs = [];
       for (let i = 0; i < ranges.length; i += 2) pairs.push([Number(ranges[i]), Number(ranges[i + 1])]);
       const pieces = pairs.map(([s, e]) => slice(reference.text, s, e));
       if (pieces.join(' ') !== text) fail(`brat: ${id} text “${text}” is not “${pieces.join(' ')}”`);
       spans.push(key(pairs[0][0], pairs[pairs.length - 1][1], type));
+      keys.set(id, spans[spans.length - 1]);
     } else if (id.startsWith('R')) {
       relations += 1;
     }
   }
   sameSpans('brat', spans, reference);
+  sameAnnotators('brat', [...keys].map(([id, k]) => [k, named.get(id) ?? '']), reference);
   if (relations !== reference.relations) fail(`brat: ${relations} R lines, expected ${reference.relations}`);
   return spans.length;
 }
@@ -181,6 +208,7 @@ export function checkSpacy(jsonl, reference) {
     return key(s.start, s.end, s.label);
   });
   sameSpans('spacy', spans, reference);
+  sameAnnotators('spacy', record.spans.map((s, i) => [spans[i], s.annotator ?? '']), reference);
   if ((record.relations ?? []).length !== reference.relations) fail('spacy: relation count differs');
   return spans.length;
 }
@@ -195,6 +223,9 @@ export function checkDoccano(jsonl, reference) {
     return k;
   });
   sameSpans('doccano', spans, reference);
+  // One name per [start, end, label] triple, in the same order.
+  if (record.annotators !== undefined && record.annotators.length !== spans.length) fail('doccano: annotators do not match label');
+  sameAnnotators('doccano', spans.map((k, i) => [k, record.annotators?.[i] ?? '']), reference);
   return spans.length;
 }
 
@@ -229,7 +260,7 @@ export function checkCsv(csv, reference) {
     return i;
   };
   const [start, end, label, quote] = ['start', 'end', 'label', 'quote'].map(col);
-  const [normalized, modifier] = ['date_normalized', 'date_modifier'].map(col);
+  const [normalized, modifier, annotator] = ['date_normalized', 'date_modifier', 'annotator'].map(col);
   const spans = rows.map((r) => {
     if (r.length !== header.length) fail(`csv: a row has ${r.length} fields, the header ${header.length}`);
     // A program parses the value; its TIMEX3 modifier has a column of its own.
@@ -241,6 +272,7 @@ export function checkCsv(csv, reference) {
     return key(r[start], r[end], r[label]);
   });
   sameSpans('csv', spans, reference);
+  sameAnnotators('csv', rows.map((r, i) => [spans[i], r[annotator]]), reference);
   return spans.length;
 }
 
@@ -253,6 +285,8 @@ export function checkFolder(folder) {
     return join(folder, name);
   };
   const reference = readNative(readFileSync(find('.annotations.json'), 'utf8'));
+  // The samples name their annotators, so that every format's way of holding one is checked.
+  if (![...reference.annotators.values()].some(Boolean)) fail(`${folder}: no annotation names its annotator`);
   return [
     `w3c ${checkW3c(readFileSync(find('.w3c.jsonld'), 'utf8'), reference)} annotations valid against ${w3cValidators().length} schemas`,
     `brat ${checkBrat(unzipStored(readFileSync(find('.brat.zip'))), reference)} spans`,

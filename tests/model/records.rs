@@ -523,3 +523,53 @@ fn an_import_of_thousands_is_compared_whole_and_the_next_edit_alone() {
     let writes = compare(&mut compared, &mut stored, &doc, &store);
     assert_eq!(writes.len(), 1);
 }
+
+#[test]
+fn a_record_without_an_annotator_reads_as_unknown_and_one_with_it_round_trips() {
+    let (doc, store) = article_sample();
+    let mut records = written(&doc, &store);
+    let annotation_records = || records.iter().filter(|r| r["type"] == "annotation");
+    assert!(annotation_records().all(|r| r["annotator"] == "Ada Lovelace"));
+    let (_, content, unreadable) = Stored::load(&doc, &records);
+    assert!(unreadable.reasons.is_empty(), "{:?}", unreadable.reasons);
+    assert!(content
+        .annotations
+        .iter()
+        .all(|a| a.annotator == "Ada Lovelace"));
+    // Records written before annotators existed have no such field.
+    let old = records.iter_mut().find(|r| r["id"] == "claim-1").unwrap();
+    old.as_object_mut().unwrap().remove("annotator");
+    let (stored, content, unreadable) = Stored::load(&doc, &records);
+    assert!(unreadable.reasons.is_empty(), "{:?}", unreadable.reasons);
+    let claim = content.annotations.iter().find(|a| a.id == "claim-1");
+    assert_eq!(claim.unwrap().annotator, "");
+    // An unknown annotator is not written; a record differing only in it is rewritten.
+    let loaded = Store::from_parts(content);
+    let writes = stored.changes(&doc, store.content());
+    assert_eq!(writes.len(), 1, "{writes:?}");
+    assert_eq!(writes[0].id, format!("ann:{}:claim-1", doc.id));
+    let rewritten = parse(&writes[0].to_json());
+    assert_eq!(rewritten["annotator"], "Ada Lovelace");
+    let unknown = written(&doc, &loaded);
+    let claim = unknown.iter().find(|r| r["id"] == "claim-1").unwrap();
+    assert!(claim.get("annotator").is_none(), "{claim}");
+}
+
+#[test]
+fn a_change_of_annotator_alone_is_merged_like_any_edit() {
+    let (_, store) = article_sample();
+    let base = store.content().owned();
+    // This tab deleted the actor; the other tab changed only who made it (same time).
+    let mut mine = store.clone();
+    mine.remove("inner-1").unwrap();
+    let mut theirs = base.clone();
+    theirs
+        .annotations
+        .iter_mut()
+        .find(|a| a.id == "inner-1")
+        .unwrap()
+        .annotator = "Grace Hopper".to_owned();
+    let merged = merge_stored(&base, mine.content(), &theirs).expect("the edit comes back");
+    let inner = merged.annotations.iter().find(|a| a.id == "inner-1");
+    assert_eq!(inner.unwrap().annotator, "Grace Hopper");
+}

@@ -401,3 +401,62 @@ fn the_store_names_what_each_change_touched_until_it_no_longer_knows() {
     assert_eq!(store.touched_since(before_replace), None);
     assert_eq!(store.touched_since(store.revision()), Some(Vec::new()));
 }
+
+#[test]
+fn the_annotator_is_stamped_on_what_is_added_and_imported_without_one() {
+    let index = TextIndex::new(TEXT);
+    let mut store = Store::new();
+    let add = |store: &mut Store, id: &str, needle: &str| {
+        store
+            .add(&index, id.into(), Label::Actor, span_in(TEXT, needle), "t")
+            .unwrap()
+            .annotator
+            .clone()
+    };
+    assert_eq!(
+        add(&mut store, "unknown", "Pashinyan"),
+        "",
+        "no name: unknown"
+    );
+    let revision = store.revision();
+    store.set_annotator("  Ada Lovelace ");
+    assert_eq!(store.revision(), revision, "not an edit");
+    assert_eq!(store.annotator(), "Ada Lovelace");
+    assert_eq!(add(&mut store, "ada", "Armenia"), "Ada Lovelace");
+    assert_eq!(
+        store.get("unknown").unwrap().annotator,
+        "",
+        "kept as it was"
+    );
+    // Edits keep who made the annotation.
+    store.set_annotator("Grace Hopper");
+    store.set_note("ada", "edited by Grace", "t2").unwrap();
+    assert_eq!(store.get("ada").unwrap().annotator, "Ada Lovelace");
+    // An import: a named annotation keeps its name, one without stays unknown (a colleague's
+    // unattributed file is not credited to the person importing it).
+    let mut other = Store::new();
+    other.set_annotator("Someone Else");
+    add(&mut other, "named", "CSTO");
+    add(&mut other, "nameless", "outside");
+    let mut incoming = other.content().owned();
+    incoming
+        .annotations
+        .iter_mut()
+        .find(|a| a.id == "nameless")
+        .unwrap()
+        .annotator
+        .clear();
+    let mut orphan = incoming.annotations[0].clone();
+    orphan.id = "lost".into();
+    orphan.annotator.clear();
+    incoming.orphans.push(orphan);
+    store.import(incoming, ImportMode::Merge, String::new);
+    assert_eq!(store.get("named").unwrap().annotator, "Someone Else");
+    assert_eq!(store.get("nameless").unwrap().annotator, "");
+    assert_eq!(store.get_orphan("lost").unwrap().annotator, "");
+    // Taking in another tab's state keeps the person at work.
+    store.replace_all(store.content().owned());
+    store.absorb(other.content().owned());
+    assert_eq!(store.annotator(), "Grace Hopper");
+    assert_eq!(add(&mut store, "later", "considers"), "Grace Hopper");
+}

@@ -684,6 +684,7 @@ fn run(
                         updated: NOW.to_owned(),
                         entity: None,
                         date_value: None,
+                        annotator: String::new(),
                     }
                 })
                 .collect();
@@ -980,6 +981,7 @@ fn add_orphans(store: &mut Store, orphans: &[(Label, String, Index)]) {
             updated: LATER.to_owned(),
             entity: None,
             date_value: None,
+            annotator: String::new(),
         })
         .collect();
     store.import(

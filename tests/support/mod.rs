@@ -73,9 +73,16 @@ pub struct Sample<'a> {
 }
 
 pub fn annotate(doc: &Document, samples: &[Sample]) -> Store {
+    annotate_by(doc, samples, &[])
+}
+
+/// [`annotate`], sample `i`'s annotations made by `annotators[i]` (unknown past the list's end
+/// or where it is empty).
+pub fn annotate_by(doc: &Document, samples: &[Sample], annotators: &[&str]) -> Store {
     let mut store = Store::new();
     for (i, sample) in samples.iter().enumerate() {
         let n = i + 1;
+        store.set_annotator(annotators.get(i).copied().unwrap_or(""));
         let mut add = |id: String, label: Label, needle: &str| {
             if !needle.is_empty() {
                 store
@@ -121,13 +128,18 @@ pub fn annotate(doc: &Document, samples: &[Sample]) -> Store {
                 .unwrap();
         }
     }
+    store.set_annotator("");
     store
 }
+
+/// The annotators of [`unicode_sample`]'s samples: a comma and quotes (CSV), scripts other
+/// than Latin, an emoji; the fourth and fifth samples' annotator is unknown.
+pub const UNICODE_ANNOTATORS: [&str; 3] = ["Ana “Ani” Petrova, 🦉", "Արամ Սարգսյան", "李 明"];
 
 /// The Unicode document, annotated in every script it holds.
 pub fn unicode_sample() -> (Document, Store) {
     let doc = unicode_document();
-    let mut store = annotate(
+    let mut store = annotate_by(
         &doc,
         &[
             Sample {
@@ -161,6 +173,7 @@ pub fn unicode_sample() -> (Document, Store) {
                 inner_actor: "",
             },
         ],
+        &UNICODE_ANNOTATORS,
     );
     store
         .set_note("claim-1", "Paraphrase, not a “direct” quote 🧐", LATER)
@@ -177,10 +190,14 @@ pub fn unicode_sample() -> (Document, Store) {
     (doc, store)
 }
 
-/// The default article with a claim, its source, target and date, and a note.
+/// Who made [`article_sample`]'s annotations.
+pub const ARTICLE_ANNOTATOR: &str = "Ada Lovelace";
+
+/// The default article with a claim, its source, target and date, and a note, all made by
+/// [`ARTICLE_ANNOTATOR`].
 pub fn article_sample() -> (Document, Store) {
     let doc = default_document();
-    let mut store = annotate(
+    let mut store = annotate_by(
         &doc,
         &[Sample {
             actor: "Sergey Lavrov",
@@ -188,6 +205,7 @@ pub fn article_sample() -> (Document, Store) {
             claim: "Russian-Armenian relations are experiencing a challenging period",
             inner_actor: "Russian-Armenian",
         }],
+        &[ARTICLE_ANNOTATOR],
     );
     store
         .set_note("actor-1", "Foreign Minister — “quoted”, twice", LATER)
@@ -210,9 +228,10 @@ pub type Summary = (
     String,
     Option<String>,
     Option<String>,
+    String,
 );
 
-/// Each annotation's id, label, span, quote, note, entity and date value.
+/// Each annotation's id, label, span, quote, note, entity, date value and annotator.
 pub fn annotations(store: &Store) -> Vec<Summary> {
     store
         .annotations()
@@ -227,6 +246,7 @@ pub fn annotations(store: &Store) -> Vec<Summary> {
                 a.note.clone(),
                 a.entity.clone(),
                 a.date_value.clone(),
+                a.annotator.clone(),
             )
         })
         .collect()

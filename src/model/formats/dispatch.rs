@@ -37,6 +37,7 @@ impl ExportFormat {
     pub fn carries(self) -> Carries {
         match self {
             ExportFormat::Native => Carries {
+                annotators: true,
                 notes: true,
                 links: true,
                 entities: true,

@@ -27,6 +27,8 @@ use super::document::Document;
 /// What a format can hold besides label and offsets.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Carries {
+    /// Who made each annotation.
+    pub annotators: bool,
     pub notes: bool,
     pub links: bool,
     pub entities: bool,
@@ -40,6 +42,12 @@ pub fn losses(content: Content, carries: Carries) -> Vec<String> {
     let annotations = content.annotations.iter().chain(content.orphans);
     let with = |has: fn(&Annotation) -> bool| annotations.clone().filter(|a| has(a)).count();
     [
+        (
+            carries.annotators,
+            with(|a| !a.annotator.is_empty()),
+            "annotator name",
+            "annotator names",
+        ),
         (
             carries.notes,
             with(|a| !a.note.trim().is_empty()),

@@ -34,6 +34,8 @@ pub struct Draft {
     pub updated: String,
     pub entity: Option<String>,
     pub date_value: Option<String>,
+    /// Who made it; empty when the file does not say.
+    pub annotator: String,
     /// The file lists it as an orphan: its offsets are where it used to be, in a text the file
     /// does not hold. Against the same text it stays an orphan; against another text it gets
     /// a new chance by its quote.
@@ -360,6 +362,7 @@ fn orphan_of(
         updated: String::new(),
         entity: None,
         date_value: None,
+        annotator: String::new(),
     };
     fill_details(&mut orphan, draft);
     orphan
@@ -460,6 +463,7 @@ fn selector_of(
 
 fn fill_details(annotation: &mut Annotation, draft: &Draft) {
     annotation.note = draft.note.clone();
+    annotation.annotator = draft.annotator.trim().to_owned();
     annotation.updated = if draft.updated.is_empty() {
         draft.created.clone()
     } else {

@@ -47,7 +47,9 @@ impl Store {
         );
         let before = undo.len() + redo.len();
         let mut touched = std::mem::take(&mut self.touched);
+        let annotator = std::mem::take(&mut self.annotator);
         *self = Store::from_parts(merged);
+        self.annotator = annotator;
         self.undo = undo.into_iter().filter(|c| !c.touches(&changed)).collect();
         self.redo = redo.into_iter().filter(|c| !c.touches(&changed)).collect();
         self.revision = revision;
@@ -67,7 +69,9 @@ impl Store {
     pub fn replace_all(&mut self, content: Annotations) {
         let revision = self.revision + 1;
         let mut touched = std::mem::take(&mut self.touched);
+        let annotator = std::mem::take(&mut self.annotator);
         *self = Store::from_parts(content);
+        self.annotator = annotator;
         self.revision = revision;
         touched.forget_before(revision);
         self.touched = touched;
@@ -75,6 +79,8 @@ impl Store {
 
     /// Imports annotations, orphans and their links as one undoable step: into what is here
     /// ([`ImportMode::Merge`]) or instead of it ([`ImportMode::Replace`]).
+    /// Annotations keep the annotator their file gives them (none: unknown), so a colleague's
+    /// unattributed file is never credited to the person importing it.
     pub fn import(
         &mut self,
         incoming: Annotations,

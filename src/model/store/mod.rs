@@ -96,6 +96,10 @@ pub struct Store {
     typing: Option<(String, TypedField)>,
     /// What each recent revision touched (see [`Store::touched_since`]).
     touched: touched::TouchLog,
+    /// The person at work, stamped on what [`Store::add`] and [`Store::import`] bring in
+    /// without an annotator of its own; empty when unknown. Not content: setting it changes
+    /// no annotation and no revision.
+    annotator: String,
 }
 
 /// The fields saved as they are typed.
@@ -149,6 +153,16 @@ impl Store {
 
     pub fn relations(&self) -> &[Relation] {
         &self.relations
+    }
+
+    /// Names the person at work (trimmed; empty for unknown): annotations added or imported
+    /// from now on without an annotator get this one. Existing annotations keep theirs.
+    pub fn set_annotator(&mut self, name: &str) {
+        self.annotator = name.trim().to_owned();
+    }
+
+    pub fn annotator(&self) -> &str {
+        &self.annotator
     }
 
     pub fn orphans(&self) -> &[Annotation] {
@@ -256,7 +270,8 @@ impl Store {
                 quote: dup.quote.clone(),
             });
         }
-        let annotation = Annotation::new(index, id.clone(), label, span, now);
+        let mut annotation = Annotation::new(index, id.clone(), label, span, now);
+        annotation.annotator = self.annotator.clone();
         self.commit(Change::Insert(annotation));
         Ok(self.get(&id).expect("just inserted"))
     }

@@ -54,7 +54,11 @@ pub fn AgreementView(props: &AgreementProps) -> Html {
     let on_name = {
         let name = name.clone();
         Callback::from(move |event: InputEvent| {
-            name.set(event.target_unchecked_into::<web_sys::HtmlInputElement>().value())
+            name.set(
+                event
+                    .target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
         })
     };
     let save_name = {

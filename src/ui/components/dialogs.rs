@@ -12,6 +12,8 @@ use yew::prelude::*;
 pub struct ImportDialogProps {
     pub staged: StagedImport,
     pub current: usize,
+    /// The person's annotator name.
+    pub me: AttrValue,
     pub on_action: Callback<Action>,
 }
 
@@ -30,6 +32,12 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     };
     let on_action = props.on_action.clone();
     let cancel = Callback::from(move |_| on_action.emit(Action::CancelImport));
+    // A colleague's file: keeping it as their layer is offered first.
+    let colleague = props
+        .staged
+        .from_someone_else(&props.me)
+        .then(|| props.staged.file_annotator())
+        .flatten();
     html! {
         <div class="backdrop">
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
@@ -38,10 +46,14 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                     <p class="report">{ format!("The file was made for a different version of this text. Re-anchored: {}.", props.staged.plan.report) }</p>
                 }
                 <p>{ format!("The document has {} annotation{} now. Both choices can be undone with Ctrl+Z.", props.current, if props.current == 1 { "" } else { "s" }) }</p>
+                if let Some(name) = colleague.clone() {
+                    <p>{ format!("The file's annotations were made by {name}.") }</p>
+                }
                 <div class="dialog-actions">
-                    <button type="button" class="primary" onclick={choose(ImportMode::Merge)} autofocus=true>{ "Merge (keep current, add new)" }</button>
+                    <button type="button" class={classes!(colleague.is_none().then_some("primary"))} onclick={choose(ImportMode::Merge)} autofocus={colleague.is_none()}>{ "Merge (keep current, add new)" }</button>
                     <button type="button" onclick={choose(ImportMode::Replace)}>{ "Replace current annotations" }</button>
-                    <button type="button" onclick={props.on_action.reform(|_| Action::AddLayer)}
+                    <button type="button" class={classes!(colleague.is_some().then_some("primary"))} autofocus={colleague.is_some()}
+                        onclick={props.on_action.reform(|_| Action::AddLayer)}
                         title="Keep it apart, read-only, to compare with yours (Agreement)">{ "Add as a colleague's layer" }</button>
                     <button type="button" onclick={cancel}>{ "Cancel" }</button>
                 </div>

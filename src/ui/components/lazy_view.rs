@@ -53,6 +53,13 @@ pub fn LazyViewHost(props: &LazyViewProps) -> Html {
                     }
                     on_action.emit(match event {
                         ViewEvent::Close if panel => Action::CloseSuggestions,
+                        // The person may have set their annotator name there.
+                        ViewEvent::Close if view == LazyView::Agreement => {
+                            on_action.emit(Action::CloseDialog);
+                            Action::SetAnnotator(
+                                crate::bridge::settings::annotator_name().unwrap_or_default(),
+                            )
+                        }
                         ViewEvent::Close => Action::CloseDialog,
                         ViewEvent::Accept(json) => Action::AcceptSuggestions(json),
                         ViewEvent::Again => Action::Suggest,

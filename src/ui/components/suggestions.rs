@@ -210,11 +210,12 @@ pub fn SuggestionsPanel(props: &SuggestionsProps) -> Html {
             match decision {
                 Decision::Accept(keys) => {
                     let described = describe_keys(&state.review, &keys);
-                    if let Some(batch) =
+                    if let Some(mut batch) =
                         state
                             .review
                             .accept(&keys, index, &content.annotations, fresh, &now)
                     {
+                        stamp(&mut batch);
                         on_event.emit(ViewEvent::Accept(native::to_json(
                             &doc.0,
                             batch.content(),
@@ -225,11 +226,12 @@ pub fn SuggestionsPanel(props: &SuggestionsProps) -> Html {
                     }
                 }
                 Decision::AcceptLinks(at) => {
-                    if let Some(batch) =
+                    if let Some(mut batch) =
                         state
                             .review
                             .accept_links(&at, index, &content.annotations, fresh, &now)
                     {
+                        stamp(&mut batch);
                         on_event.emit(ViewEvent::Accept(native::to_json(
                             &doc.0,
                             batch.content(),
@@ -771,5 +773,18 @@ fn focus_row(list: &NodeRef, key: Option<&str>) {
         .and_then(|b| b.dyn_into::<HtmlElement>().ok())
     {
         let _ = button.focus();
+    }
+}
+
+/// Accepted suggestions are the person's own annotations: their annotator name goes on them
+/// (an import keeps a file's names as they are, so the page does not add it).
+fn stamp(batch: &mut Annotations) {
+    let name = settings::annotator_name().unwrap_or_default();
+    for annotation in batch
+        .annotations
+        .iter_mut()
+        .filter(|a| a.annotator.is_empty())
+    {
+        annotation.annotator.clone_from(&name);
     }
 }

@@ -8,15 +8,22 @@ use yew::prelude::*;
 
 /// The page behind an open dialog is inert; the dialog takes the focus, and the element
 /// that had it gets it back when the dialog closes.
+/// `modal` names the open dialog (its kind): one dialog replacing another (an import's
+/// progress giving way to its question) gives the new one the focus too.
 #[hook]
-pub(crate) fn use_modal_focus(modal_open: bool) {
+pub(crate) fn use_modal_focus<K: PartialEq + Clone + 'static>(modal: Option<K>) {
     let opener = use_mut_ref(|| None::<HtmlElement>);
-    use_effect_with(modal_open, move |&open| {
+    use_effect_with(modal, move |modal| {
         let document = gloo::utils::document();
-        if open {
-            *opener.borrow_mut() = document
+        if modal.is_some() {
+            // The element to give the focus back to: the one before the first dialog.
+            let active = document
                 .active_element()
-                .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+                .filter(|e| e.closest("[aria-modal=true]").ok().flatten().is_none());
+            if active.is_some() || opener.borrow().is_none() {
+                *opener.borrow_mut() = active;
+            }
             // `autofocus` only acts on page load: give the dialog the focus here.
             let target = document
                 .query_selector("[aria-modal=true] [autofocus]")

@@ -27,7 +27,7 @@ pub(crate) fn session_store(doc_id: &str, loaded: &Annotations, persist: bool) -
     let kept = persist
         .then(|| STORES.with(|stores| stores.borrow().get(doc_id).cloned()))
         .flatten();
-    match kept {
+    let handle = match kept {
         Some((handle, left)) => {
             let merged = merge_stored(&left.content(), handle.borrow().content(), loaded);
             match merged {
@@ -36,7 +36,12 @@ pub(crate) fn session_store(doc_id: &str, loaded: &Annotations, persist: bool) -
             }
         }
         None => StoreHandle::new(Store::from_parts(loaded.clone())),
-    }
+    };
+    // The name is read each time a document is opened, so a change in the settings applies
+    // from the next document on (a settings view should also call `set_annotator` on the
+    // open store).
+    let name = crate::bridge::settings::annotator_name().unwrap_or_default();
+    handle.mutate(|store| store.set_annotator(&name)).0
 }
 
 /// Keeps the document's store when the app leaves it.

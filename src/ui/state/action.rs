@@ -16,6 +16,8 @@ pub enum Action {
     SetPending(Option<CharSpan>),
     /// Open the suggestions panel, or run the suggesters again in it.
     Suggest,
+    /// The person's annotator name, for what they make from now on.
+    SetAnnotator(String),
     CloseSuggestions,
     /// Accepted suggestions (annotations and links, in the JSON format's compact form), added
     /// as one undoable step.

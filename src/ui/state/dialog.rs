@@ -150,3 +150,31 @@ pub struct StagedImport {
     pub source: String,
     pub plan: Rc<ImportPlan>,
 }
+
+impl StagedImport {
+    /// The annotator most of the file's annotations name, if any do.
+    pub fn file_annotator(&self) -> Option<String> {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for a in &self.plan.content.annotations {
+            if a.annotator.is_empty() {
+                continue;
+            }
+            match counts.iter_mut().find(|(name, _)| *name == a.annotator) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((&a.annotator, 1)),
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|&(_, n)| n)
+            .map(|(name, _)| name.to_owned())
+    }
+
+    /// True when the person has a name and the file names someone else (a colleague's file):
+    /// then keeping it as their layer is the first choice offered, even in an empty document.
+    /// Without a name of one's own, no file counts as a colleague's.
+    pub fn from_someone_else(&self, me: &str) -> bool {
+        let me = me.trim();
+        !me.is_empty() && self.file_annotator().is_some_and(|name| name != me)
+    }
+}

@@ -190,7 +190,11 @@ impl Reducible for AppState {
                 }
             }
             Action::StageImport(staged) => {
-                if next.store.borrow().is_empty() && next.store.borrow().orphans().is_empty() {
+                let colleague = staged.from_someone_else(next.store.borrow().annotator());
+                if !colleague
+                    && next.store.borrow().is_empty()
+                    && next.store.borrow().orphans().is_empty()
+                {
                     // Nothing to replace or merge with: import at once (still undoable).
                     let (store, summary) = next.store.mutate(|s| {
                         s.import(
@@ -311,6 +315,9 @@ impl Reducible for AppState {
             Action::OpenDialog(Dialog::LinkPicker(_)) => next.open_link_picker(),
             Action::OpenDialog(dialog) => next.dialog = Some(dialog),
             Action::CloseDialog => next.dialog = None,
+            Action::SetAnnotator(name) => {
+                next.store = next.store.mutate(|s| s.set_annotator(&name)).0;
+            }
             Action::Suggest => next.suggest_run = Some(next.suggest_run.map_or(0, |n| n + 1)),
             Action::CloseSuggestions => next.suggest_run = None,
             Action::AcceptSuggestions(json) => {

@@ -9,10 +9,13 @@
 //! T3\tClaim 337 350;351 368\t2024 results. “Russian-Armenian
 //! R1\tSource Arg1:T3 Arg2:T2
 //! #1\tAnnotatorNotes T2\tForeign Minister
+//! #2\tAnnotator T2\tAda Lovelace
 //! ```
 //!
 //! Export numbers the annotations T1…Tn in document order, the links R1…Rm by claim, role
-//! and linked annotation, the notes #1…#k in the order of their annotations, so the same
+//! and linked annotation, the notes #1…#k in the order of their annotations and then the
+//! annotators' names (`Annotator` comments, one per annotation whose annotator is known; brat
+//! shows them with the annotation like a note), so the same
 //! content always gives the same file. Import keeps brat's ids, so a file read and written
 //! again numbers everything the same.
 //!
@@ -24,7 +27,8 @@
 //!   back into one span from the first start to the last end. A span that begins or ends
 //!   with a line break loses that break (and the spaces beside it); one made of nothing
 //!   else is not written.
-//! - a line break or tab inside a note: brat's notes are one line, so each becomes a space.
+//! - a line break or tab inside a note or a name: brat's comments are one line, so each
+//!   becomes a space.
 //! - entity names, hand-set date values and orphans (see `CARRIES`).
 
 mod read;
@@ -40,6 +44,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 pub(crate) const CARRIES: Carries = Carries {
+    annotators: true,
     notes: true,
     links: true,
     entities: false,
@@ -120,6 +125,10 @@ fn is_line_break(c: char) -> bool {
             | '\u{2029}'
     )
 }
+
+/// The comment type of the line that names who made an annotation (`#2\tAnnotator T1\tAda`):
+/// a comment of its own, so that a note is never taken for a name.
+pub(crate) const ANNOTATOR_COMMENT: &str = "Annotator";
 
 fn type_name(label: Label) -> &'static str {
     label.title()
@@ -228,14 +237,16 @@ pub fn export(doc: &Document, content: Content) -> BratFiles {
         );
     }
 
-    let notes = written.iter().filter(|(_, a)| !a.note.trim().is_empty());
-    for (k, (n, a)) in notes.enumerate() {
-        let _ = writeln!(
-            ann,
-            "#{}\tAnnotatorNotes T{n}\t{}",
-            k + 1,
-            one_line(&a.note)
-        );
+    let notes = written
+        .iter()
+        .filter(|(_, a)| !a.note.trim().is_empty())
+        .map(|(n, a)| ("AnnotatorNotes", n, &a.note));
+    let annotators = written
+        .iter()
+        .filter(|(_, a)| !a.annotator.trim().is_empty())
+        .map(|(n, a)| (ANNOTATOR_COMMENT, n, &a.annotator));
+    for (k, (kind, n, text)) in notes.chain(annotators).enumerate() {
+        let _ = writeln!(ann, "#{}\t{kind} T{n}\t{}", k + 1, one_line(text));
     }
 
     BratFiles {

@@ -19,7 +19,8 @@ pub struct Skipped {
     pub normalizations: usize,
     /// `*` lines.
     pub equivalences: usize,
-    /// `#` lines that are not `AnnotatorNotes`, or note a link, event or attribute.
+    /// `#` lines that are not `AnnotatorNotes` or `Annotator`, or are on a link, event or
+    /// attribute.
     pub comments: usize,
 }
 
@@ -77,6 +78,8 @@ struct PendingNote<'a> {
     target: &'a str,
     text: &'a str,
     line: usize,
+    /// An `Annotator` comment (who made it) rather than an `AnnotatorNotes` one.
+    annotator: bool,
 }
 
 struct PendingRelation<'a> {
@@ -131,7 +134,8 @@ pub fn parse_counted(ann: &str, txt: Option<&str>) -> Result<(Foreign, Skipped),
                 let (data, note) = rest.split_once('\t').unwrap_or((rest, ""));
                 let mut fields = data.split_whitespace();
                 let kind = fields.next().unwrap_or("");
-                if kind.eq_ignore_ascii_case("AnnotatorNotes") {
+                let annotator = kind.eq_ignore_ascii_case(super::ANNOTATOR_COMMENT);
+                if annotator || kind.eq_ignore_ascii_case("AnnotatorNotes") {
                     let target = fields
                         .next()
                         .ok_or_else(|| fail("the note names no annotation".to_owned()))?;
@@ -139,6 +143,7 @@ pub fn parse_counted(ann: &str, txt: Option<&str>) -> Result<(Foreign, Skipped),
                         target,
                         text: note,
                         line: n,
+                        annotator,
                     });
                 } else {
                     skipped.comments += 1;
@@ -168,6 +173,13 @@ pub fn parse_counted(ann: &str, txt: Option<&str>) -> Result<(Foreign, Skipped),
                     continue;
                 }
                 let draft = &mut drafts[k];
+                if note.annotator {
+                    // One name per annotation: the first line that gives one.
+                    if draft.annotator.is_empty() {
+                        draft.annotator = note.text.trim().to_owned();
+                    }
+                    continue;
+                }
                 if !draft.note.is_empty() {
                     draft.note.push('\n');
                 }

@@ -2,7 +2,8 @@
 //! (every cell exact) and [`export_for_spreadsheets`] (formula-like cells neutralised).
 //!
 //! Columns: `document_id, annotation_id, label, start, end, quote, note, entity, date_value,
-//! date_normalized, date_modifier, source_ids, sources, target_ids, targets, when_ids, when`.
+//! date_normalized, date_modifier, source_ids, sources, target_ids, targets, when_ids, when,
+//! annotator`.
 //! Offsets are code points, end-exclusive (Python's `text[start:end] == quote`). A claim's
 //! row lists the ids of its linked actors and dates (`source_ids`, `target_ids`, `when_ids`,
 //! joined with a space) and, for reading, their names (`sources`, `targets`: the actor's
@@ -31,6 +32,9 @@
 //!   starts with `'`s and then such a character, so the change can be undone), and
 //!   [`parse_spreadsheet`] — chosen by import for a file named `*.spreadsheet.csv` — takes
 //!   exactly that `'` off again, so both flavours import back the same annotations.
+//! - **Annotator.** The last column (so that readers counting columns from the left are not
+//!   moved), empty when unknown; a file without it (written before it existed) reads as
+//!   unknown.
 //! - **Ids** in the `*_ids` columns are separated by spaces, so an id that itself holds a
 //!   space (possible in files from other tools) cannot be written there unambiguously.
 //! - Not carried: orphans (no place in the text), relation ids and times, annotation times.
@@ -48,6 +52,7 @@ mod read;
 pub use read::{looks_like, parse, parse_spreadsheet};
 
 pub(crate) const CARRIES: Carries = Carries {
+    annotators: true,
     notes: true,
     links: true,
     entities: true,
@@ -55,7 +60,7 @@ pub(crate) const CARRIES: Carries = Carries {
     orphans: false,
 };
 
-pub(crate) const HEADER: [&str; 17] = [
+pub(crate) const HEADER: [&str; 18] = [
     "document_id",
     "annotation_id",
     "label",
@@ -73,6 +78,7 @@ pub(crate) const HEADER: [&str; 17] = [
     "targets",
     "when_ids",
     "when",
+    "annotator",
 ];
 
 /// The columns a file must have to be read.
@@ -188,6 +194,7 @@ fn rows(doc: &Document, content: Content) -> Vec<Vec<String>> {
             targets,
             when_ids,
             when,
+            a.annotator.clone(),
         ]);
     }
     out

@@ -259,6 +259,8 @@ fn parse_records(all: Vec<Record>) -> Result<Foreign, String> {
             updated: String::new(),
             entity: non_empty("entity").map(str::to_owned),
             date_value: non_empty("date_value").map(str::to_owned),
+            // Absent from files written before the column existed: unknown.
+            annotator: cell("annotator").to_owned(),
             orphan: false,
             place,
         });

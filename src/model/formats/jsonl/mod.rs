@@ -8,7 +8,7 @@
 //! ```json
 //! {"text": "…", "meta": {"id": "…", "title": "…", "published": "2025-01-24"},
 //!  "spans": [{"start": 0, "end": 13, "label": "ACTOR", "text": "Sergey Lavrov", "id": "a1",
-//!             "note": "…", "entity": "…"}],
+//!             "note": "…", "entity": "…", "annotator": "…"}],
 //!  "relations": [{"head_span": {"start": 20, "end": 60, "label": "CLAIM", "id": "c1"},
 //!                 "child_span": {"start": 0, "end": 13, "label": "ACTOR", "id": "a1"},
 //!                 "label": "SOURCE", "id": "r1"}]}
@@ -31,8 +31,14 @@
 //! end without one (Prodigy's own files) by its start, end and label, and a relation whose
 //! ends are the wrong way round (actor or date as head, claim as child) is turned round.
 //!
+//! A span's `annotator` (who made it, left out when unknown) is a key Prodigy and spaCy pass
+//! over, like `id` and `note`.
+//!
 //! **doccano** ([`export_doccano`]): `{"text": "…", "label": [[0, 13, "actor"], …]}`,
-//! labels and offsets only. [`parse`] also reads doccano's newer export with `entities`
+//! labels and offsets only, plus `"annotators": ["Ada", "", …]` (one per triple, in the same
+//! order; written only when some annotator is known), an extra key beside the two doccano
+//! reads. Reading takes it when it is a list of strings as long as `label`. [`parse`]
+//! also reads doccano's newer export with `entities`
 //! (`{"id", "start_offset", "end_offset", "label"}`) and `relations` (`{"id", "from_id",
 //! "to_id", "type"}`).
 
@@ -52,6 +58,7 @@ use std::collections::HashMap;
 /// and computed date values (spaCy gets the text; recomputing is cheaper than trusting a
 /// stale copy).
 pub(crate) const SPACY_CARRIES: Carries = Carries {
+    annotators: true,
     notes: true,
     links: true,
     entities: true,
@@ -59,6 +66,7 @@ pub(crate) const SPACY_CARRIES: Carries = Carries {
     orphans: false,
 };
 pub(crate) const DOCCANO_CARRIES: Carries = Carries {
+    annotators: true,
     notes: false,
     links: false,
     entities: false,
@@ -114,6 +122,8 @@ struct SpanOut<'a> {
     entity: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     date_value: Option<&'a str>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    annotator: &'a str,
 }
 
 #[derive(Serialize)]
@@ -178,6 +188,7 @@ pub fn export_spacy(doc: &Document, content: Content) -> String {
                 note: &a.note,
                 entity: a.entity.as_deref().filter(|_| a.label == Label::Actor),
                 date_value: a.date_value.as_deref().filter(|_| a.label == Label::Date),
+                annotator: &a.annotator,
             })
             .collect(),
         relations: content
@@ -202,11 +213,15 @@ pub fn export_spacy(doc: &Document, content: Content) -> String {
 struct DoccanoLine<'a> {
     text: &'a str,
     label: Vec<(usize, usize, &'static str)>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    annotators: Vec<&'a str>,
 }
 
 /// One line in doccano's sequence-labelling form: the text and `[start, end, label]` triples
-/// in document order, labels in lower case as doccano's label names.
+/// in document order, labels in lower case as doccano's label names; when any annotator is
+/// known, `annotators` names each triple's, in the same order (`""` for unknown).
 pub fn export_doccano(doc: &Document, content: Content) -> String {
+    let any_annotator = content.annotations.iter().any(|a| !a.annotator.is_empty());
     json_line(&DoccanoLine {
         text: doc.index.text(),
         label: content
@@ -214,5 +229,14 @@ pub fn export_doccano(doc: &Document, content: Content) -> String {
             .iter()
             .map(|a| (a.span.start.0, a.span.end.0, a.label.as_str()))
             .collect(),
+        annotators: if any_annotator {
+            content
+                .annotations
+                .iter()
+                .map(|a| a.annotator.as_str())
+                .collect()
+        } else {
+            Vec::new()
+        },
     })
 }

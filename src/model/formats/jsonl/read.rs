@@ -137,7 +137,8 @@ struct ReadSpan {
 
 /// One span record: `[start, end, label]` (doccano, spaCy's training tuples) or an object
 /// with `start`/`start_offset`, `end`/`end_offset`, `label` and optional `text`, `id`,
-/// `note`, `entity`, `date_value` (other keys, such as Prodigy's token indices, are ignored).
+/// `note`, `entity`, `date_value`, `annotator` (other keys, such as Prodigy's token indices,
+/// are ignored).
 fn read_span(item: &Value, place: String) -> Result<ReadSpan, String> {
     let fail = |problem: String| format!("{place}: {problem}");
     let mut draft = Draft {
@@ -169,6 +170,9 @@ fn read_span(item: &Value, place: String) -> Result<ReadSpan, String> {
             draft.entity = json::string(object.get("entity"), "entity").map_err(fail)?;
             draft.date_value =
                 json::string(object.get("date_value"), "date_value").map_err(fail)?;
+            draft.annotator = json::string(object.get("annotator"), "annotator")
+                .map_err(fail)?
+                .unwrap_or_default();
             id_of(object.get("id")).map_err(fail)?
         }
         other => {
@@ -227,6 +231,16 @@ fn read_document(number: usize, object: &Map<String, Value>) -> Result<Foreign, 
         .enumerate()
         .map(|(i, item)| read_span(item, format!("line {number}, span {}", i + 1)))
         .collect::<Result<Vec<_>, _>>()?;
+    // doccano's triples cannot hold a name: `annotators` lists them in the same order.
+    if let Some(Value::Array(names)) = object.get("annotators") {
+        if names.len() == spans.len() {
+            for (span, name) in spans.iter_mut().zip(names) {
+                if let (Value::String(name), true) = (name, span.draft.annotator.is_empty()) {
+                    span.draft.annotator = name.clone();
+                }
+            }
+        }
+    }
     let mut ids: Vec<Option<String>> = spans.iter_mut().map(|s| s.id.take()).collect();
     let drafts: Vec<Draft> = spans
         .into_iter()

@@ -67,6 +67,9 @@ pub(crate) struct AnnotationRecord {
     pub created: String,
     #[serde(default)]
     pub updated: String,
+    /// Who made it; left out when unknown (files and records written before it existed).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub annotator: String,
     /// Actors: the entity this mention refers to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity: Option<EntityRecord>,
@@ -178,6 +181,7 @@ fn record_of(a: &Annotation) -> AnnotationRecord {
         note: a.note.clone(),
         created: a.created.clone(),
         updated: a.updated.clone(),
+        annotator: a.annotator.clone(),
     }
 }
 

@@ -130,6 +130,7 @@ fn draft_of(raw: &serde_json::Value, place: String, orphan: bool) -> Result<Draf
         note: record.note,
         created: record.created,
         updated: record.updated,
+        annotator: record.annotator,
         entity: record.entity.filter(|e| !e.inferred).map(|e| e.name),
         date_value: record.date.filter(|d| d.manual).map(|d| d.value),
         orphan,

@@ -6,7 +6,8 @@
 //! - `id`: `urn:text-annotator:<document id>:annotation:<annotation id>`, both ids
 //!   percent-encoded (everything but `A-Z a-z 0-9 - . _ ~`), so any id gives a valid URI and
 //!   reading the IRI back gives the original id.
-//! - `motivation: "tagging"`, `created` and `modified` (only when they are RFC 3339 times).
+//! - `motivation: "tagging"`, `created` and `modified` (only when they are RFC 3339 times),
+//!   and `creator` (`{"type": "Person", "name": …}`) when the annotator is known.
 //! - `body`: the label as a `TextualBody` with `purpose: "tagging"` (`actor`, `claim`,
 //!   `date`); an actor's entity name, or a date's hand-set value (ISO 8601 / TIMEX3), as a
 //!   `TextualBody` with `purpose: "identifying"` — what the mention refers to, read by the
@@ -23,7 +24,8 @@
 //!
 //! Import reads that, and Web Annotations from other tools: a collection with embedded pages,
 //! a page, one annotation or a list of them; targets and selectors as one object or a list;
-//! bodies as one object, a list or `bodyValue`; labels and roles in any case.
+//! bodies as one object, a list or `bodyValue`; labels and roles in any case; a creator as an
+//! agent (its `name`, else `nickname`, else `id`) or an IRI, the first of a list.
 
 mod iri;
 mod read;
@@ -38,6 +40,7 @@ use iri::{document_iri, item_iri, usable_uri};
 use serde::Serialize;
 
 pub(crate) const CARRIES: Carries = Carries {
+    annotators: true,
     notes: true,
     links: true,
     entities: true,
@@ -83,8 +86,18 @@ struct Item {
     created: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     modified: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    creator: Option<Agent>,
     body: Vec<Body>,
     target: Target,
+}
+
+/// Who made an annotation: `{"type": "Person", "name": …}`.
+#[derive(Serialize)]
+struct Agent {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    name: String,
 }
 
 #[derive(Serialize)]
@@ -214,6 +227,10 @@ fn annotation_item(doc_id: &str, source: &str, a: &Annotation, placed: bool) -> 
         motivation: "tagging",
         created: date_time(&a.created),
         modified: date_time(&a.updated),
+        creator: (!a.annotator.is_empty()).then(|| Agent {
+            kind: "Person",
+            name: a.annotator.clone(),
+        }),
         body,
         target: Target::Specific(SpecificTarget {
             kind: "SpecificResource",
@@ -231,6 +248,7 @@ fn link_item(doc_id: &str, r: &Relation) -> Item {
         motivation: "linking",
         created: date_time(&r.created),
         modified: None,
+        creator: None,
         body: vec![
             Body::Iri(item_iri(doc_id, ANNOTATION_KIND, &r.other)),
             Body::text("tagging", r.role.as_str()),

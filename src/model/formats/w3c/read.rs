@@ -292,6 +292,27 @@ impl<'a> Record<'a> {
         }
     }
 
+    /// The annotator: the creator's name (else its nickname or id), or the creator IRI;
+    /// the first when there are several. Empty when there is none.
+    fn creator(&self) -> String {
+        let Some(first) = self
+            .object
+            .get("creator")
+            .map(list_of)
+            .and_then(|l| l.first().copied())
+        else {
+            return String::new();
+        };
+        let name = match first {
+            Value::String(iri) => Some(iri.as_str()),
+            Value::Object(agent) => ["name", "nickname", "id"]
+                .iter()
+                .find_map(|key| agent.get(*key).map(single).and_then(Value::as_str)),
+            _ => None,
+        };
+        name.unwrap_or_default().trim().to_owned()
+    }
+
     fn draft(&self) -> Result<Draft, String> {
         let bodies = self.bodies();
         let label = self.tag(&bodies, Label::parse, "actor, claim or date")?;
@@ -333,6 +354,7 @@ impl<'a> Record<'a> {
             note,
             created: self.time("created"),
             updated: self.time("modified"),
+            annotator: self.creator(),
             entity: identifying.clone().filter(|_| label == Label::Actor),
             date_value: identifying.filter(|_| label == Label::Date),
             orphan: false,
