@@ -123,11 +123,7 @@ pub fn draw_ghosts(layer: &Element, index: &TextIndex, ghosts: &[Ghost]) {
         window.scroll_x().unwrap_or_default(),
         window.scroll_y().unwrap_or_default(),
     );
-    let height = window
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(800.0);
+    let height = viewport_height();
     let Ok(chunks) = root.query_selector_all(".chunk") else {
         return;
     };
@@ -209,6 +205,14 @@ fn dom_range(root: &Element, index: &TextIndex, span: CharSpan) -> Option<web_sy
     Some(range)
 }
 
+fn viewport_height() -> f64 {
+    gloo::utils::window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0)
+}
+
 /// Scrolls the article so that `span` is in view (the middle of the screen when it was not).
 pub fn reveal(index: &TextIndex, span: CharSpan) {
     let document = gloo::utils::document();
@@ -224,11 +228,7 @@ pub fn reveal(index: &TextIndex, span: CharSpan) {
         .and_then(|p| p.dyn_into::<HtmlElement>().ok())
     {
         let rect = p.get_bounding_client_rect();
-        let height = gloo::utils::window()
-            .inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .unwrap_or(800.0);
+        let height = viewport_height();
         if rect.bottom() < 80.0 || rect.top() > height - 80.0 {
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_block(web_sys::ScrollLogicalPosition::Center);
@@ -239,11 +239,7 @@ pub fn reveal(index: &TextIndex, span: CharSpan) {
         return;
     };
     let rect = range.get_bounding_client_rect();
-    let height = gloo::utils::window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(800.0);
+    let height = viewport_height();
     if rect.top() < 80.0 || rect.bottom() > height - 80.0 {
         let by = rect.top() - height / 2.0;
         gloo::utils::window().scroll_by_with_x_and_y(0.0, by);

@@ -167,67 +167,68 @@ fn ViewHost(props: &ViewHostProps) -> Html {
         }
         LazyView::Claims => html! { <LibraryClaims {current_id} {on_event} /> },
         LazyView::Help => html! { <HelpDialog {on_event} /> },
-        LazyView::DocumentClaims => {
-            let Some((json, text)) = &props.context.document else {
-                return html! {};
-            };
-            // The page wrote this from its own store a moment ago; a failure here is a bug,
-            // said in words rather than an empty table.
-            let read = document_of(json, text).and_then(|doc| {
-                let content = parse_placed(json, &doc)?;
-                Ok((doc, content))
-            });
-            match read {
-                Ok((doc, content)) => html! {
-                    <ClaimsTable doc={DocRef(Rc::new(doc))} content={Rc::new(content)} {on_event} />
-                },
-                Err(why) => {
-                    on_event.emit(ViewEvent::Error(format!(
-                        "The claims table could not read the document: {why}."
-                    )));
-                    on_event.emit(ViewEvent::Close);
-                    html! {}
+        LazyView::DocumentClaims => with_document(
+            &props.context,
+            &on_event,
+            "the claims table",
+            |doc, content, on_event| {
+                html! {
+                    <ClaimsTable {doc} {content} {on_event} />
                 }
-            }
-        }
-        LazyView::Entities => html! { <LibraryEntities {current_id} {on_event} /> },
-        LazyView::Agreement => match read_document(&props.context) {
-            Ok((doc, content)) => html! {
-                <AgreementView doc={DocRef(Rc::new(doc))} content={Rc::new(content)} {on_event} />
             },
-            Err(why) => {
-                on_event.emit(ViewEvent::Error(format!(
-                    "The agreement view could not read the document: {why}."
-                )));
-                on_event.emit(ViewEvent::Close);
-                html! {}
-            }
-        },
-        LazyView::Suggestions => {
-            let read = props
-                .context
-                .document
-                .as_ref()
-                .ok_or_else(|| "no document".to_owned())
-                .and_then(|(json, text)| {
-                    let doc = document_of(json, text).map_err(|e| e.to_string())?;
-                    let content = parse_placed(json, &doc).map_err(|e| e.to_string())?;
-                    Ok((doc, content))
-                });
-            match read {
-                Ok((doc, content)) => html! {
-                    <SuggestionsPanel doc={DocRef(Rc::new(doc))} content={Rc::new(content)} {on_event} />
-                },
-                Err(why) => {
-                    on_event.emit(ViewEvent::Error(format!(
-                        "The suggestions could not read the document: {why}."
-                    )));
-                    on_event.emit(ViewEvent::Close);
-                    html! {}
+        ),
+        LazyView::Entities => html! { <LibraryEntities {current_id} {on_event} /> },
+        LazyView::Agreement => with_document(
+            &props.context,
+            &on_event,
+            "the agreement view",
+            |doc, content, on_event| {
+                html! {
+                    <AgreementView {doc} {content} {on_event} />
                 }
-            }
+            },
+        ),
+        LazyView::Suggestions => with_document(
+            &props.context,
+            &on_event,
+            "the suggestions",
+            |doc, content, on_event| {
+                html! {
+                    <SuggestionsPanel {doc} {content} {on_event} />
+                }
+            },
+        ),
+    }
+}
+
+/// A view of the open document, drawn from what the page handed over. The page wrote it from
+/// its own store a moment ago, so a failure is a bug: said in words, and the view closes.
+fn with_document(
+    context: &ViewContext,
+    on_event: &Callback<ViewEvent>,
+    what: &str,
+    view: impl FnOnce(DocRef, Rc<crate::model::Annotations>, Callback<ViewEvent>) -> Html,
+) -> Html {
+    match read_document(context) {
+        Ok((doc, content)) => view(DocRef(Rc::new(doc)), Rc::new(content), on_event.clone()),
+        Err(why) => {
+            on_event.emit(ViewEvent::Error(format!(
+                "{} could not read the document: {why}.",
+                capitalised(what)
+            )));
+            on_event.emit(ViewEvent::Close);
+            html! {}
         }
     }
+}
+
+/// "the claims table" → "The claims table" (the views' names are ASCII; no case tables).
+fn capitalised(text: &str) -> String {
+    let mut out = text.to_owned();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 /// The open document and its annotations, as the page handed them over.

@@ -155,6 +155,13 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// True for a month's or a weekday's full name in lower case ("march", "friday"; a full stop
+/// after it allowed): the suggesters' test of a word the grammar reads as a date.
+pub(crate) fn is_month_or_weekday_name(lower: &str) -> bool {
+    let word = lower.trim_end_matches('.');
+    MONTHS.contains(&word) || weekday(word).is_some()
+}
+
 fn month_number(word: &str) -> Option<u32> {
     let word = word.trim_end_matches('.');
     let index = MONTHS

@@ -83,29 +83,10 @@ impl Runs {
     }
 }
 
+/// A capitalised month or weekday ("May", "Friday"): a date, not the start of a name.
 fn is_month_or_weekday(word: &str) -> bool {
-    const NAMES: [&str; 19] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    NAMES.contains(&word)
+    word.chars().next().is_some_and(char::is_uppercase)
+        && crate::model::dates::is_month_or_weekday_name(&crate::model::case::lowercase(word))
 }
 
 fn starts_run(reading: &Reading, i: usize) -> bool {

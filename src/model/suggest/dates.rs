@@ -137,27 +137,5 @@ fn plausible(reading: &Reading, i: usize, j: usize) -> bool {
 }
 
 fn is_month_or_weekday(lower: &str) -> bool {
-    let lower = lower.trim_end_matches('.');
-    const NAMES: [&str; 19] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    NAMES.contains(&lower)
+    crate::model::dates::is_month_or_weekday_name(lower)
 }

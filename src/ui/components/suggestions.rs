@@ -215,12 +215,7 @@ pub fn SuggestionsPanel(props: &SuggestionsProps) -> Html {
                             .review
                             .accept(&keys, index, &content.annotations, fresh, &now)
                     {
-                        stamp(&mut batch);
-                        on_event.emit(ViewEvent::Accept(native::to_json(
-                            &doc.0,
-                            batch.content(),
-                            TextInclusion::Compact,
-                        )));
+                        send(&on_event, &doc, &mut batch);
                         state.said = format!("Accepted {described}. {}", next_words(&state.review));
                         focus = true;
                     }
@@ -231,12 +226,7 @@ pub fn SuggestionsPanel(props: &SuggestionsProps) -> Html {
                             .review
                             .accept_links(&at, index, &content.annotations, fresh, &now)
                     {
-                        stamp(&mut batch);
-                        on_event.emit(ViewEvent::Accept(native::to_json(
-                            &doc.0,
-                            batch.content(),
-                            TextInclusion::Compact,
-                        )));
+                        send(&on_event, &doc, &mut batch);
                         state.said = "Accepted the link.".to_owned();
                     }
                 }
@@ -776,9 +766,10 @@ fn focus_row(list: &NodeRef, key: Option<&str>) {
     }
 }
 
-/// Accepted suggestions are the person's own annotations: their annotator name goes on them
-/// (an import keeps a file's names as they are, so the page does not add it).
-fn stamp(batch: &mut Annotations) {
+/// Hands accepted suggestions to the page, which adds them as one undoable step. They are the
+/// person's own annotations: their annotator name goes on them (an import keeps a file's names
+/// as they are, so the page does not add it).
+fn send(on_event: &Callback<ViewEvent>, doc: &DocRef, batch: &mut Annotations) {
     let name = settings::annotator_name().unwrap_or_default();
     for annotation in batch
         .annotations
@@ -787,4 +778,9 @@ fn stamp(batch: &mut Annotations) {
     {
         annotation.annotator.clone_from(&name);
     }
+    on_event.emit(ViewEvent::Accept(native::to_json(
+        &doc.0,
+        batch.content(),
+        TextInclusion::Compact,
+    )));
 }
