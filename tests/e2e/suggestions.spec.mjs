@@ -102,6 +102,8 @@ test('Accept all, Reject all, and a rejection that lasts: not proposed again aft
   await page.getByRole('button', { name: 'Reject all', exact: true }).click();
   await expect(page.locator('.suggest-panel')).toContainText('Nothing to suggest in this document');
   expect(await count(page)).toBe(actors);
+  // Said kept only once the database has them.
+  await expect(page.locator('.suggest-saved')).toHaveText('Rejections saved locally.');
 
   // After a reload the rejected ones stay away…
   await page.reload();
@@ -238,6 +240,7 @@ test('the whole review by keys, as the issue describes it: every suggestion deci
   expect(accepted.size).toBeGreaterThan(5);
   expect(rejected.size).toBeGreaterThan(5);
 
+  await expect(page.locator('.suggest-saved')).toHaveText('Rejections saved locally.');
   // Undo the last accept: the count drops by what it added.
   const total = await count(page);
   await page.keyboard.press('Control+z');

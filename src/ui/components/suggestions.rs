@@ -60,6 +60,8 @@ pub fn SuggestionsPanel(props: &SuggestionsProps) -> Html {
         said: String::new(),
     });
     let redraw = use_force_update();
+    // Whether the last rejections are in the database yet, in words.
+    let saved = use_state(|| "");
     let layer = use_mut_ref(|| None::<Element>);
     let list = use_node_ref();
 
@@ -188,7 +190,8 @@ pub fn SuggestionsPanel(props: &SuggestionsProps) -> Html {
     // What a decision does: accept (the page adds it), reject (remembered), and the focus and
     // ghosts that follow.
     let act = {
-        let (shared, redraw, list) = (shared.clone(), redraw.clone(), list.clone());
+        let (shared, redraw, list, saved) =
+            (shared.clone(), redraw.clone(), list.clone(), saved.clone());
         let (doc, content, on_event) = (
             props.doc.clone(),
             props.content.clone(),
@@ -236,12 +239,12 @@ pub fn SuggestionsPanel(props: &SuggestionsProps) -> Html {
                     let keep = state.options.show_rejected;
                     state.review.reject(&keys, keep);
                     state.said = format!("Rejected {described}. {}", next_words(&state.review));
-                    save_rejections(&doc.0.id, &state.review, &on_event);
+                    save_rejections(&doc.0.id, &state.review, &on_event, saved.clone());
                     focus = true;
                 }
                 Decision::Restore(key) => {
                     state.review.restore(&key);
-                    save_rejections(&doc.0.id, &state.review, &on_event);
+                    save_rejections(&doc.0.id, &state.review, &on_event, saved.clone());
                 }
                 Decision::Current(key) => {
                     state.review.set_current(key);
@@ -521,6 +524,7 @@ pub fn SuggestionsPanel(props: &SuggestionsProps) -> Html {
             </div>
             <p class="hint">{ "Dashed boxes in the text are suggestions. ] and [ step through them; Enter or y accepts, x or n rejects; Shift+←/→ and Ctrl+Shift+←/→ move the end and start first." }</p>
             { body }
+            <p class="hint suggest-saved" role="status">{ *saved }</p>
             <details class="suggest-options">
                 <summary>{ "Options" }</summary>
                 <label><input type="checkbox" checked={which.actors} onchange={set_options(|o, on| o.which.actors = on)} />{ " Actors" }</label>
@@ -737,17 +741,29 @@ fn summary(review: &Review) -> String {
     )
 }
 
-fn save_rejections(doc_id: &str, review: &Review, on_event: &Callback<ViewEvent>) {
+/// Writes the document's rejections; `saved` is told "Saving…" at once and "saved" only once
+/// the database has them (a rejection must not look kept before it is).
+fn save_rejections(
+    doc_id: &str,
+    review: &Review,
+    on_event: &Callback<ViewEvent>,
+    saved: UseStateHandle<&'static str>,
+) {
     let (doc_id, rejections, on_event) = (
         doc_id.to_owned(),
         review.rejections().clone(),
         on_event.clone(),
     );
+    saved.set("Saving the rejections…");
     wasm_bindgen_futures::spawn_local(async move {
-        if let Err(why) = stored::save_rejections(&doc_id, &rejections).await {
-            on_event.emit(ViewEvent::Error(format!(
-                "The rejected suggestions could not be saved ({why}); they may be suggested again."
-            )));
+        match stored::save_rejections(&doc_id, &rejections).await {
+            Ok(()) => saved.set("Rejections saved locally."),
+            Err(why) => {
+                saved.set("");
+                on_event.emit(ViewEvent::Error(format!(
+                    "The rejected suggestions could not be saved ({why}); they may be suggested again."
+                )));
+            }
         }
     });
 }
