@@ -161,7 +161,7 @@ impl Knowledge {
                     }
                     let span = reading.span(i, last);
                     if reading.index.slice(span.start, span.end) == self.names[name].text
-                        && !super::actors::in_compound(reading, i, last)
+                        && !super::runs::in_compound(reading, i, last)
                     {
                         matched = Some((span, name, last));
                         break;

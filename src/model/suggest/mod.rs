@@ -5,9 +5,11 @@
 //!
 //! One file per suggester: `dates.rs` (phrases the date normaliser reads), `actors.rs` (roles
 //! and names, organisations, acronyms, later uses), `knowledge.rs` (names the library knows),
-//! `claims.rs` (the content of attributions, with their speakers), `relations.rs` (source and
-//! when of claims); `reading.rs` holds the words, sentences and quotations they share, and the
-//! word lists (`*.txt` here). docs/suggestions.md has the guideline they aim at and how well
+//! `claims.rs` (the content of attributions), `speakers.rs` (who an attribution names),
+//! `relations.rs` (source and when of claims); `runs.rs` reads the runs of capitalised words
+//! names are made of, `reading.rs` holds the words, sentences and quotations they share, and
+//! the word lists (`*.txt` here); `rejections.rs` is what the person said no to, `review.rs`
+//! the review of one run. docs/suggestions.md has the guideline they aim at and how well
 //! they do.
 //!
 //! Every span starts and ends on a word boundary ([`TextIndex::word_spans`], so never inside a
@@ -23,21 +25,24 @@ mod claims;
 mod dates;
 mod knowledge;
 mod reading;
+mod rejections;
 mod relations;
 mod review;
+mod runs;
+mod speakers;
 
 pub use knowledge::{Knowledge, KnownName};
+pub use rejections::{fold_quote, Rejected, Rejections};
 pub use review::{Review, Step};
 
 use crate::model::annotation::{Annotation, Label, Relation, Role};
-use crate::model::case::lowercase;
 use crate::model::span::CharSpan;
 use crate::model::text::{CharOffset, TextIndex};
 use chrono::NaiveDate;
 use reading::Reading;
 use relations::Wanted;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// The rule that found a suggestion.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -243,69 +248,6 @@ pub struct Options {
     pub show_rejected: bool,
 }
 
-/// One rejected suggestion: its label and its text, folded ([`fold_quote`]).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct Rejected {
-    #[serde(rename = "l")]
-    pub label: Label,
-    #[serde(rename = "q")]
-    pub text: String,
-}
-
-/// A document's rejected suggestions: a suggestion with the same label and the same text
-/// (folded) is not suggested again in it unless asked. Serialises as a list of
-/// `{"l":"actor","q":"sergey lavrov"}`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Rejections(BTreeSet<Rejected>);
-
-/// A quote as rejections compare it: lower case, runs of whitespace as one space, trimmed,
-/// `’` as `'`.
-pub fn fold_quote(quote: &str) -> String {
-    let lower = lowercase(quote).replace('’', "'");
-    lower.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-impl Rejections {
-    pub fn new() -> Self {
-        Rejections::default()
-    }
-
-    pub fn reject(&mut self, label: Label, quote: &str) {
-        self.0.insert(Rejected {
-            label,
-            text: fold_quote(quote),
-        });
-    }
-
-    /// Takes a rejection back; true when there was one.
-    pub fn restore(&mut self, label: Label, quote: &str) -> bool {
-        self.0.remove(&Rejected {
-            label,
-            text: fold_quote(quote),
-        })
-    }
-
-    pub fn is_rejected(&self, label: Label, quote: &str) -> bool {
-        self.0.contains(&Rejected {
-            label,
-            text: fold_quote(quote),
-        })
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &Rejected> {
-        self.0.iter()
-    }
-}
-
 /// What the suggesters read besides the text.
 #[derive(Clone, Copy, Debug)]
 pub struct Context<'a> {
@@ -331,7 +273,7 @@ struct Candidate {
 /// Every suggestion for the text: see the module's notes for what is left out.
 pub fn suggest(text: &TextIndex, context: &Context, options: Options) -> Suggestions {
     let reading = Reading::new(text);
-    let runs = actors::Runs::new(&reading);
+    let runs = runs::Runs::new(&reading);
     let which = options.which;
     let mut candidates: Vec<Candidate> = Vec::new();
 
@@ -365,7 +307,7 @@ pub fn suggest(text: &TextIndex, context: &Context, options: Options) -> Suggest
         let name = context.knowledge.name(i);
         actors.push((span, Why::Known, name.entity.clone()));
     }
-    let speakers = claims::speakers(&reading, &runs);
+    let speakers = speakers::speakers(&reading, &runs);
     let mut by_rule: Vec<(CharSpan, Why)> = actors::find(&reading, &runs, &speakers)
         .into_iter()
         .map(|a| (a.span, a.why))
