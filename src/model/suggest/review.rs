@@ -160,14 +160,11 @@ impl Review {
         // Their links, now that every end is known.
         for (claim_id, links) in std::mem::take(&mut batch.wanted) {
             for link in links {
-                let other = match &link.other {
-                    LinkEnd::Existing(id) => existing.iter().find(|a| &a.id == id).cloned(),
-                    LinkEnd::Suggested(key) => {
-                        self.take(key, index, &mut fresh_id, now, &mut batch);
-                        self.accepted.get(key).cloned()
-                    }
+                let Some(other) =
+                    self.end_of(&link.other, index, existing, &mut fresh_id, now, &mut batch)
+                else {
+                    continue;
                 };
-                let Some(other) = other else { continue };
                 batch.relate(&claim_id, other, link.role, fresh_id(), now);
             }
         }
@@ -199,14 +196,11 @@ impl Review {
             let Some(claim) = existing.iter().find(|a| a.id == link.claim).cloned() else {
                 continue;
             };
-            let other = match &link.other {
-                LinkEnd::Existing(id) => existing.iter().find(|a| &a.id == id).cloned(),
-                LinkEnd::Suggested(key) => {
-                    self.take(key, index, &mut fresh_id, now, &mut batch);
-                    self.accepted.get(key).cloned()
-                }
+            let Some(other) =
+                self.end_of(&link.other, index, existing, &mut fresh_id, now, &mut batch)
+            else {
+                continue;
             };
-            let Some(other) = other else { continue };
             let claim_id = claim.id.clone();
             batch.placeholder(claim);
             batch.relate(&claim_id, other, link.role, fresh_id(), now);
@@ -228,6 +222,26 @@ impl Review {
             i += 1;
             !at.contains(&(i - 1))
         });
+    }
+
+    /// The annotation a proposed link ends at: one of the document's, or a suggestion (accepted
+    /// now if it is still open, or earlier in this review). `None` when it is gone (rejected).
+    fn end_of(
+        &mut self,
+        end: &LinkEnd,
+        index: &TextIndex,
+        existing: &[Annotation],
+        fresh_id: &mut impl FnMut() -> String,
+        now: &str,
+        batch: &mut Batch,
+    ) -> Option<Annotation> {
+        match end {
+            LinkEnd::Existing(id) => existing.iter().find(|a| &a.id == id).cloned(),
+            LinkEnd::Suggested(key) => {
+                self.take(key, index, fresh_id, now, batch);
+                self.accepted.get(key).cloned()
+            }
+        }
     }
 
     /// Moves an open suggestion out of the list into `batch` as a new annotation.
