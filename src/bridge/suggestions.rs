@@ -9,11 +9,16 @@
 use super::db;
 use super::legacy::local_storage;
 use super::selection::{char_to_dom_point, Bias};
+use super::visibility::SizeWatch;
 use crate::model::records::RECORD_VERSION;
 use crate::model::span::CharSpan;
 use crate::model::suggest::{Knowledge, Options, Rejections};
 use crate::model::text::TextIndex;
 use crate::model::Label;
+use gloo::events::EventListener;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
@@ -97,6 +102,68 @@ pub async fn save_rejections(doc_id: &str, rejections: &Rejections) -> Result<()
         }
     }
     Err("another tab kept writing the same record".to_owned())
+}
+
+/// The layer the ghosts are drawn in: an element at the page's origin, outside the text, that
+/// `draw` fills; drawn again (at most once a frame) when the page scrolls, the window resizes
+/// or the text reflows. Dropping it removes the layer.
+pub struct GhostLayer {
+    element: Element,
+    _watches: (EventListener, EventListener, Option<SizeWatch>),
+}
+
+impl GhostLayer {
+    pub fn new(draw: Rc<dyn Fn(&Element)>) -> Option<GhostLayer> {
+        let document = gloo::utils::document();
+        let element = document.create_element("div").ok()?;
+        element.set_class_name("ghost-layer");
+        let _ = element.set_attribute("aria-hidden", "true");
+        document.body()?.append_child(&element).ok()?;
+        let pending = Rc::new(Cell::new(false));
+        let schedule = {
+            let element = element.clone();
+            move || {
+                if pending.replace(true) {
+                    return;
+                }
+                let (draw, pending, element) = (draw.clone(), pending.clone(), element.clone());
+                let frame = Closure::once_into_js(move || {
+                    pending.set(false);
+                    draw(&element);
+                });
+                let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
+            }
+        };
+        let window = gloo::utils::window();
+        let on_scroll = {
+            let schedule = schedule.clone();
+            EventListener::new(&window, "scroll", move |_| schedule())
+        };
+        let on_resize = {
+            let schedule = schedule.clone();
+            EventListener::new(&window, "resize", move |_| schedule())
+        };
+        // The text reflows when the notices above it or the panel's width change.
+        let reflow = document
+            .query_selector(".doc-text")
+            .ok()
+            .flatten()
+            .and_then(|text| super::visibility::on_resize(&text, schedule));
+        Some(GhostLayer {
+            element,
+            _watches: (on_scroll, on_resize, reflow),
+        })
+    }
+
+    pub fn element(&self) -> &Element {
+        &self.element
+    }
+}
+
+impl Drop for GhostLayer {
+    fn drop(&mut self) {
+        self.element.remove();
+    }
 }
 
 /// A suggestion to draw: its span and label, and whether it is the one under review.

@@ -6,22 +6,26 @@
 //! (one undoable step per accept), so an accepted suggestion is an ordinary annotation.
 
 use crate::bridge::lazy_views::ViewEvent;
-use crate::bridge::suggestions::{self as stored, Ghost};
+use crate::bridge::suggestions::{self as stored, Ghost, GhostLayer};
 use crate::bridge::{clock, formats_worker, settings};
-use crate::model::annotation::{Label, Role};
+use crate::model::annotation::Label;
 use crate::model::formats::native::{self, TextInclusion};
-use crate::model::span::{Direction, Edge};
-use crate::model::suggest::{LinkEnd, Options, Request, Review, Step, Suggestion, Suggestions};
+use crate::model::suggest::{Options, Request, Review, Suggestion, Suggestions};
 use crate::model::text::shorten;
 use crate::model::{Annotation, Annotations};
 use crate::ui::DocRef;
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
+
+mod keys;
+mod rows;
+
+use keys::{decision_for_key, resolve, Decision};
+use rows::{describe_keys, end_words, next_words, role_words, row, summary};
 
 /// At most this many rows per label are listed; the rest are reached with `]` and accepted
 /// with "Accept all".
@@ -62,7 +66,7 @@ pub fn SuggestionsPanel(props: &SuggestionsProps) -> Html {
     let redraw = use_force_update();
     // Whether the last rejections are in the database yet, in words.
     let saved = use_state(|| "");
-    let layer = use_mut_ref(|| None::<Element>);
+    let layer = use_mut_ref(|| None::<GhostLayer>);
     let list = use_node_ref();
 
     // Read what the library knows and the document's rejections, then run in the worker.
@@ -110,81 +114,41 @@ pub fn SuggestionsPanel(props: &SuggestionsProps) -> Html {
         });
     }
 
-    // The ghost layer: made on opening, removed on closing, redrawn on scroll and resize.
-    let draw = {
-        let (shared, layer, doc) = (shared.clone(), layer.clone(), props.doc.clone());
-        Rc::new(move || {
-            if let Some(layer) = layer.borrow().as_ref() {
-                let shared = shared.borrow();
-                let current = shared.review.current().map(|s| (s.label, s.span));
-                let ghosts: Vec<Ghost> = shared
-                    .review
-                    .items()
-                    .iter()
-                    .filter(|s| !s.rejected)
-                    .map(|s| Ghost {
-                        span: s.span,
-                        label: s.label,
-                        current: current == Some((s.label, s.span)),
-                    })
-                    .collect();
-                stored::draw_ghosts(layer, &doc.0.index, &ghosts);
-            }
+    // The ghost layer: made on opening, removed on closing, drawn after every render (the list
+    // or the one under review may have changed) and by the layer itself on scroll and resize.
+    let draw: Rc<dyn Fn(&Element)> = {
+        let (shared, doc) = (shared.clone(), props.doc.clone());
+        Rc::new(move |layer: &Element| {
+            let shared = shared.borrow();
+            let current = shared.review.current().map(|s| (s.label, s.span));
+            let ghosts: Vec<Ghost> = shared
+                .review
+                .items()
+                .iter()
+                .filter(|s| !s.rejected)
+                .map(|s| Ghost {
+                    span: s.span,
+                    label: s.label,
+                    current: current == Some((s.label, s.span)),
+                })
+                .collect();
+            stored::draw_ghosts(layer, &doc.0.index, &ghosts);
         })
     };
     {
         let (layer, draw) = (layer.clone(), draw.clone());
         use_effect_with((), move |_| {
-            let document = gloo::utils::document();
-            let element = document.create_element("div").ok();
-            if let (Some(element), Some(body)) = (&element, document.body()) {
-                element.set_class_name("ghost-layer");
-                let _ = element.set_attribute("aria-hidden", "true");
-                let _ = body.append_child(element);
-            }
-            *layer.borrow_mut() = element.clone();
-            let pending = Rc::new(RefCell::new(false));
-            let schedule = {
-                let (draw, pending) = (draw.clone(), pending.clone());
-                move || {
-                    if pending.replace(true) {
-                        return;
-                    }
-                    let (draw, pending) = (draw.clone(), pending.clone());
-                    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
-                        pending.replace(false);
-                        draw();
-                    });
-                    let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
-                }
-            };
-            let window = gloo::utils::window();
-            let on_scroll = {
-                let schedule = schedule.clone();
-                EventListener::new(&window, "scroll", move |_| schedule())
-            };
-            let on_resize = {
-                let schedule = schedule.clone();
-                EventListener::new(&window, "resize", move |_| schedule())
-            };
-            // The text reflows when the notices above it or the panel's width change.
-            let reflow = document
-                .query_selector(".doc-text")
-                .ok()
-                .flatten()
-                .and_then(|text| crate::bridge::visibility::on_resize(&text, schedule));
-            move || {
-                drop((on_scroll, on_resize, reflow));
-                if let Some(element) = element {
-                    element.remove();
-                }
-            }
+            *layer.borrow_mut() = GhostLayer::new(draw);
+            move || drop(layer.borrow_mut().take())
         });
     }
     {
-        // After every render: the list or the current one may have changed.
-        let draw = draw.clone();
-        use_effect(move || draw());
+        let (layer, draw) = (layer.clone(), draw.clone());
+        use_effect(move || {
+            if let Some(layer) = layer.borrow().as_ref() {
+                draw(layer.element());
+            }
+        });
     }
 
     // What a decision does: accept (the page adds it), reject (remembered), and the focus and
@@ -537,208 +501,6 @@ pub fn SuggestionsPanel(props: &SuggestionsProps) -> Html {
             <div class="visually-hidden" aria-live="polite" aria-atomic="true">{ shared_now.said.clone() }</div>
         </aside>
     }
-}
-
-/// What the person decided.
-#[derive(Clone, Debug, PartialEq)]
-enum Decision {
-    Accept(Vec<String>),
-    Reject(Vec<String>),
-    Restore(String),
-    AcceptLinks(Vec<usize>),
-    DismissLinks(Vec<usize>),
-    Current(Option<String>),
-    Step(Step),
-    Nudge(Edge, Direction),
-}
-
-/// The panel's meaning of a key, or `None` to leave it to the page.
-fn decision_for_key(event: &KeyboardEvent, has_current: bool) -> Option<Decision> {
-    if event.is_composing() || event.alt_key() || event.meta_key() {
-        return None;
-    }
-    let target = event
-        .target()
-        .and_then(|t| t.dyn_into::<HtmlElement>().ok());
-    let tag = target.as_ref().map(|t| t.tag_name()).unwrap_or_default();
-    if matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        || target.as_ref().is_some_and(|t| t.is_content_editable())
-    {
-        return None;
-    }
-    // A dialog on top (the page's or another view's) has the keys.
-    if gloo::utils::document()
-        .query_selector("[aria-modal=true]")
-        .ok()
-        .flatten()
-        .is_some()
-    {
-        return None;
-    }
-    let on_row = target.as_ref().is_some_and(|t| {
-        t.class_name()
-            .split_whitespace()
-            .any(|c| c == "suggest-item")
-    });
-    let on_other_button = !on_row && matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY");
-    let key = event.key();
-    let ctrl = event.ctrl_key();
-    match key.as_str() {
-        "]" if !ctrl => return Some(Decision::Step(Step::Next)),
-        "[" if !ctrl => return Some(Decision::Step(Step::Previous)),
-        _ => {}
-    }
-    if !has_current {
-        return None;
-    }
-    match key.as_str() {
-        "ArrowLeft" | "ArrowRight" if event.shift_key() => {
-            let edge = if ctrl { Edge::Start } else { Edge::End };
-            let direction = if key == "ArrowLeft" {
-                Direction::Backward
-            } else {
-                Direction::Forward
-            };
-            Some(Decision::Nudge(edge, direction))
-        }
-        _ if ctrl => None,
-        // Enter on another button is that button's.
-        "Enter" if !on_other_button => Some(Decision::Accept(Vec::new())),
-        "y" => Some(Decision::Accept(Vec::new())),
-        "x" | "n" => Some(Decision::Reject(Vec::new())),
-        "Escape" => Some(Decision::Current(None)),
-        _ => None,
-    }
-    .map(|decision| match decision {
-        // "The one under review": filled in by the caller's state.
-        Decision::Accept(keys) if keys.is_empty() => Decision::Accept(vec![CURRENT.to_owned()]),
-        Decision::Reject(keys) if keys.is_empty() => Decision::Reject(vec![CURRENT.to_owned()]),
-        other => other,
-    })
-}
-
-/// Stands for the key of the suggestion under review in a decision made by a key.
-const CURRENT: &str = "\u{0}current";
-
-fn resolve(keys: Vec<String>, current: Option<&str>) -> Vec<String> {
-    keys.into_iter()
-        .filter_map(|k| {
-            if k == CURRENT {
-                current.map(str::to_owned)
-            } else {
-                Some(k)
-            }
-        })
-        .collect()
-}
-
-fn row(
-    s: &Suggestion,
-    current: Option<&str>,
-    review: &Review,
-    existing: &HashMap<&str, &Annotation>,
-    decide: &impl Fn(Decision) -> Callback<MouseEvent>,
-) -> Html {
-    let key = s.key();
-    let is_current = current == Some(key.as_str());
-    let quote = shorten(&s.quote, 80);
-    let mut detail = vec![s.why.wording().to_owned()];
-    if let Some(value) = &s.date_value {
-        detail.push(match &s.date_modifier {
-            Some(m) => format!("{value} ({m})"),
-            None => value.clone(),
-        });
-    }
-    if let Some(entity) = &s.entity {
-        if entity != &s.quote {
-            detail.push(format!("entity: {entity}"));
-        }
-    }
-    // Only the links an accept would make: one whose other end was rejected meanwhile goes.
-    for link in &s.links {
-        if let Some(other) = end_words(&link.other, review, existing) {
-            detail.push(format!("{}: {other}", role_words(link.role)));
-        }
-    }
-    let spoken = if s.rejected {
-        format!("rejected {}: {quote}", s.label)
-    } else {
-        format!("suggested {}: {quote}, accept with Enter", s.label)
-    };
-    html! {
-        <li key={key.clone()} class={classes!("suggest-row", is_current.then_some("current"), s.rejected.then_some("rejected"))}>
-            // The button's name holds what it shows (the quote); why it was proposed is beside it.
-            <div class={classes!("suggest-main", format!("chip-{}", s.label))}>
-                <button type="button" class="suggest-item" data-key={key.clone()}
-                    aria-label={spoken} aria-current={is_current.then_some("true")}
-                    onclick={decide(Decision::Current(Some(key.clone())))}>
-                    <span class="suggest-quote" dir="auto">{ quote }</span>
-                </button>
-                <span class="suggest-why">{ detail.join(" · ") }</span>
-            </div>
-            if s.rejected {
-                <button type="button" class="suggest-restore" aria-label={format!("Restore suggested {}: {}", s.label, s.quote)}
-                    onclick={decide(Decision::Restore(key.clone()))}>{ "Restore" }</button>
-            } else {
-                <button type="button" class="suggest-yes" aria-label={format!("Accept suggested {}: {}", s.label, s.quote)}
-                    title="Accept (Enter or y)" onclick={decide(Decision::Accept(vec![key.clone()]))}>{ "✓" }</button>
-                <button type="button" class="suggest-no" aria-label={format!("Reject suggested {}: {}", s.label, s.quote)}
-                    title="Reject (x or n)" onclick={decide(Decision::Reject(vec![key]))}>{ "✗" }</button>
-            }
-        </li>
-    }
-}
-
-fn role_words(role: Role) -> &'static str {
-    match role {
-        Role::Source => "source",
-        Role::Target => "target",
-        Role::When => "when",
-    }
-}
-
-/// The text at the other end of a proposed link, if that end is still there.
-fn end_words(
-    end: &LinkEnd,
-    review: &Review,
-    existing: &HashMap<&str, &Annotation>,
-) -> Option<String> {
-    match end {
-        LinkEnd::Existing(id) => existing.get(id.as_str()).map(|a| shorten(&a.quote, 40)),
-        LinkEnd::Suggested(key) => review
-            .get(key)
-            .map(|s| s.quote.as_str())
-            .or_else(|| review.accepted(key).map(|a| a.quote.as_str()))
-            .map(|quote| shorten(quote, 40)),
-    }
-}
-
-/// "actor “Dmitry Peskov”" for one, "12 suggestions" for more.
-fn describe_keys(review: &Review, keys: &[String]) -> String {
-    match keys {
-        [key] => review
-            .get(key)
-            .map(|s| format!("{} “{}”", s.label, shorten(&s.quote, 60)))
-            .unwrap_or_default(),
-        keys => format!("{} suggestions", keys.len()),
-    }
-}
-
-fn next_words(review: &Review) -> String {
-    match review.current() {
-        Some(s) => format!("Next: suggested {}: {}.", s.label, shorten(&s.quote, 60)),
-        None => String::new(),
-    }
-}
-
-/// "12 suggestions: 5 actors, 4 claims, 3 dates. ] steps to the first."
-fn summary(review: &Review) -> String {
-    let counts = Label::ALL.map(|l| review.count(l));
-    let total: usize = counts.iter().sum();
-    format!(
-        "{total} suggestions: {} actors, {} claims, {} dates. ] steps to the first.",
-        counts[0], counts[1], counts[2]
-    )
 }
 
 /// Writes the document's rejections; `saved` is told "Saving…" at once and "saved" only once
