@@ -12,6 +12,7 @@ pub mod case;
 pub mod claims;
 pub mod collection;
 pub mod content;
+pub mod curation;
 pub mod dates;
 pub mod document;
 pub mod entities;
