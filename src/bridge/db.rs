@@ -140,6 +140,29 @@ pub async fn write(records: &[String]) -> Result<Vec<Written>, String> {
         .collect())
 }
 
+/// Writes one record in place of the one stored under `id`: `build` gets what is stored (if
+/// anything) and returns the record to write, without `_rev`. Another tab's write in
+/// between is read and `build` asked again, up to three times.
+pub async fn replace(
+    id: &str,
+    mut build: impl FnMut(Option<&Value>) -> Value,
+) -> Result<(), String> {
+    for _ in 0..3 {
+        let current = get(id).await?;
+        let mut record = build(current.as_ref());
+        if let Some(rev) = current.as_ref().and_then(|r| r.get("_rev")) {
+            record["_rev"] = rev.clone();
+        }
+        match write(&[record.to_string()]).await?.first() {
+            Some(w) if w.rev.is_some() => return Ok(()),
+            Some(w) if w.conflict() => continue,
+            Some(w) => return Err(w.error.clone()),
+            None => return Err("the local database gave no answer".to_owned()),
+        }
+    }
+    Err("another tab kept writing the same record".to_owned())
+}
+
 /// A live subscription to the database's changes; dropping it stops the feed.
 pub struct Watch {
     cancel: js_sys::Function,

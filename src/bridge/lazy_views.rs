@@ -47,6 +47,11 @@ pub enum LazyView {
     Suggestions,
     /// Agreement between the open document's layers.
     Agreement,
+    /// The open document's layers, drawn in the text, and their curation into a gold
+    /// document: a panel, like the suggestions.
+    Layers,
+    /// The question for the person's annotator name, before their first export.
+    Name,
 }
 
 impl LazyView {
@@ -59,7 +64,14 @@ impl LazyView {
             LazyView::Help => "help",
             LazyView::Suggestions => "suggestions",
             LazyView::Agreement => "agreement",
+            LazyView::Layers => "layers",
+            LazyView::Name => "name",
         }
+    }
+
+    /// Drawn beside the text, not as a dialog: the page stays usable.
+    pub fn is_panel(self) -> bool {
+        matches!(self, LazyView::Suggestions | LazyView::Layers)
     }
 
     fn from_name(name: &str) -> Option<LazyView> {
@@ -71,6 +83,8 @@ impl LazyView {
             "help" => Some(LazyView::Help),
             "suggestions" => Some(LazyView::Suggestions),
             "agreement" => Some(LazyView::Agreement),
+            "layers" => Some(LazyView::Layers),
+            "name" => Some(LazyView::Name),
             _ => None,
         }
     }
@@ -144,6 +158,11 @@ pub enum ViewEvent {
     Accept(String),
     /// Open this view again with the document as it is now (the suggesters run afresh).
     Again,
+    /// Open the layers panel (from the agreement view).
+    Layers,
+    /// The person gave their annotator name (empty: export without one), and whether it goes
+    /// on the annotations that name no one.
+    Named { name: String, claim: bool },
 }
 
 impl ViewEvent {
@@ -155,6 +174,8 @@ impl ViewEvent {
             ViewEvent::Reload(notice) => ("reload", notice.as_deref().unwrap_or("")),
             ViewEvent::Accept(json) => ("accept", json),
             ViewEvent::Again => ("again", ""),
+            ViewEvent::Layers => ("layers", ""),
+            ViewEvent::Named { name, claim } => (if *claim { "named+" } else { "named" }, name),
         }
     }
 
@@ -166,6 +187,11 @@ impl ViewEvent {
             "reload" => Some(ViewEvent::Reload(Some(value).filter(|v| !v.is_empty()))),
             "accept" => Some(ViewEvent::Accept(value)),
             "again" => Some(ViewEvent::Again),
+            "layers" => Some(ViewEvent::Layers),
+            "named" | "named+" => Some(ViewEvent::Named {
+                name: value,
+                claim: kind == "named+",
+            }),
             _ => None,
         }
     }

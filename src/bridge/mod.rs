@@ -4,6 +4,7 @@
 pub mod case;
 pub mod clock;
 pub mod collection;
+pub mod curation;
 pub mod db;
 pub mod files;
 pub mod formats_worker;

@@ -53,6 +53,21 @@ pub fn annotator_name() -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
+/// Set once the person was asked for their name (at their first export), answered or not.
+pub const ANNOTATOR_ASKED_KEY: &str = "text-annotator:annotator-asked";
+
+pub fn annotator_asked() -> bool {
+    super::legacy::local_storage()
+        .and_then(|s| s.get_item(ANNOTATOR_ASKED_KEY).ok().flatten())
+        .is_some()
+}
+
+pub fn set_annotator_asked() {
+    if let Some(storage) = super::legacy::local_storage() {
+        let _ = storage.set_item(ANNOTATOR_ASKED_KEY, "1");
+    }
+}
+
 /// Saves the annotator name; an empty (or blank) one forgets it.
 pub fn save_annotator_name(name: &str) {
     if let Some(storage) = super::legacy::local_storage() {
@@ -63,4 +78,27 @@ pub fn save_annotator_name(name: &str) {
             storage.set_item(ANNOTATOR_KEY, name)
         };
     }
+}
+
+/// A document to open with its layers panel (curation) showing: set just before switching
+/// to a new gold document, taken once when it opens.
+pub const OPEN_LAYERS_KEY: &str = "text-annotator:open-layers";
+
+pub fn open_layers_next(doc_id: &str) {
+    if let Some(storage) = super::legacy::local_storage() {
+        let _ = storage.set_item(OPEN_LAYERS_KEY, doc_id);
+    }
+}
+
+/// True (once) when `doc_id` was asked to open with its layers panel.
+pub fn take_open_layers(doc_id: &str) -> bool {
+    let Some(storage) = super::legacy::local_storage() else {
+        return false;
+    };
+    let asked = storage.get_item(OPEN_LAYERS_KEY).ok().flatten();
+    if asked.as_deref() == Some(doc_id) {
+        let _ = storage.remove_item(OPEN_LAYERS_KEY);
+        return true;
+    }
+    false
 }

@@ -68,14 +68,8 @@ pub async fn rejections(doc_id: &str) -> Result<Rejections, String> {
 /// Writes the document's rejections. Another tab's rejections written in between are kept:
 /// the two sets are joined and written again.
 pub async fn save_rejections(doc_id: &str, rejections: &Rejections) -> Result<(), String> {
-    let id = rejections_id(doc_id);
-    let mut rejections = rejections.clone();
-    for _ in 0..3 {
-        let current = db::get(&id).await?;
-        let rev = current
-            .as_ref()
-            .and_then(|r| r["_rev"].as_str())
-            .map(str::to_owned);
+    db::replace(&rejections_id(doc_id), |current| {
+        let mut rejections = rejections.clone();
         if let Some(theirs) =
             current.and_then(|r| serde_json::from_value::<Rejections>(r["rejected"].clone()).ok())
         {
@@ -83,25 +77,15 @@ pub async fn save_rejections(doc_id: &str, rejections: &Rejections) -> Result<()
                 rejections.reject(rejected.label, &rejected.text);
             }
         }
-        let mut record = serde_json::json!({
-            "_id": id,
+        serde_json::json!({
+            "_id": rejections_id(doc_id),
             "type": "suggestions",
             "doc": doc_id,
             "v": RECORD_VERSION,
             "rejected": rejections,
-        });
-        if let Some(rev) = rev {
-            record["_rev"] = rev.into();
-        }
-        let written = db::write(&[record.to_string()]).await?;
-        match written.first() {
-            Some(w) if w.rev.is_some() => return Ok(()),
-            Some(w) if w.conflict() => continue,
-            Some(w) => return Err(w.error.clone()),
-            None => return Err("the local database gave no answer".to_owned()),
-        }
-    }
-    Err("another tab kept writing the same record".to_owned())
+        })
+    })
+    .await
 }
 
 /// The layer the ghosts are drawn in: an element at the page's origin, outside the text, that
@@ -166,11 +150,15 @@ impl Drop for GhostLayer {
     }
 }
 
-/// A suggestion to draw: its span and label, and whether it is the one under review.
+/// A suggestion to draw: its span and label, and whether it is the one under review; or,
+/// with a `lane`, a colleague's annotation, drawn as a thin mark under the line (lane 0
+/// nearest the text), so that the person's own highlights stay as they are.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Ghost {
     pub span: CharSpan,
     pub label: Label,
     pub current: bool,
+    pub lane: Option<u8>,
 }
 
 /// How far beyond the viewport ghosts are drawn, in pixels.
@@ -236,16 +224,27 @@ pub fn draw_ghosts(layer: &Element, index: &TextIndex, ghosts: &[Ghost]) {
             if rect.width() < 1.0 {
                 continue;
             }
-            let mut class = format!("ghost ghost-{}", ghost.label);
+            let (mut class, top, height) = match ghost.lane {
+                None => (
+                    format!("ghost ghost-{}", ghost.label),
+                    rect.top(),
+                    rect.height(),
+                ),
+                Some(lane) => (
+                    format!("layer-mark mark-{} lane-{lane}", ghost.label),
+                    rect.bottom() + 1.0 + 4.0 * f64::from(lane),
+                    3.0,
+                ),
+            };
             if ghost.current {
                 class.push_str(" current");
             }
             let style = format!(
                 "left:{}px;top:{}px;width:{}px;height:{}px",
                 (rect.left() + scroll_x).round(),
-                (rect.top() + scroll_y).round(),
+                (top + scroll_y).round(),
                 rect.width().round(),
-                rect.height().round()
+                height.round()
             );
             boxes.push((class, style));
         }

@@ -79,9 +79,14 @@ pub fn App(props: &AppProps) -> Html {
         // Suggestions whenever a document is opened, when the person asked for that.
         let dispatcher = dispatcher.clone();
         let persist = props.persist;
+        let doc_id = props.doc.0.id.clone();
         use_effect_with((), move |_| {
-            if persist && crate::bridge::settings::auto_suggest() {
-                dispatcher.dispatch(Action::Suggest);
+            use crate::bridge::settings;
+            // A gold document just made opens with its curation.
+            if persist && settings::take_open_layers(&doc_id) {
+                dispatcher.dispatch(Action::Panel(LazyView::Layers));
+            } else if persist && settings::auto_suggest() {
+                dispatcher.dispatch(Action::Panel(LazyView::Suggestions));
             }
         });
     }
@@ -142,7 +147,7 @@ pub fn App(props: &AppProps) -> Html {
     let claims_open = matches!(state.dialog, Some(Dialog::ClaimsTable | Dialog::Agreement));
     let claims_document = {
         let (doc, store) = (props.doc.clone(), state.store.clone());
-        use_memo((claims_open, state.suggest_run), move |&(open, run)| {
+        use_memo((claims_open, state.panel), move |&(open, run)| {
             (open || run.is_some()).then(|| {
                 let json =
                     native::to_json(&doc.0, store.borrow().content(), TextInclusion::Compact);
@@ -192,9 +197,9 @@ pub fn App(props: &AppProps) -> Html {
             <LazyViewHost key={view.name()} {view} {context} on_action={on_action.clone()} on_reload={props.on_reload.clone()} />
         }
     };
-    let suggestions = state
-        .suggest_run
-        .map(|run| html! { <div key={run}>{ lazy(LazyView::Suggestions, None, (*claims_document).clone()) }</div> });
+    let panel = state
+        .panel
+        .map(|(view, run)| html! { <div key={run}>{ lazy(view, None, (*claims_document).clone()) }</div> });
     let dialog = state.dialog.clone().map(|dialog| match dialog {
         Dialog::Importing(importing) => html! {
             <ImportingDialog {importing} on_action={on_action.clone()} />
@@ -207,6 +212,11 @@ pub fn App(props: &AppProps) -> Html {
                 <LinkPicker doc={props.doc.clone()} store={state.store.clone()} {selected} {picker} on_action={on_action.clone()} />
             },
             None => html! {},
+        },
+        Dialog::AnnotatorName(format) => html! {
+            // Exports once the name is given (or declined).
+            <LazyViewHost view={LazyView::Name} context={Rc::new(ViewContext::default())} on_action={on_action.clone()}
+                on_reload={on_export.reform(move |_| format)} />
         },
         Dialog::Confirm(confirm) => html! {
             <ConfirmDialog {confirm} store={state.store.clone()} on_action={on_action.clone()} />
@@ -289,7 +299,7 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(choices) = state.choices.clone() {
                 <ChoicesPopover {choices} selected={state.selected.clone()} store={state.store.clone()} on_action={on_action.clone()} />
             }
-            { suggestions.unwrap_or_default() }
+            { panel.unwrap_or_default() }
             { dialog.unwrap_or_default() }
             if dragging {
                 <div class="drop-hint" aria-hidden="true">{ "Drop a file to import annotations (JSON, W3C, brat .ann + .txt or .zip, JSONL, CSV) or a workspace, or a .txt/.md file to add a document" }</div>

@@ -2,6 +2,7 @@
 //! The listener (`hooks::keyboard`) describes the browser's event as a [`KeyPress`] and
 //! dispatches the answer; focus moves come back as [`Action::MoveFocus`] for an effect to do.
 
+use crate::bridge::lazy_views::LazyView;
 use crate::model::annotation::{Annotation, Label};
 use crate::model::caret::{move_caret, Move};
 use crate::model::span::{Direction, Edge};
@@ -114,7 +115,8 @@ pub fn action_for_key(
         "k" => return step_selection(state, -1),
         "r" => return Some(Action::OpenDialog(Dialog::link_picker())),
         "t" => return Some(Action::OpenDialog(Dialog::ClaimsTable)),
-        "s" => return Some(Action::Suggest),
+        "s" => return Some(Action::Panel(LazyView::Suggestions)),
+        "l" => return Some(Action::Panel(LazyView::Layers)),
         "n" if selected => return Some(Action::MoveFocus(FocusTarget::NoteField)),
         _ => {}
     }

@@ -7,11 +7,13 @@ use crate::bridge::{clock, storage};
 use crate::model::formats::native::{document_of, parse_placed};
 use crate::model::layers::Layer;
 use crate::ui::components::agreement::AgreementView;
+use crate::ui::components::annotator_name::AnnotatorNameView;
 use crate::ui::components::claims_table::ClaimsTable;
 use crate::ui::components::collection::LibraryClaims;
 use crate::ui::components::documents::DocumentsDialog;
 use crate::ui::components::entities::LibraryEntities;
 use crate::ui::components::help::HelpDialog;
+use crate::ui::components::layers::LayersPanel;
 use crate::ui::components::suggestions::SuggestionsPanel;
 use crate::ui::state::Prefill;
 use crate::ui::DocRef;
@@ -195,6 +197,17 @@ fn ViewHost(props: &ViewHostProps) -> Html {
             |doc, content, on_event| {
                 html! {
                     <SuggestionsPanel {doc} {content} {on_event} />
+                }
+            },
+        ),
+        LazyView::Name => html! { <AnnotatorNameView {on_event} /> },
+        LazyView::Layers => with_document(
+            &props.context,
+            &on_event,
+            "the layers",
+            |doc, content, on_event| {
+                html! {
+                    <LayersPanel {doc} {content} {on_event} />
                 }
             },
         ),

@@ -17,6 +17,12 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
+    // The question for the annotator's name before a first export is tested on its own
+    // (agreement.spec.mjs); elsewhere it is taken as asked.
+    storageState: {
+      cookies: [],
+      origins: [{ origin: `http://127.0.0.1:${PORT}`, localStorage: [{ name: 'text-annotator:annotator-asked', value: '1' }] }],
+    },
     launchOptions: {
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
       args: [

@@ -11,6 +11,7 @@ mod anchor;
 mod caret;
 mod case;
 mod collection;
+mod curation;
 mod dates;
 mod entities;
 mod layers;

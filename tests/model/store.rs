@@ -460,3 +460,128 @@ fn the_annotator_is_stamped_on_what_is_added_and_imported_without_one() {
     assert_eq!(store.annotator(), "Grace Hopper");
     assert_eq!(add(&mut store, "later", "considers"), "Grace Hopper");
 }
+
+/// A curation decision: what the gold had in one place goes (with its links) and one layer's
+/// version comes in, linked to an annotation that stays through a copy of it; one undo step.
+#[test]
+fn an_exchange_replaces_annotations_keeps_links_to_what_stays_and_undoes_in_one_step() {
+    use annotator::model::annotation::{Annotation, Relation, Role};
+    let index = TextIndex::new(TEXT);
+    let mut store = Store::new();
+    let claim = span_in(TEXT, "Armenia considers itself outside the CSTO");
+    store
+        .add(
+            &index,
+            "s".into(),
+            Label::Actor,
+            span_in(TEXT, "Pashinyan"),
+            "t",
+        )
+        .unwrap();
+    store
+        .add(&index, "c".into(), Label::Claim, claim, "t")
+        .unwrap();
+    store
+        .add(
+            &index,
+            "wrong".into(),
+            Label::Date,
+            span_in(TEXT, "CSTO"),
+            "t",
+        )
+        .unwrap();
+    store
+        .link("l1".into(), "c", "s", Role::Source, "t")
+        .unwrap();
+    let before = ids(&store);
+    // The layer's claim is shorter; it is linked to the speaker that stays (a copy of it).
+    let shorter = span_in(TEXT, "Armenia considers itself outside");
+    let new_claim = Annotation::new(&index, "s".into(), Label::Claim, shorter, "t2");
+    let speaker_copy = Annotation::new(
+        &index,
+        "anchor".into(),
+        Label::Actor,
+        span_in(TEXT, "Pashinyan"),
+        "t2",
+    );
+    let incoming = annotator::model::Annotations {
+        annotations: vec![speaker_copy, new_claim],
+        orphans: Vec::new(),
+        relations: vec![Relation {
+            id: "l1".into(),
+            claim: "s".into(),
+            other: "anchor".into(),
+            role: Role::Source,
+            created: "t2".into(),
+        }],
+    };
+    let remove = ["c".to_owned(), "wrong".to_owned()].into_iter().collect();
+    let mut fresh = ["n1".to_owned(), "n2".to_owned()].into_iter();
+    let summary = store.exchange(&remove, incoming, || fresh.next().unwrap());
+    assert_eq!((summary.added, summary.removed), (1, 2));
+    assert_eq!(
+        ids(&store),
+        vec![
+            ("s".into(), Label::Actor, "Pashinyan".into()),
+            (
+                "n1".into(),
+                Label::Claim,
+                "Armenia considers itself outside".into()
+            ),
+        ]
+    );
+    let links: Vec<_> = store
+        .relations()
+        .iter()
+        .map(|r| (r.claim.clone(), r.other.clone(), r.role))
+        .collect();
+    assert_eq!(links, vec![("n1".to_owned(), "s".to_owned(), Role::Source)]);
+    assert!(store.undo());
+    assert_eq!(ids(&store), before);
+    assert_eq!(store.relations().len(), 1);
+    assert_eq!(store.relations()[0].claim, "c");
+    assert!(store.redo());
+    assert_eq!(store.len(), 2);
+}
+
+/// Naming oneself at the first export puts the name on what one made before, and only on
+/// what names no one; one undo step takes it back.
+#[test]
+fn claiming_unnamed_annotations_names_only_those_and_undoes_in_one_step() {
+    let index = TextIndex::new(TEXT);
+    let mut store = Store::new();
+    store
+        .add(
+            &index,
+            "a".into(),
+            Label::Actor,
+            span_in(TEXT, "Pashinyan"),
+            "t",
+        )
+        .unwrap();
+    store
+        .add(
+            &index,
+            "b".into(),
+            Label::Actor,
+            span_in(TEXT, "Armenia"),
+            "t",
+        )
+        .unwrap();
+    store.set_annotator("Ana Lima");
+    store
+        .add(&index, "c".into(), Label::Actor, span_in(TEXT, "CSTO"), "t")
+        .unwrap();
+    let names = |s: &Store| {
+        s.annotations()
+            .iter()
+            .map(|a| a.annotator.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&store), ["", "", "Ana Lima"]);
+    assert_eq!(store.claim_unnamed("Bo", "t2"), 2);
+    assert_eq!(names(&store), ["Bo", "Bo", "Ana Lima"]);
+    assert_eq!(store.claim_unnamed("Bo", "t3"), 0);
+    assert!(store.undo());
+    assert_eq!(names(&store), ["", "", "Ana Lima"]);
+}

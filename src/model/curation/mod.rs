@@ -22,6 +22,7 @@
 //! Everything here is deterministic and reads no clock: times come from the caller.
 
 mod apply;
+mod envelope;
 mod gold;
 mod items;
 
@@ -33,6 +34,7 @@ use crate::model::content::Annotations;
 use crate::model::span::CharSpan;
 
 pub use apply::{apply, initial_gold};
+pub use envelope::{apply_locally, self_contained};
 pub use gold::{status, summary};
 pub use items::items;
 

@@ -3,7 +3,7 @@
 
 use super::history::Change;
 use super::{Store, StoreError, Touch};
-use crate::model::annotation::{Annotation, Label, Role};
+use crate::model::annotation::{Annotation, Label, Relation, Role};
 use crate::model::content::Annotations;
 use crate::model::span::CharSpan;
 use crate::model::text::TextIndex;
@@ -89,11 +89,25 @@ impl Store {
     ) -> ImportSummary {
         // One body for every caller's kind of id source: it is long, and each copy would be
         // in the download.
-        self.import_with(incoming, mode, &mut fresh_id)
+        self.import_with(&HashSet::new(), incoming, mode, &mut fresh_id)
+    }
+
+    /// Removes the annotations `remove` names (and their links) and merges `incoming` in
+    /// their place, as one undoable step: a curation decision replaces what the gold had
+    /// there with one layer's version. A link of `incoming` reaches an annotation that stays
+    /// by carrying a copy of it (same label and span), which the merge maps onto it.
+    pub fn exchange(
+        &mut self,
+        remove: &HashSet<String>,
+        incoming: Annotations,
+        mut fresh_id: impl FnMut() -> String,
+    ) -> ImportSummary {
+        self.import_with(remove, incoming, ImportMode::Merge, &mut fresh_id)
     }
 
     fn import_with(
         &mut self,
+        remove: &HashSet<String>,
         incoming: Annotations,
         mode: ImportMode,
         fresh_id: &mut dyn FnMut() -> String,
@@ -107,9 +121,22 @@ impl Store {
         let mut batch = Vec::new();
         let mut staged = Store::default();
         if mode == ImportMode::Merge {
-            staged.annotations = self.annotations.clone();
+            let (gone, kept): (Vec<Annotation>, Vec<Annotation>) = self
+                .annotations
+                .iter()
+                .cloned()
+                .partition(|a| remove.contains(&a.id));
+            let (cut, links): (Vec<Relation>, Vec<Relation>) = self
+                .relations
+                .iter()
+                .cloned()
+                .partition(|r| remove.contains(&r.claim) || remove.contains(&r.other));
+            summary.removed = gone.len();
+            batch.extend(cut.into_iter().map(|r| Change::RelationDelete(r, None)));
+            batch.extend(gone.into_iter().map(Change::Delete));
+            staged.annotations = kept;
             staged.orphans = self.orphans.clone();
-            staged.relations = self.relations.clone();
+            staged.relations = links;
         } else {
             summary.removed = self.annotations.len() + self.orphans.len();
             batch.extend(

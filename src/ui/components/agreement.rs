@@ -217,6 +217,8 @@ pub fn AgreementView(props: &AgreementProps) -> Html {
                 <div class="dialog-actions">
                     <button type="button" disabled={report.is_none()} onclick={download_json}>{ "Download agreement (JSON)" }</button>
                     <button type="button" disabled={report.is_none()} onclick={download_csv}>{ "Download agreement (CSV)" }</button>
+                    <button type="button" onclick={props.on_event.reform(|_| ViewEvent::Layers)}
+                        title="Show the layers in the text, and curate them into a gold document">{ "Layers and curation…" }</button>
                     <button type="button" class="primary" onclick={close}>{ "Close" }</button>
                 </div>
             </div>

@@ -13,7 +13,8 @@ pub struct LazyViewProps {
     pub view: LazyView,
     pub context: Rc<ViewContext>,
     pub on_action: Callback<Action>,
-    /// Re-opens the current document (after it was renamed), with a message.
+    /// Re-opens the current document (after it was renamed), with a message; for the name
+    /// question, exports.
     pub on_reload: Callback<Option<String>>,
 }
 
@@ -31,7 +32,7 @@ pub fn LazyViewHost(props: &LazyViewProps) -> Html {
         let (status, on_action) = (status.clone(), props.on_action.clone());
         let on_reload = props.on_reload.clone();
         let (view, context) = (props.view, props.context.clone());
-        let panel = view == LazyView::Suggestions;
+        let panel = view.is_panel();
         use_effect_with((), move |_| {
             let document = gloo::utils::document();
             let host = document.create_element("div").ok();
@@ -51,8 +52,25 @@ pub fn LazyViewHost(props: &LazyViewProps) -> Html {
                     if let ViewEvent::Reload(notice) = event {
                         return on_reload.emit(notice);
                     }
+                    if let ViewEvent::Named { name, claim } = event {
+                        if !name.is_empty() {
+                            on_action.emit(Action::SetAnnotator(name.clone()));
+                        }
+                        if claim && !name.is_empty() {
+                            on_action.emit(Action::ClaimUnnamed {
+                                name,
+                                now: crate::bridge::clock::now_rfc3339(),
+                            });
+                        }
+                        on_action.emit(Action::CloseDialog);
+                        // After the actions are reduced: the export reads the store they left.
+                        let on_reload = on_reload.clone();
+                        gloo::timers::callback::Timeout::new(0, move || on_reload.emit(None))
+                            .forget();
+                        return;
+                    }
                     on_action.emit(match event {
-                        ViewEvent::Close if panel => Action::CloseSuggestions,
+                        ViewEvent::Close if panel => Action::ClosePanel,
                         // The person may have set their annotator name there.
                         ViewEvent::Close if view == LazyView::Agreement => {
                             on_action.emit(Action::CloseDialog);
@@ -62,13 +80,17 @@ pub fn LazyViewHost(props: &LazyViewProps) -> Html {
                         }
                         ViewEvent::Close => Action::CloseDialog,
                         ViewEvent::Accept(json) => Action::AcceptSuggestions(json),
-                        ViewEvent::Again => Action::Suggest,
+                        ViewEvent::Again => Action::Panel(view),
+                        ViewEvent::Layers => {
+                            on_action.emit(Action::CloseDialog);
+                            Action::Panel(LazyView::Layers)
+                        }
                         ViewEvent::Select(id) => Action::Select {
                             id: Some(AttrValue::from(id)),
                             reveal: true,
                         },
                         ViewEvent::Error(why) => Action::Notify(Notice::error(why)),
-                        ViewEvent::Reload(_) => return,
+                        ViewEvent::Reload(_) | ViewEvent::Named { .. } => return,
                     })
                 });
                 yew::platform::spawn_local(async move {
@@ -96,10 +118,10 @@ pub fn LazyViewHost(props: &LazyViewProps) -> Html {
             }
         });
     }
-    let panel = props.view == LazyView::Suggestions;
+    let panel = props.view.is_panel();
     let close = props.on_action.reform(move |_| {
         if panel {
-            Action::CloseSuggestions
+            Action::ClosePanel
         } else {
             Action::CloseDialog
         }
@@ -112,6 +134,8 @@ pub fn LazyViewHost(props: &LazyViewProps) -> Html {
         LazyView::Help => "the keyboard and mouse sheet",
         LazyView::Suggestions => "the suggestions",
         LazyView::Agreement => "the agreement figures",
+        LazyView::Layers => "the layers",
+        LazyView::Name => "the question for your name",
     };
     // Named apart from the view it stands for, so that nothing takes one for the other.
     let (title, body) = match &*status {

@@ -1,6 +1,7 @@
 pub mod action_bar;
 pub mod add_document;
 pub mod agreement;
+pub mod annotator_name;
 pub mod article;
 pub mod claims;
 pub mod claims_table;
@@ -10,6 +11,7 @@ pub mod dialogs;
 pub mod documents;
 pub mod entities;
 pub mod help;
+pub mod layers;
 pub mod lazy_view;
 mod library_load;
 pub mod sidebar;

@@ -2,6 +2,7 @@
 
 use crate::bridge::clock;
 use crate::bridge::formats_worker;
+use crate::bridge::lazy_views::LazyView;
 use crate::bridge::theme::{self, Theme};
 use crate::model::annotation::Label;
 use crate::model::formats::dispatch::ExportFormat;
@@ -238,7 +239,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 }
                 <div id="more-tools" class={classes!("more-tools", more_open.then_some("open"))} onclick={close_more.reform(|_| ())}>
                 <button type="button" class="tool text" title="Suggest actors, claims, dates and who said what (s)"
-                    onclick={props.on_action.reform(|_| Action::Suggest)}>{ "Suggest" }</button>
+                    onclick={props.on_action.reform(|_| Action::Panel(LazyView::Suggestions))}>{ "Suggest" }</button>
+                <button type="button" class="tool text" title="Layers: colleagues' annotations in the text, and curating them into a gold document (l)"
+                    onclick={props.on_action.reform(|_| Action::Panel(LazyView::Layers))}>{ "Layers" }</button>
                 { simple("Table of claims", "Table of claims: who claimed what, when (t)", true, || Action::OpenDialog(Dialog::ClaimsTable)) }
                 { simple("Agreement", "Agreement: how far your annotations and colleagues' layers of this document agree", true, || Action::OpenDialog(Dialog::Agreement)) }
                 { simple("Library claims", "Library claims: claims across every document in this browser", true, || Action::OpenDialog(Dialog::LibraryClaims)) }

@@ -6,7 +6,7 @@
 
 use crate::bridge::formats_worker::Imported;
 use crate::bridge::lazy_views::{self, WorkspaceImport};
-use crate::bridge::{clock, files, formats_worker};
+use crate::bridge::{clock, files, formats_worker, settings};
 use crate::model::formats::dispatch::{self, ExportFile, ExportFormat, Incoming};
 use crate::model::formats::native::{self, TextInclusion};
 use crate::model::formats::plan::Progress;
@@ -81,7 +81,14 @@ pub(crate) fn use_transfer(
     };
     let on_export = {
         let (dispatcher, doc, store) = (dispatcher.clone(), doc.clone(), store.clone());
-        Callback::from(move |format: ExportFormat| export(format, &doc, &store, &dispatcher))
+        Callback::from(move |format: ExportFormat| {
+            // Every export names its annotator: without a name yet, ask (once in this
+            // browser; the dialog exports either way).
+            if settings::annotator_name().is_none() && !settings::annotator_asked() {
+                return dispatcher.dispatch(Action::OpenDialog(Dialog::AnnotatorName(format)));
+            }
+            export(format, &doc, &store, &dispatcher)
+        })
     };
     let on_copy_json = {
         let (dispatcher, doc, store) = (dispatcher.clone(), doc.clone(), store.clone());

@@ -14,11 +14,17 @@ use yew::AttrValue;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     SetPending(Option<CharSpan>),
-    /// Open the suggestions panel, or run the suggesters again in it.
-    Suggest,
+    /// Open a panel beside the text (suggestions, or layers and curation), or draw it again
+    /// (the suggesters run afresh).
+    Panel(crate::bridge::lazy_views::LazyView),
     /// The person's annotator name, for what they make from now on.
     SetAnnotator(String),
-    CloseSuggestions,
+    /// Put the person's name on the annotations that name no annotator (one undoable step).
+    ClaimUnnamed {
+        name: String,
+        now: String,
+    },
+    ClosePanel,
     /// Accepted suggestions (annotations and links, in the JSON format's compact form), added
     /// as one undoable step.
     AcceptSuggestions(String),

@@ -27,6 +27,8 @@ pub enum Dialog {
     Import(StagedImport),
     /// A question before an edit that throws something away.
     Confirm(Confirm),
+    /// The person's annotator name, asked before their first export (once in this browser).
+    AnnotatorName(crate::model::formats::dispatch::ExportFormat),
 }
 
 impl Dialog {
@@ -44,6 +46,7 @@ impl Dialog {
                 | Dialog::Importing(_)
                 | Dialog::LinkPicker(_)
                 | Dialog::Confirm(_)
+                | Dialog::AnnotatorName(_)
         )
     }
 

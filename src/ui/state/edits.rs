@@ -5,7 +5,7 @@ use super::{AppState, Dialog, Notice, StagedImport};
 use crate::model::annotation::{Label, Role};
 use crate::model::formats::native;
 use crate::model::span::CharSpan;
-use crate::model::store::{ImportMode, ImportSummary};
+use crate::model::store::ImportSummary;
 use crate::model::text::shorten;
 use crate::model::StoreError;
 
@@ -128,14 +128,33 @@ pub(super) fn import_message(staged: &StagedImport, summary: &ImportSummary) -> 
 
 impl AppState {
     /// Adds accepted suggestions as one undoable step. Ones that match an annotation already
-    /// here (a hand-made one, say) are not added twice; their links are. False when nothing
-    /// changed.
+    /// here (a hand-made one, say) are not added twice; their links are. A curation decision
+    /// comes wrapped as `{"remove": [ids], "say": "…", "file": …}`: the annotations it names
+    /// go in the same step. False when nothing changed.
     pub(super) fn accept_suggestions(&mut self, json: &str) -> bool {
-        let incoming = match native::parse_placed(json, &self.doc) {
+        let (remove, say, file) = match json.starts_with("{\"remove\"") {
+            true => {
+                let envelope: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+                let remove: std::collections::HashSet<String> = envelope["remove"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|id| id.as_str().map(str::to_owned))
+                    .collect();
+                let say = envelope["say"].as_str().unwrap_or_default().to_owned();
+                (remove, say, envelope["file"].to_string())
+            }
+            false => (
+                Default::default(),
+                "Accepted suggestions".to_owned(),
+                json.to_owned(),
+            ),
+        };
+        let incoming = match native::parse_placed(&file, &self.doc) {
             Ok(incoming) => incoming,
             Err(why) => {
                 self.notice = Some(Notice::error(format!(
-                    "The suggestions could not be accepted ({why}); nothing was changed."
+                    "{say} failed ({why}); nothing was changed."
                 )));
                 return true;
             }
@@ -143,18 +162,18 @@ impl AppState {
         let before = self.store.borrow().relations().len();
         let mut counter = 0usize;
         let (store, summary) = self.store.mutate(|s| {
-            s.import(incoming, ImportMode::Merge, || {
+            s.exchange(&remove, incoming, || {
                 counter += 1;
                 format!("suggested-{counter}")
             })
         });
-        let links = store.borrow().relations().len().saturating_sub(before);
-        if summary.added == 0 && links == 0 {
+        let links = store.borrow().relations().len().abs_diff(before);
+        if summary.added == 0 && summary.removed == 0 && links == 0 {
             return false;
         }
         self.store = store;
         let message = format!(
-            "Accepted suggestions: annotations {}, links {links} (Ctrl+Z undoes).",
+            "{say}: annotations {}, links {links} (Ctrl+Z undoes).",
             summary.added
         );
         self.announcement = message.clone();

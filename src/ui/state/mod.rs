@@ -11,6 +11,7 @@ mod reducer;
 pub use action::Action;
 pub use dialog::{Confirm, Dialog, ImportStage, Importing, Picker, Prefill, StagedImport};
 
+use crate::bridge::lazy_views::LazyView;
 use crate::model::annotation::Label;
 use crate::model::span::CharSpan;
 use crate::model::store::Store;
@@ -174,9 +175,10 @@ pub struct AppState {
     pub focus_request: Option<FocusRequest>,
     /// The last change, for screen readers (a polite live region).
     pub announcement: String,
-    /// The suggestions panel: `None` while closed, else how many times the suggesters were
-    /// asked to run in this document (each run opens the panel afresh).
-    pub suggest_run: Option<u32>,
+    /// The panel beside the text (suggestions, or layers and curation): `None` while closed,
+    /// else which, and how many times a panel was opened in this document (each opening
+    /// draws it afresh: the suggesters run again).
+    pub panel: Option<(LazyView, u32)>,
     /// An import the person chose to keep as a colleague's layer, until an effect has written
     /// it to the database.
     pub layer_to_add: Option<StagedImport>,
@@ -202,7 +204,7 @@ impl AppState {
             caret: None,
             focus_request: None,
             announcement: String::new(),
-            suggest_run: None,
+            panel: None,
             layer_to_add: None,
         }
     }

@@ -318,8 +318,17 @@ impl Reducible for AppState {
             Action::SetAnnotator(name) => {
                 next.store = next.store.mutate(|s| s.set_annotator(&name)).0;
             }
-            Action::Suggest => next.suggest_run = Some(next.suggest_run.map_or(0, |n| n + 1)),
-            Action::CloseSuggestions => next.suggest_run = None,
+            Action::ClaimUnnamed { name, now } => {
+                let (store, claimed) = next.store.mutate(|s| s.claim_unnamed(&name, &now));
+                if claimed == 0 {
+                    return self;
+                }
+                next.store = store;
+            }
+            Action::Panel(view) => {
+                next.panel = Some((view, next.panel.map_or(0, |(_, n)| n + 1)));
+            }
+            Action::ClosePanel => next.panel = None,
             Action::AcceptSuggestions(json) => {
                 if !next.accept_suggestions(&json) {
                     return self;

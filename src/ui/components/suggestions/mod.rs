@@ -130,6 +130,7 @@ pub fn SuggestionsPanel(props: &SuggestionsProps) -> Html {
                     span: s.span,
                     label: s.label,
                     current: current == Some((s.label, s.span)),
+                    lane: None,
                 })
                 .collect();
             stored::draw_ghosts(layer, &doc.0.index, &ghosts);
