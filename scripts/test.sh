@@ -5,7 +5,8 @@
 #   a release build served on 127.0.0.1; last, the download size against its budget.
 #   Between them, every export format is written for two samples and read back by an
 #   independent Node reader (tests/interop/check.mjs), and every zip is opened by Python's
-#   zipfile (tests/interop/check_zip.py).
+#   zipfile (tests/interop/check_zip.py). The team-sync server (pouchdb-server set up by
+#   scripts/sync-server.sh on a free loopback port) is checked with Node's test runner.
 # Any failure stops the run with a non-zero exit; no layer is skipped for a missing tool.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -41,6 +42,11 @@ python3 tests/interop/check_zip.py --unzip target/interop 2>&1 | tee "$LOG_DIR/z
 ZIPS=$(grep -c '^target/interop/.*: ok' "$LOG_DIR/zip.log" || true)
 [ "$ZIPS" -gt 0 ] || { echo "zip checks: none ran" >&2; exit 1; }
 
+step "sync server (pouchdb-server from scripts/sync-server.sh on loopback: logins, members only, the write rule, tombstones; node --test)"
+node --test tests/sync/ 2>&1 | tee "$LOG_DIR/sync.log"
+SYNC=$(awk '/^# pass / {print $3}' "$LOG_DIR/sync.log" | tail -1)
+[ "${SYNC:-0}" -gt 0 ] || { echo "sync server tests: none ran" >&2; exit 1; }
+
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 # webdriver.json in the project root gives ChromeDriver the Chromium binary and headless flags.
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
@@ -67,6 +73,7 @@ step "summary"
 echo "native tests passed:  $NATIVE"
 echo "interop checks:       $INTEROP (formats × samples, read outside the app)"
 echo "zips checked:         $ZIPS (Python zipfile, CRCs and UTF-8)"
+echo "sync server tests:    $SYNC (node --test against pouchdb-server)"
 echo "browser tests passed: $BROWSER"
 echo "e2e tests passed:     $E2E"
 echo "wasm gzipped:         $SIZE (the page; import worker: $WORKER; views loaded on first use: $LAZY)"
