@@ -160,9 +160,8 @@ pub enum ViewEvent {
     Again,
     /// Open the layers panel (from the agreement view).
     Layers,
-    /// The person gave their annotator name (empty: export without one), and whether it goes
-    /// on the annotations that name no one.
-    Named { name: String, claim: bool },
+    /// The person gave their annotator name (empty: export without one).
+    Named(String),
 }
 
 impl ViewEvent {
@@ -175,7 +174,7 @@ impl ViewEvent {
             ViewEvent::Accept(json) => ("accept", json),
             ViewEvent::Again => ("again", ""),
             ViewEvent::Layers => ("layers", ""),
-            ViewEvent::Named { name, claim } => (if *claim { "named+" } else { "named" }, name),
+            ViewEvent::Named(name) => ("named", name),
         }
     }
 
@@ -188,10 +187,7 @@ impl ViewEvent {
             "accept" => Some(ViewEvent::Accept(value)),
             "again" => Some(ViewEvent::Again),
             "layers" => Some(ViewEvent::Layers),
-            "named" | "named+" => Some(ViewEvent::Named {
-                name: value,
-                claim: kind == "named+",
-            }),
+            "named" => Some(ViewEvent::Named(value)),
             _ => None,
         }
     }

@@ -103,3 +103,34 @@ impl Layer {
         self.content.content()
     }
 }
+
+/// Puts `name` on every annotation of `content` that names no annotator (made before the
+/// person gave their name), as a curation-style change: those annotations go and come back
+/// named, with their links, so that the page applies it as one undoable exchange.
+pub fn naming(content: Content<'_>, name: &str, now: &str) -> super::curation::Change {
+    let name = name.trim();
+    let mut change = super::curation::Change::default();
+    if name.is_empty() {
+        return change;
+    }
+    for annotation in content
+        .annotations
+        .iter()
+        .filter(|a| a.annotator.is_empty())
+    {
+        change.remove.push(annotation.id.clone());
+        let mut named = annotation.clone();
+        name.clone_into(&mut named.annotator);
+        now.clone_into(&mut named.updated);
+        change.add.annotations.push(named);
+    }
+    let renamed: std::collections::HashSet<&str> =
+        change.remove.iter().map(String::as_str).collect();
+    change.add.relations = content
+        .relations
+        .iter()
+        .filter(|r| renamed.contains(r.claim.as_str()) || renamed.contains(r.other.as_str()))
+        .cloned()
+        .collect();
+    change
+}

@@ -144,7 +144,10 @@ pub fn App(props: &AppProps) -> Html {
     // The claims table gets the document as it is when the table opens (nothing edits it while
     // the modal table is open), written once rather than on every render.
     // The claims table and each run of the suggesters get the document as it is then.
-    let claims_open = matches!(state.dialog, Some(Dialog::ClaimsTable | Dialog::Agreement));
+    let claims_open = matches!(
+        state.dialog,
+        Some(Dialog::ClaimsTable | Dialog::Agreement | Dialog::AnnotatorName(_))
+    );
     let claims_document = {
         let (doc, store) = (props.doc.clone(), state.store.clone());
         use_memo((claims_open, state.panel), move |&(open, run)| {
@@ -215,8 +218,8 @@ pub fn App(props: &AppProps) -> Html {
         },
         Dialog::AnnotatorName(format) => html! {
             // Exports once the name is given (or declined).
-            <LazyViewHost view={LazyView::Name} context={Rc::new(ViewContext::default())} on_action={on_action.clone()}
-                on_reload={on_export.reform(move |_| format)} />
+            <LazyViewHost view={LazyView::Name} context={Rc::new(ViewContext { document: (*claims_document).clone(), ..ViewContext::default() })}
+                on_action={on_action.clone()} on_reload={on_export.reform(move |_| format)} />
         },
         Dialog::Confirm(confirm) => html! {
             <ConfirmDialog {confirm} store={state.store.clone()} on_action={on_action.clone()} />

@@ -200,7 +200,12 @@ fn ViewHost(props: &ViewHostProps) -> Html {
                 }
             },
         ),
-        LazyView::Name => html! { <AnnotatorNameView {on_event} /> },
+        LazyView::Name => with_document(
+            &props.context,
+            &on_event,
+            "the question for your name",
+            |doc, content, on_event| html! { <AnnotatorNameView {doc} {content} {on_event} /> },
+        ),
         LazyView::Layers => with_document(
             &props.context,
             &on_event,

@@ -218,3 +218,56 @@ fn the_first_gold_holds_what_every_layer_agrees_on_with_links_between_them() {
         (1, 1, 2)
     );
 }
+
+/// Naming oneself at the first export: the annotations that name no one come back named,
+/// with their links (to named and unnamed ends alike), in one undoable exchange.
+#[test]
+fn naming_the_unnamed_keeps_ids_and_links_and_undoes_in_one_step() {
+    let doc = Document::new("d", "D", None, TEXT);
+    let mut store = Store::new();
+    let mut walk = Annotations::default();
+    let mut named = ann(&doc, "z", Label::Actor, 0, 9);
+    named.annotator = "Ana".into();
+    let seed = Annotations {
+        annotations: vec![
+            named,
+            ann(&doc, "c", Label::Claim, 15, 36),
+            ann(&doc, "a", Label::Actor, 15, 22),
+        ],
+        orphans: vec![],
+        relations: vec![link("l", "c", "z")],
+    };
+    decide(
+        &doc,
+        &mut store,
+        &mut walk,
+        &curation::Change {
+            remove: vec![],
+            add: seed,
+        },
+    );
+    let change = annotator::model::layers::naming(store.content(), "Bo", "t2");
+    assert_eq!(change.remove, ["c", "a"]);
+    decide(&doc, &mut store, &mut walk, &change);
+    let names: Vec<(String, String)> = store
+        .annotations()
+        .iter()
+        .map(|a| (a.id.clone(), a.annotator.clone()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("z".into(), "Ana".into()),
+            ("c".into(), "Bo".into()),
+            ("a".into(), "Bo".into())
+        ]
+    );
+    assert_eq!(shape(store.content()).1, vec![(15, 0)]);
+    assert!(store.undo());
+    assert!(store
+        .annotations()
+        .iter()
+        .filter(|a| a.id != "z")
+        .all(|a| a.annotator.is_empty()));
+    assert_eq!(store.relations().len(), 1);
+}

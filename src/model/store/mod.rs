@@ -161,31 +161,6 @@ impl Store {
         self.annotator = name.trim().to_owned();
     }
 
-    /// Puts `name` on every annotation that names no annotator (made before the person gave
-    /// their name), as one undoable step. Returns how many.
-    pub fn claim_unnamed(&mut self, name: &str, now: &str) -> usize {
-        let name = name.trim();
-        let batch: Vec<Change> = self
-            .annotations
-            .iter()
-            .filter(|a| a.annotator.is_empty() && !name.is_empty())
-            .map(|before| {
-                let mut after = before.clone();
-                after.annotator = name.to_owned();
-                after.updated = now.to_owned();
-                Change::Update {
-                    before: Box::new(before.clone()),
-                    after: Box::new(after),
-                }
-            })
-            .collect();
-        let claimed = batch.len();
-        if claimed > 0 {
-            self.commit(Change::Batch(batch));
-        }
-        claimed
-    }
-
     pub fn annotator(&self) -> &str {
         &self.annotator
     }

@@ -3,11 +3,20 @@
 //! download does not carry it; the page exports once it answers.
 
 use crate::bridge::lazy_views::ViewEvent;
-use crate::bridge::settings;
+use crate::bridge::{clock, settings};
+use crate::model::curation::self_contained;
+use crate::model::formats::native::{self, TextInclusion};
+use crate::model::layers::naming;
+use crate::model::Annotations;
+use crate::ui::DocRef;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct AnnotatorNameProps {
+    pub doc: DocRef,
+    /// The document's annotations as the page had them when it asked.
+    pub content: Rc<Annotations>,
     pub on_event: Callback<ViewEvent>,
 }
 
@@ -18,8 +27,15 @@ pub struct AnnotatorNameProps {
 pub fn AnnotatorNameView(props: &AnnotatorNameProps) -> Html {
     let input = use_node_ref();
     let claim = use_node_ref();
+    let unnamed = props
+        .content
+        .annotations
+        .iter()
+        .filter(|a| a.annotator.is_empty())
+        .count();
     let finish = {
         let (input, claim, on_event) = (input.clone(), claim.clone(), props.on_event.clone());
+        let (doc, content) = (props.doc.clone(), props.content.clone());
         move |named: bool| {
             let name = input
                 .cast::<web_sys::HtmlInputElement>()
@@ -33,10 +49,17 @@ pub fn AnnotatorNameView(props: &AnnotatorNameProps) -> Html {
             let claimed = claim
                 .cast::<web_sys::HtmlInputElement>()
                 .is_some_and(|c| c.checked());
-            on_event.emit(ViewEvent::Named {
-                name,
-                claim: claimed,
-            });
+            if claimed && !name.is_empty() {
+                // One undoable step on the page, before the export reads the document.
+                let change = naming(content.content(), &name, &clock::now_rfc3339());
+                let file = self_contained(&change, content.content());
+                on_event.emit(ViewEvent::Accept(format!(
+                    "{{\"remove\":{},\"say\":\"Named yours\",\"file\":{}}}",
+                    serde_json::json!(change.remove),
+                    native::to_json(&doc.0, file.content(), TextInclusion::Compact)
+                )));
+            }
+            on_event.emit(ViewEvent::Named(name));
         }
     };
     let submit = {
@@ -53,7 +76,9 @@ pub fn AnnotatorNameView(props: &AnnotatorNameProps) -> Html {
                 <h2 id="name-title">{ "Your name as annotator" }</h2>
                 <p>{ "Exports say who made each annotation, so that colleagues can compare and merge their files. Your name is kept in this browser and put on what you annotate from now on." }</p>
                 <label class="field">{ "Name " }<input ref={input} type="text" autofocus=true placeholder="e.g. Ana Lima" /></label>
-                <label><input ref={claim} type="checkbox" checked=true />{ " Put it also on the annotations of this document that name no one (Ctrl+Z takes it off)" }</label>
+                if unnamed > 0 {
+                    <label><input ref={claim} type="checkbox" checked=true />{ format!(" Put it also on the {unnamed} annotations of this document that name no one (Ctrl+Z takes it off)") }</label>
+                }
                 <div class="dialog-actions">
                     <button type="button" onclick={close}>{ "Cancel" }</button>
                     <button type="button" onclick={Callback::from(move |_| finish(false))}>{ "Export without a name" }</button>

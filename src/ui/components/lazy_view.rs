@@ -52,16 +52,10 @@ pub fn LazyViewHost(props: &LazyViewProps) -> Html {
                     if let ViewEvent::Reload(notice) = event {
                         return on_reload.emit(notice);
                     }
-                    if let ViewEvent::Named { name, claim } = event {
-                        if !name.is_empty() {
-                            on_action.emit(Action::SetAnnotator(name.clone()));
-                        }
-                        if claim && !name.is_empty() {
-                            on_action.emit(Action::ClaimUnnamed {
-                                name,
-                                now: crate::bridge::clock::now_rfc3339(),
-                            });
-                        }
+                    // The name was given (its earlier annotations, if asked, came before as an
+                    // accepted exchange) or declined: either way the export goes on.
+                    if let ViewEvent::Named(name) = event {
+                        on_action.emit(Action::SetAnnotator(name));
                         on_action.emit(Action::CloseDialog);
                         // After the actions are reduced: the export reads the store they left.
                         let on_reload = on_reload.clone();
@@ -90,7 +84,7 @@ pub fn LazyViewHost(props: &LazyViewProps) -> Html {
                             reveal: true,
                         },
                         ViewEvent::Error(why) => Action::Notify(Notice::error(why)),
-                        ViewEvent::Reload(_) | ViewEvent::Named { .. } => return,
+                        ViewEvent::Reload(_) | ViewEvent::Named(_) => return,
                     })
                 });
                 yew::platform::spawn_local(async move {

@@ -19,11 +19,6 @@ pub enum Action {
     Panel(crate::bridge::lazy_views::LazyView),
     /// The person's annotator name, for what they make from now on.
     SetAnnotator(String),
-    /// Put the person's name on the annotations that name no annotator (one undoable step).
-    ClaimUnnamed {
-        name: String,
-        now: String,
-    },
     ClosePanel,
     /// Accepted suggestions (annotations and links, in the JSON format's compact form), added
     /// as one undoable step.

@@ -318,13 +318,6 @@ impl Reducible for AppState {
             Action::SetAnnotator(name) => {
                 next.store = next.store.mutate(|s| s.set_annotator(&name)).0;
             }
-            Action::ClaimUnnamed { name, now } => {
-                let (store, claimed) = next.store.mutate(|s| s.claim_unnamed(&name, &now));
-                if claimed == 0 {
-                    return self;
-                }
-                next.store = store;
-            }
             Action::Panel(view) => {
                 next.panel = Some((view, next.panel.map_or(0, |(_, n)| n + 1)));
             }
