@@ -377,8 +377,8 @@ pub fn workspace_entry(document: &WorkspaceDocument) -> String {
 /// document has none; older files have none, and older versions of the app ignore it.
 pub const SIDE_RECORDS: &str = "side_records";
 
-/// [`workspace_entry`] with the document's side records (each as
-/// [`side_records::for_workspace`](crate::model::side_records::for_workspace) gives it).
+/// [`workspace_entry`] with the document's side records (as the database holds them: their
+/// revisions are left out, [`crate::model::side_records::record_text`]).
 pub fn workspace_entry_with(
     document: &WorkspaceDocument,
     side_records: &[serde_json::Value],
@@ -397,7 +397,10 @@ pub fn workspace_entry_with(
 /// What takes the place of an entry's closing brace to give it these side records (never
 /// empty): the workspace export adds them to the entries the import worker writes this way.
 pub fn side_records_end(side_records: &[serde_json::Value]) -> String {
-    let records: Vec<String> = side_records.iter().map(|r| r.to_string()).collect();
+    let records: Vec<String> = side_records
+        .iter()
+        .map(|r| crate::model::side_records::record_text(r, None))
+        .collect();
     format!(",\"{SIDE_RECORDS}\":[{}]}}", records.join(","))
 }
 
@@ -532,8 +535,10 @@ impl<'a> WorkspaceFile<'a> {
         let fail = |e: String| SchemaError::Structure(format!("document {number}: {e}"));
         let mut file: serde_json::Value = serde_json::from_str(self.documents[i].get())
             .map_err(|e| SchemaError::Syntax(e.to_string()))?;
-        let side_records = match file.as_object_mut().and_then(|f| f.remove(SIDE_RECORDS)) {
-            None => Vec::new(),
+        // Taken out of the entry by value (the field stays, as null, which the document's
+        // reader ignores like any field it does not know).
+        let side_records = match file.get_mut(SIDE_RECORDS).map(serde_json::Value::take) {
+            None | Some(serde_json::Value::Null) => Vec::new(),
             Some(serde_json::Value::Array(records)) => records,
             Some(_) => return Err(fail(format!("\"{SIDE_RECORDS}\" must be a list"))),
         };

@@ -11,7 +11,7 @@
 use super::document::Document;
 use super::layers::{layer_prefix, Layer};
 use super::suggest::Rejections;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// The record of a document's rejected suggestions.
 pub fn rejections_id(doc_id: &str) -> String {
@@ -50,25 +50,47 @@ pub fn kind_of(id: &str, doc_id: &str) -> Option<SideKind> {
     }
 }
 
-/// A stored record as a workspace carries it: the database's own fields (`_rev` and any
-/// other starting with `_`) taken off, `_id` kept.
-pub fn for_workspace(mut record: Value) -> Value {
-    if let Value::Object(fields) = &mut record {
-        fields.retain(|key, _| key == "_id" || !key.starts_with('_'));
+/// A record as JSON text without the database's own fields (`_rev` and any other starting
+/// with `_`, but `_id`), as a workspace carries it; with `rev` as its `_rev` when one is given
+/// (a write over the record of that revision). Written field by field, so no field is ever
+/// taken out of the record.
+pub fn record_text(record: &Value, rev: Option<&Value>) -> String {
+    let mut text = String::from("{");
+    if let Value::Object(fields) = record {
+        for (key, value) in fields {
+            if key != "_id" && key.starts_with('_') {
+                continue;
+            }
+            if text.len() > 1 {
+                text.push(',');
+            }
+            text.push_str(&Value::from(key.as_str()).to_string());
+            text.push(':');
+            text.push_str(&value.to_string());
+        }
     }
-    record
+    if let Some(rev) = rev {
+        if text.len() > 1 {
+            text.push(',');
+        }
+        text.push_str("\"_rev\":");
+        text.push_str(&rev.to_string());
+    }
+    text.push('}');
+    text
 }
 
 /// Reads a side record of a workspace's document `from` (its id in the file) for `doc` (the
 /// document as it is written, whose id differs from `from` when it was added as a copy): it
 /// must be an object whose `_id` and `doc` name that document; a layer must be readable
 /// against the text, rejections must be a list of rejections, a curation must have a `type`
-/// and a `v`. The record comes back ready to write under `doc`'s id, without the database's
-/// fields; or why not, in words, naming it.
+/// and a `v`. The record comes back with `doc`'s id in `_id` and `doc`, for [`write_over`]
+/// (which leaves the database's fields out); or why not, in words, naming it.
 pub fn incoming(record: &Value, from: &str, doc: &Document) -> Result<Value, String> {
-    let Value::Object(fields) = record else {
+    if !record.is_object() {
         return Err("a side record that is not a JSON object".to_owned());
-    };
+    }
+    let fields = record;
     let id = fields
         .get("_id")
         .and_then(Value::as_str)
@@ -81,11 +103,6 @@ pub fn incoming(record: &Value, from: &str, doc: &Document) -> Result<Value, Str
     if fields.get("doc").and_then(Value::as_str) != Some(from) {
         return fail("its \"doc\" does not name this document");
     }
-    let mut fields: Map<String, Value> = fields
-        .iter()
-        .filter(|(key, _)| !key.starts_with('_'))
-        .map(|(key, value)| (key.clone(), value.clone()))
-        .collect();
     let new_id = match kind {
         SideKind::Layer => format!(
             "{}{}",
@@ -95,9 +112,9 @@ pub fn incoming(record: &Value, from: &str, doc: &Document) -> Result<Value, Str
         SideKind::Rejections => rejections_id(&doc.id),
         SideKind::Curation => curation_id(&doc.id),
     };
-    fields.insert("_id".to_owned(), new_id.into());
-    fields.insert("doc".to_owned(), doc.id.as_str().into());
-    let record = Value::Object(fields);
+    let mut record = record.clone();
+    record["_id"] = new_id.into();
+    record["doc"] = doc.id.as_str().into();
     match kind {
         SideKind::Layer => {
             Layer::from_record(&record, doc).map_err(|e| format!("{name}: {e}"))?;
@@ -120,9 +137,9 @@ fn rejections_of(record: &Value) -> Result<Rejections, String> {
 }
 
 /// What to write for an incoming side record ([`incoming`]) when the database holds `local`
-/// under its id: the record itself, in place of the local one (naming its revision); for
-/// rejections, the two sets joined (a local set that cannot be read is replaced, as the
-/// suggestions panel does).
+/// under its id: the record itself ([`record_text`]), in place of the local one (naming its
+/// revision); for rejections, the two sets joined (a local set that cannot be read is
+/// replaced, as the suggestions panel does).
 pub fn write_over(mut record: Value, local: Option<&Value>) -> String {
     if let Some(local) = local {
         let id = record["_id"].as_str().unwrap_or_default();
@@ -135,9 +152,6 @@ pub fn write_over(mut record: Value, local: Option<&Value>) -> String {
                 record["rejected"] = serde_json::to_value(joined).unwrap_or_default();
             }
         }
-        if let Some(rev) = local.get("_rev") {
-            record["_rev"] = rev.clone();
-        }
     }
-    record.to_string()
+    record_text(&record, local.and_then(|l| l.get("_rev")))
 }

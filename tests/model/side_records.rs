@@ -11,7 +11,7 @@ use annotator::model::library::{
     parse_workspace, workspace_entry, workspace_entry_with, workspace_head, WorkspaceDocument,
     WorkspaceFile, WORKSPACE_SEPARATOR, WORKSPACE_TAIL,
 };
-use annotator::model::side_records::{for_workspace, incoming, kind_of, write_over, SideKind};
+use annotator::model::side_records::{incoming, kind_of, record_text, write_over, SideKind};
 use annotator::model::suggest::Rejections;
 use annotator::model::{Annotation, Annotations, CharSpan, Document, Label};
 use serde_json::{json, Value};
@@ -58,6 +58,11 @@ fn stored(doc: &Document) -> Vec<Value> {
     ]
 }
 
+/// A record as a workspace carries it, read back.
+fn carried(record: &Value) -> Value {
+    serde_json::from_str(&record_text(record, None)).unwrap()
+}
+
 fn workspace(entries: &[String]) -> String {
     format!(
         "{}{}{WORKSPACE_TAIL}",
@@ -76,8 +81,8 @@ fn bare(doc: Document) -> WorkspaceDocument {
 #[test]
 fn side_records_round_trip_through_a_workspace_without_revisions() {
     let d1 = doc("d1");
-    let carried: Vec<Value> = stored(&d1).into_iter().map(for_workspace).collect();
-    let with = workspace_entry_with(&bare(doc("d1")), &carried);
+    let stored = stored(&d1);
+    let with = workspace_entry_with(&bare(doc("d1")), &stored);
     // A document without side records is written as before.
     let plain = bare(Document::new("d2", "Other", None, "Nothing here."));
     assert_eq!(workspace_entry_with(&plain, &[]), workspace_entry(&plain));
@@ -95,10 +100,16 @@ fn side_records_round_trip_through_a_workspace_without_revisions() {
     let file = WorkspaceFile::open(&json).unwrap();
     let (document, records) = file.document_with_side_records(0).unwrap();
     assert_eq!(document.document.id, "d1");
-    assert_eq!(records, carried);
+    let without_revisions: Vec<Value> = stored.iter().map(carried).collect();
+    assert_eq!(records, without_revisions);
     for record in &records {
         let ready = incoming(record, "d1", &document.document).unwrap();
         assert_eq!(&ready, record);
+        // Nothing here yet: written as it is, with no revision.
+        assert_eq!(
+            carried(&serde_json::from_str(&write_over(ready, None)).unwrap()),
+            *record
+        );
     }
     let layer = incoming(&records[0], "d1", &document.document).unwrap();
     let layer = Layer::from_record(&layer, &document.document).unwrap();
@@ -116,7 +127,7 @@ fn side_records_follow_a_document_added_as_a_copy_under_a_new_id() {
         None,
         TEXT,
     );
-    let records: Vec<Value> = stored(&d1).into_iter().map(for_workspace).collect();
+    let records: Vec<Value> = stored(&d1).iter().map(carried).collect();
     let moved: Vec<Value> = records
         .iter()
         .map(|r| incoming(r, "d1", &copy).unwrap())
@@ -177,7 +188,7 @@ fn an_older_workspace_without_side_records_still_opens() {
 #[test]
 fn a_side_record_that_cannot_be_read_is_named_and_the_others_are_kept() {
     let d1 = doc("d1");
-    let good: Vec<Value> = stored(&d1).into_iter().map(for_workspace).collect();
+    let good: Vec<Value> = stored(&d1).iter().map(carried).collect();
     let mut out_of_range = good[0].clone();
     out_of_range["_id"] = "layer:d1:ben".into();
     out_of_range["file"]["annotations"][0]["end"] = 999.into();
@@ -230,12 +241,7 @@ fn a_side_record_that_cannot_be_read_is_named_and_the_others_are_kept() {
 #[test]
 fn layers_and_the_curation_replace_the_local_ones_and_rejections_are_joined() {
     let d1 = doc("d1");
-    let records: Vec<Value> = stored(&d1).into_iter().map(for_workspace).collect();
-    // Nothing here yet: written as they are, with no revision.
-    for record in &records {
-        let written: Value = serde_json::from_str(&write_over(record.clone(), None)).unwrap();
-        assert_eq!(&written, record);
-    }
+    let records: Vec<Value> = stored(&d1).iter().map(carried).collect();
     // Here already, with other contents.
     let empty_layer = Layer::new("Ana Lima", "old.json", NOW, Annotations::default());
     let mut local_layer: Value = serde_json::from_str(&empty_layer.to_record(&d1)).unwrap();
@@ -262,11 +268,16 @@ fn layers_and_the_curation_replace_the_local_ones_and_rejections_are_joined() {
 }
 
 #[test]
-fn the_database_own_fields_are_left_out_of_the_workspace() {
+fn the_database_own_fields_are_left_out_of_the_workspace_and_of_writes() {
     let record = json!({"_id": "suggest:d1", "_rev": "9-x", "_conflicts": ["8-y"],
         "type": "suggestions", "doc": "d1", "v": 4, "rejected": []});
-    assert_eq!(
-        for_workspace(record),
-        json!({"_id": "suggest:d1", "type": "suggestions", "doc": "d1", "v": 4, "rejected": []})
-    );
+    let plain =
+        json!({"_id": "suggest:d1", "type": "suggestions", "doc": "d1", "v": 4, "rejected": []});
+    assert_eq!(carried(&record), plain);
+    // A file's record that still has a revision is written over the local one's.
+    let local = json!({"_id": "suggest:d1", "_rev": "2-z", "doc": "d1", "rejected": []});
+    let written: Value = serde_json::from_str(&write_over(record, Some(&local))).unwrap();
+    let mut expected = plain;
+    expected["_rev"] = "2-z".into();
+    assert_eq!(written, expected);
 }

@@ -115,7 +115,7 @@ pub async fn read_documents(
 }
 
 /// The side records of these documents (`model::side_records`: their colleagues' layers, their
-/// rejected suggestions and their curation) as a workspace carries them, by document id: the
+/// rejected suggestions and their curation) as the database holds them, by document id: the
 /// layers by prefix and the others by id, in two reads. A record under one of their
 /// prefixes that names no document it could belong to is named in `skipped`.
 async fn read_side_records(
@@ -139,10 +139,7 @@ async fn read_side_records(
             Some(doc) if side_records::kind_of(&id, doc).is_some() => {
                 if seen.insert(id) {
                     let doc = doc.to_owned();
-                    found
-                        .entry(doc)
-                        .or_default()
-                        .push(side_records::for_workspace(record));
+                    found.entry(doc).or_default().push(record);
                 }
             }
             _ => skipped.push(format!("{id}: its \"doc\" does not name its document")),
