@@ -11,6 +11,7 @@ use super::legacy::local_storage;
 use super::selection::{char_to_dom_point, Bias};
 use super::visibility::SizeWatch;
 use crate::model::records::RECORD_VERSION;
+use crate::model::side_records::rejections_id;
 use crate::model::span::CharSpan;
 use crate::model::suggest::{Knowledge, Options, Rejections};
 use crate::model::text::TextIndex;
@@ -50,10 +51,6 @@ pub async fn knowledge() -> Result<Knowledge, String> {
         }
     }
     Ok(knowledge)
-}
-
-fn rejections_id(doc_id: &str) -> String {
-    format!("suggest:{doc_id}")
 }
 
 /// The document's rejected suggestions (none when there is no record yet).

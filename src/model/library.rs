@@ -372,6 +372,38 @@ pub fn workspace_entry(document: &WorkspaceDocument) -> String {
     serde_json::to_string(&file).expect("a document always serialises")
 }
 
+/// Where a workspace entry carries its document's side records ([`crate::model::side_records`]):
+/// a list of records as the database holds them, without their revisions. Left out when the
+/// document has none; older files have none, and older versions of the app ignore it.
+pub const SIDE_RECORDS: &str = "side_records";
+
+/// [`workspace_entry`] with the document's side records (as the database holds them: their
+/// revisions are left out, [`crate::model::side_records::record_text`]).
+pub fn workspace_entry_with(
+    document: &WorkspaceDocument,
+    side_records: &[serde_json::Value],
+) -> String {
+    let entry = workspace_entry(document);
+    if side_records.is_empty() {
+        return entry;
+    }
+    format!(
+        "{}{}",
+        &entry[..entry.len() - 1],
+        side_records_end(side_records)
+    )
+}
+
+/// What takes the place of an entry's closing brace to give it these side records (never
+/// empty): the workspace export adds them to the entries the import worker writes this way.
+pub fn side_records_end(side_records: &[serde_json::Value]) -> String {
+    let records: Vec<String> = side_records
+        .iter()
+        .map(|r| crate::model::side_records::record_text(r, None))
+        .collect();
+    format!(",\"{SIDE_RECORDS}\":[{}]}}", records.join(","))
+}
+
 pub const WORKSPACE_SEPARATOR: &str = ",\n";
 pub const WORKSPACE_TAIL: &str = "\n]}\n";
 
@@ -487,10 +519,29 @@ impl<'a> WorkspaceFile<'a> {
 
     /// The `i`-th document, built and checked against its text.
     pub fn document(&self, i: usize) -> Result<WorkspaceDocument, SchemaError> {
+        self.document_with_side_records(i)
+            .map(|(document, _)| document)
+    }
+
+    /// The `i`-th document, built and checked against its text, with its side records as the
+    /// file holds them (none in files written before they were carried); each is checked
+    /// only when it is written ([`crate::model::side_records::incoming`]), so one that
+    /// cannot be read does not stop the rest. Fails when `side_records` is not a list.
+    pub fn document_with_side_records(
+        &self,
+        i: usize,
+    ) -> Result<(WorkspaceDocument, Vec<serde_json::Value>), SchemaError> {
         let number = i + 1;
         let fail = |e: String| SchemaError::Structure(format!("document {number}: {e}"));
-        let file: serde_json::Value = serde_json::from_str(self.documents[i].get())
+        let mut file: serde_json::Value = serde_json::from_str(self.documents[i].get())
             .map_err(|e| SchemaError::Syntax(e.to_string()))?;
+        // Taken out of the entry by value (the field stays, as null, which the document's
+        // reader ignores like any field it does not know).
+        let side_records = match file.get_mut(SIDE_RECORDS).map(serde_json::Value::take) {
+            None | Some(serde_json::Value::Null) => Vec::new(),
+            Some(serde_json::Value::Array(records)) => records,
+            Some(_) => return Err(fail(format!("\"{SIDE_RECORDS}\" must be a list"))),
+        };
         let record = file.get("document").cloned().unwrap_or_default();
         let id = record
             .get("id")
@@ -519,9 +570,12 @@ impl<'a> WorkspaceFile<'a> {
             .map(str::to_owned);
         let parsed =
             native::parse_value(file, &document).map_err(|e| fail(format!("(“{title}”) {e}")))?;
-        Ok(WorkspaceDocument {
-            document,
-            content: parsed.content,
-        })
+        Ok((
+            WorkspaceDocument {
+                document,
+                content: parsed.content,
+            },
+            side_records,
+        ))
     }
 }

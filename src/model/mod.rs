@@ -22,6 +22,7 @@ pub mod library;
 pub mod offset;
 pub mod records;
 pub mod segment;
+pub mod side_records;
 pub(crate) mod sort;
 pub mod span;
 pub mod store;

@@ -21,6 +21,7 @@ mod purity;
 mod records;
 mod relations;
 mod segment;
+mod side_records;
 mod span;
 mod store;
 mod suggest;

@@ -5,13 +5,17 @@ use super::super::db::{self, Written};
 use super::document::{forget_unsaved, load, touch};
 use super::{load_library, now, open_document, plural};
 use crate::model::entities::{apply_merge, MergePlan};
+use crate::model::layers::layer_prefix;
 use crate::model::library::fold_for_search;
 use crate::model::library::{
     merge_by_id, new_document_id, DocumentMeta, WorkspaceDocument, WorkspaceFile,
 };
 use crate::model::records::{self, RecordWrite, Stored};
+use crate::model::side_records;
 use crate::model::{default_document, Annotations, Document, DEFAULT_ARTICLE_ID};
 use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+use wasm_bindgen::JsCast;
 
 /// Every listed document with its annotations, for the views over the whole library (the
 /// workspace export takes them a few at a time instead: [`read_documents`]). A document that cannot be read is left out and named. Reads the texts,
@@ -110,6 +114,40 @@ pub async fn read_documents(
     Ok(documents)
 }
 
+/// The side records of these documents (`model::side_records`: their colleagues' layers, their
+/// rejected suggestions and their curation) as the database holds them, by document id: the
+/// layers by prefix and the others by id, in two reads. A record under one of their
+/// prefixes that names no document it could belong to is named in `skipped`.
+async fn read_side_records(
+    doc_ids: &[String],
+    skipped: &mut Vec<String>,
+) -> Result<HashMap<String, Vec<Value>>, String> {
+    let prefixes: Vec<String> = doc_ids.iter().map(|id| layer_prefix(id)).collect();
+    let singles: Vec<String> = doc_ids
+        .iter()
+        .flat_map(|id| side_records::single_ids(id))
+        .collect();
+    let layers = db::ranges(&prefixes).await?;
+    let others = db::get_many(&singles).await?.into_iter().flatten();
+    let mut found: HashMap<String, Vec<Value>> = HashMap::new();
+    let mut seen = HashSet::new();
+    for record in layers.into_iter().chain(others) {
+        let id = record["_id"].as_str().unwrap_or_default().to_owned();
+        // A document whose id starts with another's and a colon has its layers under the
+        // other's prefix too: the `doc` field says whose they are.
+        match record["doc"].as_str() {
+            Some(doc) if side_records::kind_of(&id, doc).is_some() => {
+                if seen.insert(id) {
+                    let doc = doc.to_owned();
+                    found.entry(doc).or_default().push(record);
+                }
+            }
+            _ => skipped.push(format!("{id}: its \"doc\" does not name its document")),
+        }
+    }
+    Ok(found)
+}
+
 /// Every stored text, folded for search ([`fold_for_search`]), by document id: one range
 /// read. The built-in article is not stored; the caller adds it.
 pub async fn search_texts() -> Result<Vec<(String, String)>, String> {
@@ -170,13 +208,17 @@ pub async fn import_workspace(
     progress: impl Fn(usize, usize),
 ) -> Result<String, String> {
     let total = file.len();
-    let (mut added, mut merged, mut copies, mut annotations_in) = (0, 0, 0, 0);
+    let (mut added, mut merged, mut copies, mut annotations_in, mut side_in) = (0, 0, 0, 0, 0);
+    let mut unreadable = Vec::new();
     let mut batch: Vec<String> = Vec::new();
     // Which documents are here already, in one read: only those are opened to compare.
     let here: std::collections::HashSet<String> =
         db::range_ids("text:").await?.into_iter().collect();
     for done in 0..total {
-        let mut incoming = file.document(done).map_err(|e| e.to_string())?;
+        let (mut incoming, side) = file
+            .document_with_side_records(done)
+            .map_err(|e| e.to_string())?;
+        let from = incoming.document.id.clone();
         let existing = match incoming.document.id.as_str() {
             DEFAULT_ARTICLE_ID => Some(default_document()),
             id if here.contains(&records::text_id(id)) => open_document(id).await.ok(),
@@ -243,15 +285,75 @@ pub async fn import_workspace(
                 annotations_in += incoming.content.annotations.len();
             }
         }
+        side_in += side_writes(
+            &side,
+            &from,
+            &incoming.document,
+            &mut batch,
+            &mut unreadable,
+        )
+        .await?;
         if batch.len() >= IMPORT_BATCH || done + 1 == total {
             write_all(std::mem::take(&mut batch)).await?;
             progress(done + 1, total);
         }
     }
-    Ok(format!(
+    let mut report = format!(
         "{added} document{} added, {merged} merged with the copy here (nothing deleted, the later edit wins), {copies} added as copies because their text differs; {annotations_in} annotations added or updated",
         plural(added)
-    ))
+    );
+    if side_in > 0 {
+        report.push_str(&format!(
+            "; {side_in} side record{} written (colleagues' layers, rejected suggestions, curation)",
+            plural(side_in)
+        ));
+    }
+    if !unreadable.is_empty() {
+        report.push_str(&format!(
+            "; left out because they could not be read: {}",
+            unreadable.join("; ")
+        ));
+    }
+    Ok(report)
+}
+
+/// Adds to `batch` the writes of a workspace document's side records (`from` is its id in the
+/// file, `doc` the document as written, under a new id when it became a copy): each is
+/// checked and moved to `doc`'s id (`side_records::incoming`), then written over the local
+/// record of the same id, whose revision is read here (layers and the curation replaced,
+/// rejections joined). One that cannot be read, or is listed twice, is named in `unreadable`
+/// instead. Returns how many are written.
+async fn side_writes(
+    side: &[Value],
+    from: &str,
+    doc: &Document,
+    batch: &mut Vec<String>,
+    unreadable: &mut Vec<String>,
+) -> Result<usize, String> {
+    let (mut ready, mut ids) = (Vec::new(), Vec::new());
+    for record in side {
+        let checked = side_records::incoming(record, from, doc).and_then(|record| {
+            let id = record["_id"].as_str().unwrap_or_default().to_owned();
+            if ids.contains(&id) {
+                return Err(format!("{id}: listed twice"));
+            }
+            ids.push(id);
+            Ok(record)
+        });
+        match checked {
+            Ok(record) => ready.push(record),
+            Err(why) => unreadable.push(format!("“{}”: {why}", doc.title)),
+        }
+    }
+    if ready.is_empty() {
+        return Ok(0);
+    }
+    let local = db::get_many(&ids).await?;
+    let count = ready.len();
+    for (record, local) in ready.into_iter().zip(&local) {
+        batch.push(side_records::write_over(record, local.as_ref()));
+    }
+    Ok(count)
 }
 
 async fn write_all(records: Vec<String>) -> Result<(), String> {
@@ -388,7 +490,8 @@ const WORKSPACE_CHUNK: usize = 25;
 /// Writes the whole library as a workspace file and starts its download (`file_name`): the
 /// number of documents in it, and those left out because they could not be read (named, with
 /// why). The entries are written by the import worker, a few documents at a time, so memory
-/// holds little more than the file; `progress` hears (documents done, documents).
+/// holds little more than the file; each document's side records (`model::side_records`) are
+/// read with its batch and added to its entry. `progress` hears (documents done, documents).
 pub async fn export_workspace_file(
     exported: &str,
     file_name: &str,
@@ -400,12 +503,26 @@ pub async fn export_workspace_file(
     let mut count = 0;
     for (n, chunk) in listed.chunks(WORKSPACE_CHUNK).enumerate() {
         let documents = read_documents(chunk, &mut skipped).await?;
+        let ids: Vec<String> = documents.iter().map(|d| d.document.id.clone()).collect();
+        let mut side = read_side_records(&ids, &mut skipped).await?;
         let entries = crate::bridge::formats_worker::workspace_entries(&documents).await?;
-        for entry in entries.iter() {
+        drop(documents);
+        for (entry, id) in entries.iter().zip(&ids) {
             if count > 0 {
                 parts.push(&crate::model::library::WORKSPACE_SEPARATOR.into());
             }
-            parts.push(&entry);
+            match side.remove(id) {
+                // The entry without its closing brace, then the side records and the brace
+                // (`library::workspace_entry_with`), still as the browser's strings.
+                Some(records) => {
+                    let entry: js_sys::JsString = entry.unchecked_into();
+                    parts.push(&entry.slice(0, entry.length().saturating_sub(1)));
+                    parts.push(&crate::model::library::side_records_end(&records).into());
+                }
+                None => {
+                    parts.push(&entry);
+                }
+            }
             count += 1;
         }
         progress(
