@@ -69,12 +69,41 @@ for (const scheme of ['light', 'dark']) {
     await page.locator('input[type=file]').setInputFiles(FIXTURE);
     await expect(page.getByRole('dialog', { name: /^Import/ })).toBeVisible();
     await audit(page, 'import question', info);
-    await page.getByRole('button', { name: 'Cancel' }).click();
+    // The same file as a colleague's layer; one of my actors removed, so that there are two
+    // disagreements to curate (the actor, and the claim that was linked to it).
+    await page.getByRole('button', { name: "Add as a colleague's layer" }).click();
+    await expect(page.locator('.notice')).toContainText("layer (4 annotations)");
+    await list.getByRole('button', { name: 'actor Sergey Lavrov' }).click();
+    await page.keyboard.press('Delete');
+    await expect(list.getByRole('listitem')).toHaveCount(3);
+    await page.keyboard.press('l');
+    const layers = page.getByRole('complementary', { name: 'Layers' });
+    await expect(layers.getByRole('button', { name: 'Curate into a gold document' })).toBeEnabled();
+    await expect(page.locator('.layer-mark').first()).toBeAttached();
+    await audit(page, 'layers', info);
+    await layers.getByRole('button', { name: 'Curate into a gold document' }).click();
+    const curate = page.getByRole('complementary', { name: 'Curate' });
+    await expect(curate.locator('.curate-summary')).toContainText('2 disagreements: 0 decided');
+    await page.keyboard.press(']');
+    await expect(curate.locator('.curate-item.current')).toBeFocused();
+    await audit(page, 'curate', info);
+    await page.screenshot({ path: info.outputPath(`curate-${scheme}.png`) });
+    await curate.getByRole('button', { name: 'Close the layers panel' }).click();
 
     await page.getByRole('button', { name: /^Export/ }).click();
     await expect(page.getByRole('menu')).toBeVisible();
     await audit(page, 'export menu', info);
     await page.keyboard.press('Escape');
+
+    // The question for the annotator's name before a first export.
+    await page.evaluate(() => localStorage.removeItem('text-annotator:annotator-asked'));
+    await page.getByRole('button', { name: /^Export/ }).click();
+    await page.getByRole('menuitem', { name: /^Download JSON/ }).click();
+    const ask = page.getByRole('dialog', { name: 'Your name as annotator' });
+    await expect(ask.getByRole('textbox', { name: 'Name' })).toBeFocused();
+    await audit(page, 'name question', info);
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await expect(ask).toBeHidden();
 
     await page.setViewportSize({ width: 360, height: 740 });
     await audit(page, 'phone width', info);

@@ -134,6 +134,8 @@ test('two annotators: layer, agreement, curation by keys into a gold document, a
   await page.keyboard.press('1');
   await expect(rows.nth(1)).toContainText('taken: Ana Lima');
   await expect(rows.nth(2)).toContainText('Pashinyan');
+  // The README's picture: the walk half done, the layers' lines under the text.
+  await page.screenshot({ path: info.outputPath('curate.png') });
   await page.keyboard.press('x');
   await expect(rows.nth(3)).toContainText('Putin');
   // Both first (the same as Ben's here); Ctrl+Z undoes it, and a click and 2 decide again.

@@ -224,7 +224,7 @@ pub(super) fn CurationWalk(props: &WalkProps) -> Html {
             let item = &items[order[at]];
             let now = clock::now_rfc3339();
             let said = match &choice {
-                Choice::Layer(i) => format!("Took {}'s version", layers[*i].annotator),
+                Choice::Layer(i) => format!("Took the version of {}", layers[*i].annotator),
                 Choice::Both => "Kept every version".to_owned(),
                 Choice::Drop => "Dropped".to_owned(),
             };
@@ -420,8 +420,8 @@ pub(super) fn CurationWalk(props: &WalkProps) -> Html {
                     html! {
                         <div class="curate-version">
                             <button type="button" class="curate-take" onclick={pick(Choice::Layer(i))}
-                                aria-label={format!("Take {}'s version ({}): {words}", names[i], i + 1)}
-                                title={format!("Take {}'s version ({})", names[i], i + 1)}>{ (i + 1).to_string() }</button>
+                                aria-label={format!("{}: take the version of {}: {words}", i + 1, names[i])}
+                                title={format!("Take the version of {} ({})", names[i], i + 1)}>{ (i + 1).to_string() }</button>
                             <span class="curate-text">{ format!("{}: {words}", names[i]) }</span>
                         </div>
                     }
