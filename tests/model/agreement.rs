@@ -711,8 +711,12 @@ fn report_serialises_with_definitions_and_writes_rfc_4180_csv() {
     let csv = report_csv(&report);
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert!(lines[0].starts_with("section,annotator_a,annotator_b,item,a_count,b_count,matches"));
-    // 4 label rows, 3 link rows, 4 all-annotator rows, and the empty string after the last CRLF.
-    assert_eq!(lines.len(), 1 + 4 + 3 + 4 + 1);
+    // 4 label rows, 3 link rows, 4 all-annotator rows, the definitions (one quoted cell, its
+    // lines broken by LF only), and the empty string after the last CRLF.
+    assert_eq!(lines.len(), 1 + 4 + 3 + 4 + 1 + 1);
+    let definitions = lines[lines.len() - 2];
+    assert!(definitions.starts_with("definitions,,,\""), "{definitions}");
+    assert!(definitions.contains("word token"), "{definitions}");
     assert_eq!(lines.last(), Some(&""));
     assert!(
         lines[1]

@@ -227,8 +227,8 @@ fn number(value: Option<f64>) -> String {
 /// "all_annotators" (every layer together: `a_count` is the annotations of the label, the
 /// annotator columns empty). An undefined figure is an empty cell; a figure that does not
 /// apply to the section is empty too. Annotator names that a spreadsheet would read as a
-/// formula get a leading `'`. The definitions are not in the table: they are in the JSON
-/// report and docs/agreement.md.
+/// formula get a leading `'`. The last row, section "definitions", holds the definitions
+/// (as in the JSON report and docs/agreement.md) in its `item` cell.
 pub fn report_csv(report: &AgreementReport) -> String {
     let name = |s: &str| neutralise(s);
     let mut rows: Vec<Vec<String>> = Vec::new();
@@ -293,5 +293,10 @@ pub fn report_csv(report: &AgreementReport) -> String {
         row[21] = number(g.unitizing_alpha);
         rows.push(row);
     }
+    // The definitions travel with the figures: one last row, its text in the label column.
+    let mut row = vec![String::new(); CSV_HEADER.len()];
+    row[0] = "definitions".into();
+    row[3] = report.definitions.to_string();
+    rows.push(row);
     write(&CSV_HEADER, &rows, |cell| cell.to_owned())
 }

@@ -24,7 +24,9 @@ pub struct AgreementProps {
 #[derive(Clone, PartialEq)]
 enum Loaded {
     Reading,
-    Ready(Rc<Vec<Layer>>, Rc<Vec<String>>),
+    /// The layers, what could not be read, and whether this is a gold document (its own
+    /// annotations are then the gold, named so).
+    Ready(Rc<Vec<Layer>>, Rc<Vec<String>>, bool),
     Failed(String),
 }
 
@@ -36,13 +38,21 @@ fn own_name() -> String {
 #[component]
 pub fn AgreementView(props: &AgreementProps) -> Html {
     let loaded = use_state(|| Loaded::Reading);
+    // Said once the figures are on the clipboard.
+    let copied = use_state(|| false);
     let reload = use_state(|| 0u32);
     {
         let (loaded, doc) = (loaded.clone(), props.doc.clone());
         use_effect_with(*reload, move |_| {
             wasm_bindgen_futures::spawn_local(async move {
+                let gold = matches!(
+                    crate::bridge::curation::curation_of(&doc.0.id).await,
+                    Ok(Some(_))
+                );
                 loaded.set(match storage::layers_of(&doc.0).await {
-                    Ok((layers, unreadable)) => Loaded::Ready(Rc::new(layers), Rc::new(unreadable)),
+                    Ok((layers, unreadable)) => {
+                        Loaded::Ready(Rc::new(layers), Rc::new(unreadable), gold)
+                    }
                     Err(why) => Loaded::Failed(why),
                 });
             });
@@ -50,7 +60,10 @@ pub fn AgreementView(props: &AgreementProps) -> Html {
     }
     let close = props.on_event.reform(|_| ViewEvent::Close);
     let name = use_state(|| settings::annotator_name().unwrap_or_default());
-    let me = own_name();
+    let me = match &*loaded {
+        Loaded::Ready(_, _, true) => "gold".to_owned(),
+        _ => own_name(),
+    };
     let on_name = {
         let name = name.clone();
         Callback::from(move |event: InputEvent| {
@@ -70,7 +83,7 @@ pub fn AgreementView(props: &AgreementProps) -> Html {
         })
     };
     let report: Option<Rc<AgreementReport>> = match &*loaded {
-        Loaded::Ready(layers, _) if !layers.is_empty() => {
+        Loaded::Ready(layers, _, _) if !layers.is_empty() => {
             let mut coders = vec![Coder::new(&me, &props.content)];
             coders.extend(layers.iter().map(|l| Coder::new(&l.annotator, &l.content)));
             Some(Rc::new(agreement_report(&props.doc.0.index, &coders)))
@@ -97,6 +110,19 @@ pub fn AgreementView(props: &AgreementProps) -> Html {
             {
                 on_event.emit(ViewEvent::Error(format!("The download failed: {why}.")));
             }
+        })
+    };
+    let copy_csv = {
+        let (report, on_event, copied) = (report.clone(), props.on_event.clone(), copied.clone());
+        Callback::from(move |_| {
+            let Some(report) = &report else { return };
+            let (csv, on_event, copied) = (report_csv(report), on_event.clone(), copied.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match files::copy_text(&csv).await {
+                    Ok(()) => copied.set(true),
+                    Err(why) => on_event.emit(ViewEvent::Error(format!("Copying failed: {why}."))),
+                }
+            });
         })
     };
     let remove = |layer: &Layer| {
@@ -129,7 +155,7 @@ pub fn AgreementView(props: &AgreementProps) -> Html {
         Loaded::Failed(why) => {
             html! { <p class="form-error" role="alert">{ format!("The layers could not be read: {why}.") }</p> }
         }
-        Loaded::Ready(layers, unreadable) => html! {
+        Loaded::Ready(layers, unreadable, _) => html! {
             <>
             <section aria-labelledby="layers-title">
                 <h3 id="layers-title">{ "Layers" }</h3>
@@ -217,6 +243,8 @@ pub fn AgreementView(props: &AgreementProps) -> Html {
                 <div class="dialog-actions">
                     <button type="button" disabled={report.is_none()} onclick={download_json}>{ "Download agreement (JSON)" }</button>
                     <button type="button" disabled={report.is_none()} onclick={download_csv}>{ "Download agreement (CSV)" }</button>
+                    <button type="button" disabled={report.is_none()} onclick={copy_csv}
+                        title="The figures and their definitions as CSV, to paste into a spreadsheet">{ if *copied { "Copied" } else { "Copy (CSV)" } }</button>
                     <button type="button" onclick={props.on_event.reform(|_| ViewEvent::Layers)}
                         title="Show the layers in the text, and curate them into a gold document">{ "Layers and curation…" }</button>
                     <button type="button" class="primary" onclick={close}>{ "Close" }</button>
