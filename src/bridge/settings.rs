@@ -68,6 +68,12 @@ pub fn set_annotator_asked() {
     }
 }
 
+/// What the person's own layer is called beside colleagues' (agreement, curation): their
+/// annotator name, or "me".
+pub fn own_layer_name() -> String {
+    annotator_name().unwrap_or_else(|| "me".to_owned())
+}
+
 /// Saves the annotator name; an empty (or blank) one forgets it.
 pub fn save_annotator_name(name: &str) {
     if let Some(storage) = super::legacy::local_storage() {

@@ -30,11 +30,6 @@ enum Loaded {
     Failed(String),
 }
 
-/// The person's own layer is named by their annotator name.
-fn own_name() -> String {
-    settings::annotator_name().unwrap_or_else(|| "me".to_owned())
-}
-
 #[component]
 pub fn AgreementView(props: &AgreementProps) -> Html {
     let loaded = use_state(|| Loaded::Reading);
@@ -62,7 +57,7 @@ pub fn AgreementView(props: &AgreementProps) -> Html {
     let name = use_state(|| settings::annotator_name().unwrap_or_default());
     let me = match &*loaded {
         Loaded::Ready(_, _, true) => "gold".to_owned(),
-        _ => own_name(),
+        _ => settings::own_layer_name(),
     };
     let on_name = {
         let name = name.clone();

@@ -47,11 +47,6 @@ enum Loaded {
     Failed(String),
 }
 
-/// The person's own layer is named by their annotator name.
-pub(super) fn own_name() -> String {
-    settings::annotator_name().unwrap_or_else(|| "me".to_owned())
-}
-
 #[component]
 pub fn LayersPanel(props: &LayersProps) -> Html {
     let loaded = use_state(|| Loaded::Reading);
@@ -147,7 +142,7 @@ pub fn LayersPanel(props: &LayersProps) -> Html {
     let layer_list = html! {
         <ul class="layer-list" aria-label="Layers">
             if !matches!(*loaded, Loaded::Gold { .. }) {
-                <li>{ format!("{} (yours): {} annotations — the highlights", own_name(), props.content.annotations.len()) }</li>
+                <li>{ format!("{} (yours): {} annotations — the highlights", settings::own_layer_name(), props.content.annotations.len()) }</li>
             }
             { for layers.iter().enumerate().map(|(lane, l)| html! {
                 <li key={l.id.clone()}>
@@ -294,7 +289,16 @@ fn StartCuration(props: &StartProps) -> Html {
             );
             wasm_bindgen_futures::spawn_local(async move {
                 let now = clock::now_rfc3339();
-                match stored::make_gold(&doc.0, &content, &own_name(), &layers, take, &now).await {
+                match stored::make_gold(
+                    &doc.0,
+                    &content,
+                    &settings::own_layer_name(),
+                    &layers,
+                    take,
+                    &now,
+                )
+                .await
+                {
                     Ok(id) => {
                         settings::open_layers_next(&id);
                         page::set_doc_hash(&id);

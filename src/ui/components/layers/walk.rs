@@ -5,7 +5,6 @@
 //! gold itself (saved by the page, followed through the database's change feed), so undo,
 //! redo and hand edits show in the walk as they happen.
 
-use super::own_name;
 use crate::bridge::curation::{self as stored, Curation};
 use crate::bridge::lazy_views::ViewEvent;
 use crate::bridge::suggestions::{reveal, Ghost};
@@ -235,7 +234,7 @@ pub(super) fn CurationWalk(props: &WalkProps) -> Html {
                     &choice,
                     &contents(&layers),
                     walk.gold.content(),
-                    &own_name(),
+                    &crate::bridge::settings::own_layer_name(),
                     &now,
                 );
                 let file = curation::self_contained(&change, walk.gold.content());
@@ -477,7 +476,13 @@ fn start(
         return;
     }
     let contents: Vec<_> = layers.iter().map(Layer::content).collect();
-    let gold = curation::initial_gold(items, &contents, true, &own_name(), &clock::now_rfc3339());
+    let gold = curation::initial_gold(
+        items,
+        &contents,
+        true,
+        &crate::bridge::settings::own_layer_name(),
+        &clock::now_rfc3339(),
+    );
     if gold.annotations.is_empty() {
         return;
     }
