@@ -84,7 +84,8 @@ fn gold_ids(source: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Makes the gold document of `source`: its text, a copy of the person's annotations as a
-/// layer (named `me`), copies of the colleagues' layers, and the curation record. The gold
+/// layer (named `me`; none when they have none), copies of the colleagues' layers, and the
+/// curation record. The gold
 /// annotations themselves are put in by the curation panel once the document is open, as
 /// one undoable step. Returns the new document's id.
 pub async fn make_gold(
@@ -114,14 +115,19 @@ pub async fn make_gold(
     );
     gold.source_url = source.source_url.clone();
     storage::add_document(&gold, now).await?;
-    let own = Layer::new(
-        me,
-        &format!("your annotations of “{}”", source.title),
-        now,
-        mine.clone(),
-    );
-    let mut order = vec![own.id.clone()];
-    storage::save_layer(&gold, &own).await?;
+    // Without annotations of their own, the person curates the colleagues' layers only: an
+    // empty layer would disagree everywhere.
+    let mut order = Vec::new();
+    if !mine.annotations.is_empty() {
+        let own = Layer::new(
+            me,
+            &format!("your annotations of “{}”", source.title),
+            now,
+            mine.clone(),
+        );
+        order.push(own.id.clone());
+        storage::save_layer(&gold, &own).await?;
+    }
     for layer in colleagues {
         // A colleague of the same name as the person would overwrite their copy.
         if order.contains(&layer.id) {

@@ -319,11 +319,16 @@ fn StartCuration(props: &StartProps) -> Html {
             page::set_doc_hash(&id);
         })
     });
-    let none = props.layers.is_empty();
+    // Two layers at least: the person's (when they annotated) and a colleague's, or two
+    // colleagues'.
+    let none = props.layers.len() + usize::from(!props.content.annotations.is_empty()) < 2;
     html! {
         <section class="curate-start" aria-labelledby="curate-start-title">
             <h3 id="curate-start-title">{ "Curate" }</h3>
             <p class="hint">{ "Curating settles every difference between your annotations and the colleagues' layers, one by one, in a new gold document: the same text, with the gold layer as its annotations, edited, undone and exported like any other document." }</p>
+            if none && !props.layers.is_empty() {
+                <p class="hint">{ "Curating needs two layers: annotate the document yourself, or add a second colleague's layer." }</p>
+            }
             <label><input type="checkbox" checked={*take_agreed} onchange={on_take} disabled={none} />{ " Take what every layer agrees on without asking" }</label>
             <div class="suggest-actions">
                 <button type="button" class="primary" disabled={none || *busy} onclick={start}>{ "Curate into a gold document" }</button>
