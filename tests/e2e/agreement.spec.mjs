@@ -49,6 +49,13 @@ test("a colleague's file becomes a layer; Agreement compares it with mine and do
     expect(r.kappa, label).toBe(1);
     expect(r.alpha, label).toBe(1);
   }
+  // The same figures as CSV on the clipboard, their definitions in the last row.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await dialog.getByRole('button', { name: 'Copy (CSV)' }).click();
+  await expect(dialog.getByRole('button', { name: 'Copied' })).toBeVisible();
+  const csv = await page.evaluate(() => navigator.clipboard.readText());
+  expect(csv.split('\r\n')[0]).toMatch(/^section,annotator_a,annotator_b,item,/);
+  expect(csv).toMatch(/\r\ndefinitions,,,"[^]*token[^]*"/);
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   // I drop one of my actors: actor recall of the colleague against me stays, precision drops.

@@ -138,12 +138,13 @@ test('two annotators: layer, agreement, curation by keys into a gold document, a
   await page.screenshot({ path: info.outputPath('curate.png') });
   await page.keyboard.press('x');
   await expect(rows.nth(3)).toContainText('Putin');
-  // Both first (the same as Ben's here); Ctrl+Z undoes it, and a click and 2 decide again.
+  // Both first (the same as Ben's here); Ctrl+Z undoes it, and 2 decides again.
   await page.keyboard.press('b');
   await expect(summary).toContainText('4 decided, 0 to go');
   await page.keyboard.press('Control+z');
   await expect(summary).toContainText('3 decided, 1 to go');
-  await rows.nth(3).click();
+  await expect(rows.nth(3)).toContainText('to decide');
+  await expect(rows.nth(3)).toBeFocused();
   await page.keyboard.press('2');
   await expect(summary).toContainText('4 decided, 0 to go');
   await expect(curate).toContainText('Every disagreement is decided.');
