@@ -271,3 +271,40 @@ fn naming_the_unnamed_keeps_ids_and_links_and_undoes_in_one_step() {
         .all(|a| a.annotator.is_empty()));
     assert_eq!(store.relations().len(), 1);
 }
+
+/// The walk's statuses in one pass equal asking item by item.
+#[test]
+fn statuses_in_one_pass_equal_each_status() {
+    let doc = Document::new("d", "D", None, TEXT);
+    let one = Annotations {
+        annotations: vec![
+            ann(&doc, "c", Label::Claim, 15, 36),
+            ann(&doc, "z", Label::Actor, 0, 9),
+        ],
+        orphans: vec![],
+        relations: vec![link("l", "c", "z")],
+    };
+    let two = Annotations {
+        annotations: vec![
+            ann(&doc, "x", Label::Actor, 0, 14),
+            ann(&doc, "b", Label::Date, 32, 36),
+        ],
+        orphans: vec![],
+        relations: vec![],
+    };
+    let layers = [one.content(), two.content()];
+    let items = curation::items(&layers);
+    let gold = Annotations {
+        annotations: vec![ann(&doc, "g", Label::Actor, 0, 9)],
+        orphans: vec![],
+        relations: vec![],
+    };
+    let dropped: std::collections::HashSet<String> =
+        [items.last().unwrap().key.clone()].into_iter().collect();
+    let each: Vec<Status> = items
+        .iter()
+        .map(|i| curation::status(i, gold.content(), dropped.contains(&i.key)))
+        .collect();
+    assert_eq!(curation::statuses(&items, gold.content(), &dropped), each);
+    assert!(each.contains(&Status::Taken(vec![0])) && each.contains(&Status::Open));
+}

@@ -176,6 +176,16 @@ pub fn status(item: &Item, gold: Content<'_>, dropped: bool) -> Status {
     Gold::new(gold).status(item, dropped)
 }
 
+/// Where the gold stands on each of `items`, with one index of the gold for all of them (a
+/// walk asks after every decision, and a long document has thousands of places).
+pub fn statuses(items: &[Item], gold: Content<'_>, dropped: &HashSet<String>) -> Vec<Status> {
+    let gold = Gold::new(gold);
+    items
+        .iter()
+        .map(|item| gold.status(item, dropped.contains(&item.key)))
+        .collect()
+}
+
 /// Counts over every item; `dropped` holds the keys of the items the curator dropped.
 pub fn summary(
     items: &[Item],

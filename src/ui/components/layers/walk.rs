@@ -37,6 +37,10 @@ pub(super) struct WalkProps {
     pub on_event: Callback<ViewEvent>,
 }
 
+/// How many rows are drawn, and how many of them before the one under review.
+const ROWS_SHOWN: usize = 150;
+const ROWS_BEFORE: usize = 50;
+
 /// What the key listener, the change feed and the rows share.
 struct Walk {
     /// The gold as last read from the database, with this panel's own decisions applied
@@ -257,14 +261,10 @@ pub(super) fn CurationWalk(props: &WalkProps) -> Html {
                 }
                 walk.said = format!("{said}: {}.", place_words(&doc, item));
                 let dropped: HashSet<String> = walk.curation.dropped.iter().cloned().collect();
-                let open = |i: &usize| {
-                    curation::status(
-                        &items[order[*i]],
-                        walk.gold.content(),
-                        dropped.contains(&items[order[*i]].key),
-                    ) == Status::Open
-                };
-                let next = (at + 1..order.len()).chain(0..at).find(|i| open(i));
+                let statuses = curation::statuses(&items, walk.gold.content(), &dropped);
+                let next = (at + 1..order.len())
+                    .chain(0..at)
+                    .find(|i| statuses[order[*i]] == Status::Open);
                 (envelope, next)
             };
             on_event.emit(ViewEvent::Accept(envelope));
@@ -391,9 +391,14 @@ pub(super) fn CurationWalk(props: &WalkProps) -> Html {
         "{} disagreements: {decided} decided, {} to go. Taken from {taken}; both kept {}; dropped {}; edited by hand {}. Agreements: {} of {} in the gold.",
         summary.disagreements, summary.open, summary.both, summary.dropped, summary.edited, summary.agreed_in_gold, summary.agreed
     );
+    // A long document has thousands of places: the rows around the one under review are
+    // drawn (the keys step through all of them).
+    let first = state.current.map_or(0, |at| at.saturating_sub(ROWS_BEFORE));
+    let shown = first..(first + ROWS_SHOWN).min(order.len()).max(first);
+    let statuses = curation::statuses(&props.items, state.gold.content(), &dropped);
     let row = |at: usize| {
-        let item = &props.items[props_order(&order, at)];
-        let status = curation::status(item, state.gold.content(), dropped.contains(&item.key));
+        let item = &props.items[order[at]];
+        let status = statuses[order[at]].clone();
         let current = state.current == Some(at);
         let pick = |choice: Choice| {
             let decide = decide.clone();
@@ -441,9 +446,12 @@ pub(super) fn CurationWalk(props: &WalkProps) -> Html {
         } else if summary.open == 0 {
             <p class="hint">{ "Every disagreement is decided." }</p>
         }
-        <ol class="suggest-list curate-list" aria-label="Disagreements" ref={list.clone()}>
-            { for (0..order.len()).map(row) }
+        <ol class="suggest-list curate-list" aria-label="Disagreements" ref={list.clone()} start={(shown.start + 1).to_string()}>
+            { for shown.clone().map(row) }
         </ol>
+        if shown.end < order.len() {
+            <p class="hint">{ format!("{} more below: ] steps to them.", order.len() - shown.end) }</p>
+        }
         <div class="visually-hidden" aria-live="polite" aria-atomic="true">{ state.said.clone() }</div>
         </>
     }
@@ -451,10 +459,6 @@ pub(super) fn CurationWalk(props: &WalkProps) -> Html {
 
 fn contents(layers: &[Layer]) -> Vec<crate::model::Content<'_>> {
     layers.iter().map(Layer::content).collect()
-}
-
-fn props_order(order: &[usize], at: usize) -> usize {
-    order[at]
 }
 
 /// Once the gold is first read: what every layer agrees on goes in (one undoable step),
