@@ -573,3 +573,17 @@ fn a_change_of_annotator_alone_is_merged_like_any_edit() {
     let inner = merged.annotations.iter().find(|a| a.id == "inner-1");
     assert_eq!(inner.unwrap().annotator, "Grace Hopper");
 }
+
+/// A burst from the change feed: the last state of each record, in the order written.
+#[test]
+fn latest_each_keeps_the_last_state_of_each_record() {
+    use annotator::model::records::latest_each;
+    let records = vec![
+        serde_json::json!({"_id": "ann:d:x", "_rev": "1-a"}),
+        serde_json::json!({"_id": "ann:d:y", "_rev": "1-b"}),
+        serde_json::json!({"_id": "ann:d:x", "_rev": "2-c", "_deleted": true}),
+    ];
+    let kept = latest_each(records);
+    let revs: Vec<&str> = kept.iter().map(|r| r["_rev"].as_str().unwrap()).collect();
+    assert_eq!(revs, ["1-b", "2-c"]);
+}

@@ -72,16 +72,19 @@ pub async fn load(doc: &Document) -> Loaded {
     }
 }
 
-/// A document's annotations as the database holds them now, for a view that follows them
-/// (the curation panel); unlike [`load`], it leaves the page's unsaved changes where they are.
-pub async fn stored_annotations(doc: &Document) -> Result<Annotations, String> {
+/// A document's records and annotations as the database holds them now, for a view that
+/// follows them (the curation panel: it takes in the change feed's records with
+/// [`Stored::absorb`] rather than reading everything again); unlike [`load`], it leaves the
+/// page's unsaved changes where they are.
+pub async fn stored_annotations(doc: &Document) -> Result<(Stored, Annotations), String> {
     let prefixes = [
         records::annotation_prefix(&doc.id),
         records::relation_prefix(&doc.id),
     ];
     let mut found = db::ranges(&prefixes).await?;
     found.retain(|r| r["doc"].as_str().is_none_or(|d| d == doc.id));
-    Ok(Stored::load(doc, &found).1)
+    let (stored, content, _) = Stored::load(doc, &found);
+    Ok((stored, content))
 }
 
 fn unsaved_key(doc_id: &str) -> String {

@@ -183,3 +183,20 @@ pub(super) fn is_deleted(value: &Value) -> bool {
 pub(super) fn rev_of(value: &Value) -> Option<String> {
     value.get("_rev").and_then(Value::as_str).map(str::to_owned)
 }
+
+/// The last of each record in `records` (in the order they were written, as a change feed
+/// gives them): a burst that adds an annotation and removes it again must end removed, and
+/// [`Stored::absorb`] applies deletions before additions.
+pub fn latest_each(mut records: Vec<Value>) -> Vec<Value> {
+    let id = |record: &Value| record["_id"].as_str().unwrap_or_default().to_owned();
+    let mut last = std::collections::HashMap::new();
+    for (at, record) in records.iter().enumerate() {
+        last.insert(id(record), at);
+    }
+    let mut at = 0;
+    records.retain(|record| {
+        at += 1;
+        last.get(&id(record)) == Some(&(at - 1))
+    });
+    records
+}

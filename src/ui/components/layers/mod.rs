@@ -7,7 +7,7 @@
 
 use crate::bridge::curation::{self as stored, Curation};
 use crate::bridge::lazy_views::ViewEvent;
-use crate::bridge::suggestions::{Ghost, GhostLayer};
+use crate::bridge::suggestions::{draw_ghosts, Ghost, GhostLayer};
 use crate::bridge::{clock, page, settings, storage};
 use crate::model::curation::{self, Item};
 use crate::model::layers::Layer;
@@ -52,8 +52,13 @@ pub fn LayersPanel(props: &LayersProps) -> Html {
     let loaded = use_state(|| Loaded::Reading);
     let hidden = use_state(|| stored::hidden_layers(&props.doc.0.id));
     // The marks' layer; what it draws is set by whoever knows it (this, or the walk).
-    let marks = use_mut_ref(Vec::<Ghost>::new);
-    let ghosts = use_mut_ref(|| None::<GhostLayer>);
+    // Two layers of marks: the colleagues' lines, which change only when a layer is shown or
+    // hidden (and are drawn again by the layer itself on scroll, resize and reflow), and the
+    // outline of the place under review, which changes with every step of the walk.
+    let lanes = use_mut_ref(Rc::<Vec<Ghost>>::default);
+    let outline = use_mut_ref(Vec::<Ghost>::new);
+    let lane_layer = use_mut_ref(|| None::<GhostLayer>);
+    let outline_layer = use_mut_ref(|| None::<GhostLayer>);
     {
         let (loaded, doc) = (loaded.clone(), props.doc.clone());
         use_effect_with((), move |_| {
@@ -63,13 +68,20 @@ pub fn LayersPanel(props: &LayersProps) -> Html {
         });
     }
     {
-        let (ghosts, marks, doc) = (ghosts.clone(), marks.clone(), props.doc.clone());
+        let (lane_layer, outline_layer) = (lane_layer.clone(), outline_layer.clone());
+        let (lanes, outline, doc) = (lanes.clone(), outline.clone(), props.doc.clone());
         use_effect_with((), move |_| {
-            let draw: Rc<dyn Fn(&Element)> = Rc::new(move |layer: &Element| {
-                crate::bridge::suggestions::draw_ghosts(layer, &doc.0.index, &marks.borrow());
-            });
-            *ghosts.borrow_mut() = GhostLayer::new(draw);
-            move || drop(ghosts.borrow_mut().take())
+            let index = doc.clone();
+            *lane_layer.borrow_mut() = GhostLayer::new(Rc::new(move |layer: &Element| {
+                draw_ghosts(layer, &index.0.index, &lanes.borrow())
+            }));
+            *outline_layer.borrow_mut() = GhostLayer::new(Rc::new(move |layer: &Element| {
+                draw_ghosts(layer, &doc.0.index, &outline.borrow())
+            }));
+            move || {
+                drop(lane_layer.borrow_mut().take());
+                drop(outline_layer.borrow_mut().take());
+            }
         });
     }
     let layers = match &*loaded {
@@ -95,38 +107,28 @@ pub fn LayersPanel(props: &LayersProps) -> Html {
             out
         })
     };
-    // The marks: the shown layers', and the place under review on a gold document (the walk
-    // says which); drawn again after every render.
-    let extra = use_mut_ref(Vec::<Ghost>::new);
-    let draw_marks = {
-        let (marks, ghosts, lane_marks, extra, doc) = (
-            marks.clone(),
-            ghosts.clone(),
-            lane_marks.clone(),
-            extra.clone(),
-            props.doc.clone(),
-        );
-        Rc::new(move || {
-            let mut all = (*lane_marks).clone();
-            all.extend(extra.borrow().iter().cloned());
-            *marks.borrow_mut() = all;
-            if let Some(layer) = ghosts.borrow().as_ref() {
-                crate::bridge::suggestions::draw_ghosts(
-                    layer.element(),
-                    &doc.0.index,
-                    &marks.borrow(),
-                );
+    {
+        let (lanes, lane_layer, doc) = (lanes.clone(), lane_layer.clone(), props.doc.clone());
+        use_effect_with(lane_marks.clone(), move |lane_marks| {
+            *lanes.borrow_mut() = lane_marks.clone();
+            if let Some(layer) = lane_layer.borrow().as_ref() {
+                draw_ghosts(layer.element(), &doc.0.index, &lanes.borrow());
+            }
+        });
+    }
+    let on_current = {
+        let (outline, outline_layer, doc) =
+            (outline.clone(), outline_layer.clone(), props.doc.clone());
+        Callback::from(move |ghosts: Vec<Ghost>| {
+            if *outline.borrow() == ghosts {
+                return;
+            }
+            *outline.borrow_mut() = ghosts;
+            if let Some(layer) = outline_layer.borrow().as_ref() {
+                draw_ghosts(layer.element(), &doc.0.index, &outline.borrow());
             }
         })
     };
-    {
-        let draw_marks = draw_marks.clone();
-        use_effect(move || draw_marks());
-    }
-    let on_current = Callback::from(move |ghosts: Vec<Ghost>| {
-        *extra.borrow_mut() = ghosts;
-        draw_marks();
-    });
     let toggle = |id: &str| {
         let (hidden, id, doc_id) = (hidden.clone(), id.to_owned(), props.doc.0.id.clone());
         Callback::from(move |_| {

@@ -12,7 +12,7 @@ use crate::bridge::{clock, db, storage};
 use crate::model::curation::{self, Choice, Item, Status, Version};
 use crate::model::formats::native::{self, TextInclusion};
 use crate::model::layers::Layer;
-use crate::model::records;
+use crate::model::records::{self, Stored};
 use crate::model::text::shorten;
 use crate::model::Annotations;
 use crate::ui::DocRef;
@@ -48,6 +48,8 @@ struct Walk {
     gold: Annotations,
     /// Read from the database at least once.
     read: bool,
+    /// The gold's records as last read, which the change feed's records update.
+    stored: Option<Stored>,
     curation: Curation,
     /// Position in `order` of the place under review.
     current: Option<usize>,
@@ -111,6 +113,7 @@ pub(super) fn CurationWalk(props: &WalkProps) -> Html {
     let walk = use_mut_ref(|| Walk {
         gold: Annotations::default(),
         read: false,
+        stored: None,
         curation: (*props.curation).clone(),
         current: None,
         said: String::new(),
@@ -140,44 +143,57 @@ pub(super) fn CurationWalk(props: &WalkProps) -> Html {
                 records::annotation_prefix(&doc.0.id),
                 records::relation_prefix(&doc.0.id),
             ];
-            let read = move || {
-                let (walk, redraw, doc, layers, items, on_event) = (
-                    walk.clone(),
-                    redraw.clone(),
-                    doc.clone(),
-                    layers.clone(),
-                    items.clone(),
-                    on_event.clone(),
-                );
+            // The change feed's records, taken in a burst at a time (one decision writes
+            // several): only what changed is read, not the whole gold again.
+            let arrived: Rc<RefCell<Vec<serde_json::Value>>> = Rc::default();
+            let take_in = {
+                let (walk, redraw, doc, arrived) =
+                    (walk.clone(), redraw.clone(), doc.clone(), arrived.clone());
+                move || {
+                    let mut state = walk.borrow_mut();
+                    let Some(stored) = state.stored.as_mut() else {
+                        return; // Not read yet: the first read takes them in.
+                    };
+                    let records = records::latest_each(std::mem::take(&mut *arrived.borrow_mut()));
+                    // An unreadable record is the page's to report; the rest is taken in. The
+                    // walk's own copy follows the records even when they bring nothing new to
+                    // them: a decision shown at once and undone before it was saved.
+                    let _ = stored.absorb(&doc.0, &records);
+                    state.gold = stored.content();
+                    drop(state);
+                    redraw.force_update();
+                }
+            };
+            {
+                let (walk, redraw, doc, take_in) =
+                    (walk.clone(), redraw.clone(), doc.clone(), take_in.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    let gold = match storage::stored_annotations(&doc.0).await {
-                        Ok(gold) => gold,
+                    let (stored, gold) = match storage::stored_annotations(&doc.0).await {
+                        Ok(read) => read,
                         Err(why) => {
                             return on_event.emit(ViewEvent::Error(format!(
                                 "The gold annotations could not be read: {why}."
                             )))
                         }
                     };
-                    let first = !walk.borrow().read;
                     {
-                        let mut walk = walk.borrow_mut();
-                        walk.gold = gold;
-                        walk.read = true;
+                        let mut state = walk.borrow_mut();
+                        state.gold = gold;
+                        state.stored = Some(stored);
+                        state.read = true;
                     }
-                    if first {
-                        start(&walk, &doc, &layers, &items, &on_event);
-                    }
+                    start(&walk, &doc, &layers, &items, &on_event);
+                    take_in();
                     redraw.force_update();
                 });
-            };
-            read();
-            // A burst of records (one decision) is read once.
+            }
             let pending: Rc<RefCell<Option<Timeout>>> = Rc::default();
             let watch = {
                 let pending = pending.clone();
-                db::watch(&prefixes, move |_| {
-                    let read = read.clone();
-                    *pending.borrow_mut() = Some(Timeout::new(40, read));
+                db::watch(&prefixes, move |record| {
+                    arrived.borrow_mut().push(record);
+                    let take_in = take_in.clone();
+                    *pending.borrow_mut() = Some(Timeout::new(40, take_in));
                 })
             };
             move || {
@@ -249,7 +265,12 @@ pub(super) fn CurationWalk(props: &WalkProps) -> Html {
                     native::to_json(&doc.0, file.content(), TextInclusion::Compact)
                 );
                 curation::apply_locally(&mut walk.gold, &change.remove, &file);
-                let dropped = matches!(choice, Choice::Drop);
+                // Taking a layer that has nothing here decides the place as empty, as a drop.
+                let dropped = match choice {
+                    Choice::Drop => true,
+                    Choice::Layer(i) => item.versions[i].is_empty(),
+                    Choice::Both => false,
+                };
                 let was_dropped = walk.curation.dropped.contains(&item.key);
                 if dropped != was_dropped {
                     if dropped {
