@@ -17,6 +17,7 @@ export BENCH_DIST="$PWD/dist-bench"
 if [[ "${BENCH_ONLY:-}" != library ]]; then
   node tests/e2e/bench.mjs
   node tests/e2e/bench_records.mjs
+  node tests/e2e/bench_curation.mjs
 fi
 if [[ "${BENCH_ONLY:-}" != article ]]; then
   count="${BENCH_LIBRARY:-1000}"
