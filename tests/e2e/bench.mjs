@@ -187,7 +187,7 @@ if (PROFILE_STORED) {
   await storedCdp.send('Profiler.enable');
   await storedCdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await storedCdp.send('Profiler.start');
-  await browser.startTracing(stored, { categories: ['devtools.timeline', 'blink'] });
+  await browser.startTracing(stored, { categories: ['devtools.timeline', 'blink', 'disabled-by-default-devtools.timeline.stack', 'blink.user_timing', ...(process.env.BENCH_INVALIDATIONS === '1' ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : [])] });
 }
 const storedTimings = await stored.evaluate(async (adds) => {
   const root = document.querySelector('.doc-text');
@@ -217,9 +217,11 @@ const storedTimings = await stored.evaluate(async (adds) => {
     await tick();
     const before = count();
     const t0 = performance.now();
+    performance.mark('bench:key');
     window.dispatchEvent(new KeyboardEvent('keydown', { key: ['1', '2', '3'][i % 3], bubbles: true }));
     await frame();
     await tick();
+    performance.mark('bench:free');
     free.push(performance.now() - t0);
     const waitFrom = performance.now();
     while (!(status().startsWith('Saved locally') && count() === before + 1)) {
@@ -272,6 +274,8 @@ if (errors.length) { console.error('page errors:', errors); process.exit(1); }
 
 async function printProfile(cdp) {
   const { profile } = await cdp.send('Profiler.stop');
+  // BENCH_CPUPROFILE=<file> keeps the sampled profile (a .cpuprofile the Performance panel opens).
+  if (process.env.BENCH_CPUPROFILE) fs.writeFileSync(process.env.BENCH_CPUPROFILE, JSON.stringify(profile));
   const self = new Map();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const dt = profile.timeDeltas;
@@ -280,7 +284,10 @@ async function printProfile(cdp) {
     const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}`;
     self.set(name, (self.get(name) || 0) + (dt[i] || 0) / 1000);
   });
-  const trace = JSON.parse((await browser.stopTracing()).toString());
+  const traceText = (await browser.stopTracing()).toString();
+  // BENCH_TRACE=<file> keeps the trace (open it in the Performance panel, or read it with a script).
+  if (process.env.BENCH_TRACE) fs.writeFileSync(process.env.BENCH_TRACE, traceText);
+  const trace = JSON.parse(traceText);
   const byName = new Map();
   for (const e of trace.traceEvents) {
     if (e.ph === 'X' && e.dur) byName.set(e.name, (byName.get(e.name) || 0) + e.dur / 1000);

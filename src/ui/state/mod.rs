@@ -46,6 +46,11 @@ impl StoreHandle {
         self.revision
     }
 
+    /// Both handles are on the same store (perhaps at different revisions).
+    pub fn same_store(&self, other: &StoreHandle) -> bool {
+        Rc::ptr_eq(&self.inner, &other.inner)
+    }
+
     pub(crate) fn mutate<T>(&self, f: impl FnOnce(&mut Store) -> T) -> (StoreHandle, T) {
         let out = f(&mut self.inner.borrow_mut());
         let revision = self.inner.borrow().revision();
