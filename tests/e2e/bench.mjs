@@ -21,6 +21,9 @@ const PROFILE_STORED = process.env.BENCH_PROFILE === 'stored';
 // BENCH_STORED_ONLY=1 skips the first phase (render, adds without storage, exports, imports)
 // and measures the stored document alone.
 const STORED_ONLY = process.env.BENCH_STORED_ONLY === '1';
+// BENCH_KEYS_ONLY=1 measures the label keys alone: the first phase's render and 50 adds (no
+// exports, imports or suggestions), then the stored document's 50 adds.
+const KEYS_ONLY = process.env.BENCH_KEYS_ONLY === '1';
 
 const server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '--directory', dist], { stdio: 'ignore' });
 const stop = () => server.kill();
@@ -66,7 +69,7 @@ async function firstPhase() {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'blink'] });
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'blink', 'disabled-by-default-devtools.timeline.stack', 'blink.user_timing'] });
   }
   // 50 adds: a DOM selection over a word, released like a mouse (pending span), then the
   // label key. Measured: key → DOM updated and laid out; and key → the next animation frame.
@@ -96,6 +99,7 @@ async function firstPhase() {
       await tick();
       const before = count();
       const t0 = performance.now();
+      performance.mark('bench:key');
       window.dispatchEvent(new KeyboardEvent('keydown', { key: ['1', '2', '3'][i % 3], bubbles: true }));
       await Promise.resolve();
       await tick();
@@ -103,6 +107,7 @@ async function firstPhase() {
       const t1 = performance.now();
       await frame();
       const t2 = performance.now();
+      performance.mark('bench:free');
       if (count() !== before + 1) {
         throw new Error(`add ${i} did not land: ${document.querySelector('.notice')?.textContent}`);
       }
@@ -113,6 +118,7 @@ async function firstPhase() {
   }, ADDS);
 
   if (PROFILE) await printProfile(cdp);
+  if (KEYS_ONLY) return { firstRender, marks, shape, timings };
   // Exports: each click runs serialisation, Blob and the download start. Then each file is
   // imported back: choose → the merge/replace question is on screen (parsed, validated, placed).
   const formats = ['Download JSON', 'W3C Web Annotation', 'brat standoff', 'spaCy / Prodigy JSONL', 'doccano JSONL', 'CSV, a row per annotation'];
@@ -257,10 +263,12 @@ console.log(`time to first render:           ${f(firstRender)} ms   (goal ≤ 10
 console.log(`  of which: page + wasm load ${f(marks['annotator:start'])} ms, text index + spans ${f(marks['annotator:data-ready'] - marks['annotator:start'])} ms, building the DOM ${f(marks['annotator:first-render'] - marks['annotator:data-ready'])} ms, first layout + paint ${f(firstRender - marks['annotator:first-render'])} ms`);
 console.log(`label key → DOM updated+layout: median ${f(median(timings.work))} ms, p95 ${f(pct(timings.work, 0.95))} ms over ${ADDS} adds   (goal ≤ 16 ms)`);
 console.log(`label key → next frame:         median ${f(median(timings.toFrame))} ms, p95 ${f(pct(timings.toFrame, 0.95))} ms`);
+if (!KEYS_ONLY) {
 console.log(`export JSON (click → download): ${f(exportsMs[0].ms)} ms for ${exported.annotations.length} annotations, ${(exportsMs[0].bytes / 1e6).toFixed(2)} MB   (goal ≤ 100 ms)`);
 console.log(`suggest (click → list shown, suggesters in the worker): ${f(first.suggestion.shown)} ms; ${first.suggestion.heads.join(', ')}; ${first.suggestion.ghosts} ghost boxes drawn near the viewport; page tasks over 50 ms meanwhile: ${first.suggestion.long.length}${first.suggestion.long.length ? ` (longest ${f(Math.max(...first.suggestion.long))} ms)` : ''}`);
 for (const e of exportsMs) {
   console.log(`  ${e.title.padEnd(27)} export ${f(e.ms).padStart(7)} ms, ${(e.bytes / 1e6).toFixed(2).padStart(5)} MB; import (choose → question shown) ${String(e.importMs).padStart(5)} ms`);
+}
 }
 }
 console.log(`stored in the local database (&store=1): first save of all ${storedListed} annotations ${f(firstSaveMs)} ms; ${records} records after ${ADDS} adds`);
