@@ -46,6 +46,8 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+// A first export asks for the annotator's name (issue 16): taken as asked here.
+await page.addInitScript(() => localStorage.setItem('text-annotator:annotator-asked', '1'));
 const errors = [];
 page.on('pageerror', (e) => errors.push(String(e)));
 const cdp = await page.context().newCDPSession(page);

@@ -240,10 +240,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <div id="more-tools" class={classes!("more-tools", more_open.then_some("open"))} onclick={close_more.reform(|_| ())}>
                 <button type="button" class="tool text" title="Suggest actors, claims, dates and who said what (s)"
                     onclick={props.on_action.reform(|_| Action::Panel(LazyView::Suggestions))}>{ "Suggest" }</button>
-                <button type="button" class="tool text" title="Layers: colleagues' annotations in the text, and curating them into a gold document (l)"
+                <button type="button" class="tool text" title="Colleagues' layers in the text; curation (l)"
                     onclick={props.on_action.reform(|_| Action::Panel(LazyView::Layers))}>{ "Layers" }</button>
                 { simple("Table of claims", "Table of claims: who claimed what, when (t)", true, || Action::OpenDialog(Dialog::ClaimsTable)) }
-                { simple("Agreement", "Agreement: how far your annotations and colleagues' layers of this document agree", true, || Action::OpenDialog(Dialog::Agreement)) }
+                { simple("Agreement", "Agreement between your annotations and colleagues' layers", true, || Action::OpenDialog(Dialog::Agreement)) }
                 { simple("Library claims", "Library claims: claims across every document in this browser", true, || Action::OpenDialog(Dialog::LibraryClaims)) }
                 { simple("Library entities", "Library entities: entities across every document in this browser, their mentions and claims; merging", true, || Action::OpenDialog(Dialog::LibraryEntities)) }
                 { simple("Delete all", "Delete all annotations (Ctrl+Z undoes)", props.has_annotations, || Action::ClearAll) }
