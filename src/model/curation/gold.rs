@@ -193,13 +193,17 @@ pub fn summary(
     dropped: &HashSet<String>,
     layer_count: usize,
 ) -> Summary {
-    let gold = Gold::new(gold);
+    summarise(items, &statuses(items, gold, dropped), layer_count)
+}
+
+/// The counts of [`summary`] from statuses already known ([`statuses`], one per item), so a
+/// walk that draws its rows from them does not ask the gold twice.
+pub fn summarise(items: &[Item], statuses: &[Status], layer_count: usize) -> Summary {
     let mut summary = Summary {
         taken_by_layer: vec![0; layer_count],
         ..Summary::default()
     };
-    for item in items {
-        let status = gold.status(item, dropped.contains(&item.key));
+    for (item, status) in items.iter().zip(statuses) {
         if item.agreed {
             summary.agreed += 1;
             if matches!(status, Status::Taken(_)) {
@@ -212,7 +216,7 @@ pub fn summary(
             Status::Open => summary.open += 1,
             Status::Taken(layers) => {
                 summary.taken += 1;
-                for l in layers {
+                for &l in layers {
                     if let Some(count) = summary.taken_by_layer.get_mut(l) {
                         *count += 1;
                     }

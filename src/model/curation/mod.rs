@@ -35,7 +35,7 @@ use crate::model::span::CharSpan;
 
 pub use apply::{apply, initial_gold};
 pub use envelope::{apply_locally, self_contained};
-pub use gold::{status, statuses, summary};
+pub use gold::{status, statuses, summarise, summary};
 pub use items::items;
 
 /// One place where the layers are compared: a cluster of their spans.

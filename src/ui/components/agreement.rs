@@ -8,18 +8,9 @@ use crate::bridge::lazy_views::ViewEvent;
 use crate::bridge::{files, settings, storage};
 use crate::model::agreement::{agreement_report, report_csv, AgreementReport, Layer as Coder};
 use crate::model::layers::Layer;
-use crate::model::Annotations;
-use crate::ui::DocRef;
+use crate::ui::components::OpenDocumentProps;
 use std::rc::Rc;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct AgreementProps {
-    pub doc: DocRef,
-    /// The person's own annotations as the page had them when the view opened.
-    pub content: Rc<Annotations>,
-    pub on_event: Callback<ViewEvent>,
-}
 
 #[derive(Clone, PartialEq)]
 enum Loaded {
@@ -31,7 +22,7 @@ enum Loaded {
 }
 
 #[component]
-pub fn AgreementView(props: &AgreementProps) -> Html {
+pub fn AgreementView(props: &OpenDocumentProps) -> Html {
     let loaded = use_state(|| Loaded::Reading);
     // Said once the figures are on the clipboard.
     let copied = use_state(|| false);

@@ -7,24 +7,14 @@ use crate::bridge::{clock, settings};
 use crate::model::curation::self_contained;
 use crate::model::formats::native::{self, TextInclusion};
 use crate::model::layers::naming;
-use crate::model::Annotations;
-use crate::ui::DocRef;
-use std::rc::Rc;
+use crate::ui::components::OpenDocumentProps;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct AnnotatorNameProps {
-    pub doc: DocRef,
-    /// The document's annotations as the page had them when it asked.
-    pub content: Rc<Annotations>,
-    pub on_event: Callback<ViewEvent>,
-}
 
 /// Remembered in this browser; "Export without a name" exports as it is (the annotations
 /// that name no one then say "unknown"). Either answer is given once: the question is not
 /// asked again.
 #[component]
-pub fn AnnotatorNameView(props: &AnnotatorNameProps) -> Html {
+pub fn AnnotatorNameView(props: &OpenDocumentProps) -> Html {
     let input = use_node_ref();
     let claim = use_node_ref();
     let unnamed = props

@@ -12,6 +12,7 @@ use crate::bridge::{clock, page, settings, storage};
 use crate::model::curation::{self, Item};
 use crate::model::layers::Layer;
 use crate::model::Annotations;
+use crate::ui::components::OpenDocumentProps;
 use crate::ui::DocRef;
 use std::rc::Rc;
 use web_sys::Element;
@@ -20,14 +21,6 @@ use yew::prelude::*;
 mod walk;
 
 use walk::CurationWalk;
-
-#[derive(Properties, PartialEq)]
-pub struct LayersProps {
-    pub doc: DocRef,
-    /// The person's own annotations as the page had them when the panel opened.
-    pub content: Rc<Annotations>,
-    pub on_event: Callback<ViewEvent>,
-}
 
 /// What the panel read from the database.
 #[derive(Clone, PartialEq)]
@@ -48,7 +41,7 @@ enum Loaded {
 }
 
 #[component]
-pub fn LayersPanel(props: &LayersProps) -> Html {
+pub fn LayersPanel(props: &OpenDocumentProps) -> Html {
     let loaded = use_state(|| Loaded::Reading);
     let hidden = use_state(|| stored::hidden_layers(&props.doc.0.id));
     // The marks' layer; what it draws is set by whoever knows it (this, or the walk).

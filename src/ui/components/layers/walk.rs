@@ -15,8 +15,9 @@ use crate::model::layers::Layer;
 use crate::model::records::{self, Stored};
 use crate::model::text::shorten;
 use crate::model::Annotations;
+use crate::ui::components::panel_keys::{capture_keys, not_for_panels};
 use crate::ui::DocRef;
-use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
+use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -65,25 +66,8 @@ enum Key {
 }
 
 fn key_meaning(event: &KeyboardEvent, reviewing: bool, layers: usize) -> Option<Key> {
-    if event.is_composing() || event.alt_key() || event.meta_key() || event.ctrl_key() {
-        return None;
-    }
-    let target = event
-        .target()
-        .and_then(|t| t.dyn_into::<HtmlElement>().ok());
-    let tag = target.as_ref().map(|t| t.tag_name()).unwrap_or_default();
-    if matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        || target.as_ref().is_some_and(|t| t.is_content_editable())
-    {
-        return None;
-    }
-    // A dialog on top has the keys.
-    if gloo::utils::document()
-        .query_selector("[aria-modal=true]")
-        .ok()
-        .flatten()
-        .is_some()
-    {
+    // Ctrl+Z and the like are the page's: undo works throughout the walk.
+    if event.ctrl_key() || not_for_panels(event) {
         return None;
     }
     let key = event.key();
@@ -299,41 +283,28 @@ pub(super) fn CurationWalk(props: &WalkProps) -> Html {
         let (walk, go, decide, order) = (walk.clone(), go.clone(), decide.clone(), order.clone());
         let layers = props.layers.len();
         use_effect_with((), move |_| {
-            let options = EventListenerOptions {
-                phase: EventListenerPhase::Capture,
-                passive: false,
-            };
-            let listener = EventListener::new_with_options(
-                &gloo::utils::window(),
-                "keydown",
-                options,
-                move |event| {
-                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
-                        return;
-                    };
-                    let current = walk.borrow().current;
-                    let Some(meaning) = key_meaning(event, current.is_some(), layers) else {
-                        return;
-                    };
-                    event.prevent_default();
-                    event.stop_immediate_propagation();
-                    match meaning {
-                        Key::Step(_) if order.is_empty() => {}
-                        Key::Step(forward) => go(Some(match current {
-                            None if forward => 0,
-                            None => order.len() - 1,
-                            Some(at) if forward => (at + 1).min(order.len() - 1),
-                            Some(at) => at.saturating_sub(1),
-                        })),
-                        Key::Decide(choice) => {
-                            if let Some(at) = current {
-                                decide(at, choice);
-                            }
+            let listener = capture_keys(move |event| {
+                let current = walk.borrow().current;
+                let Some(meaning) = key_meaning(event, current.is_some(), layers) else {
+                    return false;
+                };
+                match meaning {
+                    Key::Step(_) if order.is_empty() => {}
+                    Key::Step(forward) => go(Some(match current {
+                        None if forward => 0,
+                        None => order.len() - 1,
+                        Some(at) if forward => (at + 1).min(order.len() - 1),
+                        Some(at) => at.saturating_sub(1),
+                    })),
+                    Key::Decide(choice) => {
+                        if let Some(at) = current {
+                            decide(at, choice);
                         }
-                        Key::Leave => go(None),
                     }
-                },
-            );
+                    Key::Leave => go(None),
+                }
+                true
+            });
             move || drop(listener)
         });
     }
@@ -394,12 +365,9 @@ pub(super) fn CurationWalk(props: &WalkProps) -> Html {
         return html! { <p role="status">{ "Reading the gold annotations…" }</p> };
     }
     let dropped: HashSet<String> = state.curation.dropped.iter().cloned().collect();
-    let summary = curation::summary(
-        &props.items,
-        state.gold.content(),
-        &dropped,
-        props.layers.len(),
-    );
+    // Every place's status from one look at the gold; the summary and the rows read them.
+    let statuses = curation::statuses(&props.items, state.gold.content(), &dropped);
+    let summary = curation::summarise(&props.items, &statuses, props.layers.len());
     let names: Vec<&str> = props.layers.iter().map(|l| l.annotator.as_str()).collect();
     let decided = summary.disagreements - summary.open;
     let taken = names
@@ -416,7 +384,6 @@ pub(super) fn CurationWalk(props: &WalkProps) -> Html {
     // drawn (the keys step through all of them).
     let first = state.current.map_or(0, |at| at.saturating_sub(ROWS_BEFORE));
     let shown = first..(first + ROWS_SHOWN).min(order.len()).max(first);
-    let statuses = curation::statuses(&props.items, state.gold.content(), &dropped);
     let row = |at: usize| {
         let item = &props.items[order[at]];
         let status = statuses[order[at]].clone();

@@ -3,6 +3,7 @@
 
 use crate::model::span::{Direction, Edge};
 use crate::model::suggest::Step;
+use crate::ui::components::panel_keys::not_for_panels;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
@@ -21,27 +22,13 @@ pub(super) enum Decision {
 
 /// The panel's meaning of a key, or `None` to leave it to the page.
 pub(super) fn decision_for_key(event: &KeyboardEvent, has_current: bool) -> Option<Decision> {
-    if event.is_composing() || event.alt_key() || event.meta_key() {
+    if not_for_panels(event) {
         return None;
     }
     let target = event
         .target()
         .and_then(|t| t.dyn_into::<HtmlElement>().ok());
     let tag = target.as_ref().map(|t| t.tag_name()).unwrap_or_default();
-    if matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        || target.as_ref().is_some_and(|t| t.is_content_editable())
-    {
-        return None;
-    }
-    // A dialog on top (the page's or another view's) has the keys.
-    if gloo::utils::document()
-        .query_selector("[aria-modal=true]")
-        .ok()
-        .flatten()
-        .is_some()
-    {
-        return None;
-    }
     let on_row = target.as_ref().is_some_and(|t| {
         t.class_name()
             .split_whitespace()

@@ -13,12 +13,14 @@ use crate::model::formats::native::{self, TextInclusion};
 use crate::model::suggest::{Options, Request, Review, Suggestion, Suggestions};
 use crate::model::text::shorten;
 use crate::model::{Annotation, Annotations};
+use crate::ui::components::panel_keys::capture_keys;
+use crate::ui::components::OpenDocumentProps;
 use crate::ui::DocRef;
-use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
+use gloo::events::EventListener;
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, KeyboardEvent};
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 mod keys;
@@ -30,14 +32,6 @@ use rows::{describe_keys, end_words, next_words, role_words, row, summary};
 /// At most this many rows per label are listed; the rest are reached with `]` and accepted
 /// with "Accept all".
 const ROWS_PER_LABEL: usize = 200;
-
-#[derive(Properties, PartialEq)]
-pub struct SuggestionsProps {
-    pub doc: DocRef,
-    /// The document's annotations as the page had them when the panel opened.
-    pub content: Rc<Annotations>,
-    pub on_event: Callback<ViewEvent>,
-}
 
 #[derive(Clone, PartialEq)]
 enum Phase {
@@ -56,7 +50,7 @@ struct Shared {
 }
 
 #[component]
-pub fn SuggestionsPanel(props: &SuggestionsProps) -> Html {
+pub fn SuggestionsPanel(props: &OpenDocumentProps) -> Html {
     let phase = use_state(|| Phase::Reading);
     let shared = use_mut_ref(|| Shared {
         review: Review::default(),
@@ -258,26 +252,14 @@ pub fn SuggestionsPanel(props: &SuggestionsProps) -> Html {
     {
         let (act, shared) = (act.clone(), shared.clone());
         use_effect_with((), move |_| {
-            let options = EventListenerOptions {
-                phase: EventListenerPhase::Capture,
-                passive: false,
-            };
-            let listener = EventListener::new_with_options(
-                &gloo::utils::window(),
-                "keydown",
-                options,
-                move |event| {
-                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
-                        return;
-                    };
-                    let has_current = shared.borrow().review.current().is_some();
-                    if let Some(decision) = decision_for_key(event, has_current) {
-                        event.prevent_default();
-                        event.stop_immediate_propagation();
-                        act(decision);
-                    }
-                },
-            );
+            let listener = capture_keys(move |event| {
+                let has_current = shared.borrow().review.current().is_some();
+                let Some(decision) = decision_for_key(event, has_current) else {
+                    return false;
+                };
+                act(decision);
+                true
+            });
             move || drop(listener)
         });
     }
