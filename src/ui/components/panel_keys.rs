@@ -1,5 +1,6 @@
 //! Keys for the panels beside the text (suggestions, curation): they are heard before the
-//! page's own shortcuts, and only while nobody is typing and no dialog is on top.
+//! page's own shortcuts, and only while nobody is typing and no dialog is on top; a click or
+//! the focus outside the panel gives them back to the page.
 
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use wasm_bindgen::JsCast;
@@ -39,4 +40,12 @@ pub fn capture_keys(take: impl Fn(&KeyboardEvent) -> bool + 'static) -> EventLis
             }
         }
     })
+}
+
+/// Whether an event (a click, the focus) happened outside the panels beside the text.
+pub fn outside_panels(event: &web_sys::Event) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|t| t.closest(".suggest-host").ok().flatten().is_none())
 }

@@ -15,7 +15,7 @@ use crate::model::layers::Layer;
 use crate::model::records::{self, Stored};
 use crate::model::text::shorten;
 use crate::model::Annotations;
-use crate::ui::components::panel_keys::{capture_keys, not_for_panels};
+use crate::ui::components::panel_keys::{capture_keys, not_for_panels, outside_panels};
 use crate::ui::DocRef;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -314,12 +314,7 @@ pub(super) fn CurationWalk(props: &WalkProps) -> Html {
         let (walk, redraw) = (walk.clone(), redraw.clone());
         use_effect_with((), move |_| {
             let document = gloo::utils::document();
-            let outside = |event: &web_sys::Event| {
-                event
-                    .target()
-                    .and_then(|t| t.dyn_into::<Element>().ok())
-                    .is_some_and(|t| t.closest(".suggest-host").ok().flatten().is_none())
-            };
+            let outside = outside_panels;
             let leave = move |event: &web_sys::Event| {
                 if outside(event) && walk.borrow().current.is_some() {
                     walk.borrow_mut().current = None;

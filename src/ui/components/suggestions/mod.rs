@@ -13,7 +13,7 @@ use crate::model::formats::native::{self, TextInclusion};
 use crate::model::suggest::{Options, Request, Review, Suggestion, Suggestions};
 use crate::model::text::shorten;
 use crate::model::{Annotation, Annotations};
-use crate::ui::components::panel_keys::capture_keys;
+use crate::ui::components::panel_keys::{capture_keys, outside_panels};
 use crate::ui::components::OpenDocumentProps;
 use crate::ui::DocRef;
 use gloo::events::EventListener;
@@ -271,12 +271,7 @@ pub fn SuggestionsPanel(props: &OpenDocumentProps) -> Html {
         let (act, shared, doc) = (act.clone(), shared.clone(), props.doc.clone());
         use_effect_with((), move |_| {
             let document = gloo::utils::document();
-            let outside = |event: &web_sys::Event| {
-                event
-                    .target()
-                    .and_then(|t| t.dyn_into::<Element>().ok())
-                    .is_some_and(|t| t.closest(".suggest-host").ok().flatten().is_none())
-            };
+            let outside = outside_panels;
             let on_focus = {
                 let (act, shared) = (act.clone(), shared.clone());
                 EventListener::new(&document, "focusin", move |event| {
