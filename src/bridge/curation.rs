@@ -115,6 +115,26 @@ pub async fn make_gold(
     );
     gold.source_url = source.source_url.clone();
     storage::add_document(&gold, now).await?;
+    match fill_gold(&gold, source, mine, me, colleagues, take_agreed, now).await {
+        Ok(()) => Ok(id),
+        // A gold document without its layers would curate nothing: out of the list with it.
+        Err(why) => Err(match storage::delete_document(&id).await {
+            Ok(()) => format!("{why}; the half-made “{}” is in the trash", gold.title),
+            Err(_) => format!("{why}; delete the half-made “{}” in Documents", gold.title),
+        }),
+    }
+}
+
+/// The gold document's layers and curation record.
+async fn fill_gold(
+    gold: &Document,
+    source: &Document,
+    mine: &Annotations,
+    me: &str,
+    colleagues: &[Layer],
+    take_agreed: bool,
+    now: &str,
+) -> Result<(), String> {
     // Without annotations of their own, the person curates the colleagues' layers only: an
     // empty layer would disagree everywhere.
     let mut order = Vec::new();
@@ -126,14 +146,14 @@ pub async fn make_gold(
             mine.clone(),
         );
         order.push(own.id.clone());
-        storage::save_layer(&gold, &own).await?;
+        storage::save_layer(gold, &own).await?;
     }
     for layer in colleagues {
         // A colleague of the same name as the person would overwrite their copy.
         if order.contains(&layer.id) {
             continue;
         }
-        storage::save_layer(&gold, layer).await?;
+        storage::save_layer(gold, layer).await?;
         order.push(layer.id.clone());
     }
     let curation = Curation {
@@ -143,8 +163,7 @@ pub async fn make_gold(
         layers: order,
         dropped: Vec::new(),
     };
-    save_curation(&id, &curation).await?;
-    Ok(id)
+    save_curation(&gold.id, &curation).await
 }
 
 /// Where the layers hidden from the text are kept, per document: `{doc id: [layer ids]}`.
