@@ -20,10 +20,14 @@ self.addEventListener('activate', (event) => {
 // a cached copy is never stale.
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
     event.respondWith(fetch(request).catch(() => caches.match('/', { cacheName: CACHE })));
     return;
   }
+  // Only this build's own files: team sync's requests to the server (/couchdb/…, long-polled
+  // change feeds among them) go straight to the network, never through here.
+  if (!PRECACHE.includes(url.pathname)) return;
   event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
 });

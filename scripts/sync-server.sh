@@ -62,8 +62,11 @@ COLOR=()
 [ -t 1 ] || COLOR=(--no-color)
 
 # pouchdb-server keeps its config.json (the admin's password hash) and log.txt in its working
-# folder, so it runs in --dir. Stopping this script stops the server.
-(cd "$DIR" && exec "$ROOT/node_modules/.bin/pouchdb-server" --host 127.0.0.1 --port "$PORT" --dir . "${COLOR[@]}") &
+# folder, so it runs in --dir. Stopping this script stops the server. The preloaded file
+# corrects a known bug of pouchdb-server 4.2.0 that drops replicated edits on a database with
+# a write rule (see the file).
+(cd "$DIR" && exec node --require "$ROOT/scripts/sync/pouchdb-server-fixes.cjs" \
+  "$ROOT/node_modules/pouchdb-server/bin/pouchdb-server" --host 127.0.0.1 --port "$PORT" --dir . "${COLOR[@]}") &
 SERVER=$!
 stop() {
   trap - INT TERM EXIT

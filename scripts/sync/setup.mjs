@@ -119,6 +119,16 @@ export async function setup({ url, db = 'annotations', users = DEV_USERS, log = 
     throw fail(`${c.name} is not a server admin there (wrong name or password?)`, me);
   }
 
+  // Sessions that outlive a restart, as on CouchDB, which keeps its secret in its config:
+  // pouchdb-server makes a new one at every start unless its config.json holds one, and a
+  // restart would log every browser out. Writing the current secret back keeps it (and keeps
+  // the sessions already given). CouchDB 3.x has no such path (404) and needs nothing.
+  const secret = await req('GET', '_config/couch_httpd_auth/secret');
+  if (secret.status === 200 && typeof secret.json === 'string') {
+    const kept = await req('PUT', '_config/couch_httpd_auth/secret', secret.json);
+    if (kept.status !== 200) throw fail('keeping the session secret across restarts', kept);
+  }
+
   // The users database: CouchDB 3.x has none until it is set up (pouchdb-server has one).
   for (const sys of ['_users']) {
     const r = await req('PUT', sys);

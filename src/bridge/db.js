@@ -86,12 +86,28 @@ function dbRanges(json) {
  */
 function dbWrite(json) {
   return call('writing to the local database', async (db) => {
-    const results = await db.bulkDocs(JSON.parse(json));
+    const records = JSON.parse(json);
+    stampOwner(records);
+    const results = await db.bulkDocs(records);
     if (results.some((r) => r.ok)) announce();
     return JSON.stringify(results.map((r) => (r.ok ? { id: r.id, rev: r.rev } : {
       id: r.id, status: r.status || 0, error: describe(r),
     })));
   });
+}
+
+// With a team-sync account (sync.js), every shared record this person writes names them as
+// its owner: the server's write rule lets only the owner change a record.
+const SHARED = ['text:', 'ann:', 'rel:'];
+function stampOwner(records) {
+  const owner = globalThis.annotatorSync ? annotatorSync.owner() : null;
+  if (!owner) return;
+  for (const record of records) {
+    if (record && !record._deleted && record.owner === undefined
+        && SHARED.some((p) => String(record._id).startsWith(p))) {
+      record.owner = owner;
+    }
+  }
 }
 
 // Other tabs are told of every write on this channel. PouchDB's own cross-tab signal (a
@@ -100,9 +116,17 @@ function dbWrite(json) {
 const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('text-annotator-changes');
 const watchers = new Set();
 
+// Told of this tab's writes (sync.js counts what is waiting to go up).
+const writeListeners = new Set();
+
 function announce() {
   if (channel) channel.postMessage('changed');
   for (const catchUp of watchers) catchUp();
+  for (const listener of writeListeners) listener();
+}
+
+function onWrite(listener) {
+  writeListeners.add(listener);
 }
 if (channel) channel.onmessage = () => { for (const catchUp of watchers) catchUp(); };
 
@@ -213,7 +237,7 @@ async function storagePersist() {
 }
 
 globalThis.annotatorDb = {
-  dbReady, dbGet, dbGetMany, dbRange, dbRanges, dbWrite, dbWatch, dbActorNames, storageEstimate,
+  database: open, onWrite, dbReady, dbGet, dbGetMany, dbRange, dbRanges, dbWrite, dbWatch, dbActorNames, storageEstimate,
   storagePersist,
 };
 })();

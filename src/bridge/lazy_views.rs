@@ -52,6 +52,8 @@ pub enum LazyView {
     Layers,
     /// The question for the person's annotator name, before their first export.
     Name,
+    /// Team sync: connecting to a project database, its status, disconnecting.
+    Sync,
 }
 
 impl LazyView {
@@ -66,6 +68,7 @@ impl LazyView {
             LazyView::Agreement => "agreement",
             LazyView::Layers => "layers",
             LazyView::Name => "name",
+            LazyView::Sync => "sync",
         }
     }
 
@@ -85,6 +88,7 @@ impl LazyView {
             "agreement" => Some(LazyView::Agreement),
             "layers" => Some(LazyView::Layers),
             "name" => Some(LazyView::Name),
+            "sync" => Some(LazyView::Sync),
             _ => None,
         }
     }

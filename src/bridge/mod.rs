@@ -16,5 +16,6 @@ pub mod selection;
 pub mod settings;
 pub mod storage;
 pub mod suggestions;
+pub mod sync;
 pub mod theme;
 pub mod visibility;

@@ -234,6 +234,7 @@ pub fn App(props: &AppProps) -> Html {
             None,
         ),
         Dialog::Help => lazy(LazyView::Help, None, None),
+        Dialog::Sync => lazy(LazyView::Sync, None, None),
     });
 
     html! {

@@ -15,6 +15,7 @@ use crate::ui::components::entities::LibraryEntities;
 use crate::ui::components::help::HelpDialog;
 use crate::ui::components::layers::LayersPanel;
 use crate::ui::components::suggestions::SuggestionsPanel;
+use crate::ui::components::sync::SyncDialog;
 use crate::ui::state::Prefill;
 use crate::ui::DocRef;
 use std::cell::RefCell;
@@ -169,6 +170,7 @@ fn ViewHost(props: &ViewHostProps) -> Html {
         }
         LazyView::Claims => html! { <LibraryClaims {current_id} {on_event} /> },
         LazyView::Help => html! { <HelpDialog {on_event} /> },
+        LazyView::Sync => html! { <SyncDialog {on_event} /> },
         LazyView::DocumentClaims => with_document(
             &props.context,
             &on_event,

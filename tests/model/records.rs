@@ -587,3 +587,56 @@ fn latest_each_keeps_the_last_state_of_each_record() {
     let revs: Vec<&str> = kept.iter().map(|r| r["_rev"].as_str().unwrap()).collect();
     assert_eq!(revs, ["1-b", "2-c"]);
 }
+
+/// Team sync (issue 17): every synced record names its owner. The person's own records load
+/// into their store as before; a colleague's form a read-only layer of their own, and a
+/// deletion (which names no one) is left to the store, where an unknown id changes nothing.
+#[test]
+fn synced_records_are_split_by_owner_and_a_colleagues_load_as_their_own_layer() {
+    let (doc, store) = unicode_sample();
+    let mut mine = written(&doc, &store);
+    let total = mine.len();
+    assert!(total >= 3, "the sample has annotations and a link");
+    for record in &mut mine {
+        record["owner"] = Value::from("alice");
+    }
+    // Bob's copy of the same work, under his own ids.
+    let bobs: Vec<Value> = mine
+        .iter()
+        .map(|r| {
+            let mut r = r.clone();
+            let id = r["_id"].as_str().unwrap().replace(":a", ":b-bob-a");
+            r["_id"] = Value::from(id);
+            r["owner"] = Value::from("bob");
+            r
+        })
+        .collect();
+    let tombstone = serde_json::json!({"_id": "ann:x:gone", "_rev": "2-z", "_deleted": true});
+    let mut all = mine.clone();
+    all.extend(bobs.clone());
+    all.push(tombstone.clone());
+
+    let (own, colleagues) = records::split_by_owner(all.clone(), Some("alice"));
+    assert_eq!(own.len(), total + 1, "alice's records and the tombstone");
+    assert!(own.contains(&tombstone));
+    assert_eq!(colleagues.len(), 1);
+    assert_eq!(colleagues[0].0, "bob");
+    assert_eq!(colleagues[0].1.len(), total);
+
+    // Each side loads as the same annotations, the owner field notwithstanding.
+    let (_, own_content, unreadable) = Stored::load(&doc, &own);
+    assert!(unreadable.reasons.is_empty(), "{:?}", unreadable.reasons);
+    assert_eq!(sorted(own_content), sorted(store.content().owned()));
+    let (_, bob_content, unreadable) = Stored::load(&doc, &colleagues[0].1);
+    assert!(unreadable.reasons.is_empty(), "{:?}", unreadable.reasons);
+    assert_eq!(bob_content.annotations.len(), store.annotations().len());
+
+    // Seen from bob's browser, alice's are the colleague's.
+    let (own, colleagues) = records::split_by_owner(all.clone(), Some("bob"));
+    assert_eq!(own.len(), total + 1);
+    assert_eq!(colleagues[0].0, "alice");
+    // Before any account: records that name an owner are someone else's.
+    let (own, colleagues) = records::split_by_owner(all, None);
+    assert_eq!((own.len(), colleagues.len()), (1, 2));
+    assert!(!records::is_colleagues(&tombstone, Some("alice")));
+}

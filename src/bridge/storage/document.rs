@@ -61,7 +61,7 @@ pub async fn load(doc: &Document) -> Loaded {
         }
     };
     // Records of another document whose id shares this one's start ("a" and "a:b").
-    found.retain(|r| r["doc"].as_str().is_none_or(|d| d == doc.id));
+    retain_own(&doc.id, &mut found);
     let (stored, mut content, unreadable) = Stored::load(doc, &found);
     // Changes made just before the page went away last time; the first save writes them.
     records::apply_unsaved(doc, &mut content, &take_unsaved(&doc.id));
@@ -82,9 +82,19 @@ pub async fn stored_annotations(doc: &Document) -> Result<(Stored, Annotations),
         records::relation_prefix(&doc.id),
     ];
     let mut found = db::ranges(&prefixes).await?;
-    found.retain(|r| r["doc"].as_str().is_none_or(|d| d == doc.id));
+    retain_own(&doc.id, &mut found);
     let (stored, content, _) = Stored::load(doc, &found);
     Ok((stored, content))
+}
+
+/// Keeps the records of document `doc_id` that are this person's: not those of another
+/// document whose id shares this one's start ("a" and "a:b"), nor a colleague's synced
+/// records (their layer, [`super::layers_of`]).
+pub(super) fn retain_own(doc_id: &str, found: &mut Vec<Value>) {
+    let me = crate::bridge::sync::owner();
+    found.retain(|r| {
+        r["doc"].as_str().is_none_or(|d| d == doc_id) && !records::is_colleagues(r, me.as_deref())
+    });
 }
 
 fn unsaved_key(doc_id: &str) -> String {

@@ -3,6 +3,7 @@
 
 use super::super::db;
 use crate::model::layers::{layer_prefix, Layer};
+use crate::model::records::{self, Stored};
 use crate::model::Document;
 
 /// Writes `layer` for `doc`, in place of the one of the same colleague if there is one.
@@ -32,12 +33,23 @@ pub async fn save_layer(doc: &Document, layer: &Layer) -> Result<(), String> {
     Err("another tab kept writing the same layer".to_owned())
 }
 
-/// The document's colleagues' layers, in the order of their ids, and what could not be read
-/// (named, with why).
+/// The document's colleagues' layers: those added from files, in the order of their ids,
+/// then those synced from the project database (one per colleague, by name); and what could
+/// not be read (named, with why).
 pub async fn layers_of(doc: &Document) -> Result<(Vec<Layer>, Vec<String>), String> {
     let mut layers = Vec::new();
     let mut unreadable = Vec::new();
-    for record in db::range(&layer_prefix(&doc.id)).await? {
+    let prefixes = [
+        layer_prefix(&doc.id),
+        records::annotation_prefix(&doc.id),
+        records::relation_prefix(&doc.id),
+    ];
+    let (imported, synced): (Vec<_>, Vec<_>) = db::ranges(&prefixes)
+        .await?
+        .into_iter()
+        .filter(|r| r["doc"].as_str() == Some(doc.id.as_str()))
+        .partition(|r| r["type"].as_str() == Some("layer"));
+    for record in imported {
         match Layer::from_record(&record, doc) {
             Ok(layer) => layers.push(layer),
             Err(why) => unreadable.push(format!(
@@ -46,8 +58,25 @@ pub async fn layers_of(doc: &Document) -> Result<(Vec<Layer>, Vec<String>), Stri
             )),
         }
     }
+    let me = crate::bridge::sync::owner();
+    let (_, colleagues) = records::split_by_owner(synced, me.as_deref());
+    for (owner, found) in colleagues {
+        let (_, content, problems) = Stored::load(doc, &found);
+        unreadable.extend(problems.reasons);
+        let last = found
+            .iter()
+            .filter_map(|r| r["updated"].as_str())
+            .max()
+            .unwrap_or_default();
+        let mut layer = Layer::new(&owner, SYNCED_SOURCE, last, content);
+        layer.id = format!("synced-{}", layer.id);
+        layers.push(layer);
+    }
     Ok((layers, unreadable))
 }
+
+/// The `source` of a layer synced from the project database (an imported one names its file).
+pub const SYNCED_SOURCE: &str = "team sync";
 
 /// Removes a colleague's layer of the document.
 pub async fn delete_layer(doc_id: &str, layer_id: &str) -> Result<(), String> {

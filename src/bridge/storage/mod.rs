@@ -12,7 +12,7 @@ pub use document::{
     forget_unsaved, keep_unsaved, load, save, stored_annotations, ListEntry, LoadProblem, Loaded,
     SaveOutcome,
 };
-pub use layers::{delete_layer, layers_of, save_layer};
+pub use layers::{delete_layer, layers_of, save_layer, SYNCED_SOURCE};
 pub use whole_library::{
     all_documents, apply_entity_merge, export_workspace_file, import_workspace,
     import_workspace_file, listed_documents, read_documents, search_texts, MergeReport,

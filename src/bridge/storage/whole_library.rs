@@ -30,8 +30,12 @@ pub async fn all_documents() -> Result<(Vec<WorkspaceDocument>, Vec<String>), St
         }
     }
     let mut records: std::collections::HashMap<String, Vec<Value>> = Default::default();
+    let me = crate::bridge::sync::owner();
     for prefix in ["ann:", "rel:"] {
         for value in db::range(prefix).await? {
+            if records::is_colleagues(&value, me.as_deref()) {
+                continue;
+            }
             if let Some(id) = value["doc"].as_str() {
                 records.entry(id.to_owned()).or_default().push(value);
             }
@@ -98,7 +102,11 @@ pub async fn read_documents(
         })
         .collect();
     let mut found: std::collections::HashMap<String, Vec<Value>> = Default::default();
+    let me = crate::bridge::sync::owner();
     for value in db::ranges(&prefixes).await? {
+        if records::is_colleagues(&value, me.as_deref()) {
+            continue;
+        }
         if let Some(id) = value["doc"].as_str() {
             found.entry(id.to_owned()).or_default().push(value);
         }

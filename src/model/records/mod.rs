@@ -200,3 +200,34 @@ pub fn latest_each(mut records: Vec<Value>) -> Vec<Value> {
     });
     records
 }
+
+/// Who wrote a record, when team sync is on: its `owner` (a CouchDB user name).
+pub fn owner_of(value: &Value) -> Option<&str> {
+    value.get("owner").and_then(Value::as_str)
+}
+
+/// A colleague's record, synced from the project database: it names an owner who is not
+/// `me`. Records that name no owner are this browser's own work from before sync (or a
+/// deletion, which carries nothing but its id).
+pub fn is_colleagues(value: &Value, me: Option<&str>) -> bool {
+    owner_of(value).is_some_and(|owner| Some(owner) != me)
+}
+
+/// Splits a document's records into this person's and each colleague's (by owner, in
+/// name order): the person edits their own; a colleague's are a read-only layer.
+pub fn split_by_owner(
+    records: Vec<Value>,
+    me: Option<&str>,
+) -> (Vec<Value>, Vec<(String, Vec<Value>)>) {
+    let mut own = Vec::new();
+    let mut colleagues: std::collections::BTreeMap<String, Vec<Value>> = Default::default();
+    for record in records {
+        if is_colleagues(&record, me) {
+            let owner = owner_of(&record).unwrap_or_default().to_owned();
+            colleagues.entry(owner).or_default().push(record);
+        } else {
+            own.push(record);
+        }
+    }
+    (own, colleagues.into_iter().collect())
+}

@@ -130,6 +130,7 @@ pub fn LazyViewHost(props: &LazyViewProps) -> Html {
         LazyView::Agreement => "the agreement figures",
         LazyView::Layers => "the layers",
         LazyView::Name => "the question for your name",
+        LazyView::Sync => "the sync settings",
     };
     // Named apart from the view it stands for, so that nothing takes one for the other.
     let (title, body) = match &*status {

@@ -18,6 +18,7 @@ pub mod panel_keys;
 pub mod sidebar;
 pub mod status;
 pub mod suggestions;
+pub mod sync;
 pub mod toolbar;
 pub mod virtual_rows;
 

@@ -227,6 +227,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                         </div>
                     }
                 </span>
+                <SyncStatus />
                 // On a phone these sit behind "More" (styles/app.css); elsewhere the wrapper has
                 // no box and they stand in the row like the others.
                 <span class="more-anchor" onkeydown={more_keys}>
@@ -244,6 +245,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     onclick={props.on_action.reform(|_| Action::Panel(LazyView::Layers))}>{ "Layers" }</button>
                 { simple("Table of claims", "Table of claims: who claimed what, when (t)", true, || Action::OpenDialog(Dialog::ClaimsTable)) }
                 { simple("Agreement", "Agreement between your annotations and colleagues' layers", true, || Action::OpenDialog(Dialog::Agreement)) }
+                <button type="button" class="tool text" title="Share documents and annotations with your team through a CouchDB server"
+                    onclick={props.on_action.reform(|_| Action::OpenDialog(Dialog::Sync))}>{ "Sync…" }</button>
                 { simple("Library claims", "Library claims: claims across every document in this browser", true, || Action::OpenDialog(Dialog::LibraryClaims)) }
                 { simple("Library entities", "Library entities: entities across every document in this browser, their mentions and claims; merging", true, || Action::OpenDialog(Dialog::LibraryEntities)) }
                 { simple("Delete all", "Delete all annotations (Ctrl+Z undoes)", props.has_annotations, || Action::ClearAll) }
@@ -253,6 +256,28 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 </span>
             </div>
         </header>
+    }
+}
+
+/// Team sync's state in words ("Synced", "3 changes waiting", "Offline", "Sync error: …"),
+/// polite for screen readers; nothing while no account is connected.
+#[component]
+fn SyncStatus() -> Html {
+    let shown = use_state(|| (String::new(), String::new()));
+    {
+        let shown = shown.clone();
+        use_effect_with((), move |_| {
+            let watch = crate::bridge::sync::watch_status(move |json| {
+                let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+                let text = |key: &str| value[key].as_str().unwrap_or_default().to_owned();
+                shown.set((text("state"), text("label")));
+            });
+            move || drop(watch)
+        });
+    }
+    let (state, label) = &*shown;
+    html! {
+        <span class={classes!("sync-status", format!("sync-{state}"))} role="status" aria-live="polite">{ label.clone() }</span>
     }
 }
 

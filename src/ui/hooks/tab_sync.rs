@@ -38,6 +38,10 @@ pub(crate) fn use_tab_sync(saver: &Rc<Saver>, persist: bool) {
                     }
                     return;
                 }
+                // A colleague's synced record belongs to their layer, not to this store.
+                if records::is_colleagues(&record, crate::bridge::sync::owner().as_deref()) {
+                    return;
+                }
                 pending.borrow_mut().push(record);
                 if flush.borrow().is_some() {
                     return;

@@ -29,6 +29,8 @@ pub enum Dialog {
     Confirm(Confirm),
     /// The person's annotator name, asked before their first export (once in this browser).
     AnnotatorName(crate::model::formats::dispatch::ExportFormat),
+    /// Team sync: the account, the status, connect and disconnect.
+    Sync,
 }
 
 impl Dialog {
@@ -47,6 +49,7 @@ impl Dialog {
                 | Dialog::LinkPicker(_)
                 | Dialog::Confirm(_)
                 | Dialog::AnnotatorName(_)
+                | Dialog::Sync
         )
     }
 

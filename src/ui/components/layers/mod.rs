@@ -52,12 +52,25 @@ pub fn LayersPanel(props: &OpenDocumentProps) -> Html {
     let outline = use_mut_ref(Vec::<Ghost>::new);
     let lane_layer = use_mut_ref(|| None::<GhostLayer>);
     let outline_layer = use_mut_ref(|| None::<GhostLayer>);
+    // Whether a deletion may be a colleague's: only where a synced layer is shown (not on a
+    // gold document, whose walk deletes the curator's own records with every decision).
+    let follows_deletions = use_mut_ref(|| false);
+    *follows_deletions.borrow_mut() = matches!(&*loaded, Loaded::Plain { layers, .. }
+        if layers.iter().any(|l| l.source == storage::SYNCED_SOURCE));
     {
         let (loaded, doc) = (loaded.clone(), props.doc.clone());
+        let follows_deletions = follows_deletions.clone();
         use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                loaded.set(read(&doc).await.unwrap_or_else(Loaded::Failed));
-            });
+            let doc_id = doc.0.id.clone();
+            let reread = move || {
+                let (loaded, doc) = (loaded.clone(), doc.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    loaded.set(read(&doc).await.unwrap_or_else(Loaded::Failed));
+                });
+            };
+            reread();
+            let watch = follow_synced(&doc_id, follows_deletions, reread);
+            move || drop(watch)
         });
     }
     {
@@ -144,7 +157,8 @@ pub fn LayersPanel(props: &OpenDocumentProps) -> Html {
                     <label>
                         <input type="checkbox" checked={!hidden.contains(&l.id)} onchange={toggle(&l.id)} />
                         <span class={classes!("lane-swatch", format!("lane-{}", lane.min(7)))} aria-hidden="true"></span>
-                        { format!(" {}{}: {} annotations", key_prefix(&loaded, lane), l.annotator, l.content.annotations.len()) }
+                        { format!(" {}{}{}: {} annotations", key_prefix(&loaded, lane), l.annotator,
+                            if l.source == storage::SYNCED_SOURCE { " (synced)" } else { "" }, l.content.annotations.len()) }
                     </label>
                 </li>
             }) }
@@ -165,7 +179,7 @@ pub fn LayersPanel(props: &OpenDocumentProps) -> Html {
                 <>
                 { layer_list }
                 if layers.is_empty() {
-                    <p class="hint">{ "No colleague's layer yet. Import a colleague's file of this text (Import…) and choose “Add as a colleague's layer”." }</p>
+                    <p class="hint">{ "No colleague's layer yet. Import a colleague's file of this text (Import…) and choose “Add as a colleague's layer”, or sync with your team (Sync…)." }</p>
                 } else {
                     <p class="hint">{ "Colleagues' annotations are the thin lines under the text, one row per layer, in the label's colour; yours stay as they are." }</p>
                 }
@@ -199,6 +213,32 @@ pub fn LayersPanel(props: &OpenDocumentProps) -> Html {
             { body }
         </aside>
     }
+}
+
+/// Calls `reread` shortly after colleagues' synced records of the document arrive (a
+/// burst of them once), so their layers follow the team while the panel is open. A deletion
+/// names no owner: it rereads too while `deletions` says a synced layer is shown.
+fn follow_synced(
+    doc_id: &str,
+    deletions: Rc<std::cell::RefCell<bool>>,
+    reread: impl Fn() + 'static,
+) -> Option<crate::bridge::db::Watch> {
+    use crate::model::records;
+    let prefixes = [
+        records::annotation_prefix(doc_id),
+        records::relation_prefix(doc_id),
+    ];
+    let pending: Rc<std::cell::RefCell<Option<gloo::timers::callback::Timeout>>> = Rc::default();
+    let reread = Rc::new(reread);
+    crate::bridge::db::watch(&prefixes, move |record| {
+        let me = crate::bridge::sync::owner();
+        let deleted = record["_deleted"].as_bool() == Some(true);
+        if !(records::is_colleagues(&record, me.as_deref()) || (deleted && *deletions.borrow())) {
+            return;
+        }
+        let reread = reread.clone();
+        *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(300, move || reread()));
+    })
 }
 
 /// "1 " before a layer's name on a gold document: the key that takes its version.

@@ -175,6 +175,9 @@ pub(super) fn CurationWalk(props: &WalkProps) -> Html {
             let watch = {
                 let pending = pending.clone();
                 db::watch(&prefixes, move |record| {
+                    if records::is_colleagues(&record, crate::bridge::sync::owner().as_deref()) {
+                        return;
+                    }
                     arrived.borrow_mut().push(record);
                     let take_in = take_in.clone();
                     *pending.borrow_mut() = Some(Timeout::new(40, take_in));
