@@ -16,6 +16,8 @@ import { createRequire } from 'node:module';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
 const PouchDB = require('pouchdb');
+// The app's own sync code (src/bridge/sync.js): its filters and conflict rule, run here.
+const sync = require('../../src/bridge/sync.js');
 const DB = 'annotations';
 const START_SECONDS = 120; // npm ci runs first when node_modules is missing
 
@@ -285,6 +287,104 @@ describe('sync server (pouchdb-server set up by scripts/sync-server.sh)', () => 
     assert.equal(changes.results.length, 1);
     assert.equal(changes.results[0].deleted, true, 'a tombstone, not a missing document');
     assert.equal(changes.results[0].changes[0].rev, del.json.rev);
+  });
+
+  /** A PouchDB in Node and the project database as `who` (their session cookie). */
+  function replicas(t, who, name) {
+    const local = new PouchDB(path.join(dir, name));
+    const remote = new PouchDB(base + DB, {
+      skip_setup: true,
+      fetch: (url, opts) => {
+        opts.headers.set('Cookie', cookies[who]);
+        return PouchDB.fetch(url, opts);
+      },
+    });
+    t.after(async () => {
+      await local.close();
+      await remote.close();
+    });
+    return { local, remote };
+  }
+
+  test('an edit replicated up arrives (pouchdb-server issue 419, corrected by the preloaded file)', async (t) => {
+    const { local, remote } = replicas(t, 'alice', 'edit-replica');
+    const filter = sync.pushFilter('alice');
+    await local.put({ _id: 'ann:d2:a1', type: 'annotation', owner: 'alice', label: 'actor', updated: '2026-01-01T00:00:00.000Z' });
+    await local.replicate.to(remote, { filter });
+    const doc = await local.get('ann:d2:a1');
+    await local.put({ ...doc, label: 'claim', updated: '2026-01-02T00:00:00.000Z' });
+    const pushed = await local.replicate.to(remote, { filter });
+    assert.equal(pushed.doc_write_failures, 0);
+    const stored = await http('GET', `${DB}/ann:d2:a1`, { cookie: cookies.alice });
+    assert.equal(stored.json.label, 'claim', 'the server holds the edit, not the first revision');
+    assert.match(stored.json._rev, /^2-/);
+  });
+
+  test("bob's replica cannot push a change to alice's annotation: denied with the reason", async (t) => {
+    const { local, remote } = replicas(t, 'bob', 'bob-replica');
+    await local.replicate.from(remote, { filter: sync.pullFilter });
+    const hers = await local.get('ann:d2:a1');
+    await local.put({ ...hers, quote: 'changed by bob' });
+    // The app would never push it (its filter sends only bob's own); forced without filter:
+    const pushed = await local.replicate.to(remote);
+    assert.equal(pushed.doc_write_failures, 1);
+    assert.match(pushed.errors[0].message, /owned by alice; bob may not change it/);
+    assert.equal(sync.pushFilter('bob')({ ...hers }), false, "the app's push filter leaves it out");
+    const stored = await http('GET', `${DB}/ann:d2:a1`, { cookie: cookies.alice });
+    assert.equal(stored.json.quote, undefined, 'nothing changed on the server');
+  });
+
+  test('alice on two devices edits one annotation apart: the later edit wins, the losers go only after', async (t) => {
+    const one = replicas(t, 'alice', 'device-one');
+    const two = replicas(t, 'alice', 'device-two');
+    await one.local.replicate.from(one.remote, { filter: sync.pullFilter });
+    await two.local.replicate.from(two.remote, { filter: sync.pullFilter });
+    const base1 = await one.local.get('ann:d2:a1');
+    await one.local.put({ ...base1, label: 'date', updated: '2026-01-03T00:00:00.000Z' });
+    const base2 = await two.local.get('ann:d2:a1');
+    await two.local.put({ ...base2, label: 'actor', note: 'later', updated: '2026-01-04T00:00:00.000Z' });
+    const filter = sync.pushFilter('alice');
+    await one.local.replicate.to(one.remote, { filter });
+    await two.local.replicate.to(two.remote, { filter });
+    // Both revisions are on the server now: a conflict, nothing dropped.
+    const onServer = await http('GET', `${DB}/ann:d2:a1?conflicts=true`, { cookie: cookies.alice });
+    assert.equal(onServer.json._conflicts.length, 1, 'the server keeps both revisions');
+    await one.local.replicate.from(one.remote, { filter: sync.pullFilter });
+    assert.equal(await sync.resolveConflicts(one.local, ['ann:d2:a1'], 'alice'), 1);
+    const merged = await one.local.get('ann:d2:a1', { conflicts: true });
+    assert.equal(merged.label, 'actor');
+    assert.equal(merged.note, 'later', 'the later edit whole, not a mix');
+    assert.equal(merged._conflicts, undefined);
+    await one.local.replicate.to(one.remote, { filter });
+    await two.local.replicate.from(two.remote, { filter: sync.pullFilter });
+    const there = await two.local.get('ann:d2:a1', { conflicts: true });
+    assert.equal(there.label, 'actor');
+    assert.equal(there._conflicts, undefined, 'the resolution reached the other device');
+    // A colleague's conflicts are not for alice to settle.
+    assert.equal(await sync.resolveConflicts(one.local, ['ann:elsewhere'], 'alice'), 0);
+  });
+
+  test('work made before an account becomes the owner’s in one write; a text keeps the copy on the server', async (t) => {
+    const { local, remote } = replicas(t, 'bob', 'adopt-replica');
+    await local.bulkDocs([
+      { _id: 'ann:d3:a1', type: 'annotation', label: 'actor' },
+      { _id: 'text:d3', type: 'text', text: 'x', text_sha256: 'h' },
+      { _id: 'doc:d3', type: 'document' },
+      { _id: 'ann:d3:a2', type: 'annotation', owner: 'bob' },
+    ]);
+    assert.equal(await sync.adoptOwnerless(local, 'bob'), 2, 'the annotation and the text, not the list entry');
+    assert.equal((await local.get('ann:d3:a1')).owner, 'bob');
+    assert.equal((await local.get('doc:d3')).owner, undefined, 'the list entry stays personal');
+    // Alice had put the same text on the server first: bob's copy conflicts, and the copy on
+    // the server is kept, bob's removed here (it was never accepted there).
+    const hers = await http('PUT', `${DB}/text:d3`, { cookie: cookies.alice, body: { type: 'text', owner: 'alice', text: 'x', text_sha256: 'h' } });
+    assert.equal(hers.status, 201, JSON.stringify(hers.json));
+    await local.replicate.from(remote, { filter: sync.pullFilter });
+    assert.equal(await sync.resolveConflicts(local, ['text:d3'], 'bob'), 1);
+    const text = await local.get('text:d3', { conflicts: true });
+    assert.equal(text.owner, 'alice');
+    assert.equal(text._conflicts, undefined);
+    assert.equal(sync.pushFilter('bob')({ _id: 'text:d3', _deleted: true }), false, 'its removal never goes up');
   });
 
   test('stopping the script stops the server', async () => {

@@ -167,14 +167,21 @@ pub async fn load_library() -> Result<LibraryView, String> {
         if listed.iter().any(|m| m.id == id) {
             continue;
         }
-        match db::get(&text_id).await?.map(|v| records::read_text(&v)) {
+        let value = db::get(&text_id).await?;
+        // A text a colleague added, come down with team sync: listed here from now on.
+        let synced = value
+            .as_ref()
+            .is_some_and(|v| records::is_colleagues(v, super::sync::owner().as_deref()));
+        match value.map(|v| records::read_text(&v)) {
             Some(Ok(doc)) => {
                 let meta = DocumentMeta::of(&doc, &now(), false);
                 let _ = db::write(&[records::meta_record(&meta)]).await;
-                view.problems.push(format!(
-                    "the list entry of “{}” was missing and has been rebuilt from its text",
-                    meta.title
-                ));
+                if !synced {
+                    view.problems.push(format!(
+                        "the list entry of “{}” was missing and has been rebuilt from its text",
+                        meta.title
+                    ));
+                }
                 listed.push(meta);
             }
             Some(Err(e)) => view.problems.push(e),
