@@ -7,6 +7,8 @@
 # (tests/e2e/bench_library.mjs) a generated library of 1,000 articles (BENCH_LIBRARY changes
 # the count) imported through the UI: import time and memory, app start, switching documents,
 # the Documents dialog, search and scrolling. BENCH_ONLY=article or BENCH_ONLY=library runs one.
+# The full run ends with team sync under load (scripts/sync/load.mjs, docs/sync-load.md): one
+# document of 10,000 annotations up and down, then 20 annotators × BENCH_SYNC_DOCUMENTS (2) × 500.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/setup.sh --tests
@@ -25,3 +27,4 @@ if [[ "${BENCH_ONLY:-}" != article ]]; then
   cargo run --quiet --release --locked --example generate_library -- "$library" --count "$count"
   node tests/e2e/bench_library.mjs "$library"
 fi
+if [[ -z "${BENCH_ONLY:-}" ]]; then node scripts/sync/load.mjs --ten-k && node scripts/sync/load.mjs --documents "${BENCH_SYNC_DOCUMENTS:-2}"; fi
