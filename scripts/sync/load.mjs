@@ -38,6 +38,8 @@ import { createRequire } from 'node:module';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
 const PouchDB = require('pouchdb');
+// The app's own replication filters (what goes up, what comes down).
+const appSync = require('../../src/bridge/sync.js');
 const nodeFetch = require('node-fetch');
 const DB = 'annotations';
 const ADMIN = 'admin:admin-password';
@@ -372,7 +374,7 @@ function annotatorRecords(doc, owner, annotations, relations, taken, clock) {
     const quote = doc.chars.slice(start, end).join('');
     const time = new Date(clock.t++ * 1000).toISOString();
     const rec = {
-      _id: `ann:${doc.id}:${owner}:${id}`,
+      _id: `ann:${doc.id}:${id}`,
       type: 'annotation',
       doc: doc.id,
       v: RECORD_VERSION,
@@ -402,7 +404,7 @@ function annotatorRecords(doc, owner, annotations, relations, taken, clock) {
     if (!pool.length) continue;
     const id = newId();
     out.push({
-      _id: `rel:${doc.id}:${owner}:${id}`,
+      _id: `rel:${doc.id}:${id}`,
       type: 'relation',
       doc: doc.id,
       v: RECORD_VERSION,
@@ -526,21 +528,27 @@ async function runMany(o, dir, server, mon, users) {
   const cpu0 = process.cpuUsage();
   const serverCpu0 = mon.cpu;
   for (const a of annotators) {
-    a.sync = a.local.sync(a.db, { live: true, retry: true });
-    a.sync.on('denied', (e) => {
-      events.denied++;
-      events.lastError = JSON.stringify(e);
-    });
-    a.sync.on('error', (e) => {
-      events.errors++;
-      events.lastError = String(e?.message || e);
-    });
-    a.sync.on('paused', (e) => {
-      if (e) {
-        events.pausedWithError++;
+    // As the app does (src/bridge/sync.js): a live push of the annotator's own records and a
+    // live pull of the shared ones, each with the app's own filter.
+    const push = a.local.replicate.to(a.db, { live: true, retry: true, filter: appSync.pushFilter(a.user.name) });
+    const pull = a.local.replicate.from(a.db, { live: true, retry: true, filter: appSync.pullFilter });
+    a.sync = { cancel() { push.cancel(); pull.cancel(); } };
+    for (const rep of [push, pull]) {
+      rep.on('denied', (e) => {
+        events.denied++;
+        events.lastError = JSON.stringify(e);
+      });
+      rep.on('error', (e) => {
+        events.errors++;
         events.lastError = String(e?.message || e);
-      }
-    });
+      });
+      rep.on('paused', (e) => {
+        if (e) {
+          events.pausedWithError++;
+          events.lastError = String(e?.message || e);
+        }
+      });
+    }
   }
   let uploadedAt = null;
   let convergedAt = null;
@@ -554,12 +562,12 @@ async function runMany(o, dir, server, mon, users) {
       if (info.doc_count >= total + designDocs) uploadedAt = now;
     }
     const counts = await Promise.all(annotators.map(async (a) => (await a.local.info()).doc_count));
-    const done = counts.filter((c) => c >= total + designDocs).length;
+    const done = counts.filter((c) => c >= total).length;
     if (uploadedAt !== null && done === annotators.length) convergedAt = now;
     if (now - lastLog > 15_000) {
       lastLog = now;
       const min = Math.min(...counts);
-      log(`${fmt((now - t0) / 1000)} s: ${uploadedAt ? 'all uploaded' : 'uploading'}; ${done}/${annotators.length} complete, the furthest behind has ${fmt(min)} of ${fmt(total + designDocs)}; server RSS ${mb(mon.rssLast * 1024)}; load ${await loadavg()}`);
+      log(`${fmt((now - t0) / 1000)} s: ${uploadedAt ? 'all uploaded' : 'uploading'}; ${done}/${annotators.length} complete, the furthest behind has ${fmt(min)} of ${fmt(total)}; server RSS ${mb(mon.rssLast * 1024)}; load ${await loadavg()}`);
     }
   }
   const stoppedAt = performance.now();
