@@ -455,6 +455,16 @@ function syncNow() {
 if (typeof window !== 'undefined') {
   window.addEventListener('online', () => { if (replication) startReplication(); });
   window.addEventListener('offline', () => { if (replication) setStatus(combine()); });
+  // Connected or disconnected in another tab: this one follows.
+  window.addEventListener('storage', (event) => {
+    if (event.key !== ACCOUNT_KEY) return;
+    const value = account();
+    if (value && value.connected && !replication) startReplication();
+    if (!(value && value.connected) && replication) {
+      stopReplication();
+      setStatus({ state: 'off', waiting: 0, message: '' });
+    }
+  });
   // Local writes change how many are waiting.
   if (globalThis.annotatorDb) annotatorDb.onWrite(() => refreshWaiting());
   // A session from an earlier visit: sync again (an expired one says so in the status).

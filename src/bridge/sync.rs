@@ -56,7 +56,16 @@ async fn settle(promise: js_sys::Promise) -> Result<StatusJson, String> {
     JsFuture::from(promise)
         .await
         .map(|v| v.as_string().unwrap_or_default())
-        .map_err(|e| super::storage::js_error_text(&e))
+        .map_err(|e| said(&e))
+}
+
+/// What `sync.js` threw, in its own words (its errors are plain `Error`s).
+fn said(thrown: &JsValue) -> String {
+    let text = super::storage::js_error_text(thrown);
+    match text.strip_prefix("Error: ") {
+        Some(words) => words.to_owned(),
+        None => text,
+    }
 }
 
 /// Logs in, makes this browser's earlier work the user's and starts syncing; the error in
@@ -76,5 +85,5 @@ pub async fn disconnect() -> Result<StatusJson, String> {
 
 /// Starts the replication again at once.
 pub fn now() -> Result<StatusJson, String> {
-    sync_now().map_err(|e| super::storage::js_error_text(&e))
+    sync_now().map_err(|e| said(&e))
 }

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './sync_serve.mjs';
-import { dragSelect, annotationList } from './helpers.mjs';
+import { dragSelect, annotationList, documentsButton } from './helpers.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DOC = 'russia-armenia-2025-01-24';
@@ -129,7 +129,7 @@ async function serverAnnotations(owner) {
   return body.rows.map((r) => r.doc).filter((d) => d && d.owner === owner);
 }
 
-test('two annotators see each other’s layers, offline work goes up on return, nothing twice', async ({ browser }) => {
+test('two annotators see each other’s layers, offline work goes up on return, nothing twice', async ({ browser }, info) => {
   test.setTimeout(180_000);
   const alice = await profile(browser);
   const bob = await profile(browser);
@@ -144,6 +144,14 @@ test('two annotators see each other’s layers, offline work goes up on return, 
   await expectLayer(alice.page, 'bob', 1);
   // A colleague's annotations are a layer, not the person's own highlights.
   await expect(annotationList(bob.page).getByRole('listitem')).toHaveCount(1);
+  await expect(bob.page.locator('.layer-mark')).toHaveCount(2);
+  await bob.page.screenshot({ path: info.outputPath('synced-layer.png') });
+  await bob.page.getByRole('button', { name: 'Sync…', exact: true }).click();
+  const dialog = bob.page.getByRole('dialog', { name: 'Sync' });
+  await expect(dialog).toContainText('Connected as bob to the database “annotations” at /couchdb/.');
+  await expect(dialog.getByRole('status')).toHaveText('Synced');
+  await bob.page.screenshot({ path: info.outputPath('sync-dialog.png') });
+  await dialog.getByRole('button', { name: 'Close' }).click();
 
   // Bob goes offline, labels two more, sees them waiting; back online they go up.
   await bob.context.setOffline(true);
@@ -199,6 +207,49 @@ test('a write into another annotator’s layer is refused by the server, with th
   const alices = await serverAnnotations('alice');
   expect(alices.map((d) => d.quote)).not.toContain('changed by bob');
   expect(alices).toHaveLength(2);
+  await bob.context.close();
+});
+
+test('a document one annotator adds reaches the other, with her annotations as a layer', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const alice = await profile(browser);
+  const bob = await profile(browser);
+  await connect(alice.page, 'alice');
+  // A wrong password says so, and nothing is connected.
+  await bob.page.getByRole('button', { name: 'Sync…', exact: true }).click();
+  const dialog = bob.page.getByRole('dialog', { name: 'Sync' });
+  await dialog.getByLabel('User name').fill('bob');
+  await dialog.getByLabel('Password').fill('not-his-password');
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('The user name or password is wrong.');
+  await expect(dialog.getByLabel('Password')).toHaveValue('');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(bob.page.locator('.sync-status')).toHaveText('');
+  await connect(bob.page, 'bob');
+
+  await documentsButton(alice.page).click();
+  const docs = alice.page.getByRole('dialog', { name: 'Documents' });
+  await docs.getByLabel('Title').fill('Mirzoyan on talks');
+  await docs.getByLabel('Text').fill('Armenian Foreign Minister Ararat Mirzoyan 👨🏻‍🚒 said the talks were constructive, Yerevan said on Monday.');
+  await docs.getByRole('button', { name: 'Add and open' }).click();
+  await expect(alice.page.locator('.reader-title')).toHaveText('Mirzoyan on talks');
+  await label(alice.page, 'Ararat Mirzoyan', '1');
+  await label(alice.page, 'the talks were constructive', '2');
+  await expect(alice.page.locator('.sync-status')).toHaveText('Synced', { timeout: 15_000 });
+
+  await expect.poll(async () => {
+    await documentsButton(bob.page).click();
+    const list = bob.page.getByRole('list', { name: 'Documents' });
+    const found = await list.getByRole('button', { name: /^Mirzoyan on talks/ }).count();
+    if (!found) await bob.page.keyboard.press('Escape');
+    return found;
+  }, { timeout: 20_000 }).toBe(1);
+  await bob.page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: /^Mirzoyan on talks/ }).click();
+  await expect(bob.page.locator('.reader-title')).toHaveText('Mirzoyan on talks');
+  await expect(bob.page.locator('article .doc-text')).toContainText('👨🏻‍🚒 said the talks');
+  await expect(annotationList(bob.page).getByRole('listitem')).toHaveCount(0);
+  await expectLayer(bob.page, 'alice', 2);
+  await alice.context.close();
   await bob.context.close();
 });
 

@@ -27,9 +27,11 @@ pub fn AgreementView(props: &OpenDocumentProps) -> Html {
     // Said once the figures are on the clipboard.
     let copied = use_state(|| false);
     let reload = use_state(|| 0u32);
+    // Counts the bursts of colleagues' synced records: the figures are read again for each.
+    let synced = use_state(|| 0u32);
     {
         let (loaded, doc) = (loaded.clone(), props.doc.clone());
-        use_effect_with(*reload, move |_| {
+        use_effect_with((*reload, *synced), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 let gold = matches!(
                     crate::bridge::curation::curation_of(&doc.0.id).await,
@@ -42,6 +44,22 @@ pub fn AgreementView(props: &OpenDocumentProps) -> Html {
                     Err(why) => Loaded::Failed(why),
                 });
             });
+        });
+    }
+    {
+        // Colleagues' synced records change the figures: read again when they arrive.
+        let (synced, doc_id) = (synced.clone(), props.doc.0.id.clone());
+        use_effect_with((), move |_| {
+            let count = std::rc::Rc::new(std::cell::Cell::new(0));
+            let watch = super::layers::follow_synced(
+                &doc_id,
+                std::rc::Rc::new(std::cell::RefCell::new(true)),
+                move || {
+                    count.set(count.get() + 1);
+                    synced.set(count.get());
+                },
+            );
+            move || drop(watch)
         });
     }
     let close = props.on_event.reform(|_| ViewEvent::Close);

@@ -172,6 +172,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <div class="labels" role="group" aria-label="Labels">
                 { for Label::ALL.into_iter().map(label_button) }
             </div>
+            <SyncStatus />
             <div class="tools">
                 { simple("⟲", "Undo (Ctrl+Z)", props.can_undo, || Action::Undo) }
                 { simple("⟳", "Redo (Ctrl+Shift+Z)", props.can_redo, || Action::Redo) }
@@ -227,7 +228,6 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                         </div>
                     }
                 </span>
-                <SyncStatus />
                 // On a phone these sit behind "More" (styles/app.css); elsewhere the wrapper has
                 // no box and they stand in the row like the others.
                 <span class="more-anchor" onkeydown={more_keys}>

@@ -218,7 +218,7 @@ pub fn LayersPanel(props: &OpenDocumentProps) -> Html {
 /// Calls `reread` shortly after colleagues' synced records of the document arrive (a
 /// burst of them once), so their layers follow the team while the panel is open. A deletion
 /// names no owner: it rereads too while `deletions` says a synced layer is shown.
-fn follow_synced(
+pub(crate) fn follow_synced(
     doc_id: &str,
     deletions: Rc<std::cell::RefCell<bool>>,
     reread: impl Fn() + 'static,
