@@ -3,7 +3,8 @@
 //! of the localStorage format are a third wasm module (`src/bin/lazy_views.rs`), fetched the
 //! first time one of them is needed, so that their code is not part of the page's own download
 //! (docs/performance.md, "Release size"). Both sides of the hand-over are here. The module
-//! publishes its functions on `globalThis.annotatorLazyViews` (`open`, `close`, `migrate`,
+//! publishes its functions on `globalThis.annotatorLazyViews` (`open`, `close`, `update`,
+//! `migrate`,
 //! `importWorkspace`, `exportWorkspace`, `addLayer`: a workspace file is checked and written,
 //! the library written as one, and a colleague's file kept as a layer, there too);
 //! the page loads the module's script,
@@ -29,6 +30,8 @@ const STARTED: &str = "annotatorLazyViewsStarted";
 /// `<meta name="lazy-views" content="/lazy_views-<hash>.js">`, written by
 /// scripts/post-build.mjs.
 const META_NAME: &str = "lazy-views";
+/// The id of the module's script element, once the page has added it.
+const SCRIPT_ID: &str = "lazy-views-script";
 
 /// Which view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,6 +57,14 @@ pub enum LazyView {
     Name,
     /// Team sync: connecting to a project database, its status, disconnecting.
     Sync,
+    /// The question an import asks when the document has annotations already: merge,
+    /// replace, or keep the file as a colleague's layer.
+    Import,
+    /// The question before an edit that throws something away (a relabel that loses links,
+    /// delete all).
+    Confirm,
+    /// An import under way: how far the import worker has come, and Cancel.
+    Importing,
 }
 
 impl LazyView {
@@ -69,12 +80,25 @@ impl LazyView {
             LazyView::Layers => "layers",
             LazyView::Name => "name",
             LazyView::Sync => "sync",
+            LazyView::Import => "import",
+            LazyView::Confirm => "confirm",
+            LazyView::Importing => "importing",
         }
     }
 
     /// Drawn beside the text, not as a dialog: the page stays usable.
     pub fn is_panel(self) -> bool {
         matches!(self, LazyView::Suggestions | LazyView::Layers)
+    }
+
+    /// Drawn afresh whenever what the page hands it changes (`OpenView::update`): an import's
+    /// progress, and the questions, which say what the page holds. The other views are drawn
+    /// once, from what the page held when they opened.
+    pub fn follows_page(self) -> bool {
+        matches!(
+            self,
+            LazyView::Importing | LazyView::Import | LazyView::Confirm
+        )
     }
 
     fn from_name(name: &str) -> Option<LazyView> {
@@ -89,6 +113,9 @@ impl LazyView {
             "layers" => Some(LazyView::Layers),
             "name" => Some(LazyView::Name),
             "sync" => Some(LazyView::Sync),
+            "import" => Some(LazyView::Import),
+            "confirm" => Some(LazyView::Confirm),
+            "importing" => Some(LazyView::Importing),
             _ => None,
         }
     }
@@ -107,6 +134,9 @@ pub struct ViewContext {
     /// The open document for the claims table: its annotations in the JSON format's compact
     /// form (as the import worker gets them), and its text.
     pub document: Option<(String, String)>,
+    /// What a question asks about, for the import question and the confirmations: words and
+    /// numbers as `ui::components::dialogs` writes and reads them.
+    pub question: Vec<String>,
 }
 
 impl ViewContext {
@@ -126,6 +156,11 @@ impl ViewContext {
             set("documentJson", json.as_str().into());
             set("documentText", text.as_str().into());
         }
+        let question = self
+            .question
+            .iter()
+            .map(|part| JsValue::from(part.as_str()));
+        set("question", question.collect::<js_sys::Array>().into());
         object.into()
     }
 
@@ -142,6 +177,14 @@ impl ViewContext {
             current_counts: [0, 1, 2].map(|at| count(at).unwrap_or(0.0) as usize),
             prefill: text("prefillTitle").zip(text("prefillText")),
             document: text("documentJson").zip(text("documentText")),
+            question: Reflect::get(value, &"question".into())
+                .map(|list| {
+                    js_sys::Array::from(&list)
+                        .iter()
+                        .map(|part| part.as_string().unwrap_or_default())
+                        .collect()
+                })
+                .unwrap_or_default(),
         }
     }
 }
@@ -166,6 +209,8 @@ pub enum ViewEvent {
     Layers,
     /// The person gave their annotator name (empty: export without one).
     Named(String),
+    /// The person answered a question (the import question, a confirmation): which answer.
+    Answer(String),
 }
 
 impl ViewEvent {
@@ -179,6 +224,7 @@ impl ViewEvent {
             ViewEvent::Again => ("again", ""),
             ViewEvent::Layers => ("layers", ""),
             ViewEvent::Named(name) => ("named", name),
+            ViewEvent::Answer(answer) => ("answer", answer),
         }
     }
 
@@ -192,6 +238,7 @@ impl ViewEvent {
             "again" => Some(ViewEvent::Again),
             "layers" => Some(ViewEvent::Layers),
             "named" => Some(ViewEvent::Named(value)),
+            "answer" => Some(ViewEvent::Answer(value)),
             _ => None,
         }
     }
@@ -203,6 +250,16 @@ impl ViewEvent {
 pub struct OpenView {
     host: Element,
     _on_event: Closure<dyn FnMut(String, String)>,
+}
+
+impl OpenView {
+    /// Draws the view afresh with what the page says now (an import's progress, the
+    /// document's count under a question).
+    pub fn update(&self, context: &ViewContext) {
+        if let Ok(update) = module_function("update") {
+            let _ = update.call2(&JsValue::NULL, &self.host, &context.to_js());
+        }
+    }
 }
 
 impl Drop for OpenView {
@@ -245,71 +302,40 @@ pub async fn open(
     })
 }
 
-/// How the module's workspace import ended ([`import_workspace`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum WorkspaceImport {
-    /// Every document written: the report.
-    Done(String),
-    /// Refused whole, nothing written: why.
-    Rejected(String),
-    /// Stopped part way, what was written is kept: why.
-    Stopped(String),
-}
-
-/// Imports a workspace file (its UTF-8 bytes, as the import worker read them) through the
-/// module, which checks and writes it one document at a time; `progress` hears (documents
-/// done, documents). Fails only when the module cannot be loaded.
+/// Imports a workspace file (its UTF-8 bytes, as the import worker read them; `name` is the
+/// file's, for the messages) through the module, which checks and writes it one document at
+/// a time and says how far it has come in `progress`, in words. How it ended, in words: with
+/// `true` when every document was written, `false` when it was refused whole (nothing
+/// written) or stopped part way (what was written is kept). Fails only when the module cannot
+/// be loaded.
 pub async fn import_workspace(
     bytes: &js_sys::Uint8Array,
-    progress: Rc<dyn Fn(usize, usize)>,
-) -> Result<WorkspaceImport, String> {
-    let progress = Closure::<dyn Fn(u32, u32)>::new(move |done: u32, total: u32| {
-        progress(done as usize, total as usize)
-    });
-    let args = js_sys::Array::of2(bytes, progress.as_ref());
+    name: &str,
+    progress: Rc<dyn Fn(String)>,
+) -> Result<(bool, String), String> {
+    let progress = Closure::<dyn Fn(String)>::new(move |text: String| progress(text));
+    let args = js_sys::Array::of3(bytes, &name.into(), progress.as_ref());
     let answer = run("importWorkspace", &args).await?;
     drop(progress);
-    let part = |i: u32| {
-        Reflect::get_u32(&answer, i)
-            .ok()
-            .and_then(|v| v.as_string())
-    };
-    let message = part(1).unwrap_or_default();
-    Ok(match part(0).as_deref() {
-        Some("done") => WorkspaceImport::Done(message),
-        Some("rejected") => WorkspaceImport::Rejected(message),
-        _ => WorkspaceImport::Stopped(message),
-    })
+    Ok(outcome(&answer))
 }
 
-/// Writes the whole library as a workspace file through the module and starts its download
-/// (`file_name`); `progress` hears (documents done, documents). The number of documents
-/// written, and those left out (named, with why).
-pub async fn export_workspace(
-    file_name: &str,
-    exported: &str,
-    progress: Rc<dyn Fn(usize, usize)>,
-) -> Result<(usize, Vec<String>), String> {
-    let progress = Closure::<dyn Fn(u32, u32)>::new(move |done: u32, total: u32| {
-        progress(done as usize, total as usize)
-    });
-    let args = js_sys::Array::of3(&file_name.into(), &exported.into(), progress.as_ref());
+/// Writes the whole library as a workspace file through the module and starts its download;
+/// `progress` hears how far it has come, in words. How it ended, in words: `true` when every
+/// document is in the file, `false` when some were left out or nothing was written. Fails only
+/// when the module cannot be loaded.
+pub async fn export_workspace(progress: Rc<dyn Fn(String)>) -> Result<(bool, String), String> {
+    let progress = Closure::<dyn Fn(String)>::new(move |text: String| progress(text));
+    let args = js_sys::Array::of1(progress.as_ref());
     let answer = run("exportWorkspace", &args).await?;
     drop(progress);
-    let count = Reflect::get_u32(&answer, 0)
-        .ok()
-        .and_then(|v| v.as_f64())
-        .unwrap_or_default() as usize;
-    let skipped = Reflect::get_u32(&answer, 1)
-        .ok()
-        .map(|list| {
-            js_sys::Array::from(&list)
-                .iter()
-                .filter_map(|v| v.as_string())
-                .collect()
-        })
-        .unwrap_or_default();
-    Ok((count, skipped))
+    Ok(outcome(&answer))
+}
+
+/// `[done, message]`, as the module's workspace import and export answer.
+fn outcome(answer: &JsValue) -> (bool, String) {
+    let part = |i: u32| Reflect::get_u32(answer, i).unwrap_or(JsValue::UNDEFINED);
+    (part(0).is_truthy(), part(1).as_string().unwrap_or_default())
 }
 
 /// Keeps annotations as a colleague's read-only layer of the open document, through the module
@@ -375,38 +401,61 @@ async fn load() -> Result<(), String> {
     Ok(())
 }
 
-/// Adds the module's script to the page and waits until it has run (or failed to load).
+/// Starts loading the module, if this page has not yet, without waiting for it: an import
+/// calls it as it starts, so that its question (merge or replace) opens without a wait.
+pub fn warm_up() {
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = load().await;
+    });
+}
+
+/// Adds the module's script to the page and waits until it has run (or failed to load). A
+/// script still on its way (asked for a moment ago: a warm-up, another view) is waited for,
+/// not added twice.
 async fn add_script() -> Result<(), String> {
     let document = gloo::utils::document();
-    let src = document
-        .query_selector(&format!("meta[name='{META_NAME}']"))
-        .ok()
-        .flatten()
-        .and_then(|meta| meta.get_attribute("content"))
-        .ok_or_else(|| {
-            "this build has no module of views loaded on first use (see index.html)".to_owned()
-        })?;
-    let script: HtmlScriptElement = document
-        .create_element("script")
-        .map_err(|e| js_error_text(&e))?
-        .unchecked_into();
-    script.set_src(&src);
+    let script: HtmlScriptElement = match document.get_element_by_id(SCRIPT_ID) {
+        Some(script) => script.unchecked_into(),
+        None => {
+            let src = document
+                .query_selector(&format!("meta[name='{META_NAME}']"))
+                .ok()
+                .flatten()
+                .and_then(|meta| meta.get_attribute("content"))
+                .ok_or_else(|| {
+                    "this build has no module of views loaded on first use (see index.html)"
+                        .to_owned()
+                })?;
+            let script: HtmlScriptElement = document
+                .create_element("script")
+                .map_err(|e| js_error_text(&e))?
+                .unchecked_into();
+            script.set_id(SCRIPT_ID);
+            script.set_src(&src);
+            script
+        }
+    };
     let loaded = Promise::new(&mut |resolve: Function, reject: Function| {
-        script.set_onload(Some(&resolve));
-        script.set_onerror(Some(&reject));
+        let _ = script.add_event_listener_with_callback("load", &resolve);
+        let _ = script.add_event_listener_with_callback("error", &reject);
     });
-    document
-        .head()
-        .ok_or_else(|| "the page has no <head>".to_owned())?
-        .append_child(&script)
-        .map_err(|e| js_error_text(&e))?;
+    if !script.is_connected() {
+        document
+            .head()
+            .ok_or_else(|| "the page has no <head>".to_owned())?
+            .append_child(&script)
+            .map_err(|e| js_error_text(&e))?;
+    }
     if JsFuture::from(loaded).await.is_err() {
+        let src = script.get_attribute("src").unwrap_or_default();
         // Gone, so that the next try adds it afresh.
         script.remove();
         return Err(format!(
             "its code could not be downloaded ({src}); check the connection and try again"
         ));
     }
+    // Run: no later call waits for it again.
+    let _ = script.remove_attribute("id");
     Ok(())
 }
 
@@ -437,15 +486,16 @@ impl EventSink {
     }
 }
 
-/// Publishes the module's `open`, `close` and `migrate` for the page. Called once, by the
+/// Publishes the module's `open`, `close`, `update` and `migrate` for the page. Called once, by the
 /// module's `main`; the functions live as long as the page.
 pub fn publish(
     open: impl Fn(LazyView, Element, ViewContext, EventSink) + 'static,
     close: impl Fn(Element) + 'static,
     migrate: impl Fn() -> Promise + 'static,
-    import_workspace: impl Fn(js_sys::Uint8Array, Function) -> Promise + 'static,
-    export_workspace: impl Fn(String, String, Function) -> Promise + 'static,
+    import_workspace: impl Fn(js_sys::Uint8Array, String, Function) -> Promise + 'static,
+    export_workspace: impl Fn(Function) -> Promise + 'static,
     add_layer: impl Fn(String, String, String, String) -> Promise + 'static,
+    update: impl Fn(Element, ViewContext) + 'static,
 ) {
     let open = Closure::<dyn Fn(String, Element, JsValue, Function)>::new(
         move |view: String, host: Element, context: JsValue, sink: Function| {
@@ -455,20 +505,24 @@ pub fn publish(
         },
     );
     let close = Closure::<dyn Fn(Element)>::new(close);
+    let update = Closure::<dyn Fn(Element, JsValue)>::new(move |host, context: JsValue| {
+        update(host, ViewContext::from_js(&context))
+    });
     let migrate = Closure::<dyn Fn() -> Promise>::new(migrate);
     let import_workspace =
-        Closure::<dyn Fn(js_sys::Uint8Array, Function) -> Promise>::new(import_workspace);
+        Closure::<dyn Fn(js_sys::Uint8Array, String, Function) -> Promise>::new(import_workspace);
     let functions = js_sys::Object::new();
     let _ = Reflect::set(&functions, &"open".into(), open.as_ref());
     let _ = Reflect::set(&functions, &"close".into(), close.as_ref());
+    let _ = Reflect::set(&functions, &"update".into(), update.as_ref());
+    update.forget();
     let _ = Reflect::set(&functions, &"migrate".into(), migrate.as_ref());
     let _ = Reflect::set(
         &functions,
         &"importWorkspace".into(),
         import_workspace.as_ref(),
     );
-    let export_workspace =
-        Closure::<dyn Fn(String, String, Function) -> Promise>::new(export_workspace);
+    let export_workspace = Closure::<dyn Fn(Function) -> Promise>::new(export_workspace);
     let _ = Reflect::set(
         &functions,
         &"exportWorkspace".into(),

@@ -6,13 +6,14 @@ use crate::bridge::lazy_views::{LazyView, ViewContext};
 use crate::bridge::storage::LoadProblem;
 use crate::model::annotation::Label;
 use crate::model::formats::native::{self, TextInclusion};
+use crate::model::store::ImportMode;
 use crate::model::Annotations;
 use crate::model::CharSpan;
 use crate::ui::components::action_bar::ActionBar;
 use crate::ui::components::article::ArticleView;
 use crate::ui::components::claims::LinkPicker;
 use crate::ui::components::dialogs::{
-    ChoicesPopover, ConfirmDialog, ImportDialog, ImportingDialog,
+    confirm_question, import_question, importing_question, ChoicesPopover,
 };
 use crate::ui::components::lazy_view::LazyViewHost;
 use crate::ui::components::sidebar::Sidebar;
@@ -187,29 +188,57 @@ pub fn App(props: &AppProps) -> Html {
     }
     let store = state.store.borrow();
     let counts = Label::ALL.map(|l| store.count(l));
-    let lazy = |view: LazyView,
+    // A view loaded on first use; an import's progress and the questions (the import's, a
+    // confirmation) are drawn afresh whenever what they show changes, and their answer comes
+    // back to `on_answer`.
+    let host = |view: LazyView,
                 prefill: Option<(String, String)>,
-                document: Option<(String, String)>| {
+                document: Option<(String, String)>,
+                question: Vec<String>,
+                on_answer: Callback<String>| {
         let context = Rc::new(ViewContext {
             current_id: props.doc.0.id.clone(),
             current_counts: counts,
             prefill,
             document,
+            question,
         });
         html! {
-            <LazyViewHost key={view.name()} {view} {context} on_action={on_action.clone()} on_reload={props.on_reload.clone()} />
+            <LazyViewHost key={view.name()} {view} {context} on_action={on_action.clone()} on_reload={props.on_reload.clone()} {on_answer} />
         }
+    };
+    let lazy =
+        |view: LazyView, prefill: Option<(String, String)>, document: Option<(String, String)>| {
+            host(view, prefill, document, Vec::new(), Callback::noop())
+        };
+    let question_view = |view: LazyView, question: Vec<String>, on_answer: Callback<String>| {
+        host(view, None, None, question, on_answer)
     };
     let panel = state
         .panel
         .map(|(view, run)| html! { <div key={run}>{ lazy(view, None, (*claims_document).clone()) }</div> });
     let dialog = state.dialog.clone().map(|dialog| match dialog {
-        Dialog::Importing(importing) => html! {
-            <ImportingDialog {importing} on_action={on_action.clone()} />
-        },
-        Dialog::Import(staged) => html! {
-            <ImportDialog {staged} current={store.len()} me={AttrValue::from(store.annotator().to_owned())} on_action={on_action.clone()} />
-        },
+        Dialog::Importing(importing) => question_view(
+            LazyView::Importing,
+            importing_question(&importing),
+            on_action.reform(|_| Action::CancelImport),
+        ),
+        Dialog::Import(staged) => {
+            let question = import_question(&staged, store.len(), store.annotator());
+            let count = staged.plan.content.annotations.len() + staged.plan.content.orphans.len();
+            let on_action = on_action.clone();
+            let on_answer = Callback::from(move |answer: String| {
+                let mode = match answer.as_str() {
+                    "merge" => ImportMode::Merge,
+                    "replace" => ImportMode::Replace,
+                    "layer" => return on_action.emit(Action::AddLayer),
+                    _ => return on_action.emit(Action::CancelImport),
+                };
+                let fresh_ids = (0..count).map(|_| clock::fresh_id()).collect();
+                on_action.emit(Action::ConfirmImport { mode, fresh_ids })
+            });
+            question_view(LazyView::Import, question, on_answer)
+        }
         Dialog::LinkPicker(picker) => match state.selected.clone() {
             Some(selected) => html! {
                 <LinkPicker doc={props.doc.clone()} store={state.store.clone()} {selected} {picker} on_action={on_action.clone()} />
@@ -221,9 +250,15 @@ pub fn App(props: &AppProps) -> Html {
             <LazyViewHost view={LazyView::Name} context={Rc::new(ViewContext { document: (*claims_document).clone(), ..ViewContext::default() })}
                 on_action={on_action.clone()} on_reload={on_export.reform(move |_| format)} />
         },
-        Dialog::Confirm(confirm) => html! {
-            <ConfirmDialog {confirm} store={state.store.clone()} on_action={on_action.clone()} />
-        },
+        Dialog::Confirm(confirm) => {
+            let on_action = on_action.clone();
+            let on_answer = Callback::from(move |_: String| {
+                on_action.emit(Action::Confirm {
+                    now: clock::now_rfc3339(),
+                })
+            });
+            question_view(LazyView::Confirm, confirm_question(&confirm, &store), on_answer)
+        }
         Dialog::ClaimsTable => lazy(LazyView::DocumentClaims, None, (*claims_document).clone()),
         Dialog::LibraryClaims => lazy(LazyView::Claims, None, None),
         Dialog::Agreement => lazy(LazyView::Agreement, None, (*claims_document).clone()),

@@ -10,6 +10,7 @@ use crate::ui::components::agreement::AgreementView;
 use crate::ui::components::annotator_name::AnnotatorNameView;
 use crate::ui::components::claims_table::ClaimsTable;
 use crate::ui::components::collection::LibraryClaims;
+use crate::ui::components::dialogs::{ConfirmDialog, ImportDialog, ImportingDialog};
 use crate::ui::components::documents::DocumentsDialog;
 use crate::ui::components::entities::LibraryEntities;
 use crate::ui::components::help::HelpDialog;
@@ -26,9 +27,12 @@ use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 use yew::AppHandle;
 
+/// An open view: its host element, its app, and what it was opened as (to draw it afresh).
+type OpenView = (Element, AppHandle<ViewHost>, LazyView, EventSink);
+
 thread_local! {
     /// The open views by their host elements: a dialog, and the suggestions panel beside it.
-    static OPEN: RefCell<Vec<(Element, AppHandle<ViewHost>)>> = const { RefCell::new(Vec::new()) };
+    static OPEN: RefCell<Vec<OpenView>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Publishes `open` and `close` for the page. Called once, by the module's `main`.
@@ -40,10 +44,10 @@ pub fn serve() {
             let props = ViewHostProps {
                 view,
                 context: Rc::new(context),
-                sink,
+                sink: sink.clone(),
             };
             let app = yew::Renderer::<ViewHost>::with_root_and_props(host.clone(), props).render();
-            OPEN.with(|open| open.borrow_mut().push((host, app)));
+            OPEN.with(|open| open.borrow_mut().push((host, app, view, sink)));
         },
         close,
         || {
@@ -54,43 +58,64 @@ pub fn serve() {
                     .map_err(JsValue::from)
             })
         },
-        |bytes, progress| {
+        |bytes, name, progress| {
             wasm_bindgen_futures::future_to_promise(async move {
                 let report = storage::import_workspace_file(
                     bytes.to_vec(),
                     || clock::fresh_id().trim_start_matches("a-")[..8].to_owned(),
                     |done, total| {
-                        let _ = progress.call2(
-                            &JsValue::NULL,
-                            &(done as u32).into(),
-                            &(total as u32).into(),
-                        );
+                        let text =
+                            format!("Importing the workspace {name}: {done} of {total} documents…");
+                        let _ = progress.call1(&JsValue::NULL, &text.into());
                     },
                 )
                 .await;
-                let (kind, message) = match report {
-                    Ok(report) => ("done", report),
-                    Err(storage::WorkspaceImportError::Rejected(why)) => ("rejected", why),
-                    Err(storage::WorkspaceImportError::Stopped(why)) => ("stopped", why),
+                let (done, message) = match report {
+                    Ok(report) => (true, format!("Imported the workspace {name}: {report}.")),
+                    Err(storage::WorkspaceImportError::Rejected(why)) => (
+                        false,
+                        format!(
+                            "Import of the workspace {name} rejected: {why}. Nothing was changed."
+                        ),
+                    ),
+                    Err(storage::WorkspaceImportError::Stopped(why)) => (
+                        false,
+                        format!(
+                            "Import of the workspace {name} stopped: {why}. The documents written before it are kept; importing the file again merges the rest without duplicates."
+                        ),
+                    ),
                 };
-                Ok(js_sys::Array::of2(&kind.into(), &message.into()).into())
+                Ok(js_sys::Array::of2(&done.into(), &message.into()).into())
             })
         },
-        |file_name, exported, progress| {
+        |progress| {
             wasm_bindgen_futures::future_to_promise(async move {
-                let (count, skipped) =
-                    storage::export_workspace_file(&exported, &file_name, |done, total| {
-                        let _ = progress.call2(
-                            &JsValue::NULL,
-                            &(done as u32).into(),
-                            &(total as u32).into(),
-                        );
-                    })
-                    .await
-                    .map_err(JsValue::from)?;
-                let skipped: js_sys::Array =
-                    skipped.iter().map(|s| JsValue::from(s.as_str())).collect();
-                Ok(js_sys::Array::of2(&(count as u32).into(), &skipped).into())
+                let now = clock::now_rfc3339();
+                let date = now.get(..10).unwrap_or_default();
+                let file_name = format!("text-annotator-workspace-{date}.json");
+                let written = storage::export_workspace_file(&now, &file_name, |done, total| {
+                    let text = format!("Preparing the workspace: {done} of {total} documents…");
+                    let _ = progress.call1(&JsValue::NULL, &text.into());
+                })
+                .await;
+                let (done, message) = match written {
+                    Err(e) => (false, format!("Workspace export failed: {e}.")),
+                    Ok((count, skipped)) if skipped.is_empty() => (
+                        true,
+                        format!(
+                            "Downloaded the workspace: {count} document{}.",
+                            if count == 1 { "" } else { "s" }
+                        ),
+                    ),
+                    Ok((count, skipped)) => (
+                        false,
+                        format!(
+                            "Downloaded the workspace with {count} documents; left out because they could not be read: {}.",
+                            skipped.join("; ")
+                        ),
+                    ),
+                };
+                Ok(js_sys::Array::of2(&done.into(), &message.into()).into())
             })
         },
         |json, text, source, annotator| {
@@ -99,6 +124,20 @@ pub fn serve() {
                     .await
                     .map(JsValue::from)
                     .map_err(JsValue::from)
+            })
+        },
+        |host, context| {
+            OPEN.with(|open| {
+                let mut open = open.borrow_mut();
+                if let Some((_, app, view, sink)) =
+                    open.iter_mut().find(|(h, ..)| h.is_same_node(Some(&host)))
+                {
+                    app.update(ViewHostProps {
+                        view: *view,
+                        context: Rc::new(context),
+                        sink: sink.clone(),
+                    });
+                }
             })
         },
     );
@@ -125,7 +164,9 @@ async fn add_layer(
 fn close(host: Element) {
     let app = OPEN.with(|open| {
         let mut open = open.borrow_mut();
-        let at = open.iter().position(|(h, _)| h.is_same_node(Some(&host)))?;
+        let at = open
+            .iter()
+            .position(|(h, ..)| h.is_same_node(Some(&host)))?;
         Some(open.remove(at).1)
     });
     if let Some(app) = app {
@@ -144,21 +185,28 @@ struct ViewHostProps {
 fn ViewHost(props: &ViewHostProps) -> Html {
     let on_event = use_callback(props.sink.clone(), |event, sink| sink.send(event));
     // The page's "loading" dialog had the focus and is gone: the view takes it, as any
-    // dialog does when it opens (`hooks::use_modal_focus` on the page).
+    // dialog does when it opens (`hooks::use_modal_focus` on the page): the element marked
+    // `autofocus` (a confirmation's Cancel may come after its other answer), else the first
+    // field or button.
     use_effect_with((), |_| {
-        let target = gloo::utils::document()
-            .query_selector(
-                ".lazy-view-host [aria-modal=true] :is([autofocus], input, select, button)",
-            )
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        let document = gloo::utils::document();
+        let target = [
+            ".lazy-view-host [aria-modal=true] [autofocus]",
+            ".lazy-view-host [aria-modal=true] :is(input, select, button)",
+        ]
+        .into_iter()
+        .find_map(|selector| document.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
         if let Some(target) = target {
             let _ = target.focus();
         }
     });
     let current_id = AttrValue::from(props.context.current_id.clone());
+    let question = props.context.question.clone();
     match props.view {
+        LazyView::Import => html! { <ImportDialog {question} {on_event} /> },
+        LazyView::Confirm => html! { <ConfirmDialog {question} {on_event} /> },
+        LazyView::Importing => html! { <ImportingDialog {question} {on_event} /> },
         LazyView::Documents => {
             let prefill = props
                 .context

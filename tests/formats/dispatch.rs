@@ -79,6 +79,27 @@ fn losses_name_what_a_format_cannot_hold() {
     );
 }
 
+/// The notice the worker writes with an export, which the page shows once it is downloaded.
+#[test]
+fn an_export_notice_names_the_file_and_what_the_format_left_out() {
+    let (doc, store) = support::unicode_sample();
+    let content = store.content();
+    let native = export(ExportFormat::Native, &doc, content);
+    assert_eq!(
+        native.notice(ExportFormat::Native),
+        format!("Downloaded {}.", native.name)
+    );
+    let brat = export(ExportFormat::Brat, &doc, content);
+    assert_eq!(
+        brat.notice(ExportFormat::Brat),
+        format!(
+            "Downloaded {}. brat standoff cannot hold 1 entity name, 1 hand-set date value; \
+             they are not in the file (the JSON export keeps everything).",
+            brat.name
+        )
+    );
+}
+
 #[test]
 fn a_brat_pair_is_read_from_two_files_or_from_a_zip() {
     let (doc, store) = support::article_sample();

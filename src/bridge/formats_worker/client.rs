@@ -38,7 +38,7 @@ enum Pending {
     },
     Export {
         format: ExportFormat,
-        done: Done<ExportFile>,
+        done: Done<(ExportFile, String)>,
     },
     Workspace {
         done: Done<Array>,
@@ -112,12 +112,13 @@ pub fn import(
 }
 
 /// Writes `content` of `doc` as `format` (any but this app's JSON, which the page writes
-/// itself) in the worker; `done` gets the file or why it could not be written.
+/// itself) in the worker; `done` gets the file and what to say once it is downloaded
+/// (`ExportFile::notice`), or why it could not be written.
 pub fn export(
     format: ExportFormat,
     doc: &Document,
     content: Content,
-    done: impl FnOnce(Result<ExportFile, String>) + 'static,
+    done: impl FnOnce(Result<(ExportFile, String), String>) + 'static,
 ) {
     let header = format!(r#"{{"job":"export","format":"{}"}}"#, format.key());
     let message = request_of(&header, doc, content);
@@ -416,24 +417,21 @@ fn imported(header: &str, payload: JsValue, doc: &Document) -> Result<Imported, 
     incoming.map(Imported::Content)
 }
 
-fn exported(format: ExportFormat, header: &str, payload: JsValue) -> Result<ExportFile, String> {
+/// The file the worker wrote, and what the page says once it is downloaded.
+fn exported(
+    format: ExportFormat,
+    header: &str,
+    payload: JsValue,
+) -> Result<(ExportFile, String), String> {
     let header = header_of(header)?;
-    let list = |key: &str| -> Vec<String> {
-        header[key]
-            .as_array()
-            .map(|items| {
-                items
-                    .iter()
-                    .filter_map(|item| item.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    Ok(ExportFile {
-        name: header["name"].as_str().unwrap_or_default().to_owned(),
+    let text = |key: &str| header[key].as_str().unwrap_or_default().to_owned();
+    let file = ExportFile {
+        name: text("name"),
         mime: format.mime(),
         bytes: Uint8Array::new(&payload).to_vec(),
-        losses: list("losses"),
-        altered: list("altered"),
-    })
+        // Said in the notice, which the worker wrote with the file.
+        losses: Vec::new(),
+        altered: Vec::new(),
+    };
+    Ok((file, text("notice")))
 }

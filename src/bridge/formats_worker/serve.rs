@@ -91,8 +91,7 @@ fn run(
                 .ok_or("no such export format")?;
             let content = native::parse_placed(document, &doc).map_err(|e| e.to_string())?;
             let file = dispatch::export(format, &doc, content.content());
-            let header =
-                json!({ "name": file.name, "losses": file.losses, "altered": file.altered });
+            let header = json!({ "name": file.name, "notice": file.notice(format) });
             Ok((header, Uint8Array::from(file.bytes.as_slice()).into()))
         }
         Some("workspace") => {

@@ -112,6 +112,32 @@ pub struct ExportFile {
     pub altered: Vec<String>,
 }
 
+impl ExportFile {
+    /// What the page says once the file is downloaded: its name, what the format could not
+    /// hold, so nobody believes it is all there, and what it changed to keep a spreadsheet
+    /// from running it. Written where the file is (the import worker), not on the page.
+    pub fn notice(&self, format: ExportFormat) -> String {
+        let mut message = format!("Downloaded {}.", self.name);
+        if !self.losses.is_empty() {
+            message.push_str(&format!(
+                " {} cannot hold {}; they are not in the file (the JSON export keeps \
+                 everything).",
+                format.name(),
+                self.losses.join(", ")
+            ));
+        }
+        if !self.altered.is_empty() {
+            message.push_str(&format!(
+                " Cells that start with =, +, -, @, a tab or a line break got a ' in front \
+                 ({}), so no spreadsheet runs them as formulas; such quotes no longer \
+                 equal the text (the plain CSV keeps every cell exact).",
+                self.altered.join(", ")
+            ));
+        }
+        message
+    }
+}
+
 pub fn export(format: ExportFormat, doc: &Document, content: Content) -> ExportFile {
     let mut altered = Vec::new();
     let stem = super::file_stem(doc);

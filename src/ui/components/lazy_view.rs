@@ -16,6 +16,9 @@ pub struct LazyViewProps {
     /// Re-opens the current document (after it was renamed), with a message; for the name
     /// question, exports.
     pub on_reload: Callback<Option<String>>,
+    /// Hears a question's answer (the import question, a confirmation).
+    #[prop_or_default]
+    pub on_answer: Callback<String>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -28,9 +31,23 @@ enum Status {
 #[component]
 pub fn LazyViewHost(props: &LazyViewProps) -> Html {
     let status = use_state(|| Status::Loading);
+    let open: Rc<RefCell<Option<OpenView>>> = use_mut_ref(|| None);
+    // What the page hands the view now: a view that follows the page is drawn afresh with it.
+    let latest = use_mut_ref(|| props.context.clone());
+    *latest.borrow_mut() = props.context.clone();
     {
+        let open = open.clone();
+        let follows = props.view.follows_page();
+        use_effect_with(follows.then(|| props.context.clone()), move |context| {
+            if let (Some(view), Some(context)) = (open.borrow().as_ref(), context) {
+                view.update(context);
+            }
+        });
+    }
+    {
+        let (open, latest) = (open.clone(), latest.clone());
         let (status, on_action) = (status.clone(), props.on_action.clone());
-        let on_reload = props.on_reload.clone();
+        let (on_reload, on_answer) = (props.on_reload.clone(), props.on_answer.clone());
         let (view, context) = (props.view, props.context.clone());
         let panel = view.is_panel();
         use_effect_with((), move |_| {
@@ -45,12 +62,14 @@ pub fn LazyViewHost(props: &LazyViewProps) -> Html {
                 let _ = body.append_child(host);
             }
             let closed = Rc::new(Cell::new(false));
-            let open: Rc<RefCell<Option<OpenView>>> = Rc::default();
             if let Some(host) = host.clone() {
                 let (closed, open) = (closed.clone(), open.clone());
                 let on_event: Rc<dyn Fn(ViewEvent)> = Rc::new(move |event| {
                     if let ViewEvent::Reload(notice) = event {
                         return on_reload.emit(notice);
+                    }
+                    if let ViewEvent::Answer(answer) = event {
+                        return on_answer.emit(answer);
                     }
                     // The name was given (its earlier annotations, if asked, came before as an
                     // accepted exchange) or declined: either way the export goes on.
@@ -84,7 +103,7 @@ pub fn LazyViewHost(props: &LazyViewProps) -> Html {
                             reveal: true,
                         },
                         ViewEvent::Error(why) => Action::Notify(Notice::error(why)),
-                        ViewEvent::Reload(_) | ViewEvent::Named(_) => return,
+                        ViewEvent::Reload(_) | ViewEvent::Named(_) | ViewEvent::Answer(_) => return,
                     })
                 });
                 yew::platform::spawn_local(async move {
@@ -94,8 +113,13 @@ pub fn LazyViewHost(props: &LazyViewProps) -> Html {
                         return;
                     }
                     match opened {
-                        Ok(view) => {
-                            *open.borrow_mut() = Some(view);
+                        Ok(opened) => {
+                            // Changed while the module loaded: drawn with what it is now.
+                            let now = latest.borrow().clone();
+                            if !Rc::ptr_eq(&now, &context) && view.follows_page() {
+                                opened.update(&now);
+                            }
+                            *open.borrow_mut() = Some(opened);
                             status.set(Status::Open);
                         }
                         Err(why) => status.set(Status::Failed(why)),
@@ -112,10 +136,13 @@ pub fn LazyViewHost(props: &LazyViewProps) -> Html {
             }
         });
     }
-    let panel = props.view.is_panel();
+    let (panel, view) = (props.view.is_panel(), props.view);
     let close = props.on_action.reform(move |_| {
         if panel {
             Action::ClosePanel
+        } else if view == LazyView::Importing {
+            // Stopping an import says so, as Escape and the progress's Cancel do.
+            Action::Escape
         } else {
             Action::CloseDialog
         }
@@ -131,6 +158,9 @@ pub fn LazyViewHost(props: &LazyViewProps) -> Html {
         LazyView::Layers => "the layers",
         LazyView::Name => "the question for your name",
         LazyView::Sync => "the sync settings",
+        LazyView::Import => "the import question",
+        LazyView::Importing => "the import's progress",
+        LazyView::Confirm => "the question",
     };
     // Named apart from the view it stands for, so that nothing takes one for the other.
     let (title, body) = match &*status {

@@ -78,9 +78,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         }
     };
 
-    // The import worker starts while the person chooses a file or a format.
+    // The import worker starts while the person chooses a file or a format, and the views
+    // loaded on first use (the import's progress and question) load.
     let open_picker = super::picker_opener(&file_input).reform(|event| {
         formats_worker::warm_up();
+        crate::bridge::lazy_views::warm_up();
         event
     });
     let on_file = {

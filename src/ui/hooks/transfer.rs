@@ -5,8 +5,8 @@
 //! terminates the worker.
 
 use crate::bridge::formats_worker::Imported;
-use crate::bridge::lazy_views::{self, WorkspaceImport};
-use crate::bridge::{clock, files, formats_worker, settings};
+use crate::bridge::lazy_views;
+use crate::bridge::{files, formats_worker, settings};
 use crate::model::formats::dispatch::{self, ExportFile, ExportFormat, Incoming};
 use crate::model::formats::native::{self, TextInclusion};
 use crate::model::formats::plan::Progress;
@@ -108,45 +108,19 @@ pub(crate) fn use_transfer(
     };
     let on_export_workspace = Callback::from(move |_| {
         let dispatcher = dispatcher.clone();
-        let fail = {
-            let dispatcher = dispatcher.clone();
-            move |e: String| {
-                dispatcher.dispatch(Action::Notify(Notice::error(format!(
-                    "Workspace export failed: {e}."
-                ))))
-            }
-        };
         dispatcher.dispatch(Action::Notify(Notice::info("Preparing the workspace…")));
         yew::platform::spawn_local(async move {
-            let now = clock::now_rfc3339();
-            let date = now.get(..10).unwrap_or_default().to_owned();
-            let progress: Rc<dyn Fn(usize, usize)> = {
+            // The module writes the file and says how far it has come and how it ended.
+            let progress: Rc<dyn Fn(String)> = {
                 let dispatcher = dispatcher.clone();
-                Rc::new(move |done, total| {
-                    dispatcher.dispatch(Action::Notify(Notice::info(format!(
-                        "Preparing the workspace: {done} of {total} documents…"
-                    ))))
-                })
+                Rc::new(move |text| dispatcher.dispatch(Action::Notify(Notice::info(text))))
             };
-            let downloaded = lazy_views::export_workspace(
-                &format!("text-annotator-workspace-{date}.json"),
-                &now,
-                progress,
-            )
-            .await;
-            match downloaded {
-                Err(e) => fail(e),
-                Ok((count, skipped)) if skipped.is_empty() => dispatcher.dispatch(Action::Notify(
-                    Notice::info(format!(
-                        "Downloaded the workspace: {count} document{}.",
-                        if count == 1 { "" } else { "s" }
-                    )),
-                )),
-                Ok((count, skipped)) => dispatcher.dispatch(Action::Notify(Notice::error(format!(
-                    "Downloaded the workspace with {count} documents; left out because they could not be read: {}.",
-                    skipped.join("; ")
-                )))),
-            }
+            let notice = match lazy_views::export_workspace(progress).await {
+                Ok((true, message)) => Notice::info(message),
+                Ok((false, message)) => Notice::error(message),
+                Err(e) => Notice::error(format!("Workspace export failed: {e}.")),
+            };
+            dispatcher.dispatch(Action::Notify(notice));
         });
     });
     Transfer {
@@ -165,47 +139,29 @@ fn export(
 ) {
     let content = store.borrow();
     if format == ExportFormat::Native {
-        // Written here, with the code local storage has anyway.
+        // Written here, with the code local storage has anyway; this app's JSON holds
+        // everything, so there is nothing more to say about it.
         let file = dispatch::export_native(&doc.0, content.content());
-        return deliver(format, Ok(file), dispatcher);
+        let notice = format!("Downloaded {}.", file.name);
+        return deliver(Ok((file, notice)), dispatcher);
     }
     let dispatcher = dispatcher.clone();
     formats_worker::export(format, &doc.0, content.content(), move |file| {
-        deliver(format, file, &dispatcher)
+        deliver(file, &dispatcher)
     });
 }
 
-/// Downloads an export and says what the format left out.
+/// Downloads an export and says so, in the words written with the file (`ExportFile::notice`:
+/// what the format left out or changed).
 fn deliver(
-    format: ExportFormat,
-    file: Result<ExportFile, String>,
+    file: Result<(ExportFile, String), String>,
     dispatcher: &UseReducerDispatcher<AppState>,
 ) {
-    let downloaded = file
-        .and_then(|file| files::download_bytes(&file.name, file.mime, &file.bytes).map(|()| file));
+    let downloaded = file.and_then(|(file, notice)| {
+        files::download_bytes(&file.name, file.mime, &file.bytes).map(|()| notice)
+    });
     let notice = match downloaded {
-        Ok(file) => {
-            let mut message = format!("Downloaded {}.", file.name);
-            // Say what the format could not hold, so nobody believes it is all there.
-            if !file.losses.is_empty() {
-                message.push_str(&format!(
-                    " {} cannot hold {}; they are not in the file (the JSON export keeps \
-                     everything).",
-                    format.name(),
-                    file.losses.join(", ")
-                ));
-            }
-            // And what it changed to keep a spreadsheet from running it.
-            if !file.altered.is_empty() {
-                message.push_str(&format!(
-                    " Cells that start with =, +, -, @, a tab or a line break got a ' in front \
-                     ({}), so no spreadsheet runs them as formulas; such quotes no longer \
-                     equal the text (the plain CSV keeps every cell exact).",
-                    file.altered.join(", ")
-                ));
-            }
-            Notice::info(message)
-        }
+        Ok(message) => Notice::info(message),
         Err(e) => Notice::error(format!("Export failed: {e}.")),
     };
     dispatcher.dispatch(Action::Notify(notice));
@@ -267,6 +223,9 @@ impl Import {
             job: self.job,
             worker: None,
         });
+        // The question that follows (merge or replace), a workspace and a new document are
+        // the views loaded on first use: their module loads while the worker reads.
+        lazy_views::warm_up();
         self.dispatcher
             .dispatch(Action::OpenDialog(Dialog::Importing(Importing {
                 job: self.job,
@@ -320,25 +279,15 @@ impl Import {
             name.to_owned(),
         );
         yew::platform::spawn_local(async move {
-            let progress: Rc<dyn Fn(usize, usize)> = {
-                let (dispatcher, name) = (dispatcher.clone(), name.clone());
-                Rc::new(move |done, total| {
-                    dispatcher.dispatch(Action::Notify(Notice::info(format!(
-                        "Importing the workspace {name}: {done} of {total} documents…"
-                    ))))
-                })
+            // The module checks and writes it, and says how far it has come and how it ended.
+            let progress: Rc<dyn Fn(String)> = {
+                let dispatcher = dispatcher.clone();
+                Rc::new(move |text| dispatcher.dispatch(Action::Notify(Notice::info(text))))
             };
             let error = |text: String| dispatcher.dispatch(Action::Notify(Notice::error(text)));
-            match lazy_views::import_workspace(&bytes, progress).await {
-                Ok(WorkspaceImport::Done(report)) => {
-                    on_reload.emit(Some(format!("Imported the workspace {name}: {report}.")))
-                }
-                Ok(WorkspaceImport::Rejected(why)) => error(format!(
-                    "Import of the workspace {name} rejected: {why}. Nothing was changed."
-                )),
-                Ok(WorkspaceImport::Stopped(why)) => error(format!(
-                    "Import of the workspace {name} stopped: {why}. The documents written before it are kept; importing the file again merges the rest without duplicates."
-                )),
+            match lazy_views::import_workspace(&bytes, &name, progress).await {
+                Ok((true, message)) => on_reload.emit(Some(message)),
+                Ok((false, message)) => error(message),
                 Err(why) => error(format!(
                     "Import of the workspace {name} could not start: {why}. Nothing was changed."
                 )),
