@@ -279,7 +279,7 @@ fn SyncStatus() -> Html {
     }
     let (state, label) = &*shown;
     html! {
-        <span class={classes!("sync-status", format!("sync-{state}"))} role="status" aria-live="polite">{ label.clone() }</span>
+        <span class={classes!("sync-status", format!("sync-{state}"))} title={label.clone()} role="status" aria-live="polite">{ label.clone() }</span>
     }
 }
 
