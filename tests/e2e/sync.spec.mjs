@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './sync_serve.mjs';
-import { dragSelect, annotationList, documentsButton } from './helpers.mjs';
+import { dragSelect, annotationList, documentsButton, axeAudit } from './helpers.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DOC = 'russia-armenia-2025-01-24';
@@ -151,6 +151,7 @@ test('two annotators see each other’s layers, offline work goes up on return, 
   await expect(dialog).toContainText('Connected as bob to the database “annotations” at /couchdb/.');
   await expect(dialog.getByRole('status')).toHaveText('Synced');
   await bob.page.screenshot({ path: info.outputPath('sync-dialog.png') });
+  await axeAudit(bob.page, 'sync dialog, connected', info);
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   // Bob goes offline, labels two more, sees them waiting; back online they go up.
@@ -210,7 +211,7 @@ test('a write into another annotator’s layer is refused by the server, with th
   await bob.context.close();
 });
 
-test('a document one annotator adds reaches the other, with her annotations as a layer', async ({ browser }) => {
+test('a document one annotator adds reaches the other, with her annotations as a layer', async ({ browser }, info) => {
   test.setTimeout(120_000);
   const alice = await profile(browser);
   const bob = await profile(browser);
@@ -223,6 +224,7 @@ test('a document one annotator adds reaches the other, with her annotations as a
   await dialog.getByRole('button', { name: 'Connect' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('The user name or password is wrong.');
   await expect(dialog.getByLabel('Password')).toHaveValue('');
+  await axeAudit(bob.page, 'sync dialog with an error', info);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(bob.page.locator('.sync-status')).toHaveText('');
   await connect(bob.page, 'bob');
