@@ -137,6 +137,7 @@ function describeStatus() {
     server: value ? value.server : null,
     database: value ? value.database : null,
     resolved,
+    login: loginNeeded,
   });
 }
 
@@ -166,6 +167,24 @@ let remoteDb = null;
 // The local database's update sequence when the replication last caught up both ways: what
 // was written after it is waiting to go up.
 let caughtUpSeq = null;
+// Kept across reloads, so that a page opened offline can still say how much is waiting.
+const CAUGHT_UP_KEY = 'text-annotator:sync-caught-up';
+
+function rememberCaughtUp(seq) {
+  caughtUpSeq = seq;
+  const store = storage();
+  if (store) store.setItem(CAUGHT_UP_KEY, JSON.stringify(seq));
+}
+
+function recalledCaughtUp() {
+  try {
+    const store = storage();
+    const seq = store ? JSON.parse(store.getItem(CAUGHT_UP_KEY) || 'null') : null;
+    return typeof seq === 'number' ? seq : null;
+  } catch (e) {
+    return null;
+  }
+}
 
 function isNetworkError(err) {
   if (!err) return false;
@@ -175,9 +194,16 @@ function isNetworkError(err) {
     || /fetch|network|Failed to fetch|ECONNREFUSED/i.test(String(err.message || err.name || ''));
 }
 
+// The server answered 401: the session ended (expired, or the server forgot it). The dialog
+// then asks for the password again instead of showing the connection.
+let loginNeeded = false;
+
 function describeError(err) {
   if (!err) return 'unknown error';
-  if (err.status === 401) return 'the session has ended: log in again (Sync…)';
+  if (err.status === 401) {
+    loginNeeded = true;
+    return 'the session has ended: log in again (Sync…)';
+  }
   if (err.status === 403) return reasonOf(err) || 'the server refused the access';
   return err.reason || err.message || err.name || String(err);
 }
@@ -192,6 +218,25 @@ async function countWaiting(db) {
   if (caughtUpSeq === null) return status.waiting;
   const changes = await db.changes({ since: caughtUpSeq });
   return changes.results.filter((c) => isShared(c.id) && pulled.get(c.id) !== c.changes[0].rev).length;
+}
+
+/**
+ * This person's shared records changed here since the push last caught up that the server
+ * does not have (in their current revision): `_revs_diff`, the replication's own question.
+ * Returns {waiting, seq}: the count, and the local sequence it is true at.
+ */
+async function missingOnServer(db, remote, who) {
+  const seq = (await db.info()).update_seq;
+  const changes = await db.changes({ since: caughtUpSeq === null ? 0 : caughtUpSeq, style: 'all_docs', include_docs: true });
+  const filter = pushFilter(who);
+  const asked = {};
+  for (const change of changes.results) {
+    const doc = change.doc || { _id: change.id, _deleted: true };
+    if (filter(doc)) asked[change.id] = change.changes.map((c) => c.rev);
+  }
+  if (Object.keys(asked).length === 0) return { waiting: 0, seq };
+  const missing = await remote.revsDiff(asked);
+  return { waiting: Object.keys(missing).length, seq };
 }
 
 async function refreshWaiting() {
@@ -319,6 +364,7 @@ function startReplication() {
     skip_setup: true,
     fetch: withCookies,
   });
+  if (caughtUpSeq === null) caughtUpSeq = recalledCaughtUp();
   directions.push = 'connecting';
   directions.pull = 'connecting';
   directionError = '';
@@ -342,7 +388,10 @@ function startReplication() {
     else if (!['error', 'offline'].includes(directions.push) && !['error', 'offline'].includes(directions.pull)) directionError = '';
     setStatus(combine());
   };
-  const failed = (direction) => (err) => set(direction, isNetworkError(err) ? 'offline' : 'error', err);
+  const failed = (direction) => (err) => {
+    set(direction, isNetworkError(err) ? 'offline' : 'error', err);
+    refreshWaiting();
+  };
   for (const [direction, rep] of [['push', push], ['pull', pull]]) {
     rep.on('active', () => set(direction, 'active'));
     rep.on('error', failed(direction));
@@ -354,20 +403,32 @@ function startReplication() {
       setStatus(combine());
     });
   }
+  // Caught up (as far as the replication knows): ask the server which of this person's
+  // changes since the last check it still lacks. Exact, and it corrects the count if an
+  // event was missed; offline, the local count stands.
+  const settle = async () => {
+    if (!live()) return;
+    try {
+      const { waiting, seq } = await missingOnServer(db, remoteDb, who);
+      if (!live()) return;
+      pulled.clear();
+      if (waiting === 0) rememberCaughtUp(seq);
+      status.waiting = waiting;
+    } catch (e) {
+      status.waiting = await countWaiting(db).catch(() => status.waiting);
+    }
+    setStatus(combine());
+  };
   push.on('paused', async (err) => {
     if (err) return failed('push')(err);
-    // Caught up: what is written from here on waits until the next push.
-    try {
-      const seq = (await db.info()).update_seq;
-      pulled.clear();
-      caughtUpSeq = seq;
-    } catch (e) {
-      // keeps the last one
-    }
-    status.waiting = await countWaiting(db).catch(() => 0);
     set('push', 'paused');
+    settle();
   });
-  pull.on('paused', (err) => (err ? failed('pull')(err) : set('pull', 'paused')));
+  pull.on('paused', (err) => {
+    if (err) return failed('pull')(err);
+    set('pull', 'paused');
+    if (status.waiting > 0) settle();
+  });
   push.on('change', () => refreshWaiting());
   pull.on('change', async (info) => {
     if (!live()) return;
@@ -424,12 +485,13 @@ async function connect(server, database, user, password) {
     }
     if (probe.status >= 300) throw new Error(`The database “${database}” could not be read (${probe.status}).`);
     saveAccount({ server: base, database, user, connected: true });
+    loginNeeded = false;
     await adoptOwnerless(db, user);
   } catch (e) {
     setStatus({ state: owner() && account().connected ? status.state : 'off', message: '' });
     throw e;
   }
-  caughtUpSeq = (await db.info()).update_seq;
+  rememberCaughtUp((await db.info()).update_seq);
   startReplication();
   return describeStatus();
 }

@@ -8,26 +8,15 @@
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './sync_serve.mjs';
+import { freePort } from '../../scripts/sync/processes.mjs';
 import { dragSelect, annotationList, documentsButton, axeAudit } from './helpers.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DOC = 'russia-armenia-2025-01-24';
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 let dir;
 let syncPort;
@@ -160,9 +149,23 @@ test('two annotators see each other’s layers, offline work goes up on return, 
   await label(bob.page, 'Yerevan', '1');
   await expect(bob.page.locator('.sync-status')).toContainText(/Offline|waiting/, { timeout: 15_000 });
   await expect(bob.page.locator('.sync-status')).toContainText('2 changes waiting', { timeout: 15_000 });
+  // A reload while offline loses nothing and still knows what is waiting.
+  await bob.page.reload();
+  await expect(annotationList(bob.page).getByRole('listitem')).toHaveCount(3);
+  await expect(bob.page.locator('.sync-status')).toHaveText('Offline · 2 changes waiting', { timeout: 15_000 });
   await bob.context.setOffline(false);
   await expect(bob.page.locator('.sync-status')).toHaveText('Synced', { timeout: 20_000 });
   await expectLayer(alice.page, 'bob', 3);
+
+  // A deletion goes as a tombstone: gone from Bob's layer; Ctrl+Z brings it back to both.
+  await alice.page.getByRole('button', { name: 'Close the layers panel' }).click();
+  await annotationList(alice.page).getByRole('listitem').filter({ hasText: 'Nikol Pashinyan' }).click();
+  await alice.page.keyboard.press('Delete');
+  await expect(annotationList(alice.page).getByRole('listitem')).toHaveCount(1);
+  await expectLayer(bob.page, 'alice', 1);
+  await alice.page.keyboard.press('Control+z');
+  await expect(annotationList(alice.page).getByRole('listitem')).toHaveCount(2);
+  await expectLayer(bob.page, 'alice', 2);
 
   // A reload keeps the session and the layers.
   await alice.page.reload();
@@ -208,6 +211,28 @@ test('a write into another annotator’s layer is refused by the server, with th
   const alices = await serverAnnotations('alice');
   expect(alices.map((d) => d.quote)).not.toContain('changed by bob');
   expect(alices).toHaveLength(2);
+
+  // The session ends (here: logged out behind the app's back): the status says so, the work
+  // waits, and Sync… asks for the password again.
+  await bob.page.evaluate(() => fetch('/couchdb/_session', { method: 'DELETE', credentials: 'include' }));
+  await label(bob.page, 'Kremlin', '1');
+  await expect(bob.page.locator('.sync-status')).toContainText('the session has ended', { timeout: 20_000 });
+  await bob.page.getByRole('button', { name: 'Sync…', exact: true }).click();
+  const dialog = bob.page.getByRole('dialog', { name: 'Sync' });
+  await expect(dialog.getByRole('alert')).toContainText('the session has ended');
+  await expect(dialog.getByLabel('User name')).toHaveValue('bob');
+  await dialog.getByLabel('Password').fill('bob-password');
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  await expect(dialog.getByText('Connected as bob')).toBeVisible({ timeout: 15_000 });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(bob.page.locator('.sync-status')).toHaveText('Synced', { timeout: 15_000 });
+  expect((await serverAnnotations('bob')).map((d) => d.quote)).toContain('Kremlin');
+  // Taken back, so that the later tests start from the same three.
+  await bob.page.getByRole('button', { name: 'Close the layers panel' }).click();
+  await annotationList(bob.page).getByRole('listitem').filter({ hasText: 'Kremlin' }).click();
+  await bob.page.keyboard.press('Delete');
+  await expect.poll(async () => (await serverAnnotations('bob')).map((d) => d.quote).sort(), { timeout: 15_000 })
+    .toEqual(['Armenia', 'Moscow', 'Yerevan']);
   await bob.context.close();
 });
 

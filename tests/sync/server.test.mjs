@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { freePort, alive } from '../../scripts/sync/processes.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -20,17 +21,6 @@ const PouchDB = require('pouchdb');
 const sync = require('../../src/bridge/sync.js');
 const DB = 'annotations';
 const START_SECONDS = 120; // npm ci runs first when node_modules is missing
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function answers(port) {
   return new Promise((resolve) => {
@@ -48,15 +38,6 @@ function within(promise, ms, fallback) {
   let timer;
   const late = new Promise((resolve) => (timer = setTimeout(() => resolve(fallback), ms)));
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code !== 'ESRCH';
-  }
 }
 
 let port;

@@ -18,6 +18,8 @@ struct Status {
     server: Option<String>,
     database: Option<String>,
     resolved: u32,
+    /// The session ended: the form asks for the password again.
+    login: bool,
 }
 
 fn parse(json: &str) -> Status {
@@ -107,7 +109,7 @@ pub fn SyncDialog(props: &SyncDialogProps) -> Html {
             }
         })
     };
-    let connected = status.user.clone();
+    let connected = status.user.clone().filter(|_| !status.login);
     let body = match &connected {
         Some(user) => html! {
             <>
@@ -151,7 +153,7 @@ pub fn SyncDialog(props: &SyncDialogProps) -> Html {
                 <h2 id="sync-title">{ "Sync" }</h2>
                 if let Some(why) = &*error {
                     <p class="form-error" role="alert">{ why.clone() }</p>
-                } else if status.state == "error" && connected.is_some() {
+                } else if status.state == "error" && status.user.is_some() {
                     <p class="form-error" role="alert">{ status.message.clone() }</p>
                 }
                 { body }
