@@ -328,3 +328,32 @@ test('the server killed in the middle of a sync and restarted: converges, nothin
   expect(bobs.map((d) => d.quote).sort()).toEqual(['Armenia', 'Kremlin', 'Moscow', 'Yerevan']);
   await bob.context.close();
 });
+
+test('two tabs of one profile both sync, and nothing arrives twice', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const bob = await profile(browser);
+  await connect(bob.page, 'bob');
+  const second = await bob.context.newPage();
+  await second.goto('/index.html');
+  // The session and the account are the profile's: the second tab syncs at once.
+  await expect(second.locator('.sync-status')).toHaveText('Synced', { timeout: 15_000 });
+  const before = (await serverAnnotations('bob')).length;
+  await label(bob.page, 'Dmitry Peskov', '1');
+  await expect(annotationList(second).getByRole('listitem').filter({ hasText: 'Dmitry Peskov' })).toHaveCount(1, { timeout: 15_000 });
+  await label(second, 'Vladimir Putin', '1');
+  await expect(annotationList(bob.page).getByRole('listitem').filter({ hasText: 'Vladimir Putin' })).toHaveCount(1, { timeout: 15_000 });
+  for (const page of [bob.page, second]) {
+    await expect(page.locator('.sync-status')).toHaveText('Synced', { timeout: 15_000 });
+  }
+  await expect.poll(async () => {
+    const docs = await serverAnnotations('bob');
+    const quotes = docs.map((d) => d.quote);
+    return [docs.length - before, quotes.filter((q) => q === 'Dmitry Peskov').length, quotes.filter((q) => q === 'Vladimir Putin').length, docs.filter((d) => d._conflicts).length];
+  }, { timeout: 15_000 }).toEqual([2, 1, 1, 0]);
+  // Disconnecting in one tab stops the other too.
+  await bob.page.getByRole('button', { name: 'Sync…', exact: true }).click();
+  await bob.page.getByRole('dialog', { name: 'Sync' }).getByRole('button', { name: 'Disconnect' }).click();
+  await expect(bob.page.getByRole('dialog', { name: 'Sync' }).getByLabel('User name')).toHaveValue('bob');
+  await expect(second.locator('.sync-status')).toHaveText('', { timeout: 10_000 });
+  await bob.context.close();
+});
