@@ -455,6 +455,9 @@ async function connect(server, database, user, password) {
   const base = serverBase(server);
   user = (user || '').trim();
   database = (database || '').trim();
+  if (new URL(absolute(base)).origin !== globalThis.location.origin) {
+    throw new Error(`The app talks only to its own origin (${globalThis.location.origin}): serve the CouchDB server under a path of it, such as /couchdb/ (see the README's reverse proxy).`);
+  }
   if (!user) throw new Error('Enter your user name.');
   if (!database) throw new Error('Enter the project database’s name.');
   if (!/^[a-z][a-z0-9_$()+/-]*$/.test(database)) {

@@ -241,6 +241,15 @@ test('a document one annotator adds reaches the other, with her annotations as a
   const alice = await profile(browser);
   const bob = await profile(browser);
   await connect(alice.page, 'alice');
+  // Another origin is refused before anything is sent (the app talks only to its own).
+  await bob.page.getByRole('button', { name: 'Sync…', exact: true }).click();
+  const elsewhere = bob.page.getByRole('dialog', { name: 'Sync' });
+  await elsewhere.getByLabel('Server').fill('https://couch.example.org/');
+  await elsewhere.getByLabel('User name').fill('bob');
+  await elsewhere.getByLabel('Password').fill('bob-password');
+  await elsewhere.getByRole('button', { name: 'Connect' }).click();
+  await expect(elsewhere.getByRole('alert')).toContainText('The app talks only to its own origin');
+  await elsewhere.getByRole('button', { name: 'Cancel' }).click();
   // A wrong password says so, and nothing is connected.
   await bob.page.getByRole('button', { name: 'Sync…', exact: true }).click();
   const dialog = bob.page.getByRole('dialog', { name: 'Sync' });
