@@ -198,6 +198,12 @@ if (PROFILE_STORED) {
   await storedCdp.send('Profiler.enable');
   await storedCdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await storedCdp.send('Profiler.start');
+  // BENCH_HEAP=<file>: also sample what the adds allocate, the collected objects included (an
+  // allocation profile, .heapprofile, which the Memory panel opens); prints the biggest.
+  if (process.env.BENCH_HEAP) {
+    await storedCdp.send('HeapProfiler.enable');
+    await storedCdp.send('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  }
   await browser.startTracing(stored, { categories: ['devtools.timeline', 'blink', 'disabled-by-default-devtools.timeline.stack', 'blink.user_timing', ...(process.env.BENCH_INVALIDATIONS === '1' ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : [])] });
 }
 const storedTimings = await stored.evaluate(async (adds) => {
@@ -245,6 +251,7 @@ const storedTimings = await stored.evaluate(async (adds) => {
   observer.disconnect();
   return { free, saved, long };
 }, ADDS);
+if (PROFILE_STORED && process.env.BENCH_HEAP) await printHeap(storedCdp);
 if (PROFILE_STORED) await printProfile(storedCdp);
 const records = await stored.evaluate(async () => (await new PouchDB('text-annotator').allDocs()).rows.length);
 const t0 = Date.now();
@@ -333,4 +340,24 @@ async function printProfile(cdp) {
       for (const [chain, ms] of [...chains.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${chain.slice(0, 400)}`);
     }
   }
+}
+async function printHeap(cdp) {
+  const { profile } = await cdp.send('HeapProfiler.stopSampling');
+  fs.writeFileSync(process.env.BENCH_HEAP, JSON.stringify(profile));
+  const self = new Map();
+  let total = 0;
+  const walk = (n, chain) => {
+    const f = n.callFrame;
+    const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    const here = [...chain, name];
+    if (n.selfSize) {
+      total += n.selfSize;
+      const key = here.slice(-3).reverse().join(' < ');
+      self.set(key, (self.get(key) || 0) + n.selfSize);
+    }
+    for (const c of n.children || []) walk(c, here);
+  };
+  walk(profile.head, []);
+  console.log(`allocated during the stored adds (sampled, collected objects included): ${(total / 1e6).toFixed(1)} MB`);
+  for (const [name, bytes] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${(bytes / 1e3).toFixed(0).padStart(8)} KB  ${name.slice(0, 300)}`);
 }
