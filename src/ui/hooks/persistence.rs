@@ -85,6 +85,9 @@ impl Saver {
             self.dispatcher.dispatch(Action::SaveResult(Ok(revision)));
             return;
         }
+        if state.store.revision() == state.saved_revision {
+            self.dispatcher.dispatch(Action::WritesPending);
+        }
         let mut failed = false;
         match storage::save(&self.doc, &self.stored, &self.entry, writes, counts).await {
             Ok(outcome) => {

@@ -95,6 +95,10 @@ pub enum Action {
     DismissNotice,
     /// The database confirmed the store's state as of this revision, or a write failed.
     SaveResult(Result<u64, String>),
+    /// The saver found records to write that no edit of this page made (changes put back
+    /// from the last visit, a document not stored yet): the status says "Saving…" until they
+    /// are written, not "Saved".
+    WritesPending,
     /// The open document was moved to the trash in another tab (its title).
     DeletedElsewhere(String),
     PauseSaving(String),

@@ -286,6 +286,10 @@ impl Reducible for AppState {
                     return self;
                 }
             }
+            Action::WritesPending => {
+                // No revision is u64::MAX: the status shows "Saving…" until SaveResult.
+                next.saved_revision = u64::MAX;
+            }
             Action::DeletedElsewhere(title) => {
                 next.notice = Some(Notice::error(format!(
                     "“{title}” was deleted in another tab. Your work on it here is kept and saved with it in the trash: restore it from Documents to keep it listed."
