@@ -135,6 +135,7 @@ if (channel) channel.onmessage = () => { for (const catchUp of watchers) catchUp
  * id starts with one of `prefixes`: reads the database's changes since the last one seen,
  * whenever this tab or another writes. Returns a function that stops listening.
  */
+const WATCH_PAGE = 500;
 function dbWatch(prefixes, onChange) {
   const db = open();
   let since = null;
@@ -149,8 +150,11 @@ function dbWatch(prefixes, onChange) {
       await start;
       do {
         again = false;
-        const changes = await db.changes({ since, include_docs: true });
+        // In pages: a write of thousands (an import, a first save) read back in one go
+        // kept the page busy for a tenth of a second.
+        const changes = await db.changes({ since, include_docs: true, limit: WATCH_PAGE });
         since = changes.last_seq;
+        if (changes.results.length === WATCH_PAGE) again = true;
         for (const change of changes.results) {
           if (stopped || !prefixes.some((p) => change.id.startsWith(p))) continue;
           const doc = change.doc || { _id: change.id, _rev: change.changes[0].rev, _deleted: true };

@@ -95,6 +95,16 @@ pub fn publish_height(element: HtmlElement, property: &'static str) -> Option<Si
     })
 }
 
+/// Runs `f` in the next frame's animation callbacks, before its style and layout: a
+/// measurement made there lays out once, for the frame, instead of forcing a layout in the
+/// middle of the task that changed the page (which can make the task miss the frame).
+pub fn before_next_paint(f: impl FnOnce() + 'static) {
+    let frame = Closure::once_into_js(f);
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(frame.unchecked_ref());
+    }
+}
+
 /// Runs `f` once the next frame has been painted (a task queued from the frame's animation
 /// callback): for work the person is not looking at, so that it does not hold up that frame.
 pub fn after_next_paint(f: impl FnOnce() + 'static) {

@@ -517,11 +517,40 @@ fn an_import_of_thousands_is_compared_whole_and_the_next_edit_alone() {
     assert_eq!(store.touched_since(before), None, "too many to remember");
     let writes = compare(&mut compared, &mut stored, &doc, &store);
     assert_eq!(writes.len(), store.len());
-    confirm(&mut stored, &writes, "1-a");
+    // The first half confirmed: the other half stays due for the next comparison.
+    let (taken, sent) = writes.split_at(writes.len() / 2);
+    confirm(&mut stored, taken, "1-a");
+    compared.settle(&stored, &writes);
+    assert_eq!(compared.due(), sent.len());
+    confirm(&mut stored, sent, "1-a");
+    compared.settle(&stored, &writes);
+    assert_eq!(compared.due(), 0, "everything written needs no second look");
     let id = store.annotations()[7].id.clone();
     store.set_note(&id, "after the import", LATER).unwrap();
     let writes = compare(&mut compared, &mut stored, &doc, &store);
     assert_eq!(writes.len(), 1);
+    confirm(&mut stored, &writes, "2-a");
+    compared.settle(&stored, &writes);
+    // A deletion confirmed is settled too; one refused stays due.
+    let (gone, kept) = (
+        store.annotations()[3].id.clone(),
+        store.annotations()[4].id.clone(),
+    );
+    store.remove(&gone).unwrap();
+    store.remove(&kept).unwrap();
+    let writes = compare(&mut compared, &mut stored, &doc, &store);
+    assert_eq!(writes.len(), 2, "{writes:?}");
+    let confirmed: Vec<_> = writes
+        .iter()
+        .filter(|w| w.id.ends_with(&gone))
+        .cloned()
+        .collect();
+    confirm(&mut stored, &confirmed, "3-a");
+    compared.settle(&stored, &writes);
+    assert_eq!(compared.due(), 1);
+    let again = compare(&mut compared, &mut stored, &doc, &store);
+    assert_eq!(again.len(), 1);
+    assert!(again[0].id.ends_with(&kept) && again[0].body.is_none());
 }
 
 #[test]

@@ -89,7 +89,11 @@ impl Saver {
             self.dispatcher.dispatch(Action::WritesPending);
         }
         let mut failed = false;
-        match storage::save(&self.doc, &self.stored, &self.entry, writes, counts).await {
+        let saved = storage::save(&self.doc, &self.stored, &self.entry, &writes, counts).await;
+        self.compared
+            .borrow_mut()
+            .settle(&self.stored.borrow(), &writes);
+        match saved {
             Ok(outcome) => {
                 if let Some(before) = outcome.absorbed_from {
                     self.merge_from(&before);

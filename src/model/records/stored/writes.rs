@@ -95,9 +95,43 @@ impl Compared {
             .collect();
         writes
     }
+
+    /// `writes` were sent: the ones the database took (`stored` holds them now) need no
+    /// second look. Without this, the comparison after a first save of 10,000 records looked
+    /// at all of them again, in one pass over the store, on the next key.
+    pub fn settle(&mut self, stored: &Stored, writes: &[RecordWrite]) {
+        for write in writes {
+            if stored.holds(write) {
+                if let Some(touch) = stored.touch_of(&write.id) {
+                    self.pending.remove(&touch);
+                }
+            }
+        }
+    }
+
+    /// How many records the next comparison looks at besides what the store touches.
+    pub fn due(&self) -> usize {
+        self.pending.len()
+    }
 }
 
 impl Stored {
+    /// Whether the database holds what `write` wrote, by this tab's knowledge.
+    fn holds(&self, write: &RecordWrite) -> bool {
+        match &write.change {
+            Change::Annotation(a, orphan) => self
+                .annotations
+                .get(&a.id)
+                .is_some_and(|(held, was_orphan)| held == a && was_orphan == orphan),
+            Change::Relation(r) => self.relations.get(&r.id) == Some(r),
+            Change::Removed => match self.touch_of(&write.id) {
+                Some(Touch::Annotation(id)) => !self.annotations.contains_key(&id),
+                Some(Touch::Relation(id)) => !self.relations.contains_key(&id),
+                None => false,
+            },
+        }
+    }
+
     /// The records to write so that the database holds `now`: changed and new annotations
     /// and relations, and deletions of the ones that are gone. Nothing else.
     pub fn changes(&self, doc: &Document, now: Content) -> Vec<RecordWrite> {

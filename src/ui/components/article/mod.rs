@@ -130,8 +130,12 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
         })
     };
 
-    // The caret is drawn over the text, never in it, so it cannot shift an offset.
+    // The caret is drawn over the text, never in it, so it cannot shift an offset. It is
+    // measured in the next frame's animation callbacks: measured here, its layout was forced
+    // in the key's own task, which then often missed the frame (issue 14). Only the latest
+    // request of a frame measures.
     let caret_node = use_node_ref();
+    let caret_generation = use_mut_ref(|| 0_u64);
     {
         let caret_node = caret_node.clone();
         let root = props.root.clone();
@@ -140,24 +144,35 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
         use_effect_with(
             (props.caret, props.caret_upstream, revision, props.pending),
             move |(caret, upstream, _, _)| {
-                if let (Some(at), Some(root), Some(mark)) = (
-                    *caret,
-                    root.cast::<Element>(),
-                    caret_node.cast::<web_sys::HtmlElement>(),
-                ) {
-                    if let Some((left, top, height)) =
-                        selection::caret_box(&root, &doc.0.index, at, *upstream)
-                    {
-                        let style = mark.style();
-                        let _ = style.set_property("left", &selection::css_px(left));
-                        let _ = style.set_property("top", &selection::css_px(top));
-                        let _ = style.set_property("height", &selection::css_px(height));
-                        let _ = mark.remove_attribute("hidden");
-                        let options = web_sys::ScrollIntoViewOptions::new();
-                        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                        mark.scroll_into_view_with_scroll_into_view_options(&options);
+                let generation = {
+                    let mut latest = caret_generation.borrow_mut();
+                    *latest += 1;
+                    *latest
+                };
+                let (caret, upstream) = (*caret, *upstream);
+                visibility::before_next_paint(move || {
+                    if *caret_generation.borrow() != generation {
+                        return;
                     }
-                }
+                    if let (Some(at), Some(root), Some(mark)) = (
+                        caret,
+                        root.cast::<Element>(),
+                        caret_node.cast::<web_sys::HtmlElement>(),
+                    ) {
+                        if let Some((left, top, height)) =
+                            selection::caret_box(&root, &doc.0.index, at, upstream)
+                        {
+                            let style = mark.style();
+                            let _ = style.set_property("left", &selection::css_px(left));
+                            let _ = style.set_property("top", &selection::css_px(top));
+                            let _ = style.set_property("height", &selection::css_px(height));
+                            let _ = mark.remove_attribute("hidden");
+                            let options = web_sys::ScrollIntoViewOptions::new();
+                            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                            mark.scroll_into_view_with_scroll_into_view_options(&options);
+                        }
+                    }
+                });
             },
         );
     }
