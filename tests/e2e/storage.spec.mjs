@@ -99,9 +99,16 @@ async function injectWriteFailures(page) {
           constructor(...args) {
             super(...args);
             const write = this.bulkDocs;
-            this.bulkDocs = (...a) => (window.failWrites
-              ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
-              : write.apply(this, a));
+            // window.writesBeforeFailure: that many more writes go through, then all fail.
+            this.bulkDocs = (...a) => {
+              if (typeof window.writesBeforeFailure === 'number') {
+                if (window.writesBeforeFailure === 0) window.failWrites = true;
+                else window.writesBeforeFailure -= 1;
+              }
+              return window.failWrites
+                ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+                : write.apply(this, a);
+            };
           }
         };
       },
@@ -129,6 +136,45 @@ test('a failed write says so, keeps the work, and is retried when space comes ba
   await page.evaluate(() => { window.failWrites = false; });
   await expect(status(page)).toContainText('Saved locally · 1 annotation', { timeout: 10_000 });
   expect((await stored(page)).annotations.map((a) => a.quote)).toEqual(['Sergey Lavrov']);
+});
+
+test('a save of thousands goes in batches: a failure halfway keeps what was written, and the rest follows when space comes back', async ({ page }, info) => {
+  // 1,300 annotations of the article (every run of one to four words), in one file.
+  const fixture = JSON.parse(readFileSync(new URL('../fixtures/article.annotations.json', import.meta.url), 'utf8'));
+  const text = Array.from(fixture.document.text);
+  const joined = text.join('');
+  const words = [...joined.matchAll(/\p{L}+/gu)].map((m) => {
+    const start = Array.from(joined.slice(0, m.index)).length;
+    return { start, end: start + Array.from(m[0]).length };
+  });
+  const spans = [1, 2, 3, 4].flatMap((n) => words.slice(n - 1).map((w, i) => ({ start: words[i].start, end: w.end }))).slice(0, 1300);
+  expect(spans).toHaveLength(1300);
+  const labels = ['actor', 'claim', 'date'];
+  fixture.annotations = spans.map((s, i) => ({
+    id: `many-${i}`, label: labels[i % 3], start: s.start, end: s.end, quote: text.slice(s.start, s.end).join(''),
+    note: '', created: '2025-01-01T00:00:00.000Z', updated: '2025-01-01T00:00:00.000Z',
+  }));
+  fixture.relations = [];
+  delete fixture.claims;
+  const file = info.outputPath('many.annotations.json');
+  (await import('node:fs')).writeFileSync(file, JSON.stringify(fixture));
+
+  await injectWriteFailures(page);
+  await openFresh(page);
+  // The first batch (500 records) goes through; the database is full from the second on.
+  await page.evaluate(() => { window.writesBeforeFailure = 1; });
+  await page.locator('input[type=file]').setInputFiles(file);
+  await expect(status(page)).toContainText('Not saved', { timeout: 20_000 });
+  await expect(status(page)).toContainText('1300 annotations');
+  expect((await records(page, `ann:${DOC}:`)).length).toBe(500);
+
+  await page.evaluate(() => { window.writesBeforeFailure = undefined; window.failWrites = false; });
+  await expect(status(page)).toContainText('Saved locally · 1300 annotations', { timeout: 20_000 });
+  const ids = (await records(page, `ann:${DOC}:`)).map((r) => r.id);
+  expect(ids).toHaveLength(1300);
+  expect(new Set(ids).size).toBe(1300);
+  await page.reload();
+  await expect(status(page)).toContainText('Saved locally · 1300 annotations');
 });
 
 test('storage use shows in the documents view and warns from 80 %', async ({ page }) => {
