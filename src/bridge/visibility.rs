@@ -99,20 +99,28 @@ pub fn publish_height(element: HtmlElement, property: &'static str) -> Option<Si
 /// measurement made there lays out once, for the frame, instead of forcing a layout in the
 /// middle of the task that changed the page (which can make the task miss the frame).
 pub fn before_next_paint(f: impl FnOnce() + 'static) {
+    in_next_frame(Box::new(f));
+}
+
+/// Runs `f` once the next frame has been painted (a task queued from the frame's animation
+/// callback): for work the person is not looking at, so that it does not hold up that frame.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    let f: Box<dyn FnOnce()> = Box::new(f);
+    in_next_frame(Box::new(move || in_next_task(f)));
+}
+
+// Boxed, so that one JavaScript callback type serves every caller (each closure type handed
+// to wasm-bindgen adds its own glue to the download).
+fn in_next_frame(f: Box<dyn FnOnce()>) {
     let frame = Closure::once_into_js(f);
     if let Some(window) = web_sys::window() {
         let _ = window.request_animation_frame(frame.unchecked_ref());
     }
 }
 
-/// Runs `f` once the next frame has been painted (a task queued from the frame's animation
-/// callback): for work the person is not looking at, so that it does not hold up that frame.
-pub fn after_next_paint(f: impl FnOnce() + 'static) {
-    let frame = Closure::once_into_js(move || {
-        let task = Closure::once_into_js(f);
-        let _ = web_sys::window().map(|w| w.set_timeout_with_callback(task.unchecked_ref()));
-    });
+fn in_next_task(f: Box<dyn FnOnce()>) {
+    let task = Closure::once_into_js(f);
     if let Some(window) = web_sys::window() {
-        let _ = window.request_animation_frame(frame.unchecked_ref());
+        let _ = window.set_timeout_with_callback(task.unchecked_ref());
     }
 }

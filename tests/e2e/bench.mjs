@@ -226,7 +226,7 @@ const storedTimings = await stored.evaluate(async (adds) => {
   const long = [];
   const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) long.push(e.duration); });
   observer.observe({ type: 'longtask', buffered: false });
-  const free = [], saved = [];
+  const free = [], saved = [], painted = [];
   for (let i = 0; i < adds; i++) {
     const p = paragraphs[Math.floor((i + 0.5) * paragraphs.length / adds)];
     const segs = [...p.querySelectorAll('[data-s]')].filter((s) => /\p{L}{4,}/u.test(s.textContent));
@@ -247,6 +247,7 @@ const storedTimings = await stored.evaluate(async (adds) => {
     performance.mark('bench:key');
     window.dispatchEvent(new KeyboardEvent('keydown', { key: ['1', '2', '3'][i % 3], bubbles: true }));
     await frame();
+    painted.push(performance.now() - t0);
     await tick();
     performance.mark('bench:free');
     free.push(performance.now() - t0);
@@ -259,7 +260,7 @@ const storedTimings = await stored.evaluate(async (adds) => {
   }
   await tick();
   observer.disconnect();
-  return { free, saved, long };
+  return { free, saved, long, painted };
 }, ADDS);
 if (PROFILE_STORED && process.env.BENCH_HEAP) await printHeap(storedCdp);
 if (PROFILE_STORED) await printProfile(storedCdp);
@@ -299,7 +300,8 @@ console.log(`stored in the local database (&store=1): first save of all ${stored
   const list = (xs) => `${xs.length}${xs.length ? ` (longest ${f(Math.max(...xs))} ms, ${f(xs.reduce((a, b) => a + b, 0))} ms in all)` : ''}`;
   console.log(`  tasks over 50 ms during the first save: ${list(during)}; after it, before the adds: ${list(after)}`);
 }
-console.log(`  label key → main thread free:  median ${f(median(storedTimings.free))} ms, p95 ${f(pct(storedTimings.free, 0.95))} ms   (goal: no task over 50 ms, p95 ≤ 16.7 ms to paint)`);
+console.log(`  label key → next frame:         median ${f(median(storedTimings.painted))} ms, p95 ${f(pct(storedTimings.painted, 0.95))} ms   (goal: p95 ≤ 16.7 ms)`);
+console.log(`  label key → main thread free:  median ${f(median(storedTimings.free))} ms, p95 ${f(pct(storedTimings.free, 0.95))} ms   (a task queued after that frame; goal: no task over 50 ms)`);
 console.log(`  label key → "Saved" shown:     median ${f(median(storedTimings.saved))} ms, p95 ${f(pct(storedTimings.saved, 0.95))} ms (the database confirmed the one-record write)`);
 console.log(`  tasks over 50 ms while adding: ${storedTimings.long.length}${storedTimings.long.length ? ` (longest ${f(Math.max(...storedTimings.long))} ms)` : ''}`);
 console.log(`  reopen from the database (reload → highlights shown): ${reopenMs} ms; reading the records ${f(reopenMarks['annotator:data-ready'] - reopenMarks['annotator:start'])} ms of it`);

@@ -516,21 +516,38 @@ fn an_import_of_thousands_is_compared_whole_and_the_next_edit_alone() {
     );
     assert_eq!(store.touched_since(before), None, "too many to remember");
     let writes = compare(&mut compared, &mut stored, &doc, &store);
+    let comparison = compared.comparisons();
     assert_eq!(writes.len(), store.len());
     // The first half confirmed: the other half stays due for the next comparison.
     let (taken, sent) = writes.split_at(writes.len() / 2);
     confirm(&mut stored, taken, "1-a");
-    compared.settle(&stored, &writes);
+    compared.settle(&stored, &writes, comparison);
     assert_eq!(compared.due(), sent.len());
     confirm(&mut stored, sent, "1-a");
-    compared.settle(&stored, &writes);
+    compared.settle(&stored, &writes, comparison);
     assert_eq!(compared.due(), 0, "everything written needs no second look");
     let id = store.annotations()[7].id.clone();
     store.set_note(&id, "after the import", LATER).unwrap();
     let writes = compare(&mut compared, &mut stored, &doc, &store);
     assert_eq!(writes.len(), 1);
     confirm(&mut stored, &writes, "2-a");
-    compared.settle(&stored, &writes);
+    compared.settle(&stored, &writes, compared.comparisons());
+
+    // The page is left while a write is under way: that comparison finds a newer edit of the
+    // same annotation, and the older write's confirmation must not drop it.
+    store.set_note(&id, "older", LATER).unwrap();
+    let older = compare(&mut compared, &mut stored, &doc, &store);
+    let comparison = compared.comparisons();
+    store.set_note(&id, "newer", LATER).unwrap();
+    let leaving = compare(&mut compared, &mut stored, &doc, &store);
+    assert_eq!(leaving.len(), 1);
+    confirm(&mut stored, &older, "3-a");
+    compared.settle(&stored, &older, comparison);
+    let writes = compare(&mut compared, &mut stored, &doc, &store);
+    assert_eq!(writes.len(), 1, "the newer note is still due");
+    assert!(writes[0].to_json().contains("newer"));
+    confirm(&mut stored, &writes, "4-a");
+    compared.settle(&stored, &writes, compared.comparisons());
     // A deletion confirmed is settled too; one refused stays due.
     let (gone, kept) = (
         store.annotations()[3].id.clone(),
@@ -545,8 +562,8 @@ fn an_import_of_thousands_is_compared_whole_and_the_next_edit_alone() {
         .filter(|w| w.id.ends_with(&gone))
         .cloned()
         .collect();
-    confirm(&mut stored, &confirmed, "3-a");
-    compared.settle(&stored, &writes);
+    confirm(&mut stored, &confirmed, "5-a");
+    compared.settle(&stored, &writes, compared.comparisons());
     assert_eq!(compared.due(), 1);
     let again = compare(&mut compared, &mut stored, &doc, &store);
     assert_eq!(again.len(), 1);

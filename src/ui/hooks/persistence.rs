@@ -74,11 +74,12 @@ impl Saver {
             return;
         }
         // Worked out while the store is borrowed; the borrow ends before the first wait.
-        let (writes, counts, revision) = {
+        let (writes, counts, revision, comparison) = {
             let store = state.store.borrow();
             let writes = self.changes(&store);
+            let comparison = self.compared.borrow().comparisons();
             let counts = crate::model::library::DocumentMeta::count_labels(store.annotations());
-            (writes, counts, store.revision())
+            (writes, counts, store.revision(), comparison)
         };
         if writes.is_empty() {
             storage::forget_unsaved(&self.doc.id);
@@ -92,7 +93,7 @@ impl Saver {
         let saved = storage::save(&self.doc, &self.stored, &self.entry, &writes, counts).await;
         self.compared
             .borrow_mut()
-            .settle(&self.stored.borrow(), &writes);
+            .settle(&self.stored.borrow(), &writes, comparison);
         match saved {
             Ok(outcome) => {
                 if let Some(before) = outcome.absorbed_from {

@@ -63,6 +63,7 @@ pub struct Compared {
     revision: Option<u64>,
     /// What differed then.
     pending: BTreeSet<Touch>,
+    comparisons: u64,
 }
 
 /// How many ids are compared one by one; more are compared in one pass over everything.
@@ -89,6 +90,7 @@ impl Compared {
             _ => stored.changes(doc, store.content()),
         };
         self.revision = Some(store.revision());
+        self.comparisons += 1;
         self.pending = writes
             .iter()
             .filter_map(|w| stored.touch_of(&w.id))
@@ -96,17 +98,26 @@ impl Compared {
         writes
     }
 
-    /// `writes` were sent: the ones the database took (`stored` holds them now) need no
-    /// second look. Without this, the comparison after a first save of 10,000 records looked
-    /// at all of them again, in one pass over the store, on the next key.
-    pub fn settle(&mut self, stored: &Stored, writes: &[RecordWrite]) {
-        for write in writes {
-            if stored.holds(write) {
-                if let Some(touch) = stored.touch_of(&write.id) {
-                    self.pending.remove(&touch);
-                }
-            }
+    /// `writes`, from the comparison numbered `comparison` ([`Compared::comparisons`]), were
+    /// sent: the ones the database took (`stored` holds them now) need no second look.
+    /// Without this, the comparison after a first save of 10,000 records looked at all of
+    /// them again, in one pass over the store, on the next key. When another comparison came
+    /// in between (the page being left while a write was under way), what it found is kept
+    /// as it is: it may hold newer differences than these writes.
+    pub fn settle(&mut self, stored: &Stored, writes: &[RecordWrite], comparison: u64) {
+        if comparison != self.comparisons {
+            return;
         }
+        self.pending = writes
+            .iter()
+            .filter(|w| !stored.holds(w))
+            .filter_map(|w| stored.touch_of(&w.id))
+            .collect();
+    }
+
+    /// How many comparisons were made: names the last one for [`Compared::settle`].
+    pub fn comparisons(&self) -> u64 {
+        self.comparisons
     }
 
     /// How many records the next comparison looks at besides what the store touches.
