@@ -571,6 +571,70 @@ fn an_import_of_thousands_is_compared_whole_and_the_next_edit_alone() {
 }
 
 #[test]
+fn thousands_of_writes_go_in_rounds_that_together_write_everything_once() {
+    let (doc, annotations) = annotator::model::synthetic::generate(300_000, 5_000);
+    let mut store = Store::new();
+    let (mut stored, _, _) = Stored::load(&doc, &[]);
+    let mut n = 0;
+    store.import(
+        Annotations {
+            annotations,
+            ..Annotations::default()
+        },
+        annotator::model::store::ImportMode::Merge,
+        || {
+            n += 1;
+            format!("fresh-{n}")
+        },
+    );
+    let mut compared = records::Compared::default();
+    let everything = as_sent(&stored.changes(&doc, store.content()));
+    assert_eq!(everything.len(), 5_000);
+    let mut sent = Vec::new();
+    let mut rounds = 0;
+    loop {
+        let (writes, more) = compared.changes_at_most(&mut stored, &doc, &store, 500);
+        assert!(writes.len() <= 500);
+        rounds += 1;
+        sent.extend(writes.iter().map(|w| w.to_json()));
+        confirm(&mut stored, &writes, "1-a");
+        compared.settle(&stored, &writes, compared.comparisons());
+        if !more {
+            break;
+        }
+        // An edit between two rounds is written too, once.
+        if rounds == 3 {
+            let id = store.annotations()[0].id.clone();
+            store.set_note(&id, "between rounds", LATER).unwrap();
+        }
+    }
+    assert_eq!(rounds, 11, "ten full rounds, then the edit");
+    assert!(stored.changes(&doc, store.content()).is_empty());
+    let ids: std::collections::HashSet<String> = sent
+        .iter()
+        .map(|w| parse(w)["_id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids.len(), 5_000, "every record written");
+    assert_eq!(sent.len(), 5_001, "each once, and the edited one again");
+    // Deletions go in rounds too.
+    let mut content = store.content().owned();
+    content.annotations.truncate(1_000);
+    store.replace_all(content);
+    let mut deleted = 0;
+    loop {
+        let (writes, more) = compared.changes_at_most(&mut stored, &doc, &store, 500);
+        assert!(writes.len() <= 500);
+        deleted += writes.iter().filter(|w| w.body.is_none()).count();
+        confirm(&mut stored, &writes, "2-a");
+        if !more {
+            break;
+        }
+    }
+    assert_eq!(deleted, 4_000);
+    assert!(stored.changes(&doc, store.content()).is_empty());
+}
+
+#[test]
 fn a_record_without_an_annotator_reads_as_unknown_and_one_with_it_round_trips() {
     let (doc, store) = article_sample();
     let mut records = written(&doc, &store);

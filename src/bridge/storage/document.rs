@@ -143,12 +143,6 @@ fn tombstone(id: &str) -> Value {
     Value::Object(object)
 }
 
-/// How many records one database write holds. The first save of a long document, or an
-/// import, writes thousands: one `bulkDocs` of 10,000 kept the page busy for a quarter of a
-/// second (serialising, parsing, PouchDB's preparation, all in one task). Batches of this size
-/// leave the page free between them; each is its own transaction.
-const WRITE_BATCH: usize = 500;
-
 /// How a save went.
 #[derive(Debug, Default)]
 pub struct SaveOutcome {
@@ -184,35 +178,23 @@ pub async fn save(
     if writes.is_empty() {
         return Ok(outcome);
     }
-    // The list entry goes with the last batch when this tab knows its revision; a deleted
+    let mut bodies: Vec<String> = writes.iter().map(|w| w.to_json()).collect();
+    // The list entry goes with the records when this tab knows its revision; a deleted
     // document's entry is never cached, so that a restore elsewhere is seen at once.
     let cached = entry.borrow_mut().0.take().map(|(mut meta, rev)| {
         meta.counts = counts;
         meta.updated = now();
-        (records::with_rev(&records::meta_record(&meta), &rev), meta)
+        bodies.push(records::with_rev(&records::meta_record(&meta), &rev));
+        meta
     });
+    let results = db::write(&bodies).await?;
     let mut refused = Vec::new();
     let mut failure = None;
-    let mut entry_result = None;
-    let batches = writes.len().div_ceil(WRITE_BATCH);
-    for (n, batch) in writes.chunks(WRITE_BATCH).enumerate() {
-        let mut bodies: Vec<String> = batch.iter().map(|w| w.to_json()).collect();
-        let last = n + 1 == batches;
-        if let (true, Some((record, _))) = (last, &cached) {
-            bodies.push(record.clone());
-        }
-        // An error here is for the whole batch (quota, a closed database): the batches
-        // before it are written and `stored` follows them, so a retry writes the rest.
-        let results = db::write(&bodies).await?;
-        for (write, result) in batch.iter().zip(&results) {
-            match result {
-                Written { rev: Some(rev), .. } => stored.borrow_mut().written(write, rev.clone()),
-                r if r.conflict() => refused.push(write.id.clone()),
-                r => failure = Some(r.error.clone()),
-            }
-        }
-        if last {
-            entry_result = results.into_iter().nth(batch.len());
+    for (write, result) in writes.iter().zip(&results) {
+        match result {
+            Written { rev: Some(rev), .. } => stored.borrow_mut().written(write, rev.clone()),
+            r if r.conflict() => refused.push(write.id.clone()),
+            r => failure = Some(r.error.clone()),
         }
     }
     if !refused.is_empty() {
@@ -229,8 +211,8 @@ pub async fn save(
     if let Some(error) = failure {
         return Err(error);
     }
-    let entry_written = match (cached, entry_result) {
-        (Some((_, meta)), Some(Written { rev: Some(rev), .. })) => Some((meta, rev)),
+    let entry_written = match (cached, results.get(writes.len())) {
+        (Some(meta), Some(Written { rev: Some(rev), .. })) => Some((meta, rev.clone())),
         _ => None,
     };
     match entry_written {

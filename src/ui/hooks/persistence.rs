@@ -20,6 +20,12 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// How many records one write takes at most. A first save of a long document, an import or
+/// an undo of *Delete all* writes thousands; in rounds of this size each round's work
+/// (comparing, writing each record as JSON, the database's own preparation) stays well under
+/// 50 ms, and the page answers between them. "Saved" waits for the last round.
+const SAVE_ROUND: usize = 500;
+
 /// How long to wait before trying a failed write again.
 const RETRY_MS: u32 = 3_000;
 
@@ -74,12 +80,17 @@ impl Saver {
             return;
         }
         // Worked out while the store is borrowed; the borrow ends before the first wait.
-        let (writes, counts, revision, comparison) = {
+        let (writes, more, counts, revision, comparison) = {
             let store = state.store.borrow();
-            let writes = self.changes(&store);
+            let (writes, more) = self.compared.borrow_mut().changes_at_most(
+                &mut self.stored.borrow_mut(),
+                &self.doc,
+                &store,
+                SAVE_ROUND,
+            );
             let comparison = self.compared.borrow().comparisons();
             let counts = crate::model::library::DocumentMeta::count_labels(store.annotations());
-            (writes, counts, store.revision(), comparison)
+            (writes, more, counts, store.revision(), comparison)
         };
         if writes.is_empty() {
             storage::forget_unsaved(&self.doc.id);
@@ -106,7 +117,12 @@ impl Saver {
                 if let Some(title) = outcome.deleted_elsewhere {
                     self.dispatcher.dispatch(Action::DeletedElsewhere(title));
                 }
-                self.dispatcher.dispatch(Action::SaveResult(Ok(revision)));
+                if more {
+                    // Not saved yet: the next round writes the rest.
+                    self.again.set(true);
+                } else {
+                    self.dispatcher.dispatch(Action::SaveResult(Ok(revision)));
+                }
             }
             Err(why) => {
                 failed = true;

@@ -77,6 +77,18 @@ impl Compared {
         doc: &Document,
         store: &Store,
     ) -> Vec<RecordWrite> {
+        self.changes_at_most(stored, doc, store, usize::MAX).0
+    }
+
+    /// The first `most` records to write, and whether there are more: then the next
+    /// comparison looks at everything again (the rest were not looked at).
+    pub fn changes_at_most(
+        &mut self,
+        stored: &mut Stored,
+        doc: &Document,
+        store: &Store,
+        most: usize,
+    ) -> (Vec<RecordWrite>, bool) {
         let absorbed = stored.take_absorbed();
         let touched = self.revision.and_then(|r| store.touched_since(r));
         if let Some(touched) = &touched {
@@ -85,17 +97,19 @@ impl Compared {
         }
         // Each id is looked up in the store's lists one by one: past a few dozen (the first
         // save's 10,000 writes, confirmed), one pass over everything is quicker.
-        let writes = match touched {
-            Some(_) if self.pending.len() <= FEW => stored.changes_of(doc, store, &self.pending),
-            _ => stored.changes(doc, store.content()),
+        let (writes, more) = match touched {
+            Some(_) if self.pending.len() <= FEW => {
+                (stored.changes_of(doc, store, &self.pending), false)
+            }
+            _ => stored.changes_at_most(doc, store.content(), most),
         };
-        self.revision = Some(store.revision());
+        self.revision = (!more).then(|| store.revision());
         self.comparisons += 1;
         self.pending = writes
             .iter()
             .filter_map(|w| stored.touch_of(&w.id))
             .collect();
-        writes
+        (writes, more)
     }
 
     /// `writes`, from the comparison numbered `comparison` ([`Compared::comparisons`]), were
@@ -146,20 +160,36 @@ impl Stored {
     /// The records to write so that the database holds `now`: changed and new annotations
     /// and relations, and deletions of the ones that are gone. Nothing else.
     pub fn changes(&self, doc: &Document, now: Content) -> Vec<RecordWrite> {
+        self.changes_at_most(doc, now, usize::MAX).0
+    }
+
+    /// The first `most` of [`Stored::changes`], and whether there are more. Each write
+    /// carries its record as JSON text, so a round of 10,000 kept the page busy for a tenth
+    /// of a second before the first byte was written.
+    pub fn changes_at_most(
+        &self,
+        doc: &Document,
+        now: Content,
+        most: usize,
+    ) -> (Vec<RecordWrite>, bool) {
         let mut writes = Vec::new();
         let mut seen = 0;
-        let mut annotation = |a: &Annotation, orphan: bool| match self.annotations.get(&a.id) {
-            Some((before, was_orphan)) if before == a && *was_orphan == orphan => seen += 1,
-            known => {
-                seen += usize::from(known.is_some());
-                writes.push(self.annotation_write(doc, a, orphan));
+        for (a, orphan) in now
+            .annotations
+            .iter()
+            .map(|a| (a, false))
+            .chain(now.orphans.iter().map(|a| (a, true)))
+        {
+            match self.annotations.get(&a.id) {
+                Some((before, was_orphan)) if before == a && *was_orphan == orphan => seen += 1,
+                known => {
+                    if writes.len() == most {
+                        return (writes, true);
+                    }
+                    seen += usize::from(known.is_some());
+                    writes.push(self.annotation_write(doc, a, orphan));
+                }
             }
-        };
-        for a in now.annotations {
-            annotation(a, false);
-        }
-        for a in now.orphans {
-            annotation(a, true);
         }
         if seen < self.annotations.len() {
             let present: HashSet<&str> = now
@@ -170,6 +200,9 @@ impl Stored {
                 .collect();
             for id in self.annotations.keys() {
                 if !present.contains(id.as_str()) {
+                    if writes.len() == most {
+                        return (writes, true);
+                    }
                     writes.push(self.removal(annotation_id(&self.doc_id, id)));
                 }
             }
@@ -179,6 +212,9 @@ impl Stored {
             match self.relations.get(&r.id) {
                 Some(before) if before == r => seen += 1,
                 known => {
+                    if writes.len() == most {
+                        return (writes, true);
+                    }
                     seen += usize::from(known.is_some());
                     writes.push(self.relation_write(r));
                 }
@@ -188,11 +224,14 @@ impl Stored {
             let present: HashSet<&str> = now.relations.iter().map(|r| r.id.as_str()).collect();
             for id in self.relations.keys() {
                 if !present.contains(id.as_str()) {
+                    if writes.len() == most {
+                        return (writes, true);
+                    }
                     writes.push(self.removal(relation_id(&self.doc_id, id)));
                 }
             }
         }
-        writes
+        (writes, false)
     }
 
     /// The records to write for `touched` alone: the same writes [`Stored::changes`] gives
