@@ -40,6 +40,17 @@ test('annotate, link, relabel, delete and export with the keyboard alone', async
   await page.keyboard.press('1');
   await expect(list.getByRole('listitem')).toHaveText(['actorSergey Lavrov']);
   await expect(live).toHaveText('Added actor: Sergey Lavrov');
+  // The caret is drawn where it stands, at the end of the new highlight, on its line (it is
+  // measured in the frame after the key).
+  await expect.poll(async () => page.evaluate(() => {
+    const caretBox = document.querySelector('.kbd-caret').getBoundingClientRect();
+    const seg = [...document.querySelectorAll('.doc-text [data-ids]')].find((s) => s.textContent.endsWith('Lavrov'));
+    const range = document.createRange();
+    range.setStart(seg.firstChild, seg.firstChild.data.length - 1);
+    range.setEnd(seg.firstChild, seg.firstChild.data.length);
+    const last = [...range.getClientRects()].pop();
+    return Math.abs(caretBox.left - last.right) <= 2 && caretBox.top <= last.top + 2 && caretBox.bottom >= last.bottom - 2;
+  })).toBe(true);
 
   // A whole claim, selected with Shift and word steps, key 2.
   const claim = 'Russian-Armenian relations are experiencing a challenging period';
