@@ -494,14 +494,8 @@ fn comparing_only_what_was_touched_writes_what_comparing_everything_writes() {
     assert!(writes[0].body.is_none());
 }
 
-#[test]
-fn an_import_of_thousands_is_compared_whole_and_the_next_edit_alone() {
-    let (doc, annotations) = annotator::model::synthetic::generate(300_000, 5_000);
-    let mut store = Store::new();
-    let (mut stored, _, _) = Stored::load(&doc, &[]);
-    let mut compared = records::Compared::default();
-    assert!(compare(&mut compared, &mut stored, &doc, &store).is_empty());
-    let before = store.revision();
+/// `annotations` imported into `store` in one step, as a file's are, with fresh ids.
+fn import_all(store: &mut Store, annotations: Vec<annotator::model::Annotation>) {
     let mut n = 0;
     store.import(
         Annotations {
@@ -514,6 +508,17 @@ fn an_import_of_thousands_is_compared_whole_and_the_next_edit_alone() {
             format!("fresh-{n}")
         },
     );
+}
+
+#[test]
+fn an_import_of_thousands_is_compared_whole_and_the_next_edit_alone() {
+    let (doc, annotations) = annotator::model::synthetic::generate(300_000, 5_000);
+    let mut store = Store::new();
+    let (mut stored, _, _) = Stored::load(&doc, &[]);
+    let mut compared = records::Compared::default();
+    assert!(compare(&mut compared, &mut stored, &doc, &store).is_empty());
+    let before = store.revision();
+    import_all(&mut store, annotations);
     assert_eq!(store.touched_since(before), None, "too many to remember");
     let writes = compare(&mut compared, &mut stored, &doc, &store);
     let comparison = compared.comparisons();
@@ -575,18 +580,7 @@ fn thousands_of_writes_go_in_rounds_that_together_write_everything_once() {
     let (doc, annotations) = annotator::model::synthetic::generate(300_000, 5_000);
     let mut store = Store::new();
     let (mut stored, _, _) = Stored::load(&doc, &[]);
-    let mut n = 0;
-    store.import(
-        Annotations {
-            annotations,
-            ..Annotations::default()
-        },
-        annotator::model::store::ImportMode::Merge,
-        || {
-            n += 1;
-            format!("fresh-{n}")
-        },
-    );
+    import_all(&mut store, annotations);
     let mut compared = records::Compared::default();
     let everything = as_sent(&stored.changes(&doc, store.content()));
     assert_eq!(everything.len(), 5_000);
