@@ -543,3 +543,46 @@ fn an_exchange_replaces_annotations_keeps_links_to_what_stays_and_undoes_in_one_
     assert!(store.redo());
     assert_eq!(store.len(), 2);
 }
+
+#[test]
+fn delete_all_of_thousands_and_its_undo_and_redo_keep_the_list_and_what_was_touched() {
+    let (_, annotations) = annotator::model::synthetic::generate(200_000, 5_000);
+    let mut store = Store::new();
+    let mut n = 0;
+    store.import(
+        annotator::model::Annotations {
+            annotations,
+            ..Default::default()
+        },
+        ImportMode::Merge,
+        || {
+            n += 1;
+            format!("fresh-{n}")
+        },
+    );
+    let full = store.annotations().to_vec();
+    let before = store.revision();
+    assert_eq!(store.clear(), 5_000);
+    assert!(store.is_empty());
+    // More than the store remembers: asked what changed since, it says it does not know, so
+    // the saver and the article compare everything once.
+    assert_eq!(store.touched_since(before), None);
+    assert_eq!(store.touched_since(store.revision()), Some(Vec::new()));
+    assert!(store.undo());
+    assert_eq!(store.annotations(), &full[..]);
+    assert!(store.redo());
+    assert!(store.is_empty());
+    assert!(store.undo());
+    assert_eq!(store.annotations(), &full[..]);
+    // A deletion of a few after that is remembered one by one again.
+    let after_undo = store.revision();
+    let id = full[10].id.clone();
+    store.remove(&id).unwrap();
+    assert_eq!(store.len(), 4_999);
+    let touched = store
+        .touched_since(after_undo)
+        .expect("a small change is remembered");
+    assert!(touched
+        .iter()
+        .any(|t| matches!(t, annotator::model::store::Touch::Annotation(a) if *a == id)));
+}

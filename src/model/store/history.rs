@@ -137,6 +137,16 @@ impl Store {
                     a.order_key().cmp(&b.order_key())
                 });
                 at += inserts;
+            } else if deletes >= RUN && deletes == self.annotations.len() && {
+                // Every annotation, in the list's order (*Delete all*): no set of ids needed.
+                let run = &changes[at..at + deletes];
+                run.iter().zip(&self.annotations).all(|(c, a)| match c {
+                    Change::Delete(gone) => gone.id == a.id,
+                    _ => false,
+                })
+            } {
+                self.annotations.clear();
+                at += deletes;
             } else if deletes >= RUN {
                 let gone: std::collections::HashSet<&str> = changes[at..at + deletes]
                     .iter()

@@ -57,6 +57,8 @@ impl TouchLog {
                     self.note(revision, Touch::Annotation(after.id.clone()));
                 }
             }
+            // More than the log keeps: noting each would only push the older ones out.
+            Change::Batch(changes) if changes.len() > LOG_LIMIT => self.forget_before(revision),
             Change::Batch(changes) => {
                 for change in changes {
                     self.note_change(revision, change);
