@@ -138,7 +138,7 @@ test('a failed write says so, keeps the work, and is retried when space comes ba
   expect((await stored(page)).annotations.map((a) => a.quote)).toEqual(['Sergey Lavrov']);
 });
 
-test('a save of thousands goes in batches: a failure halfway keeps what was written, and the rest follows when space comes back', async ({ page }, info) => {
+test('a save of thousands goes in rounds: a failure halfway keeps what was written, and the rest follows when space comes back', async ({ page }, info) => {
   // 1,300 annotations of the article (every run of one to four words), in one file.
   const fixture = JSON.parse(readFileSync(new URL('../fixtures/article.annotations.json', import.meta.url), 'utf8'));
   const text = Array.from(fixture.document.text);
@@ -161,7 +161,7 @@ test('a save of thousands goes in batches: a failure halfway keeps what was writ
 
   await injectWriteFailures(page);
   await openFresh(page);
-  // The first batch (500 records) goes through; the database is full from the second on.
+  // The first round (500 records) goes through; the database is full from the second on.
   await page.evaluate(() => { window.writesBeforeFailure = 1; });
   await page.locator('input[type=file]').setInputFiles(file);
   await expect(status(page)).toContainText('Not saved', { timeout: 20_000 });
