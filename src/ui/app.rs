@@ -332,7 +332,7 @@ pub fn App(props: &AppProps) -> Html {
             // above the status line. In the flow at the page's end, so it hides nothing there.
             <div class="dock">
                 <ActionBar store={state.store.clone()} selected={state.selected.clone()} on_action={on_action.clone()} />
-                <StatusLine save={state.save.clone()} {saving} {counts} orphans={store.orphans().len()} storage_fill={state.storage_fill} />
+                <StatusLine save={state.save.clone()} {saving} saved_so_far={state.saved_so_far} {counts} orphans={store.orphans().len()} storage_fill={state.storage_fill} />
             </div>
           </div>
             if let Some(choices) = state.choices.clone() {

@@ -161,6 +161,13 @@ test('a save of thousands goes in rounds: a failure halfway keeps what was writt
 
   await injectWriteFailures(page);
   await openFresh(page);
+  // Every text the status line shows from now on.
+  await page.evaluate(() => {
+    window.statusSeen = [];
+    const status = document.querySelector('.status');
+    new MutationObserver(() => window.statusSeen.push(document.querySelector('.status').textContent))
+      .observe(status.parentElement, { subtree: true, childList: true, characterData: true });
+  });
   // The first round (500 records) goes through; the database is full from the second on.
   await page.evaluate(() => { window.writesBeforeFailure = 1; });
   await page.locator('input[type=file]').setInputFiles(file);
@@ -170,6 +177,11 @@ test('a save of thousands goes in rounds: a failure halfway keeps what was writt
 
   await page.evaluate(() => { window.writesBeforeFailure = undefined; window.failWrites = false; });
   await expect(status(page)).toContainText('Saved locally · 1300 annotations', { timeout: 20_000 });
+  // The rounds showed how far they got, and "Saved" came only after the last.
+  const seen = await page.evaluate(() => window.statusSeen);
+  const progress = seen.findIndex((t) => t.startsWith('Saving… 500 records written so far · 1300 annotations'));
+  expect(progress, seen.join('\n')).toBeGreaterThan(-1);
+  expect(seen.findIndex((t) => t.startsWith('Saved locally · 1300'))).toBeGreaterThan(progress);
   const ids = (await records(page, `ann:${DOC}:`)).map((r) => r.id);
   expect(ids).toHaveLength(1300);
   expect(new Set(ids).size).toBe(1300);

@@ -68,6 +68,9 @@ pub struct StatusProps {
     /// A change is on its way to the database.
     #[prop_or_default]
     pub saving: bool,
+    /// Records written so far by a save that goes in rounds.
+    #[prop_or_default]
+    pub saved_so_far: usize,
     pub counts: [usize; 3],
     #[prop_or_default]
     pub orphans: usize,
@@ -94,6 +97,13 @@ pub fn StatusLine(props: &StatusProps) -> Html {
         ));
     }
     let (class, text) = match &props.save {
+        SaveStatus::Saved if props.saving && props.saved_so_far > 0 => (
+            "status ok",
+            format!(
+                "Saving… {} records written so far · {counts}",
+                props.saved_so_far
+            ),
+        ),
         SaveStatus::Saved if props.saving => ("status ok", format!("Saving… · {counts}")),
         SaveStatus::Saved if props.storage_fill >= FILL_WARNING => (
             "status warn",

@@ -43,6 +43,8 @@ pub(crate) struct Saver {
     writing: Cell<bool>,
     /// A change arrived while a write was under way.
     again: Cell<bool>,
+    /// Records written by the rounds of the save under way (see [`SAVE_ROUND`]).
+    round_written: Cell<usize>,
     retry: RefCell<Option<Timeout>>,
     /// How far the store has been compared with `stored`: the next comparison looks only at
     /// what may differ.
@@ -120,12 +122,17 @@ impl Saver {
                 if more {
                     // Not saved yet: the next round writes the rest.
                     self.again.set(true);
+                    let written = self.round_written.get() + writes.len();
+                    self.round_written.set(written);
+                    self.dispatcher.dispatch(Action::SaveRound(written));
                 } else {
+                    self.round_written.set(0);
                     self.dispatcher.dispatch(Action::SaveResult(Ok(revision)));
                 }
             }
             Err(why) => {
                 failed = true;
+                self.round_written.set(0);
                 self.dispatcher.dispatch(Action::SaveResult(Err(why)));
                 let saver = self.clone();
                 *self.retry.borrow_mut() = Some(Timeout::new(RETRY_MS, move || saver.request()));
@@ -242,6 +249,7 @@ pub(crate) fn use_persistence(
                 dispatcher,
                 writing: Cell::new(false),
                 again: Cell::new(false),
+                round_written: Cell::new(0),
                 retry: RefCell::new(None),
                 compared: RefCell::default(),
                 entry: RefCell::default(),

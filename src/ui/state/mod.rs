@@ -167,6 +167,8 @@ pub struct AppState {
     pub save: SaveStatus,
     /// The store revision the database holds; below the store's, a write is under way.
     pub saved_revision: u64,
+    /// Records written so far by a save that goes in rounds (0 otherwise).
+    pub saved_so_far: usize,
     /// How full local storage is (0–1), measured after each save.
     pub storage_fill: f64,
     pub choices: Option<Choices>,
@@ -194,6 +196,7 @@ impl AppState {
         AppState {
             doc,
             saved_revision: store.revision(),
+            saved_so_far: 0,
             store,
             pending: None,
             selected: None,

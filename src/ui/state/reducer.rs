@@ -282,10 +282,15 @@ impl Reducible for AppState {
                     }
                     Err(why) => next.save = SaveStatus::Failed(why),
                 }
-                if next.save == self.save && next.saved_revision == self.saved_revision {
+                next.saved_so_far = 0;
+                if next.save == self.save
+                    && next.saved_revision == self.saved_revision
+                    && self.saved_so_far == 0
+                {
                     return self;
                 }
             }
+            Action::SaveRound(written) => next.saved_so_far = written,
             Action::WritesPending => {
                 // No revision is u64::MAX: the status shows "Saving…" until SaveResult.
                 next.saved_revision = u64::MAX;
