@@ -130,12 +130,14 @@ function onWrite(listener) {
 }
 if (channel) channel.onmessage = () => { for (const catchUp of watchers) catchUp(); };
 
+// How many changes the watchers read at a time.
+const WATCH_PAGE = 500;
+
 /**
  * Calls `onChange(json)` with every record written from now on, by this tab or another, whose
  * id starts with one of `prefixes`: reads the database's changes since the last one seen,
  * whenever this tab or another writes. Returns a function that stops listening.
  */
-const WATCH_PAGE = 500;
 function dbWatch(prefixes, onChange) {
   const db = open();
   let since = null;

@@ -1,8 +1,9 @@
 //! Saving: after every change, the records that changed are written to the local database,
-//! one write at a time (changes made while a write is under way go in the next one). The
-//! status says "Saved" only for the revision the database has confirmed. A record another tab
-//! changed first is merged in, never overwritten; a failed write is retried every few seconds
-//! (space may come back) and on the next change, and the work stays in the tab meanwhile.
+//! one write at a time (changes made while a write is under way go in the next one), and
+//! thousands in rounds of [`SAVE_ROUND`]. The status says "Saved" only for the revision the
+//! database has confirmed. A record another tab changed first is merged in, never
+//! overwritten; a failed write is retried every few seconds (space may come back) and on the
+//! next change, and the work stays in the tab meanwhile.
 //! When the page is hidden or left, what the database does not hold yet is also written to
 //! localStorage synchronously (an asynchronous write may not finish as the page goes), and put
 //! back the next time the document opens.
@@ -43,8 +44,6 @@ pub(crate) struct Saver {
     writing: Cell<bool>,
     /// A change arrived while a write was under way.
     again: Cell<bool>,
-    /// Records written by the rounds of the save under way (see [`SAVE_ROUND`]).
-    round_written: Cell<usize>,
     retry: RefCell<Option<Timeout>>,
     /// How far the store has been compared with `stored`: the next comparison looks only at
     /// what may differ.
@@ -122,17 +121,13 @@ impl Saver {
                 if more {
                     // Not saved yet: the next round writes the rest.
                     self.again.set(true);
-                    let written = self.round_written.get() + writes.len();
-                    self.round_written.set(written);
-                    self.dispatcher.dispatch(Action::SaveRound(written));
+                    self.dispatcher.dispatch(Action::SaveRound(writes.len()));
                 } else {
-                    self.round_written.set(0);
                     self.dispatcher.dispatch(Action::SaveResult(Ok(revision)));
                 }
             }
             Err(why) => {
                 failed = true;
-                self.round_written.set(0);
                 self.dispatcher.dispatch(Action::SaveResult(Err(why)));
                 let saver = self.clone();
                 *self.retry.borrow_mut() = Some(Timeout::new(RETRY_MS, move || saver.request()));
@@ -249,7 +244,6 @@ pub(crate) fn use_persistence(
                 dispatcher,
                 writing: Cell::new(false),
                 again: Cell::new(false),
-                round_written: Cell::new(0),
                 retry: RefCell::new(None),
                 compared: RefCell::default(),
                 entry: RefCell::default(),

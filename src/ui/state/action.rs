@@ -99,7 +99,7 @@ pub enum Action {
     /// from the last visit, a document not stored yet): the status says "Saving…" until they
     /// are written, not "Saved".
     WritesPending,
-    /// A save of thousands goes in rounds: this many records are written so far.
+    /// A save of thousands goes in rounds: one round of this many records is written.
     SaveRound(usize),
     /// The open document was moved to the trash in another tab (its title).
     DeletedElsewhere(String),

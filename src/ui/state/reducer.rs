@@ -290,7 +290,8 @@ impl Reducible for AppState {
                     return self;
                 }
             }
-            Action::SaveRound(written) => next.saved_so_far = written,
+            // Counted until the save's result (which sets it back to 0).
+            Action::SaveRound(written) => next.saved_so_far += written,
             Action::WritesPending => {
                 // No revision is u64::MAX: the status shows "Saving…" until SaveResult.
                 next.saved_revision = u64::MAX;
