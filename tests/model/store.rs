@@ -586,3 +586,91 @@ fn delete_all_of_thousands_and_its_undo_and_redo_keep_the_list_and_what_was_touc
         .iter()
         .any(|t| matches!(t, annotator::model::store::Touch::Annotation(a) if *a == id)));
 }
+
+/// *Delete all* moves the three lists into its undo step instead of copying them: undo must
+/// still put back every annotation, link and orphan in its place, and redo take them again.
+#[test]
+fn delete_all_puts_back_annotations_links_and_orphans_in_their_order() {
+    use annotator::model::annotation::Role;
+    let index = TextIndex::new(TEXT);
+    let mut store = Store::new();
+    for (id, label, quote) in [
+        ("a1", Label::Actor, "Pashinyan"),
+        ("a2", Label::Actor, "Armenia"),
+        ("a3", Label::Actor, "CSTO"),
+        (
+            "c1",
+            Label::Claim,
+            "Armenia considers itself outside the CSTO",
+        ),
+        ("c2", Label::Claim, "considers itself"),
+    ] {
+        store
+            .add(&index, id.into(), label, span_in(TEXT, quote), "t")
+            .unwrap();
+    }
+    for (id, claim, other, role) in [
+        ("r1", "c1", "a1", Role::Source),
+        ("r2", "c1", "a3", Role::Target),
+        ("r3", "c2", "a1", Role::Source),
+        ("r4", "c1", "a2", Role::Target),
+    ] {
+        store.link(id.into(), claim, other, role, "t").unwrap();
+    }
+    let orphans: Vec<_> = ["o1", "o2", "o3"]
+        .iter()
+        .map(|id| {
+            let mut orphan = annotator::model::Annotation::new(
+                &index,
+                (*id).into(),
+                Label::Actor,
+                span_in(TEXT, "Pashinyan"),
+                "t",
+            );
+            orphan.quote = format!("an old text of {id}");
+            orphan
+        })
+        .collect();
+    store.import(
+        annotator::model::Annotations {
+            annotations: Vec::new(),
+            orphans,
+            relations: Vec::new(),
+        },
+        ImportMode::Merge,
+        String::new,
+    );
+    let (annotations, relations, orphans) = (
+        store.annotations().to_vec(),
+        store.relations().to_vec(),
+        store.orphans().to_vec(),
+    );
+    assert_eq!(
+        (annotations.len(), relations.len(), orphans.len()),
+        (5, 4, 3)
+    );
+    let before = store.revision();
+
+    assert_eq!(store.clear(), 8);
+    assert!(store.is_empty() && store.relations().is_empty() && store.orphans().is_empty());
+    assert_eq!(store.revision(), before + 1);
+    for _ in 0..2 {
+        assert!(store.undo());
+        assert_eq!(store.annotations(), &annotations[..]);
+        assert_eq!(store.relations(), &relations[..]);
+        assert_eq!(store.orphans(), &orphans[..]);
+        assert!(store.redo());
+        assert!(store.is_empty() && store.relations().is_empty() && store.orphans().is_empty());
+    }
+    assert!(store.undo());
+    // Put back where they were: a link removed afterwards is the same one as before.
+    store.remove("a3").unwrap();
+    assert_eq!(
+        store
+            .relations()
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect::<Vec<_>>(),
+        ["r1", "r3", "r4"]
+    );
+}

@@ -166,6 +166,11 @@ impl Store {
 
     pub(super) fn commit(&mut self, mut change: Change) {
         self.apply(&mut change);
+        self.record(change);
+    }
+
+    /// Records `change`, already applied, as the newest undo step.
+    pub(super) fn record(&mut self, change: Change) {
         self.revision += 1;
         self.touched.note_change(self.revision, &change);
         self.undo.push(change);

@@ -44,6 +44,8 @@ pub(crate) struct Saver {
     writing: Cell<bool>,
     /// A change arrived while a write was under way.
     again: Cell<bool>,
+    /// A write waits for the page to be idle ([`Saver::request_when_idle`]).
+    waiting_for_idle: Cell<bool>,
     retry: RefCell<Option<Timeout>>,
     /// How far the store has been compared with `stored`: the next comparison looks only at
     /// what may differ.
@@ -72,6 +74,22 @@ impl Saver {
                 }
             }
             saver.writing.set(false);
+        });
+    }
+
+    /// Writes what changed once the frame that shows the change is painted and the page is
+    /// idle (within 50 ms). The write's own work (comparing, the records as JSON, the
+    /// database's preparation, its callbacks and the status line's re-render) then neither
+    /// delays that frame nor competes with it; the status says "Saving…" until the write is
+    /// confirmed, and leaving the page meanwhile writes at once ([`Saver::page_leaving`]).
+    pub(crate) fn request_when_idle(self: &Rc<Self>) {
+        if self.waiting_for_idle.replace(true) {
+            return;
+        }
+        let saver = self.clone();
+        crate::bridge::visibility::when_idle(move || {
+            saver.waiting_for_idle.set(false);
+            saver.request();
         });
     }
 
@@ -244,6 +262,7 @@ pub(crate) fn use_persistence(
                 dispatcher,
                 writing: Cell::new(false),
                 again: Cell::new(false),
+                waiting_for_idle: Cell::new(false),
                 retry: RefCell::new(None),
                 compared: RefCell::default(),
                 entry: RefCell::default(),
@@ -257,7 +276,7 @@ pub(crate) fn use_persistence(
         let unsaved = state.store.revision() != state.saved_revision;
         use_effect_with(state.store.clone(), move |_| {
             if persist && unsaved {
-                saver.request();
+                saver.request_when_idle();
             }
         });
     }
