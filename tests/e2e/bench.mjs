@@ -276,12 +276,14 @@ const storedTimings = await stored.evaluate(async (adds) => {
 // person's are (the adds above dispatch the key from the page). The Event Timing API's
 // duration of each keydown is key → the next paint presented, what Interaction to Next Paint
 // measures; it is rounded to 8 ms, and only those of 16 ms or more are reported.
-await stored.evaluate(() => {
+// Event Timing entries of keydowns: [duration, handlers' time (processingEnd − processingStart)].
+const watchKeyPaints = () => {
   window.benchKeyPaints = [];
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (e.name === 'keydown') { window.benchKeyPaints.push(e.duration); (window.benchKeyDetail ||= []).push([e.duration, +(e.processingStart - e.startTime).toFixed(1), +(e.processingEnd - e.processingStart).toFixed(1)]); }
+    for (const e of list.getEntries()) if (e.name === 'keydown') window.benchKeyPaints.push([e.duration, e.processingEnd - e.processingStart]);
   }).observe({ type: 'event', durationThreshold: 16 });
-});
+};
+await stored.evaluate(watchKeyPaints);
 for (let i = 0; i < ADDS; i++) {
   // Other words than the adds above: the (i + 0.5)-th of 2 × ADDS lie between them.
   // Scrolled to first, as a person reads before selecting: the paragraph's highlights are
@@ -306,7 +308,20 @@ for (let i = 0; i < ADDS; i++) {
 }
 await stored.waitForTimeout(300);
 const keyPaints = await stored.evaluate(() => window.benchKeyPaints);
-if (process.env.BENCH_KEY_DETAIL) console.log(JSON.stringify(await stored.evaluate(() => window.benchKeyDetail)));
+// The floor on this machine: the same presses on a page whose key handler changes one word.
+// Its paint still waits for the next frame (at 60 Hz, up to 16.7 ms) and for the compositor.
+const floorPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await floorPage.setContent('<p id="word">word</p>');
+await floorPage.evaluate(watchKeyPaints);
+await floorPage.evaluate(() => addEventListener('keydown', (e) => { document.getElementById('word').textContent = e.key; }));
+for (let i = 0; i < ADDS; i++) {
+  await floorPage.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  await floorPage.keyboard.press(['1', '2', '3'][i % 3]);
+  await floorPage.waitForTimeout(30);
+}
+await floorPage.waitForTimeout(300);
+const floorPaints = await floorPage.evaluate(() => window.benchKeyPaints);
+await floorPage.close();
 if (PROFILE_STORED && process.env.BENCH_HEAP) await printHeap(storedCdp);
 if (PROFILE_STORED) await printProfile(storedCdp);
 const records = await stored.evaluate(async () => (await new PouchDB('text-annotator').allDocs()).rows.length);
@@ -376,8 +391,16 @@ console.log(`stored in the local database (&store=1): first save of all ${stored
 console.log(`  label key → next frame:         median ${f(median(storedTimings.painted))} ms, p95 ${f(pct(storedTimings.painted, 0.95))} ms   (goal: p95 ≤ 16.7 ms)`);
 console.log(`  label key → main thread free:  median ${f(median(storedTimings.free))} ms, p95 ${f(pct(storedTimings.free, 0.95))} ms   (a task queued after that frame; goal: no task over 50 ms)`);
 {
-  const over = (ms) => keyPaints.filter((d) => d > ms).length;
-  console.log(`  real key presses, key → next paint presented (Event Timing, rounded to 8 ms): ${ADDS - keyPaints.length} of ${ADDS} under 16 ms, ${keyPaints.filter((d) => d === 16).length} at 16 ms, ${over(16)} over (${keyPaints.filter((d) => d > 16).sort((a, b) => a - b).join(', ') || 'none'})   (goal: p95 ≤ 16.7 ms, at most ${Math.floor(ADDS * 0.05)} over)`);
+  // Rounded to 8 ms by the browser; entries under 16 ms are not reported.
+  const paints = (entries) => {
+    const ms = entries.map(([d]) => d);
+    const at = (d) => ms.filter((x) => x === d).length;
+    const over = [...new Set(ms.filter((d) => d > 16))].sort((a, b) => a - b).map((d) => `${at(d)} at ${d}`);
+    return `${ADDS - ms.length} under 16 ms, ${at(16)} at 16${over.length ? `, ${over.join(', ')}` : ''}`;
+  };
+  const handlers = keyPaints.map(([, h]) => h);
+  console.log(`  real key presses → next paint presented (Event Timing): ${paints(keyPaints)}; handlers median ${handlers.length ? f(median(handlers)) : '–'} ms`);
+  console.log(`    the floor, a page whose key changes one word: ${paints(floorPaints)}`);
 }
 console.log(`  label key → "Saved" shown:     median ${f(median(storedTimings.saved))} ms, p95 ${f(pct(storedTimings.saved, 0.95))} ms (the database confirmed the one-record write)`);
 console.log(`  tasks over 50 ms while adding: ${storedTimings.long.length}${storedTimings.long.length ? ` (longest ${f(Math.max(...storedTimings.long))} ms)` : ''}`);
