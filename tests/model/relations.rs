@@ -487,3 +487,43 @@ fn every_view_of_a_claim_lists_tied_links_in_document_order() {
         "{claim_row}"
     );
 }
+
+/// The offer ignores case, in ASCII and beyond it, and only mentions that have an entity
+/// count; the mention itself is never its own suggestion.
+#[test]
+fn an_entity_is_offered_whatever_the_case_of_the_text() {
+    use annotator::model::text::TextIndex;
+    const TEXT: &str =
+        "Sergey Lavrov met Çelik. SERGEY LAVROV and ÇELIK spoke; sergey lavrov left.";
+    let index = TextIndex::new(TEXT);
+    let mut store = Store::new();
+    let add = |store: &mut Store, id: &str, quote: &str, n: usize| {
+        let span = crate::support::nth_span_in(TEXT, quote, n);
+        store
+            .add(&index, id.into(), Label::Actor, span, "t")
+            .unwrap();
+    };
+    add(&mut store, "l1", "Sergey Lavrov", 0);
+    add(&mut store, "l2", "SERGEY LAVROV", 0);
+    add(&mut store, "l3", "sergey lavrov", 0);
+    add(&mut store, "c1", "Çelik", 0);
+    add(&mut store, "c2", "ÇELIK", 0);
+    assert_eq!(
+        store.suggested_entity("l2"),
+        None,
+        "no mention has an entity yet"
+    );
+    store.set_entity("l2", Some("Sergey Lavrov"), "t").unwrap();
+    assert_eq!(
+        store.suggested_entity("l1").as_deref(),
+        Some("Sergey Lavrov")
+    );
+    assert_eq!(
+        store.suggested_entity("l3").as_deref(),
+        Some("Sergey Lavrov")
+    );
+    assert_eq!(store.suggested_entity("c1"), None);
+    store.set_entity("c1", Some("Çelik"), "t").unwrap();
+    assert_eq!(store.suggested_entity("c2").as_deref(), Some("Çelik"));
+    assert_eq!(store.suggested_entity("c1"), None, "not its own suggestion");
+}

@@ -39,14 +39,27 @@ pub fn use_virtual_rows(
 ) -> VirtualRows {
     // (scrollTop, clientHeight) of the viewport, in CSS pixels.
     let scroll = use_state(|| (0i32, DEFAULT_VIEWPORT_PX));
+    // The same, as last set: read by the size watch, which outlives the render it was made in.
+    let last_set = use_mut_ref(|| None::<(i32, i32)>);
     {
         let viewport = viewport.clone();
         let scroll = scroll.clone();
+        let last_set = last_set.clone();
         use_effect_with((), move |_| {
             let watch = viewport.cast::<HtmlElement>().and_then(|element| {
                 let measured = element.clone();
                 visibility::on_resize(&element, move || {
-                    scroll.set((measured.scroll_top(), measured.client_height()));
+                    let next = (measured.scroll_top(), measured.client_height());
+                    let mut last = last_set.borrow_mut();
+                    // A viewport that only got shorter (the editor opened above the list as
+                    // a label key selected the new annotation) still shows rows already
+                    // rendered: re-rendering the list in that key's frame to drop a few is
+                    // work the frame waits for (issue 14).
+                    if last.is_some_and(|(top, height)| top == next.0 && next.1 <= height) {
+                        return;
+                    }
+                    *last = Some(next);
+                    scroll.set(next);
                 })
             });
             move || drop(watch)
@@ -57,7 +70,8 @@ pub fn use_virtual_rows(
         Callback::from(move |event: Event| {
             let element: HtmlElement = event.target_unchecked_into();
             let next = (element.scroll_top(), element.client_height());
-            if next.0 / row_height != scroll.0 / row_height || next.1 != scroll.1 {
+            if next.0 / row_height != scroll.0 / row_height || next.1 > scroll.1 {
+                *last_set.borrow_mut() = Some(next);
                 scroll.set(next);
             }
         })

@@ -53,8 +53,32 @@ pub(super) fn spans_by_paragraph(
             due[first..=last].fill(true);
         }
     }
+    // When only some paragraphs are due, the stretches of text they own (each paragraph
+    // owns its line break, up to the next paragraph's start): an annotation outside them is
+    // passed over without looking up its paragraphs (two binary searches each, 20,000 a key
+    // on the benchmark). None when every paragraph is due, or too many stretches.
+    let stretches: Option<Vec<(usize, usize)>> = due.contains(&false).then(|| {
+        let paragraphs = index.paragraphs();
+        let mut stretches: Vec<(usize, usize)> = Vec::new();
+        for i in (0..count).filter(|&i| due[i]) {
+            let start = if i == 0 { 0 } else { paragraphs[i].start.0 };
+            let end = paragraphs.get(i + 1).map_or(usize::MAX, |p| p.start.0);
+            match stretches.last_mut() {
+                Some(last) if last.1 == start => last.1 = end,
+                _ => stretches.push((start, end)),
+            }
+        }
+        stretches
+    });
+    let stretches = stretches.filter(|s| s.len() <= 32);
     let mut grouped: Vec<Vec<SpanView>> = vec![Vec::new(); count];
     for annotation in store.annotations() {
+        if let Some(stretches) = &stretches {
+            let (start, end) = (annotation.span.start.0, annotation.span.end.0);
+            if !stretches.iter().any(|&(s, e)| start < e && end > s) {
+                continue;
+            }
+        }
         let first = index.paragraph_of(annotation.span.start);
         let last = index.paragraph_of(annotation.span.end - 1);
         let mut view = None;
