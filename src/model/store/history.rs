@@ -34,38 +34,6 @@ fn insert_at<T>(list: &mut Vec<T>, item: T, slot: &mut Slot) {
     *slot = Some(at);
 }
 
-/// Moves an annotation out of an applied insertion into the store, leaving only what the
-/// step's inverse (a deletion) needs: the id. The deletion, when applied, takes the
-/// annotation back from the store into the step. Undo and redo of an import or of *Delete
-/// all* then move 10,000 annotations between the store and the history instead of copying
-/// them (issue 14: the copies were much of a 50 ms task).
-fn moved_out(a: &mut Annotation) -> Option<Annotation> {
-    if is_moved_out(a) {
-        // Only the id is left: nothing to put back (the store no longer held it).
-        return None;
-    }
-    let left = Annotation {
-        id: a.id.clone(),
-        label: a.label,
-        span: a.span,
-        quote: String::new(),
-        prefix: String::new(),
-        suffix: String::new(),
-        note: String::new(),
-        created: String::new(),
-        updated: String::new(),
-        entity: None,
-        date_value: None,
-        annotator: String::new(),
-    };
-    Some(std::mem::replace(a, left))
-}
-
-/// A placed annotation always quotes some text; what [`moved_out`] leaves quotes none.
-fn is_moved_out(a: &Annotation) -> bool {
-    a.quote.is_empty()
-}
-
 /// Removes the first item `is` picks and records where it was.
 fn remove_where<T>(list: &mut Vec<T>, is: impl Fn(&T) -> bool, slot: &mut Slot) {
     if let Some(at) = list.iter().position(is) {
@@ -125,15 +93,9 @@ impl Store {
 
     pub(super) fn apply(&mut self, change: &mut Change) {
         match change {
-            Change::Insert(a) => {
-                if let Some(a) = moved_out(a) {
-                    self.insert_sorted(a);
-                }
-            }
+            Change::Insert(a) => self.insert_sorted(a.clone()),
             Change::Delete(a) => {
-                if let Some(gone) = self.remove_by_id(&a.id) {
-                    *a = gone;
-                }
+                self.remove_by_id(&a.id);
             }
             Change::Update { before, after } => {
                 self.remove_by_id(&before.id);
@@ -167,14 +129,10 @@ impl Store {
                 .count();
             if inserts >= RUN {
                 self.annotations
-                    .extend(
-                        changes[at..at + inserts]
-                            .iter_mut()
-                            .filter_map(|c| match c {
-                                Change::Insert(a) => moved_out(a),
-                                _ => None,
-                            }),
-                    );
+                    .extend(changes[at..at + inserts].iter().filter_map(|c| match c {
+                        Change::Insert(a) => Some(a.clone()),
+                        _ => None,
+                    }));
                 crate::model::sort::sort_by(&mut self.annotations, |a, b| {
                     a.order_key().cmp(&b.order_key())
                 });
@@ -187,33 +145,17 @@ impl Store {
                     _ => false,
                 })
             } {
-                let removed = std::mem::take(&mut self.annotations);
-                for (change, gone) in changes[at..at + deletes].iter_mut().zip(removed) {
-                    *change = Change::Delete(gone);
-                }
+                self.annotations.clear();
                 at += deletes;
             } else if deletes >= RUN {
-                let removed: Vec<Annotation> = {
-                    let gone: std::collections::HashSet<&str> = changes[at..at + deletes]
-                        .iter()
-                        .filter_map(|c| match c {
-                            Change::Delete(a) => Some(a.id.as_str()),
-                            _ => None,
-                        })
-                        .collect();
-                    self.annotations
-                        .extract_if(.., |a| gone.contains(a.id.as_str()))
-                        .collect()
-                };
-                let mut removed: std::collections::HashMap<String, Annotation> =
-                    removed.into_iter().map(|a| (a.id.clone(), a)).collect();
-                for change in &mut changes[at..at + deletes] {
-                    if let Change::Delete(a) = change {
-                        if let Some(gone) = removed.remove(&a.id) {
-                            *a = gone;
-                        }
-                    }
-                }
+                let gone: std::collections::HashSet<&str> = changes[at..at + deletes]
+                    .iter()
+                    .filter_map(|c| match c {
+                        Change::Delete(a) => Some(a.id.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                self.annotations.retain(|a| !gone.contains(a.id.as_str()));
                 at += deletes;
             } else {
                 self.apply(&mut changes[at]);

@@ -13,50 +13,24 @@ use yew::prelude::*;
 #[hook]
 pub(crate) fn use_modal_focus<K: PartialEq + Clone + 'static>(modal: Option<K>) {
     let opener = use_mut_ref(|| None::<HtmlElement>);
-    // The last element outside any dialog that had the focus. The page behind a dialog is
-    // made inert in the same render that opens it, and the browser may take the focus from
-    // it (to the body) before this hook's effect runs: the focused element is then no longer
-    // the one to give the focus back to, and closing the dialog left the focus nowhere.
-    let focused_outside = use_mut_ref(|| None::<HtmlElement>);
-    {
-        let focused_outside = focused_outside.clone();
-        use_effect_with((), move |_| {
-            let listener = gloo::events::EventListener::new_with_options(
-                &gloo::utils::document(),
-                "focusin",
-                gloo::events::EventListenerOptions::run_in_capture_phase(),
-                move |event| {
-                    let element = event
-                        .target()
-                        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
-                        .filter(|e| e.closest("[aria-modal=true]").ok().flatten().is_none());
-                    if element.is_some() {
-                        *focused_outside.borrow_mut() = element;
-                    }
-                },
-            );
-            move || drop(listener)
-        });
+    let was_open = use_mut_ref(|| false);
+    let open = modal.is_some();
+    if open && !was_open.replace(true) {
+        // The element to give the focus back to, read while the render that opens the first
+        // dialog runs: the page behind it is made inert when that render reaches the page,
+        // and the browser may then move the focus to the body before the effect below runs
+        // (closing the dialog then left the focus nowhere).
+        *opener.borrow_mut() = gloo::utils::document()
+            .active_element()
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            .filter(|e| e.closest("[aria-modal=true]").ok().flatten().is_none());
+    }
+    if !open {
+        *was_open.borrow_mut() = false;
     }
     use_effect_with(modal, move |modal| {
         let document = gloo::utils::document();
         if modal.is_some() {
-            // The element to give the focus back to: the one before the first dialog.
-            let body = document.body();
-            let active = document
-                .active_element()
-                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-                .filter(|e| e.closest("[aria-modal=true]").ok().flatten().is_none())
-                .filter(|e| Some(e) != body.as_ref())
-                .or_else(|| {
-                    focused_outside
-                        .borrow()
-                        .clone()
-                        .filter(|e| e.is_connected())
-                });
-            if active.is_some() || opener.borrow().is_none() {
-                *opener.borrow_mut() = active;
-            }
             // `autofocus` only acts on page load: give the dialog the focus here.
             let target = document
                 .query_selector("[aria-modal=true] [autofocus]")
