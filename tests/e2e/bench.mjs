@@ -54,6 +54,31 @@ await page.addInitScript(asked);
 const errors = [];
 page.on('pageerror', (e) => errors.push(String(e)));
 
+// Selects the i-th of `adds` words spread through the document, in an unannotated stretch
+// when there is one, and releases it like a mouse (the pending span a label key then labels).
+const selectWordHelpers = () => {
+  window.benchParagraph = (i, adds) => {
+    const paragraphs = document.querySelectorAll('.doc-text p');
+    return paragraphs[Math.floor((i + 0.5) * paragraphs.length / adds)];
+  };
+  window.benchSelectWord = (i, adds) => {
+    const root = document.querySelector('.doc-text');
+    const p = window.benchParagraph(i, adds);
+    const segs = [...p.querySelectorAll('[data-s]')].filter((s) => /\p{L}{4,}/u.test(s.textContent));
+    const seg = segs.find((s) => !s.hasAttribute('data-ids')) || segs[i % segs.length];
+    const node = seg.firstChild;
+    const words = [...node.data.matchAll(/\p{L}{4,}/gu)];
+    const m = words[i % words.length];
+    const range = document.createRange();
+    range.setStart(node, m.index);
+    range.setEnd(node, m.index + m[0].length);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
+  };
+};
+await page.addInitScript(selectWordHelpers);
+
 async function firstPhase() {
   await page.goto(`http://127.0.0.1:${PORT}/index.html?bench=${BYTES}&spans=${SPANS}`);
   await page.waitForFunction(() => document.querySelectorAll('.doc-text [data-ids]').length > 0, null, { polling: 'raf', timeout: 60_000 });
@@ -78,27 +103,12 @@ async function firstPhase() {
   // 50 adds: a DOM selection over a word, released like a mouse (pending span), then the
   // label key. Measured: key → DOM updated and laid out; and key → the next animation frame.
   const timings = await page.evaluate(async (adds) => {
-    const root = document.querySelector('.doc-text');
-    const paragraphs = root.querySelectorAll('p');
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     const count = () => Number(/(\d+) annotations/.exec(document.querySelector('.status').textContent)[1]);
     const tick = () => new Promise((r) => setTimeout(r, 0));
     const work = [], toFrame = [];
     for (let i = 0; i < adds; i++) {
-      const p = paragraphs[Math.floor((i + 0.5) * paragraphs.length / adds)];
-      // A word in an unannotated stretch when there is one, so each add is a new span.
-      const segs = [...p.querySelectorAll('[data-s]')].filter((s) => /\p{L}{4,}/u.test(s.textContent));
-      const seg = segs.find((s) => !s.hasAttribute('data-ids')) || segs[i % segs.length];
-      const node = seg.firstChild;
-      const words = [...node.data.matchAll(/\p{L}{4,}/gu)];
-      const m = words[i % words.length];
-      const range = document.createRange();
-      range.setStart(node, m.index);
-      range.setEnd(node, m.index + m[0].length);
-      const sel = getSelection();
-      sel.removeAllRanges();
-      sel.addRange(range);
-      root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
+      window.benchSelectWord(i, adds);
       await frame();
       await tick();
       const before = count();
@@ -188,29 +198,7 @@ await stored.addInitScript(() => {
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.benchLong.push({ start: e.startTime, ms: e.duration }); })
     .observe({ type: 'longtask', buffered: true });
 });
-// Selects the i-th of `adds` words spread through the document, in an unannotated stretch
-// when there is one, and releases it like a mouse (the pending span a label key then labels).
-await stored.addInitScript(() => {
-  window.benchParagraph = (i, adds) => {
-    const paragraphs = document.querySelectorAll('.doc-text p');
-    return paragraphs[Math.floor((i + 0.5) * paragraphs.length / adds)];
-  };
-  window.benchSelectWord = (i, adds) => {
-    const root = document.querySelector('.doc-text');
-    const p = window.benchParagraph(i, adds);
-    const segs = [...p.querySelectorAll('[data-s]')].filter((s) => /\p{L}{4,}/u.test(s.textContent));
-    const seg = segs.find((s) => !s.hasAttribute('data-ids')) || segs[i % segs.length];
-    const node = seg.firstChild;
-    const words = [...node.data.matchAll(/\p{L}{4,}/gu)];
-    const m = words[i % words.length];
-    const range = document.createRange();
-    range.setStart(node, m.index);
-    range.setEnd(node, m.index + m[0].length);
-    getSelection().removeAllRanges();
-    getSelection().addRange(range);
-    root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
-  };
-});
+await stored.addInitScript(selectWordHelpers);
 stored.on('pageerror', (e) => errors.push(String(e)));
 const storedUrl = `http://127.0.0.1:${PORT}/index.html?bench=${BYTES}&spans=${SPANS}&store=1`;
 await stored.goto(storedUrl);

@@ -202,9 +202,12 @@ impl Saver {
         }
     }
 
-    /// A write is under way.
+    /// A write is under way, or waits for the page to be idle: records from the change feed
+    /// wait until it is done, as the store then holds changes the database does not yet have
+    /// (merged meanwhile, a change of this tab could look like one made against another
+    /// tab's, and lose its undo step).
     pub(crate) fn writing(&self) -> bool {
-        self.writing.get()
+        self.writing.get() || self.waiting_for_idle.get()
     }
 
     pub(crate) fn stored(&self) -> &Rc<RefCell<Stored>> {
