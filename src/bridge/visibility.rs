@@ -109,30 +109,6 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     in_next_frame(Box::new(move || in_next_task(f)));
 }
 
-/// How long [`when_idle`] waits for an idle moment at most.
-const IDLE_AT_MOST_MS: u32 = 50;
-
-/// Runs `f` when the page is next idle: after the frame being prepared is painted and no
-/// input is waiting, or after [`IDLE_AT_MOST_MS`] of a page kept busy. For work the person is
-/// not waiting for (writing to the database), so that it neither holds up the frame that
-/// shows a change nor competes with it for the processor. Without `requestIdleCallback`
-/// (Safari before 18), in a task of its own.
-pub fn when_idle(f: impl FnOnce() + 'static) {
-    let f: Box<dyn FnOnce()> = Box::new(f);
-    let task = Closure::once_into_js(f);
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(IDLE_AT_MOST_MS);
-    if window
-        .request_idle_callback_with_options(task.unchecked_ref(), &options)
-        .is_err()
-    {
-        let _ = window.set_timeout_with_callback(task.unchecked_ref());
-    }
-}
-
 // Boxed, so that one JavaScript callback type serves every caller (each closure type handed
 // to wasm-bindgen adds its own glue to the download).
 fn in_next_frame(f: Box<dyn FnOnce()>) {

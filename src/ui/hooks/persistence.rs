@@ -44,8 +44,6 @@ pub(crate) struct Saver {
     writing: Cell<bool>,
     /// A change arrived while a write was under way.
     again: Cell<bool>,
-    /// A write waits for the page to be idle ([`Saver::request_when_idle`]).
-    waiting_for_idle: Cell<bool>,
     retry: RefCell<Option<Timeout>>,
     /// How far the store has been compared with `stored`: the next comparison looks only at
     /// what may differ.
@@ -74,22 +72,6 @@ impl Saver {
                 }
             }
             saver.writing.set(false);
-        });
-    }
-
-    /// Writes what changed once the frame that shows the change is painted and the page is
-    /// idle (within 50 ms). The write's own work (comparing, the records as JSON, the
-    /// database's preparation, its callbacks and the status line's re-render) then neither
-    /// delays that frame nor competes with it; the status says "Saving…" until the write is
-    /// confirmed, and leaving the page meanwhile writes at once ([`Saver::page_leaving`]).
-    pub(crate) fn request_when_idle(self: &Rc<Self>) {
-        if self.waiting_for_idle.replace(true) {
-            return;
-        }
-        let saver = self.clone();
-        crate::bridge::visibility::when_idle(move || {
-            saver.waiting_for_idle.set(false);
-            saver.request();
         });
     }
 
@@ -202,12 +184,9 @@ impl Saver {
         }
     }
 
-    /// A write is under way, or waits for the page to be idle: records from the change feed
-    /// wait until it is done, as the store then holds changes the database does not yet have
-    /// (merged meanwhile, a change of this tab could look like one made against another
-    /// tab's, and lose its undo step).
+    /// A write is under way.
     pub(crate) fn writing(&self) -> bool {
-        self.writing.get() || self.waiting_for_idle.get()
+        self.writing.get()
     }
 
     pub(crate) fn stored(&self) -> &Rc<RefCell<Stored>> {
@@ -265,7 +244,6 @@ pub(crate) fn use_persistence(
                 dispatcher,
                 writing: Cell::new(false),
                 again: Cell::new(false),
-                waiting_for_idle: Cell::new(false),
                 retry: RefCell::new(None),
                 compared: RefCell::default(),
                 entry: RefCell::default(),
@@ -279,7 +257,7 @@ pub(crate) fn use_persistence(
         let unsaved = state.store.revision() != state.saved_revision;
         use_effect_with(state.store.clone(), move |_| {
             if persist && unsaved {
-                saver.request_when_idle();
+                saver.request();
             }
         });
     }
