@@ -15,7 +15,7 @@ pub(crate) fn use_modal_focus<K: PartialEq + Clone + 'static>(modal: Option<K>) 
     let opener = use_mut_ref(|| None::<HtmlElement>);
     let was_open = use_mut_ref(|| false);
     let open = modal.is_some();
-    if open && !was_open.replace(true) {
+    if !was_open.replace(open) && open {
         // The element to give the focus back to, read while the render that opens the first
         // dialog runs: the page behind it is made inert when that render reaches the page,
         // and the browser may then move the focus to the body before the effect below runs
@@ -24,9 +24,6 @@ pub(crate) fn use_modal_focus<K: PartialEq + Clone + 'static>(modal: Option<K>) 
             .active_element()
             .and_then(|e| e.dyn_into::<HtmlElement>().ok())
             .filter(|e| e.closest("[aria-modal=true]").ok().flatten().is_none());
-    }
-    if !open {
-        *was_open.borrow_mut() = false;
     }
     use_effect_with(modal, move |modal| {
         let document = gloo::utils::document();
