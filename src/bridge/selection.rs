@@ -192,27 +192,23 @@ pub fn segment_start_of(target: &Element) -> Option<CharOffset> {
     attr_offset(&segment, SEGMENT_START_ATTR)
 }
 
-/// Scrolls the first segment of an annotation into view. Ids are compared as strings, never
-/// put into a CSS selector, since imported ids can hold any character.
-pub fn scroll_to_annotation(root: &Element, id: &str) {
-    let Ok(marked) = root.query_selector_all("[data-ids]") else {
+/// Scrolls the segment where an annotation starts into view. Found by its offset: the
+/// segments name only the innermost few annotations covering them.
+pub fn scroll_to_offset(root: &Element, index: &TextIndex, at: CharOffset) {
+    let Some((node, _)) = char_to_dom_point(root, index, at, Bias::Forward) else {
         return;
     };
-    for i in 0..marked.length() {
-        let Some(element) = marked.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        let holds = element
-            .get_attribute("data-ids")
-            .is_some_and(|ids| ids.split(' ').any(|x| x == id));
-        if holds {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Center);
-            options.set_behavior(web_sys::ScrollBehavior::Smooth);
-            element.scroll_into_view_with_scroll_into_view_options(&options);
-            return;
-        }
-    }
+    let element = match node.dyn_ref::<Element>() {
+        Some(element) => element.clone(),
+        None => match node.parent_element() {
+            Some(parent) => parent,
+            None => return,
+        },
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    options.set_behavior(web_sys::ScrollBehavior::Smooth);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 /// The DOM point (text node, UTF-16 offset in it) of a code-point offset in the article:

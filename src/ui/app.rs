@@ -114,7 +114,13 @@ pub fn App(props: &AppProps) -> Html {
     // While saving normally, leaving loses nothing (see `use_persistence`); only work that
     // could not be saved is worth the browser's "Leave site?" question.
     hooks::use_unload_guard(props.persist && state.save != SaveStatus::Saved);
-    hooks::use_reveal(&article_root, state.selected.clone(), state.reveal);
+    hooks::use_reveal(
+        &article_root,
+        props.doc.0.clone(),
+        state.store.clone(),
+        state.selected.clone(),
+        state.reveal,
+    );
     hooks::use_selection_from_url(dispatcher.clone(), &state.store);
     hooks::use_shortcuts(dispatcher.clone(), &latest);
     hooks::use_focus_request(state.focus_request, &article_root);

@@ -236,17 +236,22 @@ pub struct ChoicesProps {
     pub on_action: Callback<Action>,
 }
 
-/// Lists every annotation under a click on overlapping spans, so any of them can be chosen.
+/// How many of the annotations under a click the popover lists (the shortest): a point of a
+/// text stacked thousands deep would otherwise give thousands of buttons.
+const CHOICES_SHOWN: usize = 12;
+
+/// Lists the annotations under a click on overlapping spans, so any of them can be chosen.
 #[component]
 pub fn ChoicesPopover(props: &ChoicesProps) -> Html {
     let store = props.store.borrow();
     let store: &Store = &store;
+    let more = props.choices.ids.len().saturating_sub(CHOICES_SHOWN);
     let style = format!("left:{}px;top:{}px", props.choices.x, props.choices.y + 14);
     html! {
         <div class="popover" role="dialog" aria-label="Annotations here" {style}>
             <p class="popover-title">{ "Annotations here" }</p>
             <ul>
-            { for props.choices.ids.iter().filter_map(|id| store.get(id)).map(|a| {
+            { for props.choices.ids.iter().take(CHOICES_SHOWN).filter_map(|id| store.get(id)).map(|a| {
                 let id = AttrValue::from(a.id.clone());
                 let on = props.selected.as_ref() == Some(&id);
                 let on_action = props.on_action.clone();
@@ -261,6 +266,9 @@ pub fn ChoicesPopover(props: &ChoicesProps) -> Html {
                 }
             }) }
             </ul>
+            if more > 0 {
+                <p class="popover-more">{ format!("and {more} longer ones: the list has them all") }</p>
+            }
         </div>
     }
 }

@@ -330,6 +330,11 @@ pub struct ParagraphProps {
     pub linked: Vec<AttrValue>,
 }
 
+/// How many of the annotations covering a piece of text it draws (bars, tooltip lines): the
+/// innermost ones. More bars would not be told apart, and a text stacked thousands deep must
+/// not cost thousands of bars for each of its pieces.
+const DRAWN_DEPTH: usize = 8;
+
 /// The bar drawn under a segment for one covering annotation at a nesting depth. Patterns
 /// differ per label (solid, thick, dashed) so colour is never the only cue.
 fn depth_bar(label: Label, depth: usize) -> String {
@@ -360,7 +365,22 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
     if let Some(pending) = props.pending {
         all.push(pending);
     }
-    let pieces = segments(range, &all);
+    // One more than drawn, for the pending selection that may take a place in the list.
+    let pieces = segments(range, &all, DRAWN_DEPTH + 1);
+    // Selected, pending and linked are told by their spans, not by the segments' lists, which
+    // hold only the innermost few.
+    let within = |outer: CharSpan, seg: CharSpan| outer.start <= seg.start && seg.end <= outer.end;
+    let selected = props
+        .selected
+        .as_ref()
+        .and_then(|id| props.spans.iter().find(|v| &v.id == id))
+        .map(|v| v.span);
+    let linked: Vec<(usize, &SpanView)> = props
+        .spans
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| props.linked.contains(&v.id))
+        .collect();
     html! {
         // An Arabic or Hebrew paragraph reads right to left; offsets are unaffected.
         <p dir={starts_right_to_left(index.slice(p.start, p.end)).then_some("rtl")}
@@ -378,16 +398,19 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
                 } else {
                     (html! { { for runs.iter().map(|r| run_view(index, r)) } }, None, None)
                 };
-                if seg.covering.is_empty() {
+                if seg.depth == 0 {
                     return html! { <span key={s.clone()} data-s={mark_s} data-e={mark_e}>{ content }</span> };
                 }
-                let is_pending = seg.covering.contains(&pending_at);
-                let covering: Vec<&SpanView> = seg
+                let is_pending = props.pending.is_some_and(|p| within(p, seg.span));
+                let mut covering: Vec<&SpanView> = seg
                     .covering
                     .iter()
                     .filter(|&&i| i != pending_at)
                     .map(|&i| &props.spans[i])
                     .collect();
+                let depth = seg.depth - usize::from(is_pending);
+                let hidden = depth - covering.len().min(DRAWN_DEPTH);
+                covering.drain(..covering.len().saturating_sub(DRAWN_DEPTH));
                 let mut class = classes!("seg");
                 if is_pending {
                     class.push("is-pending");
@@ -397,17 +420,22 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
                 if let Some(inner) = covering.last() {
                     class.push("hl");
                     class.push(format!("tint-{}", inner.label));
-                    if covering.iter().any(|v| Some(&v.id) == props.selected.as_ref()) {
+                    if selected.is_some_and(|span| within(span, seg.span)) {
                         class.push("is-selected");
                     }
-                    if let Some(v) = covering.iter().rev().find(|v| props.linked.contains(&v.id)) {
+                    // The innermost linked span here, in the segments' depth order.
+                    let innermost_linked = linked
+                        .iter()
+                        .filter(|(_, v)| within(v.span, seg.span))
+                        .max_by_key(|(i, v)| (std::cmp::Reverse(v.span.len()), v.span.start, *i));
+                    if let Some((_, v)) = innermost_linked {
                         class.push("is-linked");
                         class.push(format!("linked-{}", v.label));
                     }
-                    if covering.iter().any(|v| v.span.start == seg.span.start) {
+                    if seg.starts {
                         class.push("starts");
                     }
-                    if covering.iter().any(|v| v.span.end == seg.span.end) {
+                    if seg.ends {
                         class.push("ends");
                     }
                     let bars: Vec<String> = covering
@@ -428,6 +456,9 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
                             line.push_str(" ✎");
                         }
                         title.push(line);
+                    }
+                    if hidden > 0 {
+                        title.push(format!("and {hidden} longer ones around it"));
                     }
                 }
                 let ids: Vec<&str> = covering.iter().map(|v| v.id.as_str()).collect();
