@@ -29,63 +29,51 @@ pub struct Segment {
 /// every one of them freezes the page. Runs in O((n + b) log n + b · at_most) by a sweep over
 /// the boundaries, keeping the covering spans in their depth order.
 pub fn segments(range: CharSpan, spans: &[CharSpan], at_most: usize) -> Vec<Segment> {
-    let clipped: Vec<Option<CharSpan>> = spans
-        .iter()
-        .map(|s| {
-            let start = s.start.max(range.start);
-            let end = s.end.min(range.end);
-            (start < end).then_some(CharSpan { start, end })
-        })
-        .collect();
-    let mut bounds: Vec<CharOffset> = vec![range.start, range.end];
-    for s in clipped.iter().flatten() {
-        bounds.push(s.start);
-        bounds.push(s.end);
+    // Where each span (clipped to the range) opens and closes, in the order of the text.
+    let mut events: Vec<(CharOffset, usize, bool)> = Vec::new();
+    let mut present = Vec::new();
+    for (i, s) in spans.iter().enumerate() {
+        let start = s.start.max(range.start);
+        let end = s.end.min(range.end);
+        if start < end {
+            events.push((start, i, true));
+            events.push((end, i, false));
+            present.push(i);
+        }
     }
-    sort::sort(&mut bounds);
-    bounds.dedup();
-
-    let present: Vec<usize> = (0..spans.len()).filter(|&i| clipped[i].is_some()).collect();
+    sort::sort_by_key(&mut events, |e| e.0);
     // Depth order, outermost first by the *unclipped* length, so depth is stable across
     // paragraphs; a span's rank in it is what the active set is ordered by.
-    let mut by_depth = present.clone();
-    sort::sort_by_key(&mut by_depth, |&i| {
+    sort::sort_by_key(&mut present, |&i| {
         (std::cmp::Reverse(spans[i].len()), spans[i].start, i)
     });
     let mut rank = vec![0; spans.len()];
-    for (r, &i) in by_depth.iter().enumerate() {
+    for (r, &i) in present.iter().enumerate() {
         rank[i] = r;
     }
-    let mut by_start = present.clone();
-    sort::sort_by_key(&mut by_start, |&i| clipped[i].map(|s| s.start));
-    let mut by_end = present;
-    sort::sort_by_key(&mut by_end, |&i| clipped[i].map(|s| s.end));
-    let clipped_start = |i: usize| clipped[i].map_or(range.end, |s| s.start);
-    let clipped_end = |i: usize| clipped[i].map_or(range.end, |s| s.end);
 
-    let (mut next_start, mut next_end) = (0, 0);
-    let mut active = RankCounts::new(by_depth.len());
-    let mut out = Vec::with_capacity(bounds.len());
-    for pair in bounds.windows(2) {
-        let (lo, hi) = (pair[0], pair[1]);
-        while next_end < by_end.len() && clipped_end(by_end[next_end]) <= lo {
-            active.add(rank[by_end[next_end]], -1);
-            next_end += 1;
-        }
+    let mut active = RankCounts::new(present.len());
+    let mut out = Vec::new();
+    let mut next = 0;
+    let mut lo = range.start;
+    loop {
         let mut starts = false;
-        while next_start < by_start.len() && clipped_start(by_start[next_start]) <= lo {
-            let i = by_start[next_start];
-            starts |= spans[i].start == lo;
-            active.add(rank[i], 1);
-            next_start += 1;
+        while let Some(&(at, i, opens)) = events.get(next).filter(|e| e.0 <= lo) {
+            starts |= opens && spans[i].start == at;
+            active.add(rank[i], if opens { 1 } else { -1 });
+            next += 1;
         }
-        let ends = by_end[next_end..]
+        if lo >= range.end {
+            break;
+        }
+        let hi = events.get(next).map_or(range.end, |e| e.0);
+        let ends = events[next..]
             .iter()
-            .take_while(|&&i| clipped_end(i) == hi)
-            .any(|&i| spans[i].end == hi);
+            .take_while(|e| e.0 == hi)
+            .any(|&(_, i, opens)| !opens && spans[i].end == hi);
         let depth = active.total;
-        let covering: Vec<usize> = (depth - depth.min(at_most)..depth)
-            .map(|nth| by_depth[active.nth(nth)])
+        let covering = (depth - depth.min(at_most)..depth)
+            .map(|nth| present[active.nth(nth)])
             .collect();
         out.push(Segment {
             span: CharSpan { start: lo, end: hi },
@@ -94,6 +82,7 @@ pub fn segments(range: CharSpan, spans: &[CharSpan], at_most: usize) -> Vec<Segm
             starts,
             ends,
         });
+        lo = hi;
     }
     if out.is_empty() {
         out.push(Segment {

@@ -375,11 +375,10 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
         .as_ref()
         .and_then(|id| props.spans.iter().find(|v| &v.id == id))
         .map(|v| v.span);
-    let linked: Vec<(usize, &SpanView)> = props
+    let linked: Vec<&SpanView> = props
         .spans
         .iter()
-        .enumerate()
-        .filter(|(_, v)| props.linked.contains(&v.id))
+        .filter(|v| props.linked.contains(&v.id))
         .collect();
     html! {
         // An Arabic or Hebrew paragraph reads right to left; offsets are unaffected.
@@ -423,12 +422,12 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
                     if selected.is_some_and(|span| within(span, seg.span)) {
                         class.push("is-selected");
                     }
-                    // The innermost linked span here, in the segments' depth order.
+                    // The innermost linked span here: the shortest.
                     let innermost_linked = linked
                         .iter()
-                        .filter(|(_, v)| within(v.span, seg.span))
-                        .max_by_key(|(i, v)| (std::cmp::Reverse(v.span.len()), v.span.start, *i));
-                    if let Some((_, v)) = innermost_linked {
+                        .filter(|v| within(v.span, seg.span))
+                        .min_by_key(|v| v.span.len());
+                    if let Some(v) = innermost_linked {
                         class.push("is-linked");
                         class.push(format!("linked-{}", v.label));
                     }
