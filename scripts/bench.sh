@@ -3,7 +3,9 @@
 # render, label key → repaint, export, the same document stored in the local database (first
 # save, key → main thread free, key → Saved, reopen) and the wasm size for a generated ~1 MB
 # article with 10,000 overlapping spans (BENCH_BYTES and BENCH_SPANS change the size); the
-# database's record layouts side by side (tests/e2e/bench_records.mjs); then
+# database's record layouts side by side (tests/e2e/bench_records.mjs); curation on a long
+# document (tests/e2e/bench_curation.mjs); big imports into the built-in article, short spans
+# and spans stacked thousands deep (tests/e2e/bench_import.mjs, BENCH_IMPORTS); then
 # (tests/e2e/bench_library.mjs) a generated library of 1,000 articles (BENCH_LIBRARY changes
 # the count) imported through the UI: import time and memory, app start, switching documents,
 # the Documents dialog, search and scrolling. BENCH_ONLY=article or BENCH_ONLY=library runs one.
@@ -20,6 +22,7 @@ if [[ "${BENCH_ONLY:-}" != library ]]; then
   node tests/e2e/bench.mjs
   node tests/e2e/bench_records.mjs
   node tests/e2e/bench_curation.mjs
+  node tests/e2e/bench_import.mjs
 fi
 if [[ "${BENCH_ONLY:-}" != article ]]; then
   count="${BENCH_LIBRARY:-1000}"
