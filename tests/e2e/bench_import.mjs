@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stackedSpans } from './stacked.mjs';
 
 const ROOT = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const DIST = process.env.BENCH_DIST || path.join(ROOT, 'dist');
@@ -29,23 +30,7 @@ function annotationsOf(shape, n, length) {
       }
     }
   } else if (shape === 'stacked') {
-    let seed = 14; // mulberry32
-    const random = () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    const seen = new Set();
-    while (out.length < n) {
-      const a = Math.floor(random() * length);
-      const b = Math.floor(random() * length);
-      const label = labels[out.length % 3];
-      const key = `${label} ${Math.min(a, b)} ${Math.max(a, b)}`;
-      if (a === b || seen.has(key)) continue;
-      seen.add(key);
-      out.push({ id: `big-${out.length + 1}`, label, start: Math.min(a, b), end: Math.max(a, b) });
-    }
+    return stackedSpans(n, length, { idPrefix: 'big' });
   } else {
     throw new Error(`unknown shape ${shape}`);
   }

@@ -5,33 +5,14 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import { openFresh, dragSelect, annotationList } from './helpers.mjs';
+import { stackedSpans } from './stacked.mjs';
 
 /** This app's JSON for the open document, with `n` distinct spans of any length. */
 async function stackedFile(page, info, n) {
   await page.getByRole('button', { name: /^Export/ }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /^Download JSON/ }).click()]);
   const file = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
-  const length = file.document.text_length;
-  const labels = ['actor', 'claim', 'date'];
-  // A seeded generator (mulberry32), so every run stacks the same spans.
-  let seed = 14;
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const seen = new Set();
-  const annotations = [];
-  while (annotations.length < n) {
-    const a = Math.floor(random() * length);
-    const b = Math.floor(random() * length);
-    const label = labels[annotations.length % 3];
-    const key = `${label} ${Math.min(a, b)} ${Math.max(a, b)}`;
-    if (a === b || seen.has(key)) continue;
-    seen.add(key);
-    annotations.push({ id: `deep-${annotations.length + 1}`, label, start: Math.min(a, b), end: Math.max(a, b) });
-  }
+  const annotations = stackedSpans(n, file.document.text_length);
   file.annotations = annotations;
   file.relations = [];
   delete file.claims;
