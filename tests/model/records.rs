@@ -629,6 +629,72 @@ fn thousands_of_writes_go_in_rounds_that_together_write_everything_once() {
 }
 
 #[test]
+fn a_round_goes_on_where_the_last_one_stopped_and_skips_what_is_before() {
+    let (doc, annotations) = annotator::model::synthetic::generate(300_000, 2_000);
+    let mut store = Store::new();
+    let (stored, _, _) = Stored::load(&doc, &[]);
+    import_all(&mut store, annotations);
+    let now = store.content();
+    let (first, next) = stored.changes_from(&doc, now, 0, 500);
+    assert_eq!((first.len(), next), (500, Some(500)));
+    // Nothing is held, so a round from position 1,500 finds only the last 500: what is
+    // before its position is not looked at again.
+    let (last, next) = stored.changes_from(&doc, now, 1_500, 500);
+    assert_eq!(next, None);
+    let expected: Vec<String> = store.annotations()[1_500..]
+        .iter()
+        .map(|a| records::annotation_id(&doc.id, &a.id))
+        .collect();
+    assert_eq!(
+        last.iter().map(|w| w.id.clone()).collect::<Vec<_>>(),
+        expected
+    );
+}
+
+#[test]
+fn a_round_starts_over_when_the_one_before_was_not_taken_whole_or_is_still_being_written() {
+    let (doc, annotations) = annotator::model::synthetic::generate(300_000, 2_000);
+    let mut store = Store::new();
+    let (mut stored, _, _) = Stored::load(&doc, &[]);
+    import_all(&mut store, annotations);
+    let mut compared = records::Compared::default();
+    let (round, more) = compared.changes_at_most(&mut stored, &doc, &store, 500);
+    assert!(more);
+    confirm(&mut stored, &round, "1-a");
+    compared.settle(&stored, &round, compared.comparisons());
+    // The second round is being written when the page is left: what is kept aside holds
+    // it too (it is not held yet), not only what comes after it.
+    let (in_flight, _) = compared.changes_at_most(&mut stored, &doc, &store, 500);
+    let leaving = compare(&mut compared, &mut stored, &doc, &store);
+    assert_eq!(leaving.len(), 1_500);
+    assert_eq!(leaving[..500], in_flight[..]);
+    // A round the database refused in part is looked at again by the next.
+    let mut compared = records::Compared::default();
+    let (mut stored, _, _) = Stored::load(&doc, &[]);
+    let (round, _) = compared.changes_at_most(&mut stored, &doc, &store, 500);
+    confirm(&mut stored, &round[1..], "1-a");
+    compared.settle(&stored, &round, compared.comparisons());
+    let (next, _) = compared.changes_at_most(&mut stored, &doc, &store, 500);
+    assert_eq!(next[0], round[0], "the refused record comes first again");
+    assert_eq!(next.len(), 500);
+    // Taken whole, the rounds go on and write each record once.
+    let mut sent = round.len() + next.len();
+    confirm(&mut stored, &next, "1-a");
+    compared.settle(&stored, &next, compared.comparisons());
+    loop {
+        let (writes, more) = compared.changes_at_most(&mut stored, &doc, &store, 500);
+        sent += writes.len();
+        confirm(&mut stored, &writes, "1-a");
+        compared.settle(&stored, &writes, compared.comparisons());
+        if !more {
+            break;
+        }
+    }
+    assert_eq!(sent, 2_000 + 1, "the refused one twice, every other once");
+    assert!(stored.changes(&doc, store.content()).is_empty());
+}
+
+#[test]
 fn a_record_without_an_annotator_reads_as_unknown_and_one_with_it_round_trips() {
     let (doc, store) = article_sample();
     let mut records = written(&doc, &store);

@@ -64,6 +64,11 @@ pub struct Compared {
     /// What differed then.
     pending: BTreeSet<Touch>,
     comparisons: u64,
+    /// Where the next round goes on ([`Stored::changes_from`]), for the store revision it
+    /// was found at, and whether the database took the round before it whole: only then
+    /// are the records before it held (a comparison for the page being left, while a round
+    /// is being written, starts from the first).
+    resume: Option<(u64, usize, bool)>,
 }
 
 /// How many ids are compared one by one; more are compared in one pass over everything.
@@ -81,7 +86,8 @@ impl Compared {
     }
 
     /// The first `most` records to write, and whether there are more: then the next
-    /// comparison looks at everything again (the rest were not looked at).
+    /// comparison goes on where this one stopped, if the store is as it was and the
+    /// database took this round whole; otherwise it looks at everything again.
     pub fn changes_at_most(
         &mut self,
         stored: &mut Stored,
@@ -90,6 +96,10 @@ impl Compared {
         most: usize,
     ) -> (Vec<RecordWrite>, bool) {
         let absorbed = stored.take_absorbed();
+        let from = match self.resume.take() {
+            Some((revision, at, true)) if revision == store.revision() && absorbed.is_empty() => at,
+            _ => 0,
+        };
         let touched = self.revision.and_then(|r| store.touched_since(r));
         if let Some(touched) = &touched {
             self.pending.extend(touched.iter().cloned());
@@ -97,12 +107,14 @@ impl Compared {
         }
         // Each id is looked up in the store's lists one by one: past a few dozen (the first
         // save's 10,000 writes, confirmed), one pass over everything is quicker.
-        let (writes, more) = match touched {
+        let (writes, next) = match touched {
             Some(_) if self.pending.len() <= FEW => {
-                (stored.changes_of(doc, store, &self.pending), false)
+                (stored.changes_of(doc, store, &self.pending), None)
             }
-            _ => stored.changes_at_most(doc, store.content(), most),
+            _ => stored.changes_from(doc, store.content(), from, most),
         };
+        let more = next.is_some();
+        self.resume = next.map(|at| (store.revision(), at, false));
         self.revision = (!more).then(|| store.revision());
         self.comparisons += 1;
         self.pending = writes
@@ -120,6 +132,7 @@ impl Compared {
     /// as it is: it may hold newer differences than these writes.
     pub fn settle(&mut self, stored: &Stored, writes: &[RecordWrite], comparison: u64) {
         if comparison != self.comparisons {
+            self.resume = None;
             return;
         }
         self.pending = writes
@@ -127,6 +140,10 @@ impl Compared {
             .filter(|w| !stored.holds(w))
             .filter_map(|w| stored.touch_of(&w.id))
             .collect();
+        self.resume = self
+            .resume
+            .filter(|_| self.pending.is_empty())
+            .map(|(revision, at, _)| (revision, at, true));
     }
 
     /// How many comparisons were made: names the last one for [`Compared::settle`].
@@ -160,31 +177,39 @@ impl Stored {
     /// The records to write so that the database holds `now`: changed and new annotations
     /// and relations, and deletions of the ones that are gone. Nothing else.
     pub fn changes(&self, doc: &Document, now: Content) -> Vec<RecordWrite> {
-        self.changes_at_most(doc, now, usize::MAX).0
+        self.changes_from(doc, now, 0, usize::MAX).0
     }
 
-    /// The first `most` of [`Stored::changes`], and whether there are more. Each write
-    /// carries its record as JSON text, so a round of 10,000 kept the page busy for a tenth
-    /// of a second before the first byte was written.
-    pub fn changes_at_most(
+    /// The first `most` of [`Stored::changes`] from position `from` on, and the position to
+    /// go on from if there are more. A position counts annotations, then orphans, then links;
+    /// the ones before `from` are taken to be held already (the rounds before wrote them).
+    /// Each write carries its record as JSON text, so a round of 10,000 kept the page busy
+    /// for a tenth of a second before the first byte was written; and each round starting
+    /// over from the first annotation made the rounds of 134,000 grow with the square of
+    /// their number.
+    pub fn changes_from(
         &self,
         doc: &Document,
         now: Content,
+        from: usize,
         most: usize,
-    ) -> (Vec<RecordWrite>, bool) {
+    ) -> (Vec<RecordWrite>, Option<usize>) {
         let mut writes = Vec::new();
-        let mut seen = 0;
-        for (a, orphan) in now
+        let listed = now.annotations.len() + now.orphans.len();
+        let mut seen = from.min(listed);
+        for (at, (a, orphan)) in now
             .annotations
             .iter()
             .map(|a| (a, false))
             .chain(now.orphans.iter().map(|a| (a, true)))
+            .enumerate()
+            .skip(from)
         {
             match self.annotations.get(&a.id) {
                 Some((before, was_orphan)) if before == a && *was_orphan == orphan => seen += 1,
                 known => {
                     if writes.len() == most {
-                        return (writes, true);
+                        return (writes, Some(at));
                     }
                     seen += usize::from(known.is_some());
                     writes.push(self.annotation_write(doc, a, orphan));
@@ -201,19 +226,20 @@ impl Stored {
             for id in self.annotations.keys() {
                 if !present.contains(id.as_str()) {
                     if writes.len() == most {
-                        return (writes, true);
+                        return (writes, Some(listed));
                     }
                     writes.push(self.removal(annotation_id(&self.doc_id, id)));
                 }
             }
         }
-        let mut seen = 0;
-        for r in now.relations {
+        let skipped = from.saturating_sub(listed);
+        let mut seen = skipped.min(now.relations.len());
+        for (at, r) in now.relations.iter().enumerate().skip(skipped) {
             match self.relations.get(&r.id) {
                 Some(before) if before == r => seen += 1,
                 known => {
                     if writes.len() == most {
-                        return (writes, true);
+                        return (writes, Some(listed + at));
                     }
                     seen += usize::from(known.is_some());
                     writes.push(self.relation_write(r));
@@ -225,13 +251,13 @@ impl Stored {
             for id in self.relations.keys() {
                 if !present.contains(id.as_str()) {
                     if writes.len() == most {
-                        return (writes, true);
+                        return (writes, Some(listed + now.relations.len()));
                     }
                     writes.push(self.removal(relation_id(&self.doc_id, id)));
                 }
             }
         }
-        (writes, false)
+        (writes, None)
     }
 
     /// The records to write for `touched` alone: the same writes [`Stored::changes`] gives
