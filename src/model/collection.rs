@@ -387,5 +387,5 @@ pub fn to_json<'a>(rows: impl IntoIterator<Item = &'a CollectionClaim>) -> Strin
             })
             .collect(),
     };
-    super::formats::json::to_text(&file, true).expect("claims always serialise")
+    super::formats::json::always_text(&file, true)
 }

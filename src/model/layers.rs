@@ -64,7 +64,7 @@ impl Layer {
     /// The layer as a database record (JSON text), without a revision.
     pub fn to_record(&self, doc: &Document) -> String {
         let file = native::to_json(doc, self.content.content(), TextInclusion::Compact);
-        let text = |s: &str| serde_json::to_string(s).expect("strings always serialise");
+        let text = |s: &str| super::formats::json::always_text(&s, false);
         format!(
             "{{\"_id\":{},\"type\":\"layer\",\"doc\":{},\"v\":{RECORD_VERSION},\"annotator\":{},\"source\":{},\"added\":{},\"file\":{file}}}",
             text(&self.record_id(&doc.id)),

@@ -76,7 +76,7 @@ struct LibraryFile {
 
 impl Library {
     pub fn to_json(&self) -> String {
-        crate::model::formats::json::to_text(
+        crate::model::formats::json::always_text(
             &LibraryFile {
                 format: LIBRARY_FORMAT.to_owned(),
                 version: LIBRARY_VERSION,
@@ -84,7 +84,6 @@ impl Library {
             },
             false,
         )
-        .expect("the library always serialises")
     }
 
     pub fn parse(json: &str) -> Result<Library, String> {
@@ -369,7 +368,7 @@ pub fn workspace_entry(document: &WorkspaceDocument) -> String {
         document.content.content(),
         TextInclusion::WithText,
     );
-    serde_json::to_string(&file).expect("a document always serialises")
+    crate::model::formats::json::always_text(&file, false)
 }
 
 /// Where a workspace entry carries its document's side records ([`crate::model::side_records`]):

@@ -49,6 +49,23 @@ pub(crate) fn to_text(value: &impl serde::Serialize, pretty: bool) -> serde_json
     to_text_sized(value, pretty, 128)
 }
 
+/// [`to_text`] of a value that always serialises (strings, numbers, lists and records with
+/// string keys). A failure would be a bug; it is reported without the error's `Debug` text,
+/// whose formatting code would otherwise be part of the page's download.
+pub(crate) fn always_text(value: &impl serde::Serialize, pretty: bool) -> String {
+    always_text_sized(value, pretty, 128)
+}
+
+/// [`always_text`] into a buffer of `capacity` bytes to start with (see [`to_text_sized`]).
+pub(crate) fn always_text_sized(
+    value: &impl serde::Serialize,
+    pretty: bool,
+    capacity: usize,
+) -> String {
+    to_text_sized(value, pretty, capacity)
+        .unwrap_or_else(|_| unreachable!("this value always serialises"))
+}
+
 /// [`to_text`] into a buffer of `capacity` bytes to start with: a 5 MB export written into a
 /// buffer that doubles as it fills copies itself about twenty times.
 pub(crate) fn to_text_sized(

@@ -60,8 +60,8 @@ fn record<T: serde::Serialize>(
     orphan: bool,
     fields: &T,
 ) -> String {
-    let text = |s: &str| json::to_text(&s, false).expect("strings always serialise");
-    let fields = json::to_text(fields, false).expect("records always serialise");
+    let text = |s: &str| json::always_text(&s, false);
+    let fields = json::always_text(fields, false);
     let mut out = format!(
         "{{\"_id\":{},\"type\":{},\"doc\":{},\"v\":{RECORD_VERSION}",
         text(id),
@@ -81,7 +81,7 @@ fn record<T: serde::Serialize>(
 
 /// `record` with the revision it replaces (`_rev`) put in front.
 pub fn with_rev(record: &str, rev: &str) -> String {
-    let rev = json::to_text(&rev, false).expect("strings always serialise");
+    let rev = json::always_text(&rev, false);
     match record.strip_prefix('{') {
         Some(rest) => format!("{{\"_rev\":{rev},{rest}"),
         None => record.to_owned(),

@@ -272,7 +272,7 @@ pub fn to_json(doc: &Document, content: Content, text: TextInclusion) -> String 
     let records = content.annotations.len() + content.orphans.len() + content.relations.len();
     let text_bytes = file.document.text.as_ref().map_or(0, String::len);
     let capacity = 1024 + text_bytes + 600 * records;
-    super::json::to_text_sized(&file, pretty, capacity).expect("annotation files always serialise")
+    super::json::always_text_sized(&file, pretty, capacity)
 }
 
 /// Why a file was rejected. The message names the problem and where it is.

@@ -191,7 +191,7 @@ pub fn export(doc: &Document, content: Content) -> String {
             items,
         },
     };
-    super::json::to_text(&collection, true).expect("W3C annotation collections always serialise")
+    super::json::always_text(&collection, true)
 }
 
 fn annotation_item(doc_id: &str, source: &str, a: &Annotation, placed: bool) -> Item {

@@ -39,7 +39,7 @@ impl RecordWrite {
             Some(body) => body.clone(),
             None => format!(
                 "{{\"_id\":{},\"_deleted\":true}}",
-                json::to_text(&self.id, false).expect("strings always serialise")
+                json::always_text(&self.id, false)
             ),
         };
         match &self.rev {
@@ -197,14 +197,11 @@ impl Stored {
         let mut writes = Vec::new();
         let listed = now.annotations.len() + now.orphans.len();
         let mut seen = from.min(listed);
-        for (at, (a, orphan)) in now
-            .annotations
-            .iter()
-            .map(|a| (a, false))
-            .chain(now.orphans.iter().map(|a| (a, true)))
-            .enumerate()
-            .skip(from)
-        {
+        for at in from..listed {
+            let (a, orphan) = match now.annotations.get(at) {
+                Some(a) => (a, false),
+                None => (&now.orphans[at - now.annotations.len()], true),
+            };
             match self.annotations.get(&a.id) {
                 Some((before, was_orphan)) if before == a && *was_orphan == orphan => seen += 1,
                 known => {
@@ -232,9 +229,8 @@ impl Stored {
                 }
             }
         }
-        let skipped = from.saturating_sub(listed);
-        let mut seen = skipped.min(now.relations.len());
-        for (at, r) in now.relations.iter().enumerate().skip(skipped) {
+        let mut seen = from.saturating_sub(listed).min(now.relations.len());
+        for (at, r) in now.relations.iter().enumerate().skip(seen) {
             match self.relations.get(&r.id) {
                 Some(before) if before == r => seen += 1,
                 known => {
