@@ -27,6 +27,7 @@ struct HostProps {
     doc: DocRef,
     store: StoreHandle,
     root: NodeRef,
+    pending: Option<CharSpan>,
 }
 
 #[component]
@@ -35,7 +36,7 @@ fn Host(props: &HostProps) -> Html {
         <article>
             <h1 id="outside-title">{ "Title outside the text" }</h1>
             <ArticleView doc={props.doc.clone()} store={props.store.clone()} selected={None::<AttrValue>}
-                pending={None::<CharSpan>} sticky={None::<Label>} on_action={Callback::noop()} root={props.root.clone()} />
+                pending={props.pending} sticky={None::<Label>} on_action={Callback::noop()} root={props.root.clone()} />
         </article>
     }
 }
@@ -45,6 +46,15 @@ use support::span_of;
 
 /// Renders the article into a fresh visible element (the harness's own output is hidden).
 async fn render(doc: Rc<Document>, store: Store) -> (Element, Element) {
+    render_pending(doc, store, None).await
+}
+
+/// [`render`], with text selected but not labelled yet (`pending`).
+async fn render_pending(
+    doc: Rc<Document>,
+    store: Store,
+    pending: Option<CharSpan>,
+) -> (Element, Element) {
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
@@ -55,6 +65,7 @@ async fn render(doc: Rc<Document>, store: Store) -> (Element, Element) {
             doc: DocRef(doc),
             store: StoreHandle::new(store),
             root: root.clone(),
+            pending,
         },
     )
     .render();
@@ -202,6 +213,37 @@ async fn ranges_map_back_with_overlapping_highlights_and_emoji_before_them() {
         // itself is not rendered text but lies inside the span.
         assert_eq!(got, expected, "{needle}");
     }
+    host.remove();
+}
+
+/// The classes of the segment that starts at code point `at`.
+fn classes_at(root: &Element, at: usize) -> String {
+    root.query_selector(&format!("span[data-s=\"{at}\"]"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("a segment starts at {at}"))
+        .class_name()
+}
+
+#[wasm_bindgen_test]
+async fn a_highlight_has_its_corners_at_its_own_ends_not_at_the_pending_selections() {
+    let text = "Foreign Minister Sergey Lavrov said the ties hold.";
+    let doc = Rc::new(Document::new("t", "Test", None, text));
+    let mut store = Store::new();
+    let claim = span_of(&doc, "Sergey Lavrov said the ties");
+    store
+        .add(&doc.index, "c".into(), Label::Claim, claim, "t")
+        .unwrap();
+    let lavrov = span_of(&doc, "Lavrov");
+    let (host, root) = render_pending(doc.clone(), store, Some(lavrov)).await;
+    let has = |classes: &str, class: &str| classes.split(' ').any(|c| c == class);
+    let first = classes_at(&root, claim.start.0);
+    assert!(has(&first, "starts") && !has(&first, "ends"), "{first}");
+    let inside = classes_at(&root, lavrov.start.0);
+    assert!(has(&inside, "is-pending"), "{inside}");
+    assert!(!has(&inside, "starts") && !has(&inside, "ends"), "{inside}");
+    let last = classes_at(&root, lavrov.end.0);
+    assert!(has(&last, "ends") && !has(&last, "starts"), "{last}");
+    assert!(!has(&last, "is-pending"), "{last}");
     host.remove();
 }
 

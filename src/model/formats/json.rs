@@ -62,8 +62,7 @@ pub(crate) fn always_text_sized(
     pretty: bool,
     capacity: usize,
 ) -> String {
-    to_text_sized(value, pretty, capacity)
-        .unwrap_or_else(|_| unreachable!("this value always serialises"))
+    to_text_sized(value, pretty, capacity).unwrap_or_else(|_| unreachable!())
 }
 
 /// [`to_text`] into a buffer of `capacity` bytes to start with: a 5 MB export written into a

@@ -380,6 +380,16 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
         .iter()
         .filter(|v| props.linked.contains(&v.id))
         .collect();
+    // The segments count the pending selection's edges too: where it starts or ends inside a
+    // highlight and no annotation does, that highlight has no corner.
+    let lone_start = props
+        .pending
+        .map(|p| p.start)
+        .filter(|&at| props.spans.iter().all(|v| v.span.start != at));
+    let lone_end = props
+        .pending
+        .map(|p| p.end)
+        .filter(|&at| props.spans.iter().all(|v| v.span.end != at));
     html! {
         // An Arabic or Hebrew paragraph reads right to left; offsets are unaffected.
         <p dir={starts_right_to_left(index.slice(p.start, p.end)).then_some("rtl")}
@@ -431,10 +441,10 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
                         class.push("is-linked");
                         class.push(format!("linked-{}", v.label));
                     }
-                    if seg.starts {
+                    if seg.starts && lone_start != Some(seg.span.start) {
                         class.push("starts");
                     }
-                    if seg.ends {
+                    if seg.ends && lone_end != Some(seg.span.end) {
                         class.push("ends");
                     }
                     let bars: Vec<String> = covering
