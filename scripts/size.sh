@@ -11,11 +11,14 @@
 # budget was raised to that, openly. Moving the views a visit may never open into their own
 # module, Unicode lower case from the browser instead of Rust's tables, and no float formatting
 # brought it back to 297 KB (docs/performance.md, "Release size"): the budget is 300 KB again.
+# It is 301 KB since 2026-12-07, openly: the copy of the whole work that keeps a big import
+# across a closed tab (its unsaved part is far more than localStorage holds) cost 0.9 KB the
+# page did not have, and losing 11,000 imported annotations outweighs 0.3 % of the download.
 # Lower it whenever the build gets smaller.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-BUDGET_KB=300
+BUDGET_KB=301
 GOAL_KB=250
 wasm=$(ls dist/annotator-*_bg.wasm 2>/dev/null | head -1 || true)
 if [ -z "$wasm" ]; then

@@ -242,8 +242,43 @@ async function storagePersist() {
   }
 }
 
+/**
+ * Keeps `text` in the record `_local/<id>`, which PouchDB never replicates and keeps no
+ * history of, in place of what it held; removes it when `text` is null. One write, however
+ * long the text: the copy of a document's whole work while its records are written in rounds.
+ */
+function dbKeep(id, text) {
+  return call('writing to the local database', async (db) => {
+    const key = `_local/${id}`;
+    let rev;
+    try {
+      rev = (await db.get(key))._rev;
+    } catch (e) {
+      if (!e || e.status !== 404) throw e;
+    }
+    if (text == null) {
+      if (rev) await db.remove(key, rev);
+    } else {
+      await db.put({ _id: key, _rev: rev, text });
+    }
+    return null;
+  });
+}
+
+/** The text `dbKeep` kept under `id`, or null. */
+function dbKept(id) {
+  return call('reading the local database', async (db) => {
+    try {
+      return (await db.get(`_local/${id}`)).text;
+    } catch (e) {
+      if (e && e.status === 404) return null;
+      throw e;
+    }
+  });
+}
+
 globalThis.annotatorDb = {
   database: open, onWrite, dbReady, dbGet, dbGetMany, dbRange, dbRanges, dbWrite, dbWatch, dbActorNames, storageEstimate,
-  storagePersist,
+  storagePersist, dbKeep, dbKept,
 };
 })();

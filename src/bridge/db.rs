@@ -27,6 +27,10 @@ extern "C" {
     ) -> Result<js_sys::Function, JsValue>;
     #[wasm_bindgen(js_namespace = annotatorDb, js_name = dbActorNames)]
     fn db_actor_names() -> js_sys::Promise;
+    #[wasm_bindgen(js_namespace = annotatorDb, js_name = dbKeep)]
+    fn db_keep(id: &str, text: Option<String>) -> js_sys::Promise;
+    #[wasm_bindgen(js_namespace = annotatorDb, js_name = dbKept)]
+    fn db_kept(id: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_namespace = annotatorDb, js_name = storageEstimate)]
     fn storage_estimate() -> js_sys::Promise;
     #[wasm_bindgen(js_namespace = annotatorDb, js_name = storagePersist)]
@@ -56,6 +60,17 @@ pub async fn get(id: &str) -> Result<Option<Value>, String> {
         Some(text) => parse(&text).map(Some),
         None => Ok(None),
     }
+}
+
+/// Keeps `text` under `id` in one write, outside the records (never replicated), in place of
+/// what was kept there; `None` removes it.
+pub async fn keep(id: &str, text: Option<String>) -> Result<(), String> {
+    text_of(db_keep(id, text)).await.map(drop)
+}
+
+/// What [`keep`] kept under `id`.
+pub async fn kept(id: &str) -> Result<Option<String>, String> {
+    text_of(db_kept(id)).await
 }
 
 /// Every actor annotation's text in the library with its entity name, each pair once (for

@@ -4,7 +4,7 @@
 use super::super::db::{self, Written};
 use super::super::legacy;
 use super::now;
-use crate::model::formats::json;
+use crate::model::formats::{json, native};
 use crate::model::library::DocumentMeta;
 use crate::model::records::{self, RecordWrite, Stored, Unreadable};
 use crate::model::{Annotations, Document, DEFAULT_ARTICLE_ID};
@@ -63,6 +63,13 @@ pub async fn load(doc: &Document) -> Loaded {
     // Records of another document whose id shares this one's start ("a" and "a:b").
     retain_own(&doc.id, &mut found);
     let (stored, mut content, unreadable) = Stored::load(doc, &found);
+    // The whole work as it was when a save in rounds began, if the page went before its last
+    // round (see `keep_whole`); the first save writes what the records lack.
+    if let Ok(Some(file)) = db::kept(&whole_key(&doc.id)).await {
+        if let Ok(whole) = native::parse_placed(&file, doc) {
+            content = whole;
+        }
+    }
     // Changes made just before the page went away last time; the first save writes them.
     records::apply_unsaved(doc, &mut content, &take_unsaved(&doc.id));
     Loaded {
@@ -97,6 +104,18 @@ pub(super) fn retain_own(doc_id: &str, found: &mut Vec<Value>) {
     });
 }
 
+fn whole_key(doc_id: &str) -> String {
+    format!("whole:{doc_id}")
+}
+
+/// Keeps a copy of a document's whole work (`file`: this app's compact JSON, as a layer is
+/// kept) in one write, or removes it (`None`). A save in rounds of a big import takes seconds
+/// or minutes, and what is left of it may be far more than localStorage holds when the page
+/// goes: the next visit starts from this copy, then writes the records it lacks.
+pub async fn keep_whole(doc_id: &str, file: Option<String>) -> Result<(), String> {
+    db::keep(&whole_key(doc_id), file).await
+}
+
 fn unsaved_key(doc_id: &str) -> String {
     format!("text-annotator:unsaved:{doc_id}")
 }
@@ -114,7 +133,14 @@ pub fn keep_unsaved(doc_id: &str, writes: &[RecordWrite]) {
         return;
     }
     let list: Vec<String> = writes.iter().map(RecordWrite::to_json).collect();
-    let _ = storage.set_item(&key, &format!("[{}]", list.join(",")));
+    // Too much to keep (a big import's rounds): an older list must not be put back over what
+    // was saved after it.
+    if storage
+        .set_item(&key, &format!("[{}]", list.join(",")))
+        .is_err()
+    {
+        let _ = storage.remove_item(&key);
+    }
 }
 
 fn take_unsaved(doc_id: &str) -> Vec<Value> {

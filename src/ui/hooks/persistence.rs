@@ -10,6 +10,7 @@
 
 use super::LatestState;
 use crate::bridge::storage;
+use crate::model::formats::native::{self, TextInclusion};
 use crate::model::records::{Compared, RecordWrite, Stored};
 use crate::model::store::Store;
 use crate::model::sync::merge_stored;
@@ -52,6 +53,9 @@ pub(crate) struct Saver {
     entry: RefCell<storage::ListEntry>,
     /// When the storage fill was last asked (`bridge::clock::now_millis`).
     fill_asked: Cell<Option<f64>>,
+    /// The store revision of the copy of the whole work in the database
+    /// ([`storage::keep_whole`]); `u64::MAX` when one may be there from an earlier visit.
+    kept: Cell<Option<u64>>,
 }
 
 impl Saver {
@@ -81,7 +85,7 @@ impl Saver {
             return;
         }
         // Worked out while the store is borrowed; the borrow ends before the first wait.
-        let (writes, more, counts, revision, comparison) = {
+        let (writes, more, counts, revision, comparison, whole) = {
             let store = state.store.borrow();
             let (writes, more) = self.compared.borrow_mut().changes_at_most(
                 &mut self.stored.borrow_mut(),
@@ -91,8 +95,19 @@ impl Saver {
             );
             let comparison = self.compared.borrow().comparisons();
             let counts = crate::model::library::DocumentMeta::count_labels(store.annotations());
-            (writes, more, counts, store.revision(), comparison)
+            let whole = (more && self.kept.get() != Some(store.revision()))
+                .then(|| native::to_json(&self.doc, store.content(), TextInclusion::Compact));
+            (writes, more, counts, store.revision(), comparison, whole)
         };
+        // The last (or only) round: the copy of the whole work goes first, or the next visit
+        // would put it back over later work; what the page leaves meanwhile goes to
+        // localStorage whole (`page_leaving`), and a round fits there.
+        if !more
+            && self.kept.get().is_some()
+            && storage::keep_whole(&self.doc.id, None).await.is_ok()
+        {
+            self.kept.set(None);
+        }
         if writes.is_empty() {
             storage::forget_unsaved(&self.doc.id);
             self.dispatcher.dispatch(Action::SaveResult(Ok(revision)));
@@ -100,6 +115,13 @@ impl Saver {
         }
         if state.store.revision() == state.saved_revision {
             self.dispatcher.dispatch(Action::WritesPending);
+        }
+        // Saving in rounds: first the whole work in one write, which the next visit starts
+        // from if the page goes before the last round (localStorage holds far less).
+        if let Some(file) = whole {
+            if storage::keep_whole(&self.doc.id, Some(file)).await.is_ok() {
+                self.kept.set(Some(revision));
+            }
         }
         let mut failed = false;
         let saved = storage::save(&self.doc, &self.stored, &self.entry, &writes, counts).await;
@@ -160,7 +182,13 @@ impl Saver {
         if matches!(state.save, SaveStatus::Paused(_)) {
             return;
         }
-        let writes = self.changes(&state.store.borrow());
+        let store = state.store.borrow();
+        // With a copy of the whole work kept, only what changed after it.
+        let writes = match self.kept.get().and_then(|kept| store.touched_since(kept)) {
+            Some(touched) => self.stored.borrow().changes_of(&self.doc, &store, &touched),
+            None => self.changes(&store),
+        };
+        drop(store);
         storage::keep_unsaved(&self.doc.id, &writes);
         if !writes.is_empty() {
             self.request();
@@ -248,6 +276,7 @@ pub(crate) fn use_persistence(
                 compared: RefCell::default(),
                 entry: RefCell::default(),
                 fill_asked: Cell::new(None),
+                kept: Cell::new(Some(u64::MAX)),
             })
         }))
         .clone()
