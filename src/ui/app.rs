@@ -30,6 +30,10 @@ pub struct AppProps {
     pub doc: DocRef,
     /// What storage held for the document when it was opened.
     pub initial: Rc<Annotations>,
+    /// `initial` holds work its records lack (put back from the last visit): the status says
+    /// "Saving…" from the first frame, not "Saved" until the first save starts.
+    #[prop_or_default]
+    pub restored: bool,
     /// The records behind `initial`, with their revisions: the base of every save.
     #[prop_or_default]
     pub stored: StoredRef,
@@ -50,10 +54,14 @@ pub fn App(props: &AppProps) -> Html {
     let state = {
         let doc = props.doc.0.clone();
         let loaded = props.initial.clone();
-        let persist = props.persist;
+        let (persist, restored) = (props.persist, props.restored);
         use_reducer(move || {
             let store = hooks::session_store(&doc.id, &loaded, persist);
-            AppState::new(doc, store)
+            let mut state = AppState::new(doc, store);
+            if restored {
+                state.saved_revision = u64::MAX;
+            }
+            state
         })
     };
     let dispatcher = state.dispatcher();

@@ -75,11 +75,24 @@ test('closing the tab while an import of 12,000 is still being saved in rounds l
   await page.close();
 
   const again = await context.newPage();
+  // The status of every frame: it must not say "Saved" before the records hold everything.
+  await again.addInitScript(() => {
+    window.statusSeen = [];
+    const tick = () => {
+      const text = document.querySelector('.status')?.textContent;
+      if (text && window.statusSeen.at(-1) !== text) window.statusSeen.push(text);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
   await again.goto('/index.html');
   // The next visit starts from the copy of the whole work kept for the rounds, and writes
   // what the records lack.
   await expect.poll(async () => (await stored(again)).annotations.length, { timeout: 120_000 }).toBe(12_001);
   await expect(again.locator('.status')).toContainText('Saved locally · 12001 annotations', { timeout: 60_000 });
+  const seen = await again.evaluate(() => window.statusSeen);
+  // From its first frame: the work put back is not in the records yet.
+  expect(seen[0]).toMatch(/^Saving…/);
   const records = (await stored(again)).annotations;
   const held = records.map((a) => `${a.id} ${a.label} ${a.start} ${a.end}`).sort();
   const known = new Set(imported);

@@ -16,6 +16,8 @@ pub struct Loaded {
     pub content: Annotations,
     pub stored: Stored,
     pub problem: Option<LoadProblem>,
+    /// `content` holds work the records lack (put back from the last visit): not saved yet.
+    pub restored: bool,
 }
 
 /// Stored records that could not be used.
@@ -65,16 +67,19 @@ pub async fn load(doc: &Document) -> Loaded {
     let (stored, mut content, unreadable) = Stored::load(doc, &found);
     // The whole work as it was when a save in rounds began, if the page went before its last
     // round (see `keep_whole`); the first save writes what the records lack.
+    let mut restored = false;
     if let Ok(Some(file)) = db::kept(&whole_key(&doc.id)).await {
         if let Ok(whole) = native::parse_placed(&file, doc) {
             content = whole;
+            restored = true;
         }
     }
     // Changes made just before the page went away last time; the first save writes them.
-    records::apply_unsaved(doc, &mut content, &take_unsaved(&doc.id));
+    restored |= records::apply_unsaved(doc, &mut content, &take_unsaved(&doc.id)) > 0;
     Loaded {
         content,
         stored,
+        restored,
         problem: (!unreadable.reasons.is_empty()).then(|| LoadProblem::of(unreadable)),
     }
 }
