@@ -62,6 +62,7 @@ mod bench {
             let props = AppProps {
                 doc: DocRef(doc),
                 initial: Rc::new(initial),
+                restored: false,
                 stored: StoredRef(Rc::new(RefCell::new(stored))),
                 load_problem: None,
                 persist: store,
