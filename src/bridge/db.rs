@@ -68,9 +68,10 @@ pub async fn keep(id: &str, text: Option<String>) -> Result<(), String> {
     text_of(db_keep(id, text)).await.map(drop)
 }
 
-/// What [`keep`] kept under `id`.
-pub async fn kept(id: &str) -> Result<Option<String>, String> {
-    text_of(db_kept(id)).await
+/// What [`keep`] kept under `id`. The read starts at the call, not at the first `.await`, so
+/// it can run beside another.
+pub fn kept(id: &str) -> impl std::future::Future<Output = Result<Option<String>, String>> {
+    text_of(db_kept(id))
 }
 
 /// Every actor annotation's text in the library with its entity name, each pair once (for

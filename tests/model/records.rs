@@ -510,6 +510,16 @@ fn import_all(store: &mut Store, annotations: Vec<annotator::model::Annotation>)
     );
 }
 
+/// A generated document with `n` annotations imported into its store, none of them written
+/// to the database yet.
+fn imported_unsaved(n: usize) -> (Document, Store, Stored) {
+    let (doc, annotations) = annotator::model::synthetic::generate(300_000, n);
+    let mut store = Store::new();
+    let (stored, _, _) = Stored::load(&doc, &[]);
+    import_all(&mut store, annotations);
+    (doc, store, stored)
+}
+
 #[test]
 fn an_import_of_thousands_is_compared_whole_and_the_next_edit_alone() {
     let (doc, annotations) = annotator::model::synthetic::generate(300_000, 5_000);
@@ -577,10 +587,7 @@ fn an_import_of_thousands_is_compared_whole_and_the_next_edit_alone() {
 
 #[test]
 fn thousands_of_writes_go_in_rounds_that_together_write_everything_once() {
-    let (doc, annotations) = annotator::model::synthetic::generate(300_000, 5_000);
-    let mut store = Store::new();
-    let (mut stored, _, _) = Stored::load(&doc, &[]);
-    import_all(&mut store, annotations);
+    let (doc, mut store, mut stored) = imported_unsaved(5_000);
     let mut compared = records::Compared::default();
     let everything = as_sent(&stored.changes(&doc, store.content()));
     assert_eq!(everything.len(), 5_000);
@@ -630,10 +637,7 @@ fn thousands_of_writes_go_in_rounds_that_together_write_everything_once() {
 
 #[test]
 fn a_round_goes_on_where_the_last_one_stopped_and_skips_what_is_before() {
-    let (doc, annotations) = annotator::model::synthetic::generate(300_000, 2_000);
-    let mut store = Store::new();
-    let (stored, _, _) = Stored::load(&doc, &[]);
-    import_all(&mut store, annotations);
+    let (doc, store, stored) = imported_unsaved(2_000);
     let now = store.content();
     let (first, next) = stored.changes_from(&doc, now, 0, 500);
     assert_eq!((first.len(), next), (500, Some(500)));
@@ -653,10 +657,7 @@ fn a_round_goes_on_where_the_last_one_stopped_and_skips_what_is_before() {
 
 #[test]
 fn a_round_starts_over_when_the_one_before_was_not_taken_whole_or_is_still_being_written() {
-    let (doc, annotations) = annotator::model::synthetic::generate(300_000, 2_000);
-    let mut store = Store::new();
-    let (mut stored, _, _) = Stored::load(&doc, &[]);
-    import_all(&mut store, annotations);
+    let (doc, store, mut stored) = imported_unsaved(2_000);
     let mut compared = records::Compared::default();
     let (round, more) = compared.changes_at_most(&mut stored, &doc, &store, 500);
     assert!(more);

@@ -48,6 +48,8 @@ pub async fn load(doc: &Document) -> Loaded {
         records::annotation_prefix(&doc.id),
         records::relation_prefix(&doc.id),
     ];
+    // The copy of the whole work (see `keep_whole`), read beside the records.
+    let copy = db::kept(&whole_key(&doc.id));
     let mut found = match db::ranges(&prefixes).await {
         Ok(records) => records,
         Err(reason) => {
@@ -68,7 +70,7 @@ pub async fn load(doc: &Document) -> Loaded {
     // The whole work as it was when a save in rounds began, if the page went before its last
     // round (see `keep_whole`); the first save writes what the records lack.
     let mut restored = false;
-    if let Ok(Some(file)) = db::kept(&whole_key(&doc.id)).await {
+    if let Ok(Some(file)) = copy.await {
         if let Ok(whole) = native::parse_placed(&file, doc) {
             content = whole;
             restored = true;

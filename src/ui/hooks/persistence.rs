@@ -54,7 +54,8 @@ pub(crate) struct Saver {
     /// When the storage fill was last asked (`bridge::clock::now_millis`).
     fill_asked: Cell<Option<f64>>,
     /// The store revision of the copy of the whole work in the database
-    /// ([`storage::keep_whole`]); `u64::MAX` when one may be there from an earlier visit.
+    /// ([`storage::keep_whole`]); `u64::MAX` for the one an earlier visit left (the document
+    /// opened with work put back), which the first save that completes removes.
     kept: Cell<Option<u64>>,
 }
 
@@ -269,6 +270,9 @@ pub(crate) fn use_persistence(
     stored: &Rc<RefCell<Stored>>,
     persist: bool,
 ) -> Rc<Saver> {
+    // Read once, as the Saver is made: the app starts with no revision saved only when the
+    // document opened with work put back (`AppProps::restored`).
+    let restored = state.saved_revision == u64::MAX;
     let saver = {
         let (doc, stored, latest) = (doc.clone(), stored.clone(), latest.clone());
         (*use_memo((), move |_| {
@@ -283,7 +287,7 @@ pub(crate) fn use_persistence(
                 compared: RefCell::default(),
                 entry: RefCell::default(),
                 fill_asked: Cell::new(None),
-                kept: Cell::new(Some(u64::MAX)),
+                kept: Cell::new(restored.then_some(u64::MAX)),
             })
         }))
         .clone()
