@@ -1,7 +1,8 @@
 // Big imports into the built-in article, measured (not part of the test run). Two shapes:
 // `short` is every distinct span of 1 to 40 code points in turn (as the import worker's e2e
 // test makes them), `stacked` is spans of any length at random (seeded), which stack each
-// piece of text hundreds or thousands deep. For each: the file chosen → the annotations
+// piece of text hundreds or thousands deep, and `long` spans nearly the whole text each (the
+// longest records this article gives: each carries a quote of 2,000 code points or more). For each: the file chosen → the annotations
 // applied (the notice), then → "Saved locally"; the tasks over 50 ms in each stretch and the
 // longest wait between two animation frames. Prints the figures.
 //
@@ -27,6 +28,13 @@ function annotationsOf(shape, n, length) {
     for (let len = 1; len <= 40 && out.length < n; len++) {
       for (let start = 0; start + len <= length && out.length < n; start++) {
         for (const label of labels) if (out.length < n) out.push({ id: `big-${out.length + 1}`, label, start, end: start + len });
+      }
+    }
+  } else if (shape === 'long') {
+    // Every span from the first 300 code points to the last 300: nearly the whole text each.
+    for (let a = 0; a < 300 && out.length < n; a++) {
+      for (let b = length - 300; b < length && out.length < n; b++) {
+        out.push({ id: `big-${out.length + 1}`, label: labels[out.length % 3], start: a, end: b });
       }
     }
   } else if (shape === 'stacked') {

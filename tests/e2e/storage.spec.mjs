@@ -84,6 +84,47 @@ test('records written by a newer version are never written over: saving pauses a
   expect(kept.new_field).toBe('from the future');
 });
 
+test('a copy of the whole work that cannot be read back is said, offered for download and kept; a newer version\'s pauses saving', async ({ page }) => {
+  await openFresh(page);
+  await label(page, 'Sergey Lavrov');
+  await expect(status(page)).toContainText('Saved locally · 1 annotation');
+  // The copy a save in rounds keeps (`_local/whole:<doc>`), as the page closed mid-rounds
+  // would leave it, but damaged: cut short.
+  const keepCopy = (text) => page.evaluate(async (text) => {
+    const db = new PouchDB('text-annotator');
+    const old = await db.get('_local/whole:russia-armenia-2025-01-24').catch(() => null);
+    await db.put({ _id: '_local/whole:russia-armenia-2025-01-24', _rev: old?._rev, text });
+  }, text);
+  const copy = () => page.evaluate(() => new PouchDB('text-annotator').get('_local/whole:russia-armenia-2025-01-24').then((r) => r.text, (e) => e.status));
+  await keepCopy('{"format":"text-annotator","version":3,"annotations":[{"id":"a1"');
+  await page.reload();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('could not be read');
+  await expect(alert).toContainText('the copy of the whole work');
+  await expect(alert).toContainText('not valid JSON');
+  // The records load; the copy is offered for download as it is stored.
+  await expect(annotationList(page).getByRole('listitem')).toHaveCount(1);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the unreadable data' }).click(),
+  ]);
+  expect(readFileSync(await download.path(), 'utf8')).toContain('"annotations":[{"id":"a1"');
+  // New work is saved as usual, and the copy stays as it was.
+  await label(page, 'Dmitry Peskov');
+  await expect(status(page)).toContainText('Saved locally · 2 annotations');
+  expect(await copy()).toContain('"id":"a1"');
+
+  // A copy written by a newer version of the app: saving stops, as for its records.
+  await keepCopy('{"format":"text-annotator","version":4,"offset_unit":"codepoint","annotations":[]}');
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('version 4, newer than this app understands');
+  await expect(status(page)).toContainText('Saving is paused');
+  await label(page, 'Nikol Pashinyan');
+  await page.waitForTimeout(300);
+  expect((await stored(page)).annotations.length).toBe(2);
+  expect(await copy()).toContain('"version":4');
+});
+
 /**
  * Makes the local database refuse writes while `window.failWrites` is true, as a full disk
  * does: PouchDB is wrapped as the page loads it, before the app opens the database.
@@ -168,18 +209,18 @@ test('a save of thousands goes in rounds: a failure halfway keeps what was writt
     new MutationObserver(() => window.statusSeen.push(document.querySelector('.status').textContent))
       .observe(status.parentElement, { subtree: true, childList: true, characterData: true });
   });
-  // The first round (500 records) goes through; the database is full from the second on.
+  // The first round (250 records) goes through; the database is full from the second on.
   await page.evaluate(() => { window.writesBeforeFailure = 1; });
   await page.locator('input[type=file]').setInputFiles(file);
   await expect(status(page)).toContainText('Not saved', { timeout: 20_000 });
   await expect(status(page)).toContainText('1300 annotations');
-  expect((await records(page, `ann:${DOC}:`)).length).toBe(500);
+  expect((await records(page, `ann:${DOC}:`)).length).toBe(250);
 
   await page.evaluate(() => { window.writesBeforeFailure = undefined; window.failWrites = false; });
   await expect(status(page)).toContainText('Saved locally · 1300 annotations', { timeout: 20_000 });
   // The rounds showed how far they got, and "Saved" came only after the last.
   const seen = await page.evaluate(() => window.statusSeen);
-  const progress = seen.findIndex((t) => t.startsWith('Saving… 500 records written so far · 1300 annotations'));
+  const progress = seen.findIndex((t) => t.startsWith('Saving… 250 records written so far · 1300 annotations'));
   expect(progress, seen.join('\n')).toBeGreaterThan(-1);
   expect(seen.findIndex((t) => t.startsWith('Saved locally · 1300'))).toBeGreaterThan(progress);
   const ids = (await records(page, `ann:${DOC}:`)).map((r) => r.id);

@@ -4,7 +4,7 @@
 
 use crate::support::{article_sample, span_of, unicode_sample, LATER};
 use annotator::model::formats::native::{self, TextInclusion};
-use annotator::model::records::{self, Stored};
+use annotator::model::records::{self, Round, Stored};
 use annotator::model::sync::merge_stored;
 use annotator::model::{Annotations, Document, Label, Relation, Role, Store};
 use serde_json::Value;
@@ -594,7 +594,8 @@ fn thousands_of_writes_go_in_rounds_that_together_write_everything_once() {
     let mut sent = Vec::new();
     let mut rounds = 0;
     loop {
-        let (writes, more) = compared.changes_at_most(&mut stored, &doc, &store, 500);
+        let (writes, more) =
+            compared.changes_at_most(&mut stored, &doc, &store, Round::of_records(500));
         assert!(writes.len() <= 500);
         rounds += 1;
         sent.extend(writes.iter().map(|w| w.to_json()));
@@ -623,7 +624,8 @@ fn thousands_of_writes_go_in_rounds_that_together_write_everything_once() {
     store.replace_all(content);
     let mut deleted = 0;
     loop {
-        let (writes, more) = compared.changes_at_most(&mut stored, &doc, &store, 500);
+        let (writes, more) =
+            compared.changes_at_most(&mut stored, &doc, &store, Round::of_records(500));
         assert!(writes.len() <= 500);
         deleted += writes.iter().filter(|w| w.body.is_none()).count();
         confirm(&mut stored, &writes, "2-a");
@@ -639,11 +641,11 @@ fn thousands_of_writes_go_in_rounds_that_together_write_everything_once() {
 fn a_round_goes_on_where_the_last_one_stopped_and_skips_what_is_before() {
     let (doc, store, stored) = imported_unsaved(2_000);
     let now = store.content();
-    let (first, next) = stored.changes_from(&doc, now, 0, 500);
+    let (first, next) = stored.changes_from(&doc, now, 0, Round::of_records(500));
     assert_eq!((first.len(), next), (500, Some(500)));
     // Nothing is held, so a round from position 1,500 finds only the last 500: what is
     // before its position is not looked at again.
-    let (last, next) = stored.changes_from(&doc, now, 1_500, 500);
+    let (last, next) = stored.changes_from(&doc, now, 1_500, Round::of_records(500));
     assert_eq!(next, None);
     let expected: Vec<String> = store.annotations()[1_500..]
         .iter()
@@ -659,23 +661,24 @@ fn a_round_goes_on_where_the_last_one_stopped_and_skips_what_is_before() {
 fn a_round_starts_over_when_the_one_before_was_not_taken_whole_or_is_still_being_written() {
     let (doc, store, mut stored) = imported_unsaved(2_000);
     let mut compared = records::Compared::default();
-    let (round, more) = compared.changes_at_most(&mut stored, &doc, &store, 500);
+    let (round, more) = compared.changes_at_most(&mut stored, &doc, &store, Round::of_records(500));
     assert!(more);
     confirm(&mut stored, &round, "1-a");
     compared.settle(&stored, &round, compared.comparisons());
     // The second round is being written when the page is left: what is kept aside holds
     // it too (it is not held yet), not only what comes after it.
-    let (in_flight, _) = compared.changes_at_most(&mut stored, &doc, &store, 500);
+    let (in_flight, _) =
+        compared.changes_at_most(&mut stored, &doc, &store, Round::of_records(500));
     let leaving = compare(&mut compared, &mut stored, &doc, &store);
     assert_eq!(leaving.len(), 1_500);
     assert_eq!(leaving[..500], in_flight[..]);
     // A round the database refused in part is looked at again by the next.
     let mut compared = records::Compared::default();
     let (mut stored, _, _) = Stored::load(&doc, &[]);
-    let (round, _) = compared.changes_at_most(&mut stored, &doc, &store, 500);
+    let (round, _) = compared.changes_at_most(&mut stored, &doc, &store, Round::of_records(500));
     confirm(&mut stored, &round[1..], "1-a");
     compared.settle(&stored, &round, compared.comparisons());
-    let (next, _) = compared.changes_at_most(&mut stored, &doc, &store, 500);
+    let (next, _) = compared.changes_at_most(&mut stored, &doc, &store, Round::of_records(500));
     assert_eq!(next[0], round[0], "the refused record comes first again");
     assert_eq!(next.len(), 500);
     // Taken whole, the rounds go on and write each record once.
@@ -683,7 +686,8 @@ fn a_round_starts_over_when_the_one_before_was_not_taken_whole_or_is_still_being
     confirm(&mut stored, &next, "1-a");
     compared.settle(&stored, &next, compared.comparisons());
     loop {
-        let (writes, more) = compared.changes_at_most(&mut stored, &doc, &store, 500);
+        let (writes, more) =
+            compared.changes_at_most(&mut stored, &doc, &store, Round::of_records(500));
         sent += writes.len();
         confirm(&mut stored, &writes, "1-a");
         compared.settle(&stored, &writes, compared.comparisons());
@@ -810,4 +814,55 @@ fn synced_records_are_split_by_owner_and_a_colleagues_load_as_their_own_layer() 
     let (own, colleagues) = records::split_by_owner(all, None);
     assert_eq!((own.len(), colleagues.len()), (1, 2));
     assert!(!records::is_colleagues(&tombstone, Some("alice")));
+}
+
+#[test]
+fn rounds_are_bounded_by_bytes_too_and_a_record_longer_than_the_bound_goes_alone() {
+    let (doc, store, mut stored) = imported_unsaved(2_000);
+    let size = |w: &records::RecordWrite| w.id.len() + w.body.as_ref().map_or(0, String::len);
+    let total: usize = stored.changes(&doc, store.content()).iter().map(size).sum();
+    let round = Round {
+        records: 500,
+        bytes: 64 * 1024,
+    };
+    assert!(
+        total > 8 * round.bytes,
+        "the test needs rounds bounded by bytes"
+    );
+    let mut compared = records::Compared::default();
+    let mut ids = std::collections::HashSet::new();
+    let mut rounds = 0;
+    loop {
+        let (writes, more) = compared.changes_at_most(&mut stored, &doc, &store, round);
+        rounds += 1;
+        let bytes: usize = writes.iter().map(size).sum();
+        let before_last = bytes - size(writes.last().unwrap());
+        // It stops at the first record that reaches the bound, not before.
+        assert!(writes.len() <= 500 && before_last < round.bytes);
+        if more {
+            assert!(bytes >= round.bytes || writes.len() == 500);
+        }
+        ids.extend(writes.iter().map(|w| w.id.clone()));
+        confirm(&mut stored, &writes, "1-a");
+        compared.settle(&stored, &writes, compared.comparisons());
+        if !more {
+            break;
+        }
+    }
+    assert_eq!(ids.len(), 2_000, "every record, once");
+    assert!(
+        rounds >= total / round.bytes,
+        "{rounds} rounds for {total} bytes"
+    );
+    assert!(stored.changes(&doc, store.content()).is_empty());
+    // A bound smaller than any record: one record a round, never none.
+    let (doc, store, stored) = imported_unsaved(3);
+    let tiny = Round {
+        records: 500,
+        bytes: 1,
+    };
+    let (first, more) = stored.changes_from(&doc, store.content(), 0, tiny);
+    assert_eq!((first.len(), more), (1, Some(1)));
+    let (last, more) = stored.changes_from(&doc, store.content(), 2, tiny);
+    assert_eq!((last.len(), more), (1, None));
 }

@@ -70,10 +70,26 @@ pub async fn load(doc: &Document) -> Loaded {
     // The whole work as it was when a save in rounds began, if the page went before its last
     // round (see `keep_whole`); the first save writes what the records lack.
     let mut restored = false;
-    if let Ok(Some(file)) = copy.await {
-        if let Ok(whole) = native::parse_placed(&file, doc) {
-            content = whole;
-            restored = true;
+    let mut problem = (!unreadable.reasons.is_empty()).then(|| LoadProblem::of(unreadable));
+    match copy.await {
+        Ok(Some(file)) => match native::parse_placed(&file, doc) {
+            Ok(whole) => {
+                content = whole;
+                restored = true;
+            }
+            // Said, offered for download and left in place: never put back in part, nor
+            // removed unseen (the saver removes only a copy it put back).
+            Err(e) => problem = Some(unreadable_copy(problem, &e, file)),
+        },
+        Ok(None) => {}
+        Err(reason) => {
+            problem = Some(LoadProblem {
+                reason: format!(
+                    "the copy of the work left by an unfinished save could not be read ({reason})"
+                ),
+                raw: None,
+                pause: false,
+            })
         }
     }
     // Changes made just before the page went away last time; the first save writes them.
@@ -82,7 +98,34 @@ pub async fn load(doc: &Document) -> Loaded {
         content,
         stored,
         restored,
-        problem: (!unreadable.reasons.is_empty()).then(|| LoadProblem::of(unreadable)),
+        problem,
+    }
+}
+
+/// The problem to report when the copy of the whole work (see [`keep_whole`]) does not read
+/// back, beside any unreadable records'. A copy from a newer version of the app stops saving,
+/// as its records would.
+fn unreadable_copy(
+    records: Option<LoadProblem>,
+    error: &native::SchemaError,
+    copy: String,
+) -> LoadProblem {
+    let reason = format!(
+        "the copy of the whole work kept while a big save ran in rounds, when the page closed before its end ({error}); the work it holds is not shown"
+    );
+    let newer = matches!(error, native::SchemaError::FutureVersion(_));
+    match records {
+        // The records' own text is what is offered for download; the reasons name both.
+        Some(mut problem) => {
+            problem.reason = format!("{}; {reason}", problem.reason);
+            problem.pause |= newer;
+            problem
+        }
+        None => LoadProblem {
+            reason,
+            raw: Some(copy),
+            pause: newer,
+        },
     }
 }
 

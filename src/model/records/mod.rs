@@ -13,7 +13,7 @@
 
 mod stored;
 
-pub use stored::{apply_unsaved, Compared, RecordWrite, Stored, Unreadable};
+pub use stored::{apply_unsaved, Compared, RecordWrite, Round, Stored, Unreadable};
 
 use super::annotation::{Annotation, Relation};
 use super::document::Document;

@@ -11,7 +11,7 @@
 use super::LatestState;
 use crate::bridge::storage;
 use crate::model::formats::native::{self, TextInclusion};
-use crate::model::records::{Compared, RecordWrite, Stored};
+use crate::model::records::{Compared, RecordWrite, Round, Stored};
 use crate::model::store::Store;
 use crate::model::sync::merge_stored;
 use crate::model::Document;
@@ -22,11 +22,18 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// How many records one write takes at most. A first save of a long document, an import or
-/// an undo of *Delete all* writes thousands; in rounds of this size each round's work
-/// (comparing, writing each record as JSON, the database's own preparation) stays well under
-/// 50 ms, and the page answers between them. "Saved" waits for the last round.
-const SAVE_ROUND: usize = 500;
+/// How much one write takes at most. A first save of a long document, an import or an undo
+/// of *Delete all* writes thousands; in rounds of this size the page answers between them.
+/// Most of a round's own task is IndexedDB's `put` of each record inside PouchDB's
+/// transaction, so the count is what bounds it: rounds of 500 gave a task of 50–80 ms each on
+/// the 2-core build machine, 250 none over 50 ms, for a save some 5–15 % longer
+/// (docs/performance.md, "Rounds of 250"). The bytes bound a round of long records (spans a
+/// paragraph long, each with its quote), and with it the last round, which goes to
+/// localStorage whole if the page leaves during it. "Saved" waits for the last round.
+const SAVE_ROUND: Round = Round {
+    records: 250,
+    bytes: 256 * 1024,
+};
 
 /// How long to wait before trying a failed write again.
 const RETRY_MS: u32 = 3_000;

@@ -14,7 +14,7 @@ mod writes;
 
 use std::collections::{BTreeSet, HashMap};
 use writes::Change;
-pub use writes::{Compared, RecordWrite};
+pub use writes::{Compared, RecordWrite, Round};
 
 /// Records of one document that could not be read, left untouched in the database.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -49,6 +49,57 @@ impl RecordWrite {
     }
 }
 
+/// How much one round of writes takes at most: so many records or so many bytes of records
+/// (their JSON), whichever comes first. A round takes one record however long it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Round {
+    pub records: usize,
+    pub bytes: usize,
+}
+
+impl Round {
+    /// Everything in one.
+    pub const WHOLE: Round = Round {
+        records: usize::MAX,
+        bytes: usize::MAX,
+    };
+
+    /// At most `records` records, of any length.
+    pub fn of_records(records: usize) -> Round {
+        Round {
+            records,
+            bytes: usize::MAX,
+        }
+    }
+}
+
+/// The writes of one round as they are gathered.
+struct Gathered {
+    round: Round,
+    writes: Vec<RecordWrite>,
+    bytes: usize,
+}
+
+impl Gathered {
+    fn new(round: Round) -> Gathered {
+        Gathered {
+            round,
+            writes: Vec::new(),
+            bytes: 0,
+        }
+    }
+
+    fn full(&self) -> bool {
+        self.writes.len() >= self.round.records
+            || (!self.writes.is_empty() && self.bytes >= self.round.bytes)
+    }
+
+    fn push(&mut self, write: RecordWrite) {
+        self.bytes += write.id.len() + write.body.as_ref().map_or(0, String::len);
+        self.writes.push(write);
+    }
+}
+
 /// How far a store has been compared with what the database holds ([`Stored`]), so that
 /// each comparison after a change looks only at what may differ: what the last comparison
 /// found different (written since, or refused, failed, still being written), what the
@@ -82,10 +133,10 @@ impl Compared {
         doc: &Document,
         store: &Store,
     ) -> Vec<RecordWrite> {
-        self.changes_at_most(stored, doc, store, usize::MAX).0
+        self.changes_at_most(stored, doc, store, Round::WHOLE).0
     }
 
-    /// The first `most` records to write, and whether there are more: then the next
+    /// The records to write, at most a `round` of them, and whether there are more: then the next
     /// comparison goes on where this one stopped, if the store is as it was and the
     /// database took this round whole; otherwise it looks at everything again.
     pub fn changes_at_most(
@@ -93,7 +144,7 @@ impl Compared {
         stored: &mut Stored,
         doc: &Document,
         store: &Store,
-        most: usize,
+        round: Round,
     ) -> (Vec<RecordWrite>, bool) {
         let absorbed = stored.take_absorbed();
         let from = match self.resume.take() {
@@ -111,7 +162,7 @@ impl Compared {
             Some(_) if self.pending.len() <= FEW => {
                 (stored.changes_of(doc, store, &self.pending), None)
             }
-            _ => stored.changes_from(doc, store.content(), from, most),
+            _ => stored.changes_from(doc, store.content(), from, round),
         };
         let more = next.is_some();
         self.resume = next.map(|at| (store.revision(), at, false));
@@ -177,10 +228,10 @@ impl Stored {
     /// The records to write so that the database holds `now`: changed and new annotations
     /// and relations, and deletions of the ones that are gone. Nothing else.
     pub fn changes(&self, doc: &Document, now: Content) -> Vec<RecordWrite> {
-        self.changes_from(doc, now, 0, usize::MAX).0
+        self.changes_from(doc, now, 0, Round::WHOLE).0
     }
 
-    /// The first `most` of [`Stored::changes`] from position `from` on, and the position to
+    /// A `round` of [`Stored::changes`] from position `from` on, and the position to
     /// go on from if there are more. A position counts annotations, then orphans, then links;
     /// the ones before `from` are taken to be held already (the rounds before wrote them).
     /// Each write carries its record as JSON text, so a round of 10,000 kept the page busy
@@ -192,9 +243,9 @@ impl Stored {
         doc: &Document,
         now: Content,
         from: usize,
-        most: usize,
+        round: Round,
     ) -> (Vec<RecordWrite>, Option<usize>) {
-        let mut writes = Vec::new();
+        let mut writes = Gathered::new(round);
         let listed = now.annotations.len() + now.orphans.len();
         let mut seen = from.min(listed);
         for at in from..listed {
@@ -205,8 +256,8 @@ impl Stored {
             match self.annotations.get(&a.id) {
                 Some((before, was_orphan)) if before == a && *was_orphan == orphan => seen += 1,
                 known => {
-                    if writes.len() == most {
-                        return (writes, Some(at));
+                    if writes.full() {
+                        return (writes.writes, Some(at));
                     }
                     seen += usize::from(known.is_some());
                     writes.push(self.annotation_write(doc, a, orphan));
@@ -222,8 +273,8 @@ impl Stored {
                 .collect();
             for id in self.annotations.keys() {
                 if !present.contains(id.as_str()) {
-                    if writes.len() == most {
-                        return (writes, Some(listed));
+                    if writes.full() {
+                        return (writes.writes, Some(listed));
                     }
                     writes.push(self.removal(annotation_id(&self.doc_id, id)));
                 }
@@ -234,8 +285,8 @@ impl Stored {
             match self.relations.get(&r.id) {
                 Some(before) if before == r => seen += 1,
                 known => {
-                    if writes.len() == most {
-                        return (writes, Some(listed + at));
+                    if writes.full() {
+                        return (writes.writes, Some(listed + at));
                     }
                     seen += usize::from(known.is_some());
                     writes.push(self.relation_write(r));
@@ -246,14 +297,14 @@ impl Stored {
             let present: HashSet<&str> = now.relations.iter().map(|r| r.id.as_str()).collect();
             for id in self.relations.keys() {
                 if !present.contains(id.as_str()) {
-                    if writes.len() == most {
-                        return (writes, Some(listed + now.relations.len()));
+                    if writes.full() {
+                        return (writes.writes, Some(listed + now.relations.len()));
                     }
                     writes.push(self.removal(relation_id(&self.doc_id, id)));
                 }
             }
         }
-        (writes, None)
+        (writes.writes, None)
     }
 
     /// The records to write for `touched` alone: the same writes [`Stored::changes`] gives
