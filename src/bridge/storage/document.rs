@@ -72,25 +72,21 @@ pub async fn load(doc: &Document) -> Loaded {
     let mut restored = false;
     let mut problem = (!unreadable.reasons.is_empty()).then(|| LoadProblem::of(unreadable));
     match copy.await {
+        Ok(None) => {}
         Ok(Some(file)) => match native::parse_placed(&file, doc) {
             Ok(whole) => {
                 content = whole;
                 restored = true;
             }
-            // Said, offered for download and left in place: never put back in part, nor
-            // removed unseen (the saver removes only a copy it put back).
-            Err(e) => problem = Some(unreadable_copy(problem, &e, file)),
+            // Said and offered for download, never put back in part; left in place (unless
+            // localStorage's changes were put back too: the saver then removes it as it
+            // removes any copy once the records hold everything).
+            Err(e) => {
+                let newer = matches!(e, native::SchemaError::FutureVersion(_));
+                problem = Some(unreadable_copy(problem, e.to_string(), newer, Some(file)));
+            }
         },
-        Ok(None) => {}
-        Err(reason) => {
-            problem = Some(LoadProblem {
-                reason: format!(
-                    "the copy of the work left by an unfinished save could not be read ({reason})"
-                ),
-                raw: None,
-                pause: false,
-            })
-        }
+        Err(reason) => problem = Some(unreadable_copy(problem, reason, false, None)),
     }
     // Changes made just before the page went away last time; the first save writes them.
     restored |= records::apply_unsaved(doc, &mut content, &take_unsaved(&doc.id)) > 0;
@@ -107,23 +103,21 @@ pub async fn load(doc: &Document) -> Loaded {
 /// as its records would.
 fn unreadable_copy(
     records: Option<LoadProblem>,
-    error: &native::SchemaError,
-    copy: String,
+    why: String,
+    newer: bool,
+    copy: Option<String>,
 ) -> LoadProblem {
-    let reason = format!(
-        "the copy of the whole work kept while a big save ran in rounds, when the page closed before its end ({error}); the work it holds is not shown"
-    );
-    let newer = matches!(error, native::SchemaError::FutureVersion(_));
+    let reason = format!("the copy of the whole work kept by an unfinished save in rounds ({why})");
     match records {
         // The records' own text is what is offered for download; the reasons name both.
-        Some(mut problem) => {
-            problem.reason = format!("{}; {reason}", problem.reason);
-            problem.pause |= newer;
-            problem
-        }
+        Some(problem) => LoadProblem {
+            reason: format!("{}; {reason}", problem.reason),
+            pause: problem.pause || newer,
+            ..problem
+        },
         None => LoadProblem {
             reason,
-            raw: Some(copy),
+            raw: copy,
             pause: newer,
         },
     }
