@@ -62,7 +62,7 @@ mod bench {
             let props = AppProps {
                 doc: DocRef(doc),
                 initial: Rc::new(initial),
-                restored: false,
+                put_back: storage::PutBack::Nothing,
                 stored: StoredRef(Rc::new(RefCell::new(stored))),
                 load_problem: None,
                 persist: store,

@@ -3,7 +3,7 @@
 
 use crate::bridge::clock;
 use crate::bridge::lazy_views::{LazyView, ViewContext};
-use crate::bridge::storage::LoadProblem;
+use crate::bridge::storage::{LoadProblem, PutBack};
 use crate::model::annotation::Label;
 use crate::model::formats::native::{self, TextInclusion};
 use crate::model::store::ImportMode;
@@ -30,10 +30,10 @@ pub struct AppProps {
     pub doc: DocRef,
     /// What storage held for the document when it was opened.
     pub initial: Rc<Annotations>,
-    /// `initial` holds work its records lack (put back from the last visit): the status says
-    /// "Saving…" from the first frame, not "Saved" until the first save starts.
+    /// What `initial` holds that its records lack (put back from the last visit): the status
+    /// says "Saving…" from the first frame, not "Saved" until the first save starts.
     #[prop_or_default]
-    pub restored: bool,
+    pub put_back: PutBack,
     /// The records behind `initial`, with their revisions: the base of every save.
     #[prop_or_default]
     pub stored: StoredRef,
@@ -54,12 +54,12 @@ pub fn App(props: &AppProps) -> Html {
     let state = {
         let doc = props.doc.0.clone();
         let loaded = props.initial.clone();
-        let (persist, restored) = (props.persist, props.restored);
+        let (persist, put_back) = (props.persist, props.put_back);
         use_reducer(move || {
             let store = hooks::session_store(&doc.id, &loaded, persist);
             let mut state = AppState::new(doc, store);
-            if restored {
-                state.saved_revision = u64::MAX;
+            if put_back != PutBack::Nothing {
+                state.saved_revision = AppState::NOTHING_SAVED;
             }
             state
         })
@@ -108,14 +108,7 @@ pub fn App(props: &AppProps) -> Html {
             persist: props.persist,
         },
     );
-    let saver = hooks::use_persistence(
-        &state,
-        dispatcher.clone(),
-        &latest,
-        &props.doc.0,
-        &props.stored.0,
-        props.persist,
-    );
+    let saver = hooks::use_persistence(&state, dispatcher.clone(), &latest, props);
     hooks::use_tab_sync(&saver, props.persist);
     hooks::use_session_keeper(&props.doc.0.id, &latest, &props.stored.0, props.persist);
     let saving = state.store.revision() != state.saved_revision;

@@ -61,7 +61,7 @@ async fn open(id: String, generation: u32, notice: Option<String>, persist: bool
         props: Rc::new(AppProps {
             doc: DocRef(doc),
             initial: Rc::new(loaded.content),
-            restored: loaded.restored,
+            put_back: loaded.put_back,
             stored: StoredRef(Rc::new(RefCell::new(stored))),
             load_problem: problem,
             persist,
@@ -133,7 +133,7 @@ pub fn Root() -> Html {
             key={format!("{}#{}", props.doc.0.id, current.generation)}
             doc={props.doc.clone()}
             initial={props.initial.clone()}
-            restored={props.restored}
+            put_back={props.put_back}
             stored={props.stored.clone()}
             load_problem={props.load_problem.clone()}
             persist={props.persist}

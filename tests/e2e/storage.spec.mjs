@@ -113,6 +113,19 @@ test('a copy of the whole work that cannot be read back is said, offered for dow
   await label(page, 'Dmitry Peskov');
   await expect(status(page)).toContainText('Saved locally · 2 annotations');
   expect(await copy()).toContain('"id":"a1"');
+  // Changes put back from localStorage in the same open (a note the last visit left unsaved)
+  // are saved, and the copy, which was not put back, still stays.
+  const [held] = await records(page, `ann:${DOC}:`);
+  await page.addInitScript(([key, record]) => {
+    if (sessionStorage.getItem('unsaved-put')) return;
+    sessionStorage.setItem('unsaved-put', '1');
+    localStorage.setItem(key, JSON.stringify([record]));
+  }, [`text-annotator:unsaved:${DOC}`, { ...held, note: 'put back' }]);
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('the copy of the whole work');
+  await expect.poll(async () => (await records(page, `ann:${DOC}:`)).find((r) => r._id === held._id).note).toBe('put back');
+  await expect(status(page)).toContainText('Saved locally · 2 annotations');
+  expect(await copy()).toContain('"id":"a1"');
 
   // A copy written by a newer version of the app: saving stops, as for its records.
   await keepCopy('{"format":"text-annotator","version":4,"offset_unit":"codepoint","annotations":[]}');

@@ -16,8 +16,20 @@ pub struct Loaded {
     pub content: Annotations,
     pub stored: Stored,
     pub problem: Option<LoadProblem>,
-    /// `content` holds work the records lack (put back from the last visit): not saved yet.
-    pub restored: bool,
+    /// What `content` holds that the records lack (put back from the last visit).
+    pub put_back: PutBack,
+}
+
+/// Work put back as a document opens, which its records lack: the first save writes it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PutBack {
+    #[default]
+    Nothing,
+    /// Changes made just before the page went away, from localStorage.
+    Changes,
+    /// The copy of the whole work a save in rounds kept ([`keep_whole`]), with any such
+    /// changes over it: the saver removes the copy once the records hold everything.
+    Whole,
 }
 
 /// Stored records that could not be used.
@@ -69,18 +81,16 @@ pub async fn load(doc: &Document) -> Loaded {
     let (stored, mut content, unreadable) = Stored::load(doc, &found);
     // The whole work as it was when a save in rounds began, if the page went before its last
     // round (see `keep_whole`); the first save writes what the records lack.
-    let mut restored = false;
+    let mut put_back = PutBack::Nothing;
     let mut problem = (!unreadable.reasons.is_empty()).then(|| LoadProblem::of(unreadable));
     match copy.await {
         Ok(None) => {}
         Ok(Some(file)) => match native::parse_placed(&file, doc) {
             Ok(whole) => {
                 content = whole;
-                restored = true;
+                put_back = PutBack::Whole;
             }
-            // Said and offered for download, never put back in part; left in place (unless
-            // localStorage's changes were put back too: the saver then removes it as it
-            // removes any copy once the records hold everything).
+            // Said, offered for download and left in place, never put back in part.
             Err(e) => {
                 let newer = matches!(e, native::SchemaError::FutureVersion(_));
                 problem = Some(unreadable_copy(problem, e.to_string(), newer, Some(file)));
@@ -89,11 +99,15 @@ pub async fn load(doc: &Document) -> Loaded {
         Err(reason) => problem = Some(unreadable_copy(problem, reason, false, None)),
     }
     // Changes made just before the page went away last time; the first save writes them.
-    restored |= records::apply_unsaved(doc, &mut content, &take_unsaved(&doc.id)) > 0;
+    if records::apply_unsaved(doc, &mut content, &take_unsaved(&doc.id)) > 0
+        && put_back == PutBack::Nothing
+    {
+        put_back = PutBack::Changes;
+    }
     Loaded {
         content,
         stored,
-        restored,
+        put_back,
         problem,
     }
 }

@@ -10,7 +10,7 @@ mod whole_library;
 
 pub use document::{
     forget_unsaved, keep_unsaved, keep_whole, load, save, stored_annotations, ListEntry,
-    LoadProblem, Loaded, SaveOutcome,
+    LoadProblem, Loaded, PutBack, SaveOutcome,
 };
 pub use layers::{delete_layer, layers_of, save_layer, SYNCED_SOURCE};
 pub use whole_library::{

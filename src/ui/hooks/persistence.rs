@@ -15,6 +15,7 @@ use crate::model::records::{Compared, RecordWrite, Round, Stored};
 use crate::model::store::Store;
 use crate::model::sync::merge_stored;
 use crate::model::Document;
+use crate::ui::app::AppProps;
 use crate::ui::state::{Action, AppState, Notice, SaveStatus, Unreadable};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -61,8 +62,8 @@ pub(crate) struct Saver {
     /// When the storage fill was last asked (`bridge::clock::now_millis`).
     fill_asked: Cell<Option<f64>>,
     /// The store revision of the copy of the whole work in the database
-    /// ([`storage::keep_whole`]); `u64::MAX` for the one an earlier visit left (the document
-    /// opened with work put back), which the first save that completes removes.
+    /// ([`storage::keep_whole`]); `u64::MAX` for the one an earlier visit left and this one
+    /// put back, which the first save that completes removes.
     kept: Cell<Option<u64>>,
 }
 
@@ -273,15 +274,12 @@ pub(crate) fn use_persistence(
     state: &AppState,
     dispatcher: UseReducerDispatcher<AppState>,
     latest: &LatestState,
-    doc: &Rc<Document>,
-    stored: &Rc<RefCell<Stored>>,
-    persist: bool,
+    props: &AppProps,
 ) -> Rc<Saver> {
-    // Read once, as the Saver is made: the app starts with no revision saved only when the
-    // document opened with work put back (`AppProps::restored`).
-    let restored = state.saved_revision == u64::MAX;
+    let persist = props.persist;
+    let put_back = props.put_back;
     let saver = {
-        let (doc, stored, latest) = (doc.clone(), stored.clone(), latest.clone());
+        let (doc, stored, latest) = (props.doc.0.clone(), props.stored.0.clone(), latest.clone());
         (*use_memo((), move |_| {
             Rc::new(Saver {
                 doc,
@@ -294,7 +292,7 @@ pub(crate) fn use_persistence(
                 compared: RefCell::default(),
                 entry: RefCell::default(),
                 fill_asked: Cell::new(None),
-                kept: Cell::new(restored.then_some(u64::MAX)),
+                kept: Cell::new((put_back == storage::PutBack::Whole).then_some(u64::MAX)),
             })
         }))
         .clone()

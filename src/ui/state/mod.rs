@@ -192,6 +192,10 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// `saved_revision` when the database holds no revision of the store: the status says
+    /// "Saving…" until a save's result.
+    pub const NOTHING_SAVED: u64 = u64::MAX;
+
     pub fn new(doc: Rc<Document>, store: StoreHandle) -> Self {
         AppState {
             doc,

@@ -293,8 +293,7 @@ impl Reducible for AppState {
             // Counted until the save's result (which sets it back to 0).
             Action::SaveRound(written) => next.saved_so_far += written,
             Action::WritesPending => {
-                // No revision is u64::MAX: the status shows "Saving…" until SaveResult.
-                next.saved_revision = u64::MAX;
+                next.saved_revision = AppState::NOTHING_SAVED;
             }
             Action::DeletedElsewhere(title) => {
                 next.notice = Some(Notice::error(format!(
