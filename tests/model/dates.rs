@@ -360,6 +360,31 @@ fn future_cues_are_read_in_the_date_s_own_sentence_nearest_first() {
 }
 
 #[test]
+fn cues_and_date_words_are_found_in_capitals_among_letters_beyond_ascii() {
+    assert_eq!(
+        future_cue("Пашинян’s talks with Ереван WILL be held on ", ""),
+        Some("will".to_owned())
+    );
+    assert_eq!(
+        future_cue("ÉLYSÉE AIDES SAID on ", " that Пашинян will come"),
+        None
+    );
+    assert_eq!(
+        future_cue("Пашинян’LL meet them on ", ""),
+        Some("'ll".to_owned())
+    );
+    let published = parse_iso_date("2025-03-12");
+    let friday = normalize_in_context("on FRIDAY", "Пашинян WILL meet Алиев ", "", published);
+    assert_eq!(friday.map(|v| v.value), Some("2025-03-14".to_owned()));
+    let friday = normalize_in_context("on FRIDAY", "Пашинян met Алиев ", "", published);
+    assert_eq!(friday.map(|v| v.value), Some("2025-03-07".to_owned()));
+    assert_eq!(
+        normalize("3\u{a0}MARCH\u{a0}2025", None).map(|v| v.value),
+        Some("2025-03-03".to_owned())
+    );
+}
+
+#[test]
 fn dates_relative_to_another_date_of_the_text_are_read_without_a_value() {
     for phrase in [
         "a year earlier",

@@ -10,7 +10,6 @@
 mod cues;
 mod phrases;
 
-use crate::model::case::lowercase;
 pub use cues::future_cue;
 pub use phrases::is_date_without_value;
 use phrases::*;
@@ -224,23 +223,29 @@ fn month_name(month: u32) -> String {
     capitalised(MONTHS[month as usize - 1])
 }
 
-/// What resolving a phrase needs besides its words: the publication date and whether the
-/// sentence speaks of the future.
-struct Anchor {
+/// What resolving a phrase needs besides its words: the publication date and the text around
+/// the phrase. The text is read for a future cue only by a phrase whose value depends on it (a
+/// day or month without its year, a weekday, a season or quarter): most phrases do not need
+/// it, and reading it for every date was a third of writing an export (docs/performance.md).
+struct Anchor<'a> {
     published: Option<Date>,
-    /// The word that says the sentence speaks of the future ("will"), if one does.
-    future_cue: Option<String>,
+    before: &'a str,
+    after: &'a str,
 }
 
-impl Anchor {
-    fn basis(&self, period: Period) -> Basis {
-        match &self.future_cue {
-            Some(cue) => Basis::Next {
-                period,
-                cue: cue.clone(),
-            },
-            None => Basis::Latest { period },
-        }
+impl Anchor<'_> {
+    /// The word that says the sentence speaks of the future ("will"), if one does.
+    fn future_cue(&self) -> Option<String> {
+        future_cue(self.before, self.after)
+    }
+}
+
+/// How a phrase without its year or week was resolved: the next such `period` when the
+/// sentence speaks of the future (`cue`), else the latest one.
+fn basis(cue: Option<String>, period: Period) -> Basis {
+    match cue {
+        Some(cue) => Basis::Next { period, cue },
+        None => Basis::Latest { period },
     }
 }
 
@@ -251,7 +256,8 @@ impl Anchor {
 fn anchor_year(month: u32, day: u32, anchor: &Anchor) -> Option<DateValue> {
     let published = anchor.published?;
     let this_year = ymd(published.year(), month, day);
-    let date = if anchor.future_cue.is_some() {
+    let cue = anchor.future_cue();
+    let date = if cue.is_some() {
         match this_year {
             Some(d) if d >= published => Some(d),
             // February 29: the next leap year may be up to eight years away.
@@ -264,7 +270,7 @@ fn anchor_year(month: u32, day: u32, anchor: &Anchor) -> Option<DateValue> {
         }
     }?;
     let period = Period::DayOfYear(format!("{} {day}", month_name(month)));
-    Some(plain(iso(date), Some(anchor.basis(period))))
+    Some(plain(iso(date), Some(basis(cue, period))))
 }
 
 /// Words that introduce or decorate a date without changing it.
@@ -278,8 +284,11 @@ pub(crate) fn is_filler(word: &str) -> bool {
     FILLER.contains(&word)
 }
 
+/// The words of a date phrase, lower case. Every word the grammar knows is ASCII, so ASCII
+/// lower case is enough to match them, and a quote beyond ASCII costs no call to the host's
+/// full mapping (`model::case`).
 fn tokens(text: &str) -> Vec<String> {
-    lowercase(text)
+    crate::model::case::lowercase(text)
         .replace([',', '“', '”', '"', '(', ')'], " ")
         .split_whitespace()
         .map(|w| {
@@ -320,7 +329,8 @@ pub fn normalize_in_context(
     }
     let anchor = Anchor {
         published,
-        future_cue: future_cue(before, after),
+        before,
+        after,
     };
     if let Some(v) = calendar(&words, &anchor) {
         return Some(v);

@@ -201,13 +201,14 @@ pub(super) fn calendar(words: &[&str], anchor: &Anchor) -> Option<DateValue> {
                 // A month alone: the latest such month up to publication, or the next one
                 // from it when the sentence speaks of the future.
                 let published = anchor.published?;
-                let y = match (anchor.future_cue.is_some(), m >= published.month()) {
+                let cue = anchor.future_cue();
+                let y = match (cue.is_some(), m >= published.month()) {
                     (false, _) if m <= published.month() => published.year(),
                     (false, _) => published.year() - 1,
                     (true, true) => published.year(),
                     (true, false) => published.year() + 1,
                 };
-                let basis = anchor.basis(Period::Month(month_name(m)));
+                let basis = basis(cue, Period::Month(month_name(m)));
                 return Some(plain(format!("{y:04}-{m:02}"), Some(basis)));
             }
             None
@@ -404,12 +405,13 @@ pub(super) fn quarter_season_half(words: &[&str], anchor: &Anchor) -> Option<Dat
             let q = ordinal(ord)?;
             // The latest such quarter that has begun by publication, or the next one not
             // yet over when the sentence speaks of the future.
-            let year = match anchor.future_cue {
+            let cue = anchor.future_cue();
+            let year = match cue {
                 Some(_) if q < current_quarter => y + 1,
                 None if q > current_quarter => y - 1,
                 _ => y,
             };
-            let basis = anchor.basis(Period::Part(format!("{ord} quarter")));
+            let basis = basis(cue, Period::Part(format!("{ord} quarter")));
             return Some(plain(quarter_value(year, q), Some(basis)));
         }
         _ => {}
@@ -434,9 +436,13 @@ pub(super) fn quarter_season_half(words: &[&str], anchor: &Anchor) -> Option<Dat
     let ongoing = (m + 12 - start) % 12 < 3;
     let (year, basis) = match which {
         None => {
-            let future = anchor.future_cue.is_some() && !ongoing;
-            let year = if future { latest + 1 } else { latest };
-            (year, anchor.basis(Period::Part(capitalised(season))))
+            let cue = anchor.future_cue();
+            let year = if cue.is_some() && !ongoing {
+                latest + 1
+            } else {
+                latest
+            };
+            (year, basis(cue, Period::Part(capitalised(season))))
         }
         Some("this") => {
             let year = if start == 12 && m <= 2 { y - 1 } else { y };
@@ -504,13 +510,9 @@ pub(super) fn relative(words: &[&str], anchor: &Anchor) -> Option<DateValue> {
         [day_word] | ["last", day_word] if weekday(day_word).is_some() => {
             // The latest such weekday before publication ("on Monday" in news is past),
             // unless the sentence speaks of the future ("talks will resume on Friday").
-            let future = words.len() == 1 && anchor.future_cue.is_some();
-            let period = Period::Weekday(capitalised(day_word));
-            let basis = if future {
-                anchor.basis(period)
-            } else {
-                Basis::Latest { period }
-            };
+            let cue = (words.len() == 1).then(|| anchor.future_cue()).flatten();
+            let future = cue.is_some();
+            let basis = basis(cue, Period::Weekday(capitalised(day_word)));
             return weekday_from(weekday(day_word)?, published, future)
                 .map(|date| plain(iso(date), Some(basis)));
         }

@@ -142,7 +142,11 @@ impl AppState {
                     .filter_map(|id| id.as_str().map(str::to_owned))
                     .collect();
                 let say = envelope["say"].as_str().unwrap_or_default().to_owned();
-                (remove, say, envelope["file"].to_string())
+                // Not `Value::to_string`: the page writes values with `write_compact`, so
+                // serde_json's value serializer stays out of its download.
+                let mut file = String::new();
+                crate::model::formats::json::write_compact(&envelope["file"], &mut file);
+                (remove, say, file)
             }
             false => (
                 Default::default(),
