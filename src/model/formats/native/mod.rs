@@ -20,6 +20,7 @@ use crate::model::content::{Annotations, Content};
 use crate::model::dates::CalendarDate;
 use crate::model::document::Document;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 pub const FORMAT_NAME: &str = "text-annotator";
@@ -48,40 +49,43 @@ pub(crate) struct DocumentRecord {
     pub text_length: usize,
 }
 
+/// An annotation's record. Written, its texts are borrowed from the annotation: an export of
+/// 10,000 spent a tenth of its time copying and freeing them (docs/performance.md); read, they
+/// are owned.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct AnnotationRecord {
-    pub id: String,
-    pub label: String,
+pub(crate) struct AnnotationRecord<'a> {
+    pub id: Cow<'a, str>,
+    pub label: Cow<'a, str>,
     pub start: usize,
     pub end: usize,
     /// Empty only in local storage's compact form (see [`TextInclusion::Compact`]).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub quote: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub prefix: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub suffix: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub quote: Cow<'a, str>,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub prefix: Cow<'a, str>,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub suffix: Cow<'a, str>,
     #[serde(default)]
-    pub note: String,
+    pub note: Cow<'a, str>,
     #[serde(default)]
-    pub created: String,
+    pub created: Cow<'a, str>,
     #[serde(default)]
-    pub updated: String,
+    pub updated: Cow<'a, str>,
     /// Who made it; left out when unknown (files and records written before it existed).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub annotator: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub annotator: Cow<'a, str>,
     /// Actors: the entity this mention refers to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub entity: Option<EntityRecord>,
+    pub entity: Option<EntityRecord<'a>>,
     /// Dates: the normalised value (exports always; storage only when set by hand).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<DateRecord>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct EntityRecord {
+pub(crate) struct EntityRecord<'a> {
     pub id: String,
-    pub name: String,
+    pub name: Cow<'a, str>,
     /// True when no entity was set and the mention's own text stands in as its name (exports
     /// only, so every actor carries an entity id and name).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -113,17 +117,17 @@ pub(crate) struct RelationRecord {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct AnnotationFile {
+pub(crate) struct AnnotationFile<'a> {
     pub format: String,
     pub version: u32,
     pub offset_unit: String,
     pub document: DocumentRecord,
     pub labels: Vec<String>,
-    pub annotations: Vec<AnnotationRecord>,
+    pub annotations: Vec<AnnotationRecord<'a>>,
     /// Annotations whose text was not found when they were imported against a changed text.
     /// Their `start`/`end` are where they used to be, and their quote is the old text.
     #[serde(default)]
-    pub orphans: Vec<AnnotationRecord>,
+    pub orphans: Vec<AnnotationRecord<'a>>,
     /// Links from claims to their actors and dates.
     pub relations: Vec<RelationRecord>,
     /// Exports only: the claims with their actors and dates, derived from the above.
@@ -163,25 +167,25 @@ fn date_record(
     })
 }
 
-fn record_of(a: &Annotation) -> AnnotationRecord {
+fn record_of(a: &Annotation) -> AnnotationRecord<'_> {
     AnnotationRecord {
         entity: a.entity.as_ref().map(|name| EntityRecord {
             id: entity_id(name),
-            name: name.clone(),
+            name: name.into(),
             inferred: false,
         }),
         date: None,
-        id: a.id.clone(),
-        label: a.label.as_str().to_owned(),
+        id: a.id.as_str().into(),
+        label: a.label.as_str().into(),
         start: a.span.start.0,
         end: a.span.end.0,
-        quote: a.quote.clone(),
-        prefix: a.prefix.clone(),
-        suffix: a.suffix.clone(),
-        note: a.note.clone(),
-        created: a.created.clone(),
-        updated: a.updated.clone(),
-        annotator: a.annotator.clone(),
+        quote: a.quote.as_str().into(),
+        prefix: a.prefix.as_str().into(),
+        suffix: a.suffix.as_str().into(),
+        note: a.note.as_str().into(),
+        created: a.created.as_str().into(),
+        updated: a.updated.as_str().into(),
+        annotator: a.annotator.as_str().into(),
     }
 }
 
@@ -191,26 +195,26 @@ pub(crate) fn placed_record(
     a: &Annotation,
     published: Option<CalendarDate>,
     text: TextInclusion,
-) -> AnnotationRecord {
+) -> AnnotationRecord<'_> {
     let mut record = record_of(a);
     record.date = date_record(a, published, text);
     if a.label == Label::Actor && record.entity.is_none() && text != TextInclusion::Compact {
         record.entity = Some(EntityRecord {
             id: entity_id(&a.quote),
-            name: a.quote.clone(),
+            name: a.quote.as_str().into(),
             inferred: true,
         });
     }
     if text == TextInclusion::Compact {
-        record.quote.clear();
-        record.prefix.clear();
-        record.suffix.clear();
+        for field in [&mut record.quote, &mut record.prefix, &mut record.suffix] {
+            *field = Cow::Borrowed("");
+        }
     }
     record
 }
 
 /// An orphan as files write it: as it was, with its old quote.
-pub(crate) fn orphan_record(a: &Annotation) -> AnnotationRecord {
+pub(crate) fn orphan_record(a: &Annotation) -> AnnotationRecord<'_> {
     record_of(a)
 }
 
@@ -225,7 +229,11 @@ pub(crate) fn relation_record(r: &Relation) -> RelationRecord {
 }
 
 /// Builds the file for a document and its content.
-pub(crate) fn to_file(doc: &Document, content: Content, text: TextInclusion) -> AnnotationFile {
+pub(crate) fn to_file<'a>(
+    doc: &Document,
+    content: Content<'a>,
+    text: TextInclusion,
+) -> AnnotationFile<'a> {
     let published = doc.published_date();
     let Content {
         annotations,

@@ -13,6 +13,7 @@ use crate::model::formats::plan::{
 };
 use crate::model::text::shorten;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 const NULL: serde_json::Value = serde_json::Value::Null;
@@ -117,9 +118,9 @@ fn draft_of(raw: &serde_json::Value, place: String, orphan: bool) -> Result<Draf
             record.label
         ))
     })?;
-    let given = |text: String| Some(text).filter(|t| !t.is_empty());
+    let given = |text: Cow<str>| Some(text.into_owned()).filter(|t| !t.is_empty());
     Ok(Draft {
-        id: record.id,
+        id: record.id.into_owned(),
         label: Some(label),
         start: Some(record.start),
         end: Some(record.end),
@@ -127,11 +128,14 @@ fn draft_of(raw: &serde_json::Value, place: String, orphan: bool) -> Result<Draf
         quote: given(record.quote),
         prefix: given(record.prefix),
         suffix: given(record.suffix),
-        note: record.note,
-        created: record.created,
-        updated: record.updated,
-        annotator: record.annotator,
-        entity: record.entity.filter(|e| !e.inferred).map(|e| e.name),
+        note: record.note.into_owned(),
+        created: record.created.into_owned(),
+        updated: record.updated.into_owned(),
+        annotator: record.annotator.into_owned(),
+        entity: record
+            .entity
+            .filter(|e| !e.inferred)
+            .map(|e| e.name.into_owned()),
         date_value: record.date.filter(|d| d.manual).map(|d| d.value),
         orphan,
         place,
