@@ -51,6 +51,15 @@ const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acc
 // so the question counts as asked.
 const asked = () => localStorage.setItem('text-annotator:annotator-asked', '1');
 await page.addInitScript(asked);
+// When a download is offered (the app clicks a hidden link to the file): the end of an
+// export, whether the page wrote the file or the import worker did.
+await page.addInitScript(() => {
+  const click = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function () {
+    if (this.download) window.benchOfferedAt = performance.now();
+    return click.call(this);
+  };
+});
 const errors = [];
 page.on('pageerror', (e) => errors.push(String(e)));
 
@@ -133,24 +142,29 @@ async function firstPhase() {
 
   if (PROFILE) await printProfile(cdp);
   if (KEYS_ONLY) return { firstRender, marks, shape, timings };
-  // Exports: each click runs serialisation, Blob and the download start. Then each file is
-  // imported back: choose → the merge/replace question is on screen (parsed, validated, placed).
+  // Exports: click → the download offered (the file written, by the page or the import worker,
+  // and handed to the browser), and how long the click's handler held the page. Then each
+  // file is imported back: choose → the merge/replace question is on screen (parsed,
+  // validated, placed).
   const formats = ['Download JSON', 'W3C Web Annotation', 'brat standoff', 'spaCy / Prodigy JSONL', 'doccano JSONL', 'CSV, a row per annotation'];
   const exportsMs = [];
   for (const title of formats) {
     await page.getByRole('button', { name: /^Export/ }).click();
-    const [download, ms] = await Promise.all([
+    const [download, { ms, handlerMs }] = await Promise.all([
       page.waitForEvent('download'),
-      page.evaluate((title) => {
+      page.evaluate(async (title) => {
         const item = [...document.querySelectorAll('[role=menuitem]')].find((b) => b.textContent.startsWith(title));
+        window.benchOfferedAt = undefined;
         const t0 = performance.now();
         item.click();
-        return performance.now() - t0;
+        const handlerMs = performance.now() - t0;
+        while (window.benchOfferedAt === undefined) await new Promise((r) => setTimeout(r, 1));
+        return { ms: window.benchOfferedAt - t0, handlerMs };
       }, title),
     ]);
     const file = path.join(process.env.TMPDIR || '/tmp', download.suggestedFilename());
     await download.saveAs(file);
-    exportsMs.push({ title, ms, file, bytes: fs.statSync(file).size });
+    exportsMs.push({ title, ms, handlerMs, file, bytes: fs.statSync(file).size });
   }
   const exportPath = exportsMs[0].file;
   const exported = JSON.parse(fs.readFileSync(exportPath, 'utf8'));
@@ -366,7 +380,7 @@ if (!KEYS_ONLY) {
 console.log(`export JSON (click → download): ${f(exportsMs[0].ms)} ms for ${exported.annotations.length} annotations, ${(exportsMs[0].bytes / 1e6).toFixed(2)} MB   (goal ≤ 100 ms)`);
 console.log(`suggest (click → list shown, suggesters in the worker): ${f(first.suggestion.shown)} ms; ${first.suggestion.heads.join(', ')}; ${first.suggestion.ghosts} ghost boxes drawn near the viewport; page tasks over 50 ms meanwhile: ${first.suggestion.long.length}${first.suggestion.long.length ? ` (longest ${f(Math.max(...first.suggestion.long))} ms)` : ''}`);
 for (const e of exportsMs) {
-  console.log(`  ${e.title.padEnd(27)} export ${f(e.ms).padStart(7)} ms, ${(e.bytes / 1e6).toFixed(2).padStart(5)} MB; import (choose → question shown) ${String(e.importMs).padStart(5)} ms`);
+  console.log(`  ${e.title.padEnd(27)} export ${f(e.ms).padStart(7)} ms (its click handler ${f(e.handlerMs).padStart(5)} ms), ${(e.bytes / 1e6).toFixed(2).padStart(5)} MB; import (choose → question shown) ${String(e.importMs).padStart(5)} ms`);
 }
 }
 }

@@ -102,13 +102,17 @@ test('a copy of the whole work that cannot be read back is said, offered for dow
   await expect(alert).toContainText('could not be read');
   await expect(alert).toContainText('the copy of the whole work');
   await expect(alert).toContainText('not valid JSON');
-  // The records load; the copy is offered for download as it is stored.
+  // The records load; the copy is offered for download as it is stored (its text, as it is
+  // not JSON), in the list of what could not be read.
   await expect(annotationList(page).getByRole('listitem')).toHaveCount(1);
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download the unreadable data' }).click(),
-  ]);
-  expect(readFileSync(await download.path(), 'utf8')).toContain('"annotations":[{"id":"a1"');
+  const unreadableData = async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the unreadable data' }).click(),
+    ]);
+    return JSON.parse(readFileSync(await download.path(), 'utf8'));
+  };
+  expect(await unreadableData()).toEqual(['{"format":"text-annotator","version":3,"annotations":[{"id":"a1"']);
   // New work is saved as usual, and the copy stays as it was.
   await label(page, 'Dmitry Peskov');
   await expect(status(page)).toContainText('Saved locally · 2 annotations');
@@ -127,11 +131,19 @@ test('a copy of the whole work that cannot be read back is said, offered for dow
   await expect(status(page)).toContainText('Saved locally · 2 annotations');
   expect(await copy()).toContain('"id":"a1"');
 
-  // A copy written by a newer version of the app: saving stops, as for its records.
+  // A copy written by a newer version of the app, and a record that no longer matches the
+  // text: both are named, saving stops (as for a newer version's records), and the download
+  // holds both, the record as stored and the copy as JSON.
   await keepCopy('{"format":"text-annotator","version":4,"offset_unit":"codepoint","annotations":[]}');
+  await put(page, { ...held, start: 3 });
   await page.reload();
   await expect(page.getByRole('alert')).toContainText('version 4, newer than this app understands');
+  await expect(page.getByRole('alert')).toContainText(held._id);
   await expect(status(page)).toContainText('Saving is paused');
+  const both = await unreadableData();
+  expect(both).toHaveLength(2);
+  expect(both[0]).toMatchObject({ _id: held._id, start: 3 });
+  expect(both[1]).toEqual({ format: 'text-annotator', version: 4, offset_unit: 'codepoint', annotations: [] });
   await label(page, 'Nikol Pashinyan');
   await page.waitForTimeout(300);
   expect((await stored(page)).annotations.length).toBe(2);

@@ -37,7 +37,8 @@ pub enum PutBack {
 pub struct LoadProblem {
     /// What is wrong, in words.
     pub reason: String,
-    /// The unreadable records as stored (JSON), for download.
+    /// What could not be read, for download: a JSON list of the records as stored and the copy
+    /// of the whole work (see [`keep_whole`]).
     pub raw: Option<String>,
     /// Saving must stay off so that nothing is written over them (a newer version's records).
     pub pause: bool,
@@ -47,7 +48,7 @@ impl LoadProblem {
     fn of(unreadable: Unreadable) -> LoadProblem {
         LoadProblem {
             reason: unreadable.reasons.join("; "),
-            raw: Some(json::list_text(&unreadable.raw)),
+            raw: (!unreadable.raw.is_empty()).then(|| json::list_text(&unreadable.raw)),
             pause: unreadable.newer_version,
         }
     }
@@ -78,11 +79,12 @@ pub async fn load(doc: &Document) -> Loaded {
     };
     // Records of another document whose id shares this one's start ("a" and "a:b").
     retain_own(&doc.id, &mut found);
-    let (stored, mut content, unreadable) = Stored::load(doc, &found);
+    let (stored, mut content, mut unreadable) = Stored::load(doc, &found);
     // The whole work as it was when a save in rounds began, if the page went before its last
     // round (see `keep_whole`); the first save writes what the records lack.
     let mut put_back = PutBack::Nothing;
-    let mut problem = (!unreadable.reasons.is_empty()).then(|| LoadProblem::of(unreadable));
+    let copy_failed =
+        |why| format!("the copy of the whole work kept by an unfinished save in rounds ({why})");
     match copy.await {
         Ok(None) => {}
         Ok(Some(file)) => match native::parse_placed(&file, doc) {
@@ -90,14 +92,20 @@ pub async fn load(doc: &Document) -> Loaded {
                 content = whole;
                 put_back = PutBack::Whole;
             }
-            // Said, offered for download and left in place, never put back in part.
+            // Said, offered for download beside any unreadable records (as JSON when it is
+            // JSON, else as its text) and left in place, never put back in part. A newer
+            // version's copy stops saving, as its records would.
             Err(e) => {
-                let newer = matches!(e, native::SchemaError::FutureVersion(_));
-                problem = Some(unreadable_copy(problem, e.to_string(), newer, Some(file)));
+                unreadable.newer_version |= matches!(e, native::SchemaError::FutureVersion(_));
+                unreadable.reasons.push(copy_failed(e.to_string()));
+                unreadable
+                    .raw
+                    .push(serde_json::from_str(&file).unwrap_or(Value::String(file)));
             }
         },
-        Err(reason) => problem = Some(unreadable_copy(problem, reason, false, None)),
+        Err(reason) => unreadable.reasons.push(copy_failed(reason)),
     }
+    let problem = (!unreadable.reasons.is_empty()).then(|| LoadProblem::of(unreadable));
     // Changes made just before the page went away last time; the first save writes them.
     if records::apply_unsaved(doc, &mut content, &take_unsaved(&doc.id)) > 0
         && put_back == PutBack::Nothing
@@ -109,31 +117,6 @@ pub async fn load(doc: &Document) -> Loaded {
         stored,
         put_back,
         problem,
-    }
-}
-
-/// The problem to report when the copy of the whole work (see [`keep_whole`]) does not read
-/// back, beside any unreadable records'. A copy from a newer version of the app stops saving,
-/// as its records would.
-fn unreadable_copy(
-    records: Option<LoadProblem>,
-    why: String,
-    newer: bool,
-    copy: Option<String>,
-) -> LoadProblem {
-    let reason = format!("the copy of the whole work kept by an unfinished save in rounds ({why})");
-    match records {
-        // The records' own text is what is offered for download; the reasons name both.
-        Some(problem) => LoadProblem {
-            reason: format!("{}; {reason}", problem.reason),
-            pause: problem.pause || newer,
-            ..problem
-        },
-        None => LoadProblem {
-            reason,
-            raw: copy,
-            pause: newer,
-        },
     }
 }
 
