@@ -1260,3 +1260,55 @@ fn undo_puts_orphans_and_links_back_in_their_places() {
     }
     assert_eq!(state(&store), before);
 }
+
+// ---------------------------------------------------------------------------------------
+// 4. The index's grapheme boundaries are Unicode's, however ASCII and the rest mix
+// ---------------------------------------------------------------------------------------
+
+/// Pieces that stress the index's shortcut for ASCII (a cluster starts between any two ASCII
+/// characters but inside "\r\n"): carriage returns alone and before a line feed, a prepended
+/// mark before a digit (U+0600 joins what follows it), and marks, joiners, skin tones and
+/// flag halves right after ASCII.
+const MIXED: &[&str] = &[
+    "\r",
+    "\r\n",
+    "\n",
+    "\u{600}",
+    "1",
+    "a",
+    " ",
+    "e",
+    "\u{301}",
+    "\u{200d}",
+    "\u{1f3fd}",
+    "🇦",
+    "\u{fe0f}",
+    "👩",
+    "\u{915}\u{94d}",
+    "\u{915}",
+    "ᄀ",
+    "가",
+    "\u{11a8}",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn grapheme_boundaries_are_unicode_s_with_ascii_read_without_the_segmenter(
+        pieces in prop::collection::vec(
+            prop_oneof![prop::sample::select(MIXED), prop::sample::select(ATOMS)],
+            0..40,
+        )
+    ) {
+        use unicode_segmentation::UnicodeSegmentation;
+        let text = pieces.concat();
+        let index = TextIndex::new(text.as_str());
+        let mut expected: Vec<usize> = text
+            .grapheme_indices(true)
+            .map(|(byte, _)| text[..byte].chars().count())
+            .collect();
+        expected.push(text.chars().count());
+        prop_assert_eq!(boundaries(&index), expected, "text {:?}", text);
+    }
+}
