@@ -6,6 +6,7 @@
 //! fails to compile; every conversion goes through [`TextIndex`], which is built once per text.
 
 use std::fmt;
+use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 pub use super::offset::{ByteOffset, CharOffset, Utf16Offset};
@@ -95,7 +96,7 @@ struct WordSegment {
 /// The text with precomputed tables for every offset conversion and boundary query.
 ///
 /// Memory is a few `u32`s per code point; a 1 MB article costs a few MB, paid once.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct TextIndex {
     text: String,
     /// `byte_at[i]` is the UTF-8 byte offset of code point `i`; one extra entry for the end.
@@ -105,9 +106,22 @@ pub struct TextIndex {
     /// Code-point offsets of every extended grapheme cluster boundary, ascending, including
     /// 0 and the end.
     grapheme_bounds: Vec<u32>,
-    words: Vec<WordSegment>,
+    /// Built on first use ([`TextIndex::words`]): the import worker writes and reads files
+    /// without ever asking for a word, and UAX #29's word rules were the biggest part of
+    /// building the index of a long text (docs/performance.md); the page asks for them once
+    /// it has drawn the text ([`TextIndex::prepare_words`]).
+    words: OnceLock<Vec<WordSegment>>,
     paragraphs: Vec<Paragraph>,
 }
+
+/// Everything in an index follows from its text.
+impl PartialEq for TextIndex {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for TextIndex {}
 
 /// Calls `each` with the byte offset where each grapheme cluster of `text` starts, in order:
 /// what `grapheme_indices(true)` gives, with the segmenter run only where it is needed. A
@@ -164,34 +178,6 @@ impl TextIndex {
         grapheme_starts(&text, |byte| grapheme_bounds.push(to_char.at(byte)));
         grapheme_bounds.push((byte_at.len() - 1) as u32);
 
-        let mut to_char = ByteToChar {
-            byte_at: &byte_at,
-            cursor: 0,
-        };
-        let mut words = Vec::new();
-        for (byte, piece) in text.split_word_bound_indices() {
-            let start = CharOffset(to_char.at(byte) as usize);
-            let is_word = piece.chars().any(char::is_alphanumeric);
-            words.push(WordSegment {
-                start,
-                is_word,
-                is_clitic: false,
-            });
-            if let Some(suffix_chars) = clitic_suffix_chars(piece) {
-                let suffix_start = start.0 + piece.chars().count() - suffix_chars;
-                if grapheme_bounds
-                    .binary_search(&(suffix_start as u32))
-                    .is_ok()
-                {
-                    words.push(WordSegment {
-                        start: CharOffset(suffix_start),
-                        is_word: true,
-                        is_clitic: true,
-                    });
-                }
-            }
-        }
-
         let mut paragraphs = Vec::new();
         let mut line_start = 0usize;
         let mut chars_seen = 0usize;
@@ -215,9 +201,20 @@ impl TextIndex {
             byte_at,
             utf16_at,
             grapheme_bounds,
-            words,
+            words: OnceLock::new(),
             paragraphs,
         }
+    }
+
+    fn words(&self) -> &[WordSegment] {
+        self.words
+            .get_or_init(|| word_segments(&self.text, &self.byte_at, &self.grapheme_bounds))
+    }
+
+    /// Builds the word segments now, if they are not built yet: a long text's take tens of
+    /// milliseconds, better spent once the page has drawn it than on the first selection.
+    pub fn prepare_words(&self) {
+        self.words();
     }
 
     pub fn text(&self) -> &str {
@@ -336,14 +333,14 @@ impl TextIndex {
     }
 
     fn word_segment_index(&self, at: CharOffset) -> usize {
-        match self.words.binary_search_by(|w| w.start.cmp(&at)) {
+        match self.words().binary_search_by(|w| w.start.cmp(&at)) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         }
     }
 
     fn word_segment_end(&self, i: usize) -> CharOffset {
-        self.words
+        self.words()
             .get(i + 1)
             .map_or(CharOffset(self.len_chars()), |w| w.start)
     }
@@ -354,7 +351,7 @@ impl TextIndex {
             return None;
         }
         let i = self.word_segment_index(at);
-        let w = self.words.get(i)?;
+        let w = self.words().get(i)?;
         Some((w.start, self.word_segment_end(i), w.is_word))
     }
 
@@ -362,10 +359,11 @@ impl TextIndex {
     /// English clitic ("’s") a word of its own, as snapping sees them. Whitespace and
     /// punctuation segments are left out.
     pub fn word_spans(&self) -> Vec<super::span::CharSpan> {
-        (0..self.words.len())
-            .filter(|&i| self.words[i].is_word)
+        let words = self.words();
+        (0..words.len())
+            .filter(|&i| words[i].is_word)
             .map(|i| super::span::CharSpan {
-                start: self.words[i].start,
+                start: words[i].start,
                 end: self.word_segment_end(i),
             })
             .collect()
@@ -373,15 +371,16 @@ impl TextIndex {
 
     /// Whether a clitic split off the word before it ("’s" of "Pashinyan’s") starts at `at`.
     pub fn clitic_starts_at(&self, at: CharOffset) -> bool {
-        self.words
+        let words = self.words();
+        words
             .binary_search_by(|w| w.start.cmp(&at))
-            .is_ok_and(|i| self.words[i].is_clitic)
+            .is_ok_and(|i| words[i].is_clitic)
     }
 
     /// The start of the next word (letters or digits) strictly after `at`, if any.
     pub fn next_word_start(&self, at: CharOffset) -> Option<CharOffset> {
         let i = self.word_segment_index(at);
-        self.words[i..]
+        self.words()[i..]
             .iter()
             .find(|w| w.is_word && w.start > at)
             .map(|w| w.start)
@@ -392,7 +391,7 @@ impl TextIndex {
         let i = self.word_segment_index(at.0.saturating_sub(1).into());
         (0..=i)
             .rev()
-            .filter(|&j| self.words[j].is_word)
+            .filter(|&j| self.words()[j].is_word)
             .map(|j| self.word_segment_end(j))
             .find(|&end| end < at)
     }
@@ -400,8 +399,8 @@ impl TextIndex {
     /// The end of the word that follows `at` (skipping spaces and punctuation), if any.
     pub fn next_word_end(&self, at: CharOffset) -> Option<CharOffset> {
         let i = self.word_segment_index(at);
-        (i..self.words.len())
-            .filter(|&j| self.words[j].is_word)
+        (i..self.words().len())
+            .filter(|&j| self.words()[j].is_word)
             .map(|j| self.word_segment_end(j))
             .find(|&end| end > at)
     }
@@ -414,10 +413,40 @@ impl TextIndex {
         let i = self.word_segment_index(CharOffset(at.0 - 1));
         (0..=i)
             .rev()
-            .filter(|&j| self.words[j].is_word)
-            .map(|j| self.words[j].start)
+            .filter(|&j| self.words()[j].is_word)
+            .map(|j| self.words()[j].start)
             .find(|&start| start < at)
     }
+}
+
+/// UAX #29 word-boundary segments of `text`, with an English clitic a segment of its own
+/// where a grapheme boundary allows it.
+fn word_segments(text: &str, byte_at: &[u32], grapheme_bounds: &[u32]) -> Vec<WordSegment> {
+    let mut to_char = ByteToChar { byte_at, cursor: 0 };
+    let mut words = Vec::new();
+    for (byte, piece) in text.split_word_bound_indices() {
+        let start = CharOffset(to_char.at(byte) as usize);
+        let is_word = piece.chars().any(char::is_alphanumeric);
+        words.push(WordSegment {
+            start,
+            is_word,
+            is_clitic: false,
+        });
+        if let Some(suffix_chars) = clitic_suffix_chars(piece) {
+            let suffix_start = start.0 + piece.chars().count() - suffix_chars;
+            if grapheme_bounds
+                .binary_search(&(suffix_start as u32))
+                .is_ok()
+            {
+                words.push(WordSegment {
+                    start: CharOffset(suffix_start),
+                    is_word: true,
+                    is_clitic: true,
+                });
+            }
+        }
+    }
+    words
 }
 
 /// Turns ascending byte offsets into code-point offsets with one forward cursor; a binary

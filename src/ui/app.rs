@@ -83,7 +83,15 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let latest = hooks::use_latest_state(&state);
-    use_effect_with((), |_| clock::mark("annotator:first-render"));
+    {
+        // The text's word segments, which selections snap to, are built once the text is on
+        // screen rather than before it (`TextIndex::prepare_words`).
+        let doc = props.doc.clone();
+        use_effect_with((), move |_| {
+            clock::mark("annotator:first-render");
+            crate::bridge::visibility::after_next_paint(move || doc.0.index.prepare_words());
+        });
+    }
     {
         // Suggestions whenever a document is opened, when the person asked for that.
         let dispatcher = dispatcher.clone();
