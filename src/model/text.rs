@@ -389,9 +389,10 @@ impl TextIndex {
     /// The end of the previous word strictly before `at`, if any.
     pub fn prev_word_end(&self, at: CharOffset) -> Option<CharOffset> {
         let i = self.word_segment_index(at.0.saturating_sub(1).into());
+        let words = self.words();
         (0..=i)
             .rev()
-            .filter(|&j| self.words()[j].is_word)
+            .filter(|&j| words[j].is_word)
             .map(|j| self.word_segment_end(j))
             .find(|&end| end < at)
     }
@@ -399,8 +400,9 @@ impl TextIndex {
     /// The end of the word that follows `at` (skipping spaces and punctuation), if any.
     pub fn next_word_end(&self, at: CharOffset) -> Option<CharOffset> {
         let i = self.word_segment_index(at);
-        (i..self.words().len())
-            .filter(|&j| self.words()[j].is_word)
+        let words = self.words();
+        (i..words.len())
+            .filter(|&j| words[j].is_word)
             .map(|j| self.word_segment_end(j))
             .find(|&end| end > at)
     }
@@ -411,10 +413,11 @@ impl TextIndex {
             return None;
         }
         let i = self.word_segment_index(CharOffset(at.0 - 1));
+        let words = self.words();
         (0..=i)
             .rev()
-            .filter(|&j| self.words()[j].is_word)
-            .map(|j| self.words()[j].start)
+            .filter(|&j| words[j].is_word)
+            .map(|j| words[j].start)
             .find(|&start| start < at)
     }
 }

@@ -10,6 +10,7 @@
 mod cues;
 mod phrases;
 
+use crate::model::case::lowercase;
 pub use cues::future_cue;
 pub use phrases::is_date_without_value;
 use phrases::*;
@@ -284,11 +285,8 @@ pub(crate) fn is_filler(word: &str) -> bool {
     FILLER.contains(&word)
 }
 
-/// The words of a date phrase, lower case. Every word the grammar knows is ASCII, so ASCII
-/// lower case is enough to match them, and a quote beyond ASCII costs no call to the host's
-/// full mapping (`model::case`).
 fn tokens(text: &str) -> Vec<String> {
-    crate::model::case::lowercase(text)
+    lowercase(text)
         .replace([',', '“', '”', '"', '(', ')'], " ")
         .split_whitespace()
         .map(|w| {

@@ -116,7 +116,8 @@ pub(crate) struct RelationRecord {
     pub created: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A file as this app writes it (it is read record by record, never whole: `read`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub(crate) struct AnnotationFile<'a> {
     pub format: String,
     pub version: u32,
